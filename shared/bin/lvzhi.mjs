@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// The `lvzhi` command runs the TypeScript sources directly through tsx, so that `npx lvzhi`
+// works right after `npm ci` with no build step.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../src/node/cli.ts');
+process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });

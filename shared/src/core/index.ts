@@ -1,0 +1,15 @@
+/**
+ * @lvzhi/shared — the framework-agnostic core: the definition language, validation, records,
+ * expressions, dates and identity numbers. No DOM, React, pdf-lib or Node imports here, so a
+ * content script or a service worker can take it whole.
+ */
+export * from './pack-schema.ts';
+export * from './record-schema.ts';
+export * from './issues.ts';
+export * from './expression.ts';
+export * from './dates.ts';
+export * from './identity.ts';
+export * from './labels.ts';
+export * from './validate-pack.ts';
+export * from './json-schema.ts';
+export * from './validate-record.ts';

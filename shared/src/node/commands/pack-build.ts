@@ -1,0 +1,50 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { defineCommand, UsageError } from '../command.ts';
+import { formatIssue } from '../../core/issues.ts';
+import { validateFiles } from '../validate-files.ts';
+
+/** Writes atomically: a reader never sees half a pack. */
+async function writeJson(file: string, value: unknown): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, JSON.stringify(value, null, 2) + '\n');
+  await rename(tmp, file);
+}
+
+export const packBuildCommand = defineCommand({
+  name: ['pack', 'build'],
+  summary: '把定义包文件夹构建为单个 JSON（先完整校验）/ build pack folders into single JSON files (validated first)',
+  usage: 'lvzhi pack build DIR... (-o PACK.json | --out-dir DIR)',
+  options: {
+    output: { type: 'string', short: 'o' },
+    'out-dir': { type: 'string' },
+  },
+  async run({ values, positionals, cwd, out, err }) {
+    if (positionals.length === 0) throw new UsageError('name a pack folder (or a folder of packs)');
+    if (!values.output === !values['out-dir']) throw new UsageError('give -o FILE or --out-dir DIR');
+    const result = await validateFiles(positionals, cwd);
+    if (result.issues.length > 0) {
+      for (const i of result.issues) err(formatIssue(i));
+      err(`没有写出任何文件：发现 ${result.issues.length} 个问题 / nothing written: ${result.issues.length} problem(s)`);
+      return 1;
+    }
+    if (result.packs.length === 0) { err('没有找到定义包 / no pack found'); return 1; }
+    if (values.output) {
+      if (result.packs.length !== 1) throw new UsageError(`-o takes one pack; found ${result.packs.length}: use --out-dir`);
+      const file = path.resolve(cwd, values.output);
+      await writeJson(file, result.packs[0]);
+      out(`${result.packs[0]!.id}@${result.packs[0]!.version} → ${path.relative(cwd, file)}`);
+      return 0;
+    }
+    const dir = path.resolve(cwd, values['out-dir']!);
+    for (const pack of result.packs) {
+      const file = path.join(dir, `${pack.id}.json`);
+      await writeJson(file, pack);
+      out(`${pack.id}@${pack.version} → ${path.relative(cwd, file)}`);
+    }
+    await writeJson(path.join(dir, 'index.json'), result.packs);
+    out(`${result.packs.length} 个定义包 → ${path.relative(cwd, path.join(dir, 'index.json'))}`);
+    return 0;
+  },
+});
