@@ -1,0 +1,26 @@
+/**
+ * The extension's background service worker (MV3). For now it only records, on install and
+ * update, which version is installed (chrome.storage.local "lvzhi.installed") and answers a
+ * `{ type: 'lvzhi.ping' }` message, so tests and the options page can see it runs. Autofill,
+ * records and PDF work arrive with their issues.
+ */
+export interface InstalledInfo {
+  version: string;
+  reason: string;
+  /** ISO instant. */
+  at: string;
+}
+
+export const INSTALLED_KEY = 'lvzhi.installed';
+
+chrome.runtime.onInstalled.addListener((details) => {
+  const info: InstalledInfo = { version: chrome.runtime.getManifest().version, reason: details.reason, at: new Date().toISOString() };
+  void chrome.storage.local.set({ [INSTALLED_KEY]: info });
+});
+
+chrome.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
+  if (typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'lvzhi.ping') {
+    sendResponse({ ok: true, version: chrome.runtime.getManifest().version });
+  }
+  return false;
+});
