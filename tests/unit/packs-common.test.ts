@@ -18,7 +18,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PACK_DIRS = ['forms/packs/common', 'forms/packs/suggestions', 'forms/packs/letters'];
 const EXAMPLES = [
   'deputy-profile', 'deputy-profile.township', 'staff-profile',
-  'suggestion', 'suggestion.in-progress', 'letter', 'visit',
+  'suggestion', 'suggestion.in-progress', 'motion', 'letter', 'visit',
 ].map((n) => `forms/examples/${n}.json`);
 /** Files of the common pack that another worker owns: their problems are not this test's. */
 const NOT_OURS = ['dictionary/meeting.json', 'dictionary/inspection.json', 'dictionary/appraisal.json'].map((f) => path.join('forms/packs/common', f));
@@ -219,6 +219,18 @@ describe('suggestion workflow', () => {
         for (const k of Object.keys(map)) expect(values, `${m.field}: ${k}`).toContain(k);
       }
     }
+  });
+});
+
+describe('motion', () => {
+  it('needs five signatories for a township congress and ten for a county congress', () => {
+    const rule = (field(form('motion'), 'coSigners') as { rules?: { assert: unknown }[] }).rules![0]!.assert;
+    const people = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `代表${i}` }));
+    expect(isTruthy(evaluate(rule, { proposerKind: '代表联名', congressLevel: '镇级', coSigners: people(4) }))).toBe(true);
+    expect(isTruthy(evaluate(rule, { proposerKind: '代表联名', congressLevel: '镇级', coSigners: people(3) }))).toBe(false);
+    expect(isTruthy(evaluate(rule, { proposerKind: '代表联名', congressLevel: '县级', coSigners: people(8) }))).toBe(false);
+    expect(isTruthy(evaluate(rule, { proposerKind: '代表联名', congressLevel: '县级', coSigners: people(9) }))).toBe(true);
+    expect(isTruthy(evaluate(rule, { proposerKind: '主席团', congressLevel: '县级' }))).toBe(true);
   });
 });
 
