@@ -161,6 +161,24 @@ describe('dictionary and deputy profile', () => {
   });
 });
 
+describe('portal mappings', () => {
+  it('map only existing fields, and option transforms start from real option values', () => {
+    for (const portal of [...(common.portals ?? []), ...(suggestions.portals ?? [])]) {
+      const f = form(portal.form!);
+      for (const m of portal.fields ?? []) {
+        const target = field(f, m.field!);
+        const map = m.transform?.options;
+        if (!map) continue;
+        expect('optionSet' in target && target.optionSet, `${portal.id}: ${m.field}`).toBeTruthy();
+        const values = optionSet((target as { optionSet: string }).optionSet).options.map((o) => o.value);
+        for (const k of Object.keys(map)) expect(values, `${portal.id}: ${m.field}: ${k}`).toContain(k);
+      }
+    }
+    expect(common.portals?.map((p) => p.form)).toEqual(['deputy-profile']);
+    expect(suggestions.portals?.find((p) => p.id === 'suggestion-oa')?.match).toContain('https://oa.example.gov.cn/rd/jianyi/*');
+  });
+});
+
 describe('suggestion workflow', () => {
   const wf = workflow('suggestion');
   const t = (id: string) => wf.transitions.find((x) => x.id === id)!;
@@ -204,21 +222,6 @@ describe('suggestion workflow', () => {
     const reason = field(form('suggestion'), 'dissatisfactionReason') as { requiredIf?: unknown };
     expect(isTruthy(evaluate(reason.requiredIf, { satisfaction: '不满意' }))).toBe(true);
     expect(isTruthy(evaluate(reason.requiredIf, { satisfaction: '基本满意' }))).toBe(false);
-  });
-
-  it('maps the OA portal onto existing fields and options', () => {
-    const portal = suggestions.portals?.find((p) => p.id === 'suggestion-oa')!;
-    expect(portal.form).toBe('suggestion');
-    expect(portal.match).toContain('https://oa.example.gov.cn/rd/jianyi/*');
-    const f = form('suggestion');
-    for (const m of portal.fields ?? []) {
-      const target = field(f, m.field!);
-      const map = m.transform?.options;
-      if (map && 'optionSet' in target && target.optionSet) {
-        const values = optionSet(target.optionSet).options.map((o) => o.value);
-        for (const k of Object.keys(map)) expect(values, `${m.field}: ${k}`).toContain(k);
-      }
-    }
   });
 });
 
