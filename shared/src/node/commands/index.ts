@@ -2,10 +2,14 @@ import type { Command } from '../command.ts';
 import { validateCommand } from './validate.ts';
 import { schemaCommand } from './schema.ts';
 import { packBuildCommand } from './pack-build.ts';
+import { signCommand } from './sign.ts';
+import { verifyCommand } from './verify.ts';
 
 /** Every `lvzhi` command, once. Add a command here and in its own file. */
 export const commands: Command[] = [
   validateCommand,
   schemaCommand,
   packBuildCommand,
+  signCommand,
+  verifyCommand,
 ] as Command[];
