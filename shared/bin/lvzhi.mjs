@@ -4,5 +4,7 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// `lvzhi schema | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (e) => { if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw e; });
 const { main } = await import('../src/node/cli.ts');
 process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });

@@ -61,6 +61,9 @@ function kindOf(value: unknown): string {
 }
 
 function shown(value: unknown): string {
+  // Never stringify a whole subtree just to quote it: a pasted 10 MB value must stay cheap.
+  if (Array.isArray(value)) return `[…${value.length} 项]`;
+  if (typeof value === 'object' && value !== null) return `{${Object.keys(value).slice(0, 3).join(', ')}${Object.keys(value).length > 3 ? ', …' : ''}}`;
   const text = JSON.stringify(value);
   if (text === undefined) return String(value);
   return text.length > 40 ? text.slice(0, 37) + '…' : text;

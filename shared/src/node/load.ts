@@ -59,8 +59,8 @@ export function parseJsonDocument(file: string, text: string): { doc?: JsonDocum
     return {
       issues: [{
         source: file, path: [], code: 'json-syntax', line: at.line, column: at.column,
-        message: `JSON 语法错误：${PARSE_ERROR_ZH[code] ?? code}（第 ${at.line} 行第 ${at.column} 列）`,
-        messageEn: `JSON syntax error: ${code} at line ${at.line}, column ${at.column}`,
+        message: `JSON 语法错误：${PARSE_ERROR_ZH[code] ?? code}`,
+        messageEn: `JSON syntax error: ${code}`,
       }],
     };
   }
@@ -185,7 +185,12 @@ export async function loadPackFolder(dir: string, display: (p: string) => string
         }
         r.doc.json.forEach((item, i) => { list.push(item); from.push({ doc: r.doc!, prefix: [i] }); });
       } else {
-        list.push(r.doc.json);
+        // A part file may name its own schema for editors; it is not part of the pack.
+        const item = r.doc.json;
+        if (typeof item === 'object' && item !== null && !Array.isArray(item) && '$schema' in item) {
+          const { $schema: _, ...rest } = item as Record<string, unknown>;
+          list.push(rest);
+        } else list.push(item);
         from.push({ doc: r.doc, prefix: [] });
       }
     }
