@@ -40,12 +40,31 @@ function isWrongPassword(message: string): boolean {
   return /invalid password|wrong password|MAC could not be verified/i.test(message);
 }
 
+/**
+ * Passwords beyond ASCII (Chinese passwords happen): the PKCS#12 MAC and the legacy PBE
+ * derive keys from the password as BMPString, which forge does; PBES2 (PBKDF2) uses its UTF-8
+ * bytes as OpenSSL and Windows do, but forge hands PBKDF2 the JavaScript string as if it were
+ * bytes. So, only while this synchronous call runs, PBKDF2 gets the UTF-8 encoding.
+ */
+function withUtf8Pbkdf2<T>(password: string, run: () => T): T {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(password)) return run();
+  const pkcs5 = forge.pkcs5 as unknown as { pbkdf2: (...args: unknown[]) => unknown };
+  const original = pkcs5.pbkdf2;
+  pkcs5.pbkdf2 = (pw: unknown, ...rest: unknown[]) => original(pw === password ? forge.util.encodeUtf8(password) : pw, ...rest);
+  try {
+    return run();
+  } finally {
+    pkcs5.pbkdf2 = original;
+  }
+}
+
 /** Reads a PKCS#12 file with its password and returns a signer (key + certificate + chain). */
 export async function importPkcs12(file: Uint8Array, password: string, options: ImportPkcs12Options = {}): Promise<Signer> {
   let p12: forge.pkcs12.Pkcs12Pfx;
   try {
     const asn = forge.asn1.fromDer(forge.util.createBuffer(latin1(file)), { strict: false, parseAllBytes: false } as never);
-    p12 = forge.pkcs12.pkcs12FromAsn1(asn, false, password);
+    p12 = withUtf8Pbkdf2(password, () => forge.pkcs12.pkcs12FromAsn1(asn, false, password));
   } catch (e) {
     const message = (e as Error).message ?? String(e);
     if (isWrongPassword(message)) {
