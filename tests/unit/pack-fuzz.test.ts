@@ -68,7 +68,7 @@ describe('validator properties', () => {
   });
 
   it('never throws on random objects shaped like packs', () => {
-    const json = fc.jsonValue({ maxDepth: 3, size: 'small' });
+    const json = fc.jsonValue({ maxDepth: 3 });
     const list = <T,>(a: fc.Arbitrary<T>) => fc.array(a, { maxLength: 6 });
     const field = fc.record({ id: fc.string(), type: fc.constantFrom('text', 'date', 'table', 'select', 'computed', 'nope'), label: fc.string(), columns: fc.option(list(json)), expr: json, visibleIf: json }, { requiredKeys: ['id', 'type'] });
     const pack = fc.record({

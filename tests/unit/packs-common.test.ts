@@ -184,7 +184,7 @@ describe('suggestion workflow', () => {
   const t = (id: string) => wf.transitions.find((x) => x.id === id)!;
 
   it('goes 提出→分类→交办→办理→答复→满意度测评→办结', () => {
-    expect(wf.form).toBe('suggestion');
+    expect(wf.forms).toEqual(['suggestion']);
     expect(form('suggestion').workflow).toBe('suggestion');
     expect(form('suggestion').eventDateField).toBe('submitDate');
     expect(wf.states.map((s) => s.id)).toEqual(['submitted', 'classified', 'assigned', 'handling', 'replied', 'rated', 'closed']);

@@ -143,7 +143,7 @@ describe('meetings', () => {
     const wfs = pack('lvzhi.meetings').workflows ?? [];
     expect(wfs.map((w) => w.id)).toContain('meeting');
     for (const formId of Object.values(MEETING_TYPES)) {
-      const wf = wfs.find((w) => w.form === formId);
+      const wf = wfs.find((w) => w.forms.includes(formId));
       expect(wf, formId).toBeDefined();
       expect(form('lvzhi.meetings', formId).workflow).toBe(wf!.id);
       expect(wf!.states.map((s) => s.id)).toEqual(['preparing', 'signin', 'recording', 'minutes', 'signing', 'archived']);
@@ -204,7 +204,7 @@ describe('meetings', () => {
 describe('inspections', () => {
   it('the inspection workflow goes 计划→视察→意见交办→整改反馈→办结, with a due period and send-back', () => {
     for (const id of ['inspection', 'food-safety-inspection']) {
-      const wf = pack('lvzhi.inspections').workflows?.find((w) => w.form === id);
+      const wf = pack('lvzhi.inspections').workflows?.find((w) => w.forms.includes(id));
       expect(wf?.states.map((s) => s.label)).toEqual(['计划', '视察', '意见交办', '整改反馈', '办结']);
       expect(wf?.states.find((s) => s.id === 'assigned')?.due?.days).toBe(30);
       expect(wf?.transitions.some((t) => t.kind === 'sendBack' && t.from.includes('feedback') && t.to === 'assigned')).toBe(true);

@@ -274,7 +274,7 @@ export const workflowSchema = z.strictObject({
   version: z.int().positive(),
   title: text,
   titleEn: text.optional(),
-  form: slugId,
+  forms: z.array(slugId).min(1).meta({ description: 'the forms whose records go through this workflow (each names it in its "workflow")' }),
   roles: z.array(z.strictObject({ id: slugId, ...localized })).optional(),
   states: z.array(z.strictObject({
     id: slugId, ...localized,

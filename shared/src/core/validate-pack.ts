@@ -481,10 +481,20 @@ function checkRoster(roster: RosterDefinition, base: PathSegment[], scope: PackS
 
 function checkWorkflow(wf: NonNullable<PackDefinition['workflows']>[number], base: PathSegment[], scope: PackScope, pack: PackDefinition): Located[] {
   const out: Located[] = [];
-  const form = (pack.forms ?? []).find((f) => f.id === wf.form);
-  if (!form) out.push(unknownRef([...base, 'form'], '表单', 'form', wf.form, (pack.forms ?? []).map((f) => f.id)));
-  else if (form.workflow !== wf.id) out.push(issue([...base, 'form'], 'not-linked', `表单 "${form.id}" 的 workflow 不是 "${wf.id}"（应在表单中写 "workflow": "${wf.id}"）`, `form "${form.id}" does not name this workflow (add "workflow": "${wf.id}" to the form)`));
-  const fs = form ? formScope(form) : undefined;
+  const forms: FormDefinition[] = [];
+  out.push(...duplicates(wf.forms, (f) => f, [...base, 'forms'], '表单', 'form', null));
+  wf.forms.forEach((id, i) => {
+    const form = (pack.forms ?? []).find((f) => f.id === id);
+    if (!form) out.push(unknownRef([...base, 'forms', i], '表单', 'form', id, (pack.forms ?? []).map((f) => f.id)));
+    else if (form.workflow !== wf.id) out.push(issue([...base, 'forms', i], 'not-linked', `表单 "${form.id}" 的 workflow 不是 "${wf.id}"（应在表单中写 "workflow": "${wf.id}"）`, `form "${form.id}" does not name this workflow (add "workflow": "${wf.id}" to the form)`));
+    else forms.push(form);
+  });
+  // Guards and required fields must make sense for every form the workflow serves.
+  const scopes = forms.map(formScope);
+  const fs: ExpressionScope | undefined = scopes.length === 0 ? undefined : {
+    fields: new Set([...scopes[0]!.fields].filter((f) => scopes.every((sc) => sc.fields.has(f)))),
+    tables: scopes[0]!.tables,
+  };
 
   out.push(...duplicates(wf.states, (s) => s.id, [...base, 'states'], '状态', 'state'));
   out.push(...duplicates(wf.transitions, (t) => t.id, [...base, 'transitions'], '流转', 'transition'));

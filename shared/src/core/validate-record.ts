@@ -266,7 +266,7 @@ export function validateRecord(json: unknown, packs: readonly PackDefinition[], 
     if (record.createdAt > record.updatedAt && Date.parse(record.createdAt) > Date.parse(record.updatedAt)) issues.push(issue(['updatedAt'], 'range', 'updatedAt 早于 createdAt', 'updatedAt is before createdAt'));
     if (record.workflow) {
       const wf = pack.workflows?.find((w) => w.id === record.workflow!.workflow);
-      if (!wf || form.workflow !== wf.id) issues.push(issue(['workflow', 'workflow'], 'unknown-reference', `表单 "${form.id}" 不使用流程 "${record.workflow.workflow}"`, `form "${form.id}" does not use workflow "${record.workflow.workflow}"`));
+      if (!wf || form.workflow !== wf.id || !wf.forms.includes(form.id)) issues.push(issue(['workflow', 'workflow'], 'unknown-reference', `表单 "${form.id}" 不使用流程 "${record.workflow.workflow}"`, `form "${form.id}" does not use workflow "${record.workflow.workflow}"`));
       else if (record.workflow.version === wf.version) {
         const states = new Set(wf.states.map((s) => s.id));
         if (!states.has(record.workflow.state)) issues.push(issue(['workflow', 'state'], 'unknown-reference', `流程 "${wf.id}" 没有状态 "${record.workflow.state}"`, `workflow "${wf.id}" has no state "${record.workflow.state}"`));
