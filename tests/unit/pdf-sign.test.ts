@@ -1,5 +1,6 @@
 // PDF signatures (issue 5, signing core): PAdES B-B signatures made with WebCrypto + pkijs,
 // checked with poppler's pdfsig and qpdf, and with our own verifier.
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
 import { generateSigner, signPdf, verifyPdf, verifyCmsDetached, type Signer } from '@lvzhi/shared/pdf';
@@ -192,6 +193,20 @@ describe('stamp and options', () => {
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
     expect(text).toContain('Signed by: Zhang Jianguo');
     expect(text).toMatch(/Date: \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \+08:00/);
+  });
+
+  it('with a font, characters it lacks are named instead of drawn as blanks; a broken font is refused', async () => {
+    const [chair] = await signers.RSA;
+    // DejaVu Sans: a TrueType (glyf) font without Chinese glyphs
+    const dejavu = new Uint8Array(readFileSync('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'));
+    const err = await signPdf(await samplePdf(), { signer: chair, font: dejavu }).catch((e: Error & { code?: string }) => e);
+    expect(err).toMatchObject({ code: 'bad-argument' });
+    expect((err as Error).message).toMatch(/字体缺少这些字：签、名/);
+    expect((err as Error).message).toContain('张');
+    await expect(signPdf(await samplePdf(), { signer: chair, font: new Uint8Array([1, 2, 3, 4]) })).rejects.toMatchObject({
+      code: 'bad-argument',
+      message: expect.stringContaining('印章字体无法读取'),
+    });
   });
 
   it('an invisible signature still verifies', async () => {

@@ -20,7 +20,7 @@ import { PdfSignError } from './errors.ts';
 import { appendRevision, changedObjects, readLastXref, snapshotObjects } from './incremental.ts';
 import { pdfDateCst } from './pdf-date.ts';
 import { signerName, type Signer } from './signer.ts';
-import { buildStampAppearance, embedStampFont, missingCharacters, stampLines } from './stamp.ts';
+import { buildOutlineStampAppearance, buildStampAppearance, embedAsciiFont, missingCharacters, openStampFont, stampLines } from './stamp.ts';
 
 export interface StampOptions {
   /** 0-based page index; negative counts from the end. Default: the last page. */
@@ -173,16 +173,21 @@ async function prepare(pdf: Uint8Array, opts: SignPdfOptions, contentsSize: numb
   if (stamp) {
     const [x, y, w, h] = stamp.rect ?? defaultRect(doc, page);
     if (!(w > 0 && h > 0)) throw new PdfSignError('bad-argument', '印章大小必须为正 / the stamp needs a positive size');
-    const { font, cjk } = await embedStampFont(doc, opts.font);
-    const lines = stampLines({ name, time, ...(opts.reason ? { reason: opts.reason } : {}) }, cjk);
-    if (cjk) {
+    const textParts = { name, time, ...(opts.reason ? { reason: opts.reason } : {}) };
+    let appearance: PDFRef;
+    if (opts.font) {
+      const font = openStampFont(opts.font);
+      const lines = stampLines(textParts, true);
       const missing = missingCharacters(font, lines);
       if (missing.length) {
         throw new PdfSignError('bad-argument', `字体缺少这些字：${missing.join('、')} / the font lacks these characters: ${missing.join(' ')}`);
       }
+      appearance = buildOutlineStampAppearance(doc, font, lines, w, h);
+    } else {
+      appearance = buildStampAppearance(doc, await embedAsciiFont(doc), stampLines(textParts, false), w, h);
     }
     widget.Rect = [x, y, x + w, y + h];
-    widget.AP = { N: buildStampAppearance(doc, font, lines, w, h) };
+    widget.AP = { N: appearance };
   } else {
     widget.Rect = [0, 0, 0, 0];
   }
