@@ -69,8 +69,9 @@ export function validatePackSet(inputs: readonly PackInput[]): PackSetValidation
         add(input.source, [issue([], 'not-object', '包定义应为 JSON 对象 {…}', 'a pack must be a JSON object {…}')]);
         continue;
       }
-      const result = packSchema.safeParse(input.json, { reportInput: true });
-      if (!result.success) add(input.source, fromZodIssues(result.error.issues));
+      // Parse lean first; only a failing pack is parsed again with its inputs kept for the messages.
+      const result = packSchema.safeParse(input.json);
+      if (!result.success) add(input.source, fromZodIssues(packSchema.safeParse(input.json, { reportInput: true }).error?.issues ?? result.error.issues));
       else parsed.push({ source: input.source, pack: result.data });
     } catch (e) {
       add(input.source, [issue([], 'internal', `无法检查：${(e as Error).message}`, `could not be checked: ${(e as Error).message}`)]);
