@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 
 /**
  * Every tool the suites use, with the Debian package that provides it.
- * kind 'file': an executable at that exact path; 'command': found on PATH;
+ * kind 'file': an executable at that exact path; 'data': a readable file at that path; 'command': found on PATH;
  * 'cjk-font': `fc-list :lang=zh` lists at least one font.
  */
 export const SYSTEM_TOOLS = [
@@ -17,6 +17,8 @@ export const SYSTEM_TOOLS = [
   { id: 'qpdf', kind: 'command', pkg: 'qpdf', why: 'PDF structure checks' },
   { id: 'fc-list', kind: 'command', pkg: 'fontconfig', why: 'font lookup' },
   { id: 'cjk-font', kind: 'cjk-font', pkg: 'fonts-noto-cjk', why: 'Chinese text in screenshots and rendered pages' },
+  { id: 'openssl', kind: 'command', pkg: 'openssl', why: 'test keys and PKCS#12 files for PDF signatures' },
+  { id: 'dejavu-font', kind: 'data', path: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', pkg: 'fonts-dejavu-core', why: 'a Latin-only TrueType font for missing-glyph tests' },
 ];
 
 /**
@@ -60,6 +62,7 @@ export function probeSystem() {
   const found = {};
   for (const tool of SYSTEM_TOOLS) {
     if (tool.kind === 'file') found[tool.id] = isExecutable(tool.path);
+    else if (tool.kind === 'data') found[tool.id] = existsSync(tool.path);
     else if (tool.kind === 'command') found[tool.id] = onPath(tool.id);
     else {
       const r = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' });
