@@ -13,3 +13,4 @@ export * from './labels.ts';
 export * from './validate-pack.ts';
 export * from './json-schema.ts';
 export * from './validate-record.ts';
+export * from './pack-signing/index.ts';

@@ -4,6 +4,8 @@ import { schemaCommand } from './schema.ts';
 import { packBuildCommand } from './pack-build.ts';
 import { signCommand } from './sign.ts';
 import { verifyCommand } from './verify.ts';
+import { packKeygenCommand } from './pack-keygen.ts';
+import { packVerifyCommand } from './pack-verify.ts';
 
 /** Every `lvzhi` command, once. Add a command here and in its own file. */
 export const commands: Command[] = [
@@ -12,4 +14,6 @@ export const commands: Command[] = [
   packBuildCommand,
   signCommand,
   verifyCommand,
+  packKeygenCommand,
+  packVerifyCommand,
 ] as Command[];

@@ -1,8 +1,9 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defineCommand, UsageError } from '../command.ts';
 import { formatIssue } from '../../core/issues.ts';
 import { validateFiles } from '../validate-files.ts';
+import { importSigningKey, MAX_PACK_BYTES, PackKeyError, signPack, type SigningKey } from '../../core/pack-signing/index.ts';
 
 /** Writes atomically: a reader never sees half a pack. */
 async function writeJson(file: string, value: unknown): Promise<void> {
@@ -15,14 +16,33 @@ async function writeJson(file: string, value: unknown): Promise<void> {
 export const packBuildCommand = defineCommand({
   name: ['pack', 'build'],
   summary: '把定义包文件夹构建为单个 JSON（先完整校验）/ build pack folders into single JSON files (validated first)',
-  usage: 'lvzhi pack build DIR... (-o PACK.json | --out-dir DIR)',
+  usage: 'lvzhi pack build DIR... (-o PACK.json | --out-dir DIR) [--key NAME.private.json]',
   options: {
     output: { type: 'string', short: 'o' },
     'out-dir': { type: 'string' },
+    /** Signs each pack file (signed envelope, see core/pack-signing/README.md). */
+    key: { type: 'string' },
   },
   async run({ values, positionals, cwd, out, err }) {
     if (positionals.length === 0) throw new UsageError('name a pack folder (or a folder of packs)');
     if (!values.output === !values['out-dir']) throw new UsageError('give -o FILE or --out-dir DIR');
+    // Read the key before building, so a wrong key file writes nothing.
+    let key: SigningKey | undefined;
+    if (values.key) {
+      try {
+        key = await importSigningKey(await readFile(path.resolve(cwd, values.key), 'utf8'));
+      } catch (e) {
+        if (e instanceof PackKeyError) throw new UsageError(`--key ${values.key}: ${e.message} / ${e.messageEn}`);
+        throw new UsageError(`--key ${values.key}: ${(e as Error).message}`);
+      }
+    }
+    const finish = async (pack: unknown): Promise<unknown> => (key ? signPack(pack, key) : pack);
+    const tooBig = (id: string, value: unknown): boolean => {
+      const bytes = new TextEncoder().encode(JSON.stringify(value, null, 2)).length;
+      if (bytes <= MAX_PACK_BYTES) return false;
+      err(`${id}: 定义包过大（${(bytes / 1048576).toFixed(1)} MB，上限 ${MAX_PACK_BYTES / 1048576} MB），浏览器扩展不会接受 / pack too large for the extension`);
+      return true;
+    };
     const result = await validateFiles(positionals, cwd);
     if (result.issues.length > 0) {
       for (const i of result.issues) err(formatIssue(i));
@@ -33,15 +53,19 @@ export const packBuildCommand = defineCommand({
     if (values.output) {
       if (result.packs.length !== 1) throw new UsageError(`-o takes one pack; found ${result.packs.length}: use --out-dir`);
       const file = path.resolve(cwd, values.output);
-      await writeJson(file, result.packs[0]);
-      out(`${result.packs[0]!.id}@${result.packs[0]!.version} → ${path.relative(cwd, file)}`);
+      const built = await finish(result.packs[0]);
+      if (tooBig(result.packs[0]!.id, built)) return 1;
+      await writeJson(file, built);
+      out(`${result.packs[0]!.id}@${result.packs[0]!.version} → ${path.relative(cwd, file)}${key ? `（已签名 / signed, kid ${key.kid}）` : ''}`);
       return 0;
     }
     const dir = path.resolve(cwd, values['out-dir']!);
     for (const pack of result.packs) {
       const file = path.join(dir, `${pack.id}.json`);
-      await writeJson(file, pack);
-      out(`${pack.id}@${pack.version} → ${path.relative(cwd, file)}`);
+      const built = await finish(pack);
+      if (tooBig(pack.id, built)) return 1;
+      await writeJson(file, built);
+      out(`${pack.id}@${pack.version} → ${path.relative(cwd, file)}${key ? `（已签名 / signed, kid ${key.kid}）` : ''}`);
     }
     await writeJson(path.join(dir, 'index.json'), result.packs);
     out(`${result.packs.length} 个定义包 → ${path.relative(cwd, path.join(dir, 'index.json'))}`);
