@@ -14,3 +14,4 @@ export * from './validate-pack.ts';
 export * from './json-schema.ts';
 export * from './validate-record.ts';
 export * from './pack-signing/index.ts';
+export * from './workflow/index.ts';

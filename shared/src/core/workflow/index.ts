@@ -1,0 +1,3 @@
+export * from './due.ts';
+export * from './engine.ts';
+export * from './record.ts';
