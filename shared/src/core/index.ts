@@ -15,3 +15,4 @@ export * from './json-schema.ts';
 export * from './validate-record.ts';
 export * from './pack-signing/index.ts';
 export * from './workflow/index.ts';
+export * from './audit/index.ts';
