@@ -16,3 +16,4 @@ export * from './validate-record.ts';
 export * from './pack-signing/index.ts';
 export * from './workflow/index.ts';
 export * from './audit/index.ts';
+export * from './pack-store/index.ts';
