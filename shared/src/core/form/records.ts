@@ -242,7 +242,9 @@ export function prefillValues(form: FormDefinition, values: Record<string, unkno
   for (const f of formFields(form)) {
     if (f.type === 'static' || f.type === 'computed' || !f.bind) continue;
     if (!options.overwrite && !isEmptyValue(out[f.id])) continue;
-    const v = view[f.bind];
+    let v = view[f.bind];
+    if (f.type === 'person' && typeof v === 'string' && v.trim()) v = { name: v.trim() };
+    if (f.type === 'people' && Array.isArray(v)) v = v.map((x) => (typeof x === 'string' ? { name: x } : x));
     if (v === undefined || !fits(f, v)) continue;
     if (f.type !== 'table' && f.type !== 'ratingMatrix' && checkFieldValue(f, v, [f.id], ctx, out).some((i) => i.code === 'unknown-option')) continue;
     out[f.id] = structuredClone(v);
