@@ -24,3 +24,6 @@ chrome.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) =
   }
   return false;
 });
+
+// Staff features (issue 7): run-time launcher registration, panel, shortcuts, reminders.
+import './background/staff.ts';

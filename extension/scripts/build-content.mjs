@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// After `plasmo build`: bundle the in-page launcher (src/inpage/launcher.ts) with esbuild under a
+// fixed name, `lvzhi-launcher.js`, next to manifest.json. The background registers it at run
+// time for the allowed portals only (chrome.scripting.registerContentScripts), so it is not in
+// the manifest and Plasmo's hashed, statically declared content scripts are not used.
+// Then make the test build (build/chrome-mv3-test): the same files, with host permission for
+// http://127.0.0.1 granted at install, because headless Chromium cannot click a permission prompt.
+// Prints the bundle size; fails when PDF or font code got into the content script.
+import { build } from 'esbuild';
+import { cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const extensionDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const prodDir = join(extensionDir, 'build', 'chrome-mv3-prod');
+const testDir = join(extensionDir, 'build', 'chrome-mv3-test');
+if (!existsSync(join(prodDir, 'manifest.json'))) {
+  console.error(`build-content: ${prodDir}/manifest.json missing: run plasmo build first`);
+  process.exit(1);
+}
+
+const out = join(prodDir, 'lvzhi-launcher.js');
+const result = await build({
+  entryPoints: [join(extensionDir, 'src', 'inpage', 'launcher.ts')],
+  outfile: out,
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  target: ['chrome109'],
+  platform: 'browser',
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'warning',
+});
+const inputs = Object.keys(result.metafile.inputs);
+const forbidden = inputs.filter((p) => /pdf-lib|fontkit|noto-serif|noto-sans|pkijs|asn1js|\/shared\/src\/pdf\/|\/zod\/|react-dom/.test(p));
+if (forbidden.length > 0) {
+  console.error(`build-content: the content script must not carry PDF, font, zod or React code:\n  ${forbidden.join('\n  ')}`);
+  process.exit(1);
+}
+const size = statSync(out).size;
+writeFileSync(join(extensionDir, 'build', 'content-script-meta.json'), JSON.stringify({ bytes: size, inputs: inputs.length }, null, 2));
+console.log(`build-content: lvzhi-launcher.js ${(size / 1024).toFixed(1)} KB minified (${inputs.length} modules)`);
+
+rmSync(testDir, { recursive: true, force: true });
+cpSync(prodDir, testDir, { recursive: true });
+const manifest = JSON.parse(readFileSync(join(testDir, 'manifest.json'), 'utf8'));
+manifest.host_permissions = [...new Set([...(manifest.host_permissions ?? []), 'http://127.0.0.1/*'])];
+manifest.name = `${manifest.name} (test build)`;
+writeFileSync(join(testDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+console.log(`build-content: test build with http://127.0.0.1 pre-granted in ${testDir}`);

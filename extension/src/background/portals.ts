@@ -1,0 +1,115 @@
+/**
+ * Run-time registration of the in-page launcher (the spike of issue 7). Plasmo would declare a
+ * content script statically for <all_urls> (or fixed matches) under a hashed name; instead the
+ * build writes `lvzhi-launcher.js` with a fixed name (scripts/build-content.mjs) and this module
+ * registers it with `chrome.scripting.registerContentScripts` for exactly the allowed portals:
+ * the enabled packs' portal mappings, the portals the user added, and policy — each only when
+ * the extension holds the host permission (optional host permissions, asked for when a portal
+ * is added). It re-syncs on install, start-up, storage and permission changes.
+ */
+import {
+  LAUNCHER_ID, LAUNCHER_SCRIPT, USER_PORTALS_KEY, isPortalPattern, launcherMatches, packPortalPatterns, samePatterns,
+} from '../lib/staff-portals.ts';
+import packsJson from '@lvzhi/forms/dist/index.json';
+
+/** Extra pattern sources other modules add (e.g. the pack store's enabled packs, policy). */
+const extraSources: Array<() => Promise<readonly string[]>> = [];
+
+export function addPortalSource(source: () => Promise<readonly string[]>): void {
+  extraSources.push(source);
+}
+
+export async function userPortals(): Promise<string[]> {
+  const got = await chrome.storage.local.get(USER_PORTALS_KEY);
+  const list = got[USER_PORTALS_KEY];
+  return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string' && isPortalPattern(p)) : [];
+}
+
+/** Built-in packs' portal patterns (until the pack store says which packs are enabled). */
+function builtinPatterns(): string[] {
+  return Array.isArray(packsJson) ? packPortalPatterns(packsJson as Array<{ portals?: Array<{ match: string[] }> }>) : [];
+}
+
+async function grantedOrigins(): Promise<Set<string>> {
+  const all = await chrome.permissions.getAll();
+  return new Set(all.origins ?? []);
+}
+
+function covers(granted: Set<string>, origin: string): boolean {
+  if (granted.has(origin) || granted.has('<all_urls>')) return true;
+  const m = /^(https?):\/\/([^/]+)\/\*$/.exec(origin);
+  if (!m) return false;
+  const [, scheme, host] = m;
+  for (const g of granted) {
+    const gm = /^(\*|https?):\/\/([^/]+)\/\*$/.exec(g);
+    if (!gm) continue;
+    const [, gs, gh] = gm;
+    if (gs !== '*' && gs !== scheme) continue;
+    if (gh === '*' || gh === host) return true;
+    if (gh?.startsWith('*.') && (host === gh.slice(2) || host?.endsWith(gh.slice(1)))) return true;
+  }
+  return false;
+}
+
+let syncing: Promise<string[]> = Promise.resolve([]);
+
+/** Brings the registration in line with the allowed portals; returns the patterns registered. */
+export function syncLauncher(): Promise<string[]> {
+  syncing = syncing.catch(() => []).then(doSync);
+  return syncing;
+}
+
+async function doSync(): Promise<string[]> {
+  const sources: string[][] = [builtinPatterns(), await userPortals()];
+  for (const s of extraSources) {
+    try {
+      sources.push([...(await s())]);
+    } catch {
+      // a source that fails (e.g. the pack store being migrated) keeps the others working
+    }
+  }
+  const granted = await grantedOrigins();
+  const matches = launcherMatches(sources, (o) => covers(granted, o));
+  const existing = await chrome.scripting.getRegisteredContentScripts({ ids: [LAUNCHER_ID] });
+  const current = existing[0];
+  if (matches.length === 0) {
+    if (current) await chrome.scripting.unregisterContentScripts({ ids: [LAUNCHER_ID] });
+    return [];
+  }
+  const script: chrome.scripting.RegisteredContentScript = {
+    id: LAUNCHER_ID,
+    js: [LAUNCHER_SCRIPT],
+    matches,
+    runAt: 'document_end',
+    allFrames: false,
+    persistAcrossSessions: true,
+  };
+  if (!current) await chrome.scripting.registerContentScripts([script]);
+  else if (!samePatterns([...(current.matches ?? [])].sort(), matches)) await chrome.scripting.updateContentScripts([script]);
+  return matches;
+}
+
+/** Adds a portal pattern the user allowed (the host permission is asked for by the page that calls this). */
+export async function addUserPortal(pattern: string): Promise<{ ok: boolean; matches: string[]; error?: string }> {
+  if (!isPortalPattern(pattern)) return { ok: false, matches: [], error: `不是有效的门户地址：${pattern}` };
+  const list = await userPortals();
+  if (!list.includes(pattern)) await chrome.storage.local.set({ [USER_PORTALS_KEY]: [...list, pattern] });
+  const matches = await syncLauncher();
+  return { ok: matches.includes(pattern), matches, ...(matches.includes(pattern) ? {} : { error: '没有该网站的访问权限' }) };
+}
+
+export async function removeUserPortal(pattern: string): Promise<string[]> {
+  const list = await userPortals();
+  await chrome.storage.local.set({ [USER_PORTALS_KEY]: list.filter((p) => p !== pattern) });
+  return syncLauncher();
+}
+
+export function installPortals(): void {
+  chrome.runtime.onInstalled.addListener(() => void syncLauncher());
+  chrome.runtime.onStartup.addListener(() => void syncLauncher());
+  chrome.permissions.onAdded.addListener(() => void syncLauncher());
+  chrome.permissions.onRemoved.addListener(() => void syncLauncher());
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && USER_PORTALS_KEY in changes) void syncLauncher();
+  });
+}

@@ -1,0 +1,49 @@
+/**
+ * Daily reminders: an alarm every hour checks whether today's reminder went out (China date);
+ * if not, it lists overdue and soon-due workflow steps and raises one browser notification.
+ */
+import { todayInChina } from '@lvzhi/shared';
+import { activePacks, recordStore } from '../lib/staff-data.ts';
+import { reminderFor, shouldRemind, workflowRows } from '../lib/staff-due.ts';
+
+export const REMINDER_ALARM = 'lvzhi.daily-reminder';
+export const REMINDER_LAST_KEY = 'lvzhi.reminders.last';
+
+export async function remindIfDue(now = new Date(), force = false): Promise<string | undefined> {
+  const got = await chrome.storage.local.get(REMINDER_LAST_KEY);
+  const last = typeof got[REMINDER_LAST_KEY] === 'string' ? (got[REMINDER_LAST_KEY] as string) : undefined;
+  if (!force && !shouldRemind(last, now)) return undefined;
+  const [packs, store] = await Promise.all([activePacks(), recordStore()]);
+  const { records } = await store.list();
+  const lang = (chrome.i18n?.getUILanguage?.() ?? 'zh').startsWith('en') ? 'en' : 'zh';
+  const reminder = reminderFor(workflowRows(records, packs, now), lang);
+  await chrome.storage.local.set({ [REMINDER_LAST_KEY]: todayInChina(now) });
+  if (!reminder) return undefined;
+  const id = `lvzhi-reminder-${todayInChina(now)}`;
+  await chrome.notifications.create(id, {
+    type: 'basic',
+    iconUrl: chrome.runtime.getURL(chrome.runtime.getManifest().icons?.['128'] ?? 'icon128.plasmo.png'),
+    title: reminder.title,
+    message: reminder.message,
+    priority: reminder.overdue > 0 ? 2 : 1,
+  });
+  return id;
+}
+
+export function installReminders(): void {
+  if (!chrome.alarms) return;
+  void chrome.alarms.get(REMINDER_ALARM).then((a) => {
+    if (!a) void chrome.alarms.create(REMINDER_ALARM, { delayInMinutes: 1, periodInMinutes: 60 });
+  });
+  chrome.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === REMINDER_ALARM) void remindIfDue().catch(() => undefined);
+  });
+  chrome.notifications?.onClicked.addListener((id) => {
+    if (id.startsWith('lvzhi-reminder-')) void chrome.tabs.create({ url: chrome.runtime.getURL('sidepanel.html?view=workflows') });
+  });
+  chrome.runtime.onMessage.addListener((m: unknown, _s, send) => {
+    if ((m as { type?: unknown } | null)?.type !== 'lvzhi.reminders.check') return false;
+    remindIfDue(new Date(), true).then((id) => send({ ok: true, id }), (e: unknown) => send({ ok: false, error: String(e) }));
+    return true;
+  });
+}

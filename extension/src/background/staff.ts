@@ -1,0 +1,57 @@
+/**
+ * The staff side of the background worker: run-time registration of the launcher for allowed
+ * portals, opening the panel (side panel or window), keyboard commands, daily reminders and
+ * the message router for the panel and the launcher. `background.ts` imports this once.
+ */
+import { addUserPortal, installPortals, removeUserPortal, syncLauncher, userPortals } from './portals.ts';
+import { chromePanelApi, openPanel, type PanelIntent } from './panel-open.ts';
+import { installCommands } from './commands.ts';
+import { installReminders } from './reminders.ts';
+
+type StaffMessage =
+  | { type: 'lvzhi.portals.add'; pattern: string }
+  | { type: 'lvzhi.portals.remove'; pattern: string }
+  | { type: 'lvzhi.portals.list' }
+  | { type: 'lvzhi.portals.sync' }
+  | { type: 'lvzhi.launcher.open'; intent: PanelIntent };
+
+function isStaffMessage(m: unknown): m is StaffMessage {
+  const type = (m as { type?: unknown } | null)?.type;
+  return typeof type === 'string' && (type.startsWith('lvzhi.portals.') || type === 'lvzhi.launcher.open');
+}
+
+async function answer(m: StaffMessage, sender: chrome.runtime.MessageSender): Promise<unknown> {
+  switch (m.type) {
+    case 'lvzhi.portals.add': return addUserPortal(m.pattern);
+    case 'lvzhi.portals.remove': return { matches: await removeUserPortal(m.pattern) };
+    case 'lvzhi.portals.list': return { user: await userPortals(), matches: await syncLauncher() };
+    case 'lvzhi.portals.sync': return { matches: await syncLauncher() };
+    case 'lvzhi.launcher.open': {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return { ok: false };
+      return { ok: true, how: await openPanel(chromePanelApi(), tabId, sender.tab?.windowId, m.intent === 'fill' ? 'fill' : 'panel') };
+    }
+  }
+}
+
+export function installStaffBackground(): void {
+  installPortals();
+  installCommands();
+  installReminders();
+  const side = (chrome as unknown as { sidePanel?: typeof chrome.sidePanel }).sidePanel;
+  if (side?.setPanelBehavior) {
+    void side.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+  } else {
+    chrome.action?.onClicked.addListener((tab) => {
+      if (tab.id !== undefined) void openPanel(chromePanelApi(), tab.id, tab.windowId, 'panel');
+    });
+  }
+  chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    if (!isStaffMessage(message)) return false;
+    answer(message, sender).then(sendResponse, (e: unknown) => sendResponse({ ok: false, error: e instanceof Error ? e.message : String(e) }));
+    return true;
+  });
+  void syncLauncher();
+}
+
+installStaffBackground();

@@ -1,0 +1,96 @@
+/**
+ * Which pages get the in-page launcher. Pure (no chrome.*), tested in staff-portals.test.ts.
+ *
+ * The launcher is not declared in the manifest: the background registers it at run time
+ * (`chrome.scripting.registerContentScripts`) for the match patterns of the enabled packs'
+ * portal mappings plus the portals the user added, and only for those the extension holds a
+ * host permission for. Everything else gets nothing.
+ */
+
+/** The content script the build writes next to manifest.json (scripts/build-content.mjs). */
+export const LAUNCHER_SCRIPT = 'lvzhi-launcher.js';
+/** The id of the run-time registration. */
+export const LAUNCHER_ID = 'lvzhi-launcher';
+/** chrome.storage.local key: the portals the user added, as match patterns. */
+export const USER_PORTALS_KEY = 'lvzhi.portals';
+
+const SCHEMES = new Set(['http', 'https']);
+
+/**
+ * A Chrome match pattern for web pages: `http(s)://host[:port]/path*`. The host may start
+ * with `*.`; `<all_urls>` and a bare `*` host are refused: the launcher never goes everywhere.
+ */
+export function isPortalPattern(pattern: string): boolean {
+  const m = /^(https?):\/\/([^/]+)(\/.*)$/.exec(pattern);
+  if (!m) return false;
+  const [, scheme, hostPort, path] = m;
+  if (!scheme || !SCHEMES.has(scheme) || !path || !hostPort) return false;
+  const hm = /^(\*\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:]+\])(?::(\d{1,5}|\*))?$/i.exec(hostPort);
+  if (!hm) return false;
+  const host = hm[2] ?? '';
+  if (hm[1] && !host.includes('.')) return false; // "*.com" is too broad
+  return true;
+}
+
+/**
+ * The pattern that covers one page's site: `http://127.0.0.1:5173/any/page` →
+ * `http://127.0.0.1:5173/*`. Undefined for what is not an http(s) address.
+ */
+export function sitePattern(address: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(address.trim());
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  return `${url.protocol}//${url.host}/*`;
+}
+
+/**
+ * Accepts what a person types: a match pattern (with a `*`), or an address or bare site name,
+ * which stands for its whole site (`oa.example.gov.cn/rd/x.aspx` → `http://oa.example.gov.cn/*`).
+ */
+export function patternFromInput(input: string): string | undefined {
+  const text = input.trim();
+  if (text === '') return undefined;
+  if (text.includes('*')) return isPortalPattern(text) ? text : undefined;
+  const withScheme = /^[a-z]+:\/\//i.test(text) ? text : `http://${text}`;
+  return sitePattern(withScheme);
+}
+
+/**
+ * The host permission a pattern needs. Chrome's permission patterns ignore ports, so the port
+ * is dropped (`http://127.0.0.1:5173/x/*` → `http://127.0.0.1/*`).
+ */
+export function permissionOrigin(pattern: string): string {
+  const m = /^(https?):\/\/([^/]+)\//.exec(pattern);
+  if (!m) return pattern;
+  const host = (m[2] ?? '').replace(/:(\d+|\*)$/, '');
+  return `${m[1]}://${host}/*`;
+}
+
+interface PackLike {
+  portals?: ReadonlyArray<{ match: readonly string[] }> | undefined;
+}
+
+/** The match patterns of the portal mappings of the given (enabled) packs. */
+export function packPortalPatterns(packs: readonly PackLike[]): string[] {
+  return packs.flatMap((p) => p.portals ?? []).flatMap((m) => [...m.match]);
+}
+
+/**
+ * The patterns the launcher is registered for: valid portal patterns from packs, policy and
+ * the user, deduplicated and sorted (so an unchanged set is recognised), and only those whose
+ * host permission `granted` says the extension holds.
+ */
+export function launcherMatches(sources: ReadonlyArray<readonly string[]>, granted: (origin: string) => boolean): string[] {
+  const all = new Set<string>();
+  for (const list of sources) for (const p of list) if (isPortalPattern(p)) all.add(p);
+  return [...all].filter((p) => granted(permissionOrigin(p))).sort();
+}
+
+/** Whether two sorted lists hold the same patterns. */
+export function samePatterns(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((p, i) => p === b[i]);
+}

@@ -1,0 +1,75 @@
+/**
+ * The panel shell: language switch, tabs (records, fill, workflows, minutes, settings), each
+ * tab in its own error boundary. React Query holds what is read from storage.
+ */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useMemo, useState, type ReactNode } from 'react';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { PanelContext, type PanelContextValue } from './context.ts';
+import { TEXTS, type Lang, type TextKey } from './i18n.ts';
+import { PortalsView } from './PortalsView.tsx';
+import { PANEL_CSS } from './style.ts';
+
+export const LANG_KEY = 'lvzhi.lang';
+
+type Tab = 'records' | 'fill' | 'workflows' | 'minutes' | 'settings';
+const TABS: Array<{ id: Tab; label: TextKey }> = [
+  { id: 'records', label: 'tabRecords' },
+  { id: 'fill', label: 'tabFill' },
+  { id: 'workflows', label: 'tabWorkflows' },
+  { id: 'minutes', label: 'tabMinutes' },
+  { id: 'settings', label: 'tabSettings' },
+];
+
+function initialLang(): Lang {
+  const stored = localStorage.getItem(LANG_KEY);
+  return stored === 'en' || stored === 'zh' ? stored : 'zh';
+}
+
+function tabFromUrl(): number | undefined {
+  const v = new URLSearchParams(location.search).get('tab');
+  const n = v === null ? NaN : Number(v);
+  return Number.isInteger(n) ? n : undefined;
+}
+
+function initialView(): Tab {
+  const v = new URLSearchParams(location.search).get('view');
+  return TABS.some((t) => t.id === v) ? (v as Tab) : 'records';
+}
+
+export function PanelRoot() {
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const [tab, setTab] = useState<Tab>(initialView);
+  const client = useMemo(() => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } }), []);
+  const ctx: PanelContextValue = useMemo(() => ({ lang, t: (k: TextKey) => TEXTS[lang][k], tabId: tabFromUrl() }), [lang]);
+  const t = ctx.t;
+  const guard = (part: string, node: ReactNode) => (
+    <ErrorBoundary key={`${part}-${lang}`} part={part} title={t('errorTitle')} retry={t('errorRetry')} whatLabel={t('errorWhat')}>{node}</ErrorBoundary>
+  );
+  const switchLang = () => {
+    const next: Lang = lang === 'zh' ? 'en' : 'zh';
+    localStorage.setItem(LANG_KEY, next);
+    setLang(next);
+  };
+  return (
+    <QueryClientProvider client={client}>
+      <PanelContext.Provider value={ctx}>
+        <style>{PANEL_CSS}</style>
+        <div className="panel" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+          <header className="header">
+            <h1 className="h1">{t('appTitle')}</h1>
+            <button type="button" className="link" data-testid="lang-switch" onClick={switchLang}>{t('language')}</button>
+          </header>
+          <nav className="tabs" role="tablist">
+            {TABS.map((x) => (
+              <button key={x.id} type="button" role="tab" aria-selected={tab === x.id} data-testid={`tab-${x.id}`} className={tab === x.id ? 'tab on' : 'tab'} onClick={() => setTab(x.id)}>{t(x.label)}</button>
+            ))}
+          </nav>
+          <main className="body">
+            {tab === 'settings' && guard(t('tabSettings'), <PortalsView />)}
+          </main>
+        </div>
+      </PanelContext.Provider>
+    </QueryClientProvider>
+  );
+}
