@@ -17,3 +17,4 @@ export * from './pack-signing/index.ts';
 export * from './workflow/index.ts';
 export * from './audit/index.ts';
 export * from './pack-store/index.ts';
+export * from './stats/index.ts';

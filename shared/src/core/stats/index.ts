@@ -1,0 +1,3 @@
+export * from './period.ts';
+export * from './compute.ts';
+export * from './sentences.ts';
