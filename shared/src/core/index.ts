@@ -18,3 +18,4 @@ export * from './workflow/index.ts';
 export * from './audit/index.ts';
 export * from './pack-store/index.ts';
 export * from './stats/index.ts';
+export * from './spreadsheet/index.ts';

@@ -6,3 +6,4 @@ export * from './load.ts';
 export * from './validate-files.ts';
 export { main } from './cli.ts';
 export { defineCommand, UsageError, type Command, type CommandContext, type CommandIO } from './command.ts';
+export * from './spreadsheet.ts';

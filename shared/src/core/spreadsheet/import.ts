@@ -1,0 +1,174 @@
+/**
+ * Importing rows of a spreadsheet (the deputy roster, a batch of records) as records of a
+ * form. Columns are matched to fields by label (however it is spaced or starred), English
+ * label, field id or the dictionary's synonyms; each row is converted and checked by the same
+ * validator as typed records. Any error — reported with its row number and column letter —
+ * refuses the whole import: nothing is half-imported.
+ */
+import { isoInChina } from '../dates.ts';
+import { normalizeLabel } from '../labels.ts';
+import type { FieldDefinition, FormDefinition, Option, PackDefinition } from '../pack-schema.ts';
+import type { LvzhiRecord } from '../record-schema.ts';
+import { checkValues, optionResolver, type RecordContext } from '../validate-record.ts';
+import type { Cell, SheetTable } from './table.ts';
+import { exportFields } from './table.ts';
+
+export interface ImportError {
+  /** Spreadsheet row number (1 = header row; data starts at 2). */
+  row: number;
+  /** Column letter (A, B, …, AA), or '' for the row as a whole. */
+  column: string;
+  header?: string;
+  field?: string;
+  message: string;
+  messageEn: string;
+}
+
+export type ImportResult =
+  | { ok: true; records: LvzhiRecord[]; unmatchedColumns: string[] }
+  | { ok: false; errors: ImportError[]; unmatchedColumns: string[] };
+
+export function columnLetter(index: number): string {
+  let n = index + 1, s = '';
+  while (n > 0) { const m = (n - 1) % 26; s = String.fromCharCode(65 + m) + s; n = Math.floor((n - 1) / 26); }
+  return s;
+}
+
+function fieldMatcher(form: FormDefinition, packs: readonly PackDefinition[]): (header: string) => FieldDefinition | undefined {
+  const synonyms = new Map<string, string[]>();
+  for (const p of packs) for (const d of p.dictionary ?? []) synonyms.set(d.key, [d.label, ...(d.synonyms ?? [])]);
+  const byName = new Map<string, FieldDefinition>();
+  for (const f of exportFields(form)) {
+    const names = [f.id, f.label ?? '', f.labelEn ?? '', ...('bind' in f && f.bind ? synonyms.get(f.bind) ?? [] : [])];
+    for (const n of names) if (n) { const k = normalizeLabel(n); if (!byName.has(k)) byName.set(k, f); }
+  }
+  return (header) => byName.get(normalizeLabel(header));
+}
+
+const SPLIT = /[、，,;；\n]+/;
+
+function matchOption(options: readonly Option[] | undefined, text: string): string | undefined {
+  if (!options) return text;
+  const k = normalizeLabel(text);
+  for (const o of options) {
+    if ([o.value, o.label, o.labelEn, o.code, ...(o.synonyms ?? [])].some((x) => x !== undefined && normalizeLabel(x) === k)) return o.value;
+  }
+  return undefined;
+}
+
+type Converted = { value?: unknown; error?: [string, string] };
+
+/** A cell as the value a field stores; dates from Excel arrive as `YYYY-MM-DD` already. */
+export function convertCell(field: FieldDefinition, cell: Cell, ctx: RecordContext): Converted {
+  if (cell === null || cell === '') return {};
+  const text = typeof cell === 'string' ? cell.trim() : String(cell);
+  if (text === '') return {};
+  switch (field.type) {
+    case 'number': case 'score': {
+      const n = typeof cell === 'number' ? cell : Number(text.replace(/,/g, ''));
+      return Number.isFinite(n) ? { value: n } : { error: [`“${text}”不是数字`, `"${text}" is not a number`] };
+    }
+    case 'checkbox': {
+      if (/^(是|true|1|y|yes|√|✓)$/i.test(text)) return { value: true };
+      if (/^(否|false|0|n|no|×)$/i.test(text)) return { value: false };
+      return { error: [`“${text}”应为“是”或“否”`, `"${text}" should be 是 or 否`] };
+    }
+    case 'date': {
+      const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
+      if (!m) return { error: [`“${text}”不是日期（应为 2024-03-28 或 2024年3月28日）`, `"${text}" is not a date (2024-03-28)`] };
+      return { value: `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` };
+    }
+    case 'idcard': {
+      if (typeof cell === 'number') return { error: ['身份证号被存成了数字，后几位已丢失：请把该列设为“文本”后重新填写', 'the ID number was stored as a number and lost its last digits: format the column as text'] };
+      return { value: text.toUpperCase() };
+    }
+    case 'phone': return { value: typeof cell === 'number' ? String(cell) : text };
+    case 'select': case 'radio': {
+      const v = matchOption(ctx.optionsOf(field), text);
+      if (v === undefined && !(field.type === 'select' && field.allowOther)) return { error: [`“${text}”不是“${field.label}”的选项`, `"${text}" is not an option of ${field.labelEn ?? field.id}`] };
+      return { value: v ?? text };
+    }
+    case 'multiselect': case 'checkboxes': {
+      const parts = text.split(SPLIT).map((s) => s.trim()).filter(Boolean);
+      const out: string[] = [];
+      for (const p of parts) {
+        const v = matchOption(ctx.optionsOf(field), p);
+        if (v === undefined) return { error: [`“${p}”不是“${field.label}”的选项`, `"${p}" is not an option of ${field.labelEn ?? field.id}`] };
+        out.push(v);
+      }
+      return { value: out };
+    }
+    case 'person': return { value: { name: text } };
+    case 'people': return { value: text.split(SPLIT).map((s) => s.trim()).filter(Boolean).map((name) => ({ name })) };
+    case 'table': case 'ratingMatrix': {
+      try { return { value: JSON.parse(text) }; } catch { return { error: ['表格内容应为 JSON', 'table content should be JSON'] }; }
+    }
+    case 'signature': case 'attachment': case 'photo': return { error: ['签名和附件不能从表格导入', 'signatures and attachments cannot be imported from a spreadsheet'] };
+    default: return { value: text };
+  }
+}
+
+export interface ImportOptions {
+  pack: PackDefinition;
+  packs: readonly PackDefinition[];
+  /** Record ids: `${idPrefix}-${row}`. */
+  idPrefix?: string;
+  now?: Date;
+  author?: string;
+}
+
+/** Imports every data row of `table` as a complete record of `form`, or none. */
+export function importTable(form: FormDefinition, table: SheetTable, options: ImportOptions): ImportResult {
+  const match = fieldMatcher(form, options.packs);
+  const ctx: RecordContext = { optionsOf: optionResolver(options.packs), ...(options.now ? { now: options.now } : {}) };
+  const columns = table.header.map((h) => (h ? match(String(h)) : undefined));
+  const unmatchedColumns = table.header.filter((h, i) => h && !columns[i] && !['记录编号', '状态', '流程状态', '序号'].includes(String(h).trim()));
+  const errors: ImportError[] = [];
+  const seen = new Map<string, number>();
+  columns.forEach((f, i) => {
+    if (!f) return;
+    const prev = seen.get(f.id);
+    if (prev !== undefined) errors.push({ row: 1, column: columnLetter(i), header: table.header[i]!, field: f.id, message: `“${table.header[i]}”与第${columnLetter(prev)}列都对应“${f.label}”`, messageEn: `column ${columnLetter(i)} and column ${columnLetter(prev)} both map to ${f.id}` });
+    else seen.set(f.id, i);
+  });
+  const colOf = new Map<string, number>();
+  columns.forEach((f, i) => { if (f && !colOf.has(f.id)) colOf.set(f.id, i); });
+  const records: LvzhiRecord[] = [];
+  const now = options.now ?? new Date();
+  const stamp = isoInChina(now);
+  table.rows.forEach((cells, ri) => {
+    const rowNo = ri + 2;
+    if (cells.every((c) => c === null || c === '' || (typeof c === 'string' && c.trim() === ''))) return;
+    const values: Record<string, unknown> = {};
+    const unreadable = new Set<string>();
+    columns.forEach((f, ci) => {
+      if (!f || colOf.get(f.id) !== ci) return;
+      const { value, error } = convertCell(f, cells[ci] ?? null, ctx);
+      if (error) { unreadable.add(f.id); errors.push({ row: rowNo, column: columnLetter(ci), header: table.header[ci]!, field: f.id, message: error[0], messageEn: error[1] }); }
+      else if (value !== undefined) values[f.id] = value;
+    });
+    for (const is of checkValues(form, values, { complete: true, ctx, base: [] })) {
+      const fieldId = typeof is.path[0] === 'string' ? is.path[0] : undefined;
+      if (fieldId !== undefined && unreadable.has(fieldId)) continue; // already reported
+      const ci = fieldId !== undefined ? colOf.get(fieldId) : undefined;
+      const f = fieldId !== undefined ? exportFields(form).find((x) => x.id === fieldId) : undefined;
+      const label = f?.label ?? fieldId ?? '';
+      const missingColumn = ci === undefined && fieldId !== undefined;
+      errors.push({
+        row: rowNo, column: ci !== undefined ? columnLetter(ci) : '', ...(ci !== undefined ? { header: table.header[ci]! } : {}), ...(fieldId !== undefined ? { field: fieldId } : {}),
+        message: missingColumn ? `${is.message}（表格中没有“${label}”列）` : is.message, messageEn: is.messageEn,
+      });
+    }
+    records.push({
+      id: `${options.idPrefix ?? form.id}-${rowNo}`, pack: options.pack.id, packVersion: options.pack.version, form: form.id, formVersion: form.version,
+      status: 'complete', createdAt: stamp, updatedAt: stamp, ...(options.author ? { author: { name: options.author } } : {}), values,
+    });
+  });
+  if (errors.length > 0) return { ok: false, errors, unmatchedColumns };
+  return { ok: true, records, unmatchedColumns };
+}
+
+/** `第3行 D列（身份证号）：…` */
+export function formatImportError(e: ImportError): string {
+  return `第${e.row}行${e.column ? ` ${e.column}列` : ''}${e.header ? `（${e.header}）` : ''}：${e.message}`;
+}

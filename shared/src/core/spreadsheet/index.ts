@@ -1,0 +1,3 @@
+export * from './table.ts';
+export * from './import.ts';
+export * from './csv.ts';

@@ -1,0 +1,89 @@
+/**
+ * .xlsx through exceljs (maintained, reads and writes real Office Open XML that Excel and WPS
+ * open, keeps text cells as text so ID numbers are not turned into 3.2058E+17). Kept on the
+ * Node side: exceljs pulls in Node streams and Buffer.
+ */
+import ExcelJS from 'exceljs';
+import type { Cell, SheetTable } from '../core/spreadsheet/table.ts';
+
+export interface XlsxWriteOptions {
+  /** The audit trail's newest hash, written into the workbook (说明 sheet and document properties). */
+  auditHead?: string;
+  title?: string;
+}
+
+export async function writeXlsx(tables: readonly SheetTable[], options: XlsxWriteOptions = {}): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '履职 Lvzhi';
+  wb.created = new Date(0);
+  wb.modified = new Date(0);
+  if (options.title) wb.title = options.title;
+  if (options.auditHead) wb.description = `audit-head:${options.auditHead}`;
+  const used = new Set<string>();
+  for (const t of tables) {
+    let name = t.name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || 'Sheet';
+    for (let i = 2; used.has(name); i++) name = `${t.name.slice(0, 28)}(${i})`;
+    used.add(name);
+    const ws = wb.addWorksheet(name);
+    ws.addRow(t.header);
+    ws.getRow(1).font = { bold: true };
+    for (const r of t.rows) {
+      const row = ws.addRow(r.map((c) => (c === null ? null : c)));
+      // keep digit strings (ID numbers, phones, record numbers) as text
+      row.eachCell((cell) => { if (typeof cell.value === 'string') cell.numFmt = '@'; });
+    }
+    t.header.forEach((h, i) => { ws.getColumn(i + 1).width = Math.min(60, Math.max(8, ...[h, ...t.rows.slice(0, 50).map((r) => r[i])].map((c) => String(c ?? '').length * 2))); });
+  }
+  if (options.auditHead) {
+    const ws = wb.addWorksheet('说明');
+    ws.addRow(['审计链末端哈希 / audit head', options.auditHead]);
+  }
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}
+
+function cellValue(v: ExcelJS.CellValue): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) {
+    // Excel dates have no time zone; exceljs hands them over as UTC
+    const iso = v.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 16);
+  }
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((p) => p.text).join('');
+    if ('text' in v && typeof v.text === 'string') return v.text;
+    if ('result' in v) return cellValue(v.result as ExcelJS.CellValue);
+    if ('error' in v) return null;
+  }
+  return String(v);
+}
+
+export interface XlsxSheet extends SheetTable { auditHead?: string }
+
+/** Every sheet as a table (first row: header). */
+export async function readXlsx(bytes: Uint8Array): Promise<XlsxSheet[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  const out: XlsxSheet[] = [];
+  const head = /^audit-head:([0-9a-f]{64})$/.exec(wb.description ?? '')?.[1];
+  wb.eachSheet((ws) => {
+    const rows: Cell[][] = [];
+    let width = 0;
+    ws.eachRow({ includeEmpty: true }, (row, n) => {
+      const cells: Cell[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, col) => { cells[col - 1] = cellValue(cell.value); });
+      width = Math.max(width, cells.length);
+      rows[n - 1] = cells;
+    });
+    const [header = [], ...data] = Array.from(rows, (r) => r ?? []);
+    const hw = header.length;
+    out.push({
+      name: ws.name,
+      header: Array.from({ length: hw }, (_, i) => String(header[i] ?? '')),
+      rows: data.map((r) => Array.from({ length: Math.max(hw, r.length) }, (_, i) => r[i] ?? null)),
+      ...(head ? { auditHead: head } : {}),
+    });
+  });
+  return out;
+}
