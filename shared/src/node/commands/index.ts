@@ -6,6 +6,7 @@ import { signCommand } from './sign.ts';
 import { verifyCommand } from './verify.ts';
 import { packKeygenCommand } from './pack-keygen.ts';
 import { packVerifyCommand } from './pack-verify.ts';
+import { minutesCommand } from './minutes.ts';
 
 /** Every `lvzhi` command, once. Add a command here and in its own file. */
 export const commands: Command[] = [
@@ -16,4 +17,5 @@ export const commands: Command[] = [
   verifyCommand,
   packKeygenCommand,
   packVerifyCommand,
+  minutesCommand,
 ] as Command[];
