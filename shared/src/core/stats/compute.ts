@@ -90,13 +90,18 @@ export function eventDateOf(value: unknown): string | undefined {
 
 interface FormPlan {
   form: FormDefinition;
+  /** Ids of the workflow's send-back transitions and final states (looked up once, not per record). */
+  sendBacks?: ReadonlySet<string>;
+  finals?: ReadonlySet<string>;
   kind: 'meeting' | 'training' | 'inspection' | 'appraisal-survey' | 'appraisal-summary' | 'suggestion' | 'motion' | 'letter' | 'visit' | 'activity' | 'other';
   workflow?: WorkflowDefinition;
 }
 
 function planFor(form: FormDefinition, defs: StatsDefinitions): FormPlan {
   const workflow = form.workflow ? defs.workflows.get(form.workflow) : undefined;
-  const base = workflow ? { form, workflow } : { form };
+  const base = workflow
+    ? { form, workflow, sendBacks: new Set(workflow.transitions.filter((t) => t.kind === 'sendBack').map((t) => t.id)), finals: new Set(workflow.states.filter((x) => x.final).map((x) => x.id)) }
+    : { form };
   switch (form.category) {
     case 'meeting': return { ...base, kind: form.meetingType === 'training' ? 'training' : 'meeting' };
     case 'training': return { ...base, kind: 'training' };
@@ -187,7 +192,7 @@ export function computeStats(records: Iterable<LvzhiRecord>, defs: StatsDefiniti
         s.activities.total++;
         s.activities.participants += n;
         inc(s.activities.byKind, str(v.inspectionType) ?? '视察');
-        if (state ? plan.workflow?.states.find((x) => x.id === state)?.final : false) s.inspections.closed++;
+        if (state && plan.finals?.has(state)) s.inspections.closed++;
         else if (overdue(plan, r)) s.inspections.overdue++;
         break;
       }
@@ -227,7 +232,7 @@ export function computeStats(records: Iterable<LvzhiRecord>, defs: StatsDefiniti
       case 'suggestion': {
         const g = s.suggestions;
         g.received++;
-        if (r.workflow?.history.some((h) => plan.workflow?.transitions.find((t) => t.id === h.transition)?.kind === 'sendBack')) g.sentBack++;
+        if (plan.sendBacks && r.workflow?.history.some((h) => plan.sendBacks!.has(h.transition))) g.sentBack++;
         const assigned = state ? SUGGESTION_ASSIGNED.has(state) : !!str(v.assignDate);
         const replied = state ? SUGGESTION_REPLIED.has(state) : !!str(v.replyDate);
         const sat = str(v.satisfaction);
@@ -247,7 +252,7 @@ export function computeStats(records: Iterable<LvzhiRecord>, defs: StatsDefiniti
       case 'motion': s.suggestions.motions++; break;
       case 'letter':
       case 'visit': {
-        const isFinal = state ? plan.workflow?.states.find((x) => x.id === state)?.final === true : !!str(v.closeDate);
+        const isFinal = state ? plan.finals?.has(state) === true : !!str(v.closeDate);
         if (plan.kind === 'letter') s.letters.letters++;
         else { s.letters.visits++; s.letters.visitors += Math.max(1, Math.trunc(num(v.visitorCount) ?? 1)); }
         if (isFinal) s.letters.closed++;

@@ -6,7 +6,9 @@ import { signCommand } from './sign.ts';
 import { verifyCommand } from './verify.ts';
 import { packKeygenCommand } from './pack-keygen.ts';
 import { packVerifyCommand } from './pack-verify.ts';
-import { minutesCommand } from './minutes.ts';
+import { statsCommand } from './stats.ts';
+import { auditCommand } from './audit.ts';
+import { importRosterCommand } from './import.ts';
 
 /** Every `lvzhi` command, once. Add a command here and in its own file. */
 export const commands: Command[] = [
@@ -17,5 +19,7 @@ export const commands: Command[] = [
   verifyCommand,
   packKeygenCommand,
   packVerifyCommand,
-  minutesCommand,
+  statsCommand,
+  auditCommand,
+  importRosterCommand,
 ] as Command[];

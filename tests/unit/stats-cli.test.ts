@@ -1,0 +1,124 @@
+/**
+ * The commands: `lvzhi stats` over the year fixture (table, json, xlsx, csv; year, quarter,
+ * custom span), `lvzhi import roster` (valid and refused), `lvzhi audit verify` (intact,
+ * edited, cut off).
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { main, readXlsx } from '@lvzhi/shared/node';
+import { example, ROOT } from '../fixtures/year/helpers.ts';
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'lvzhi-stats-'));
+afterAll(() => { /* the OS cleans tmp; nothing else written */ });
+
+async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '', stderr = '';
+  const code = await main(args, { cwd: ROOT, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
+  return { code, stdout, stderr };
+}
+
+describe('lvzhi stats', () => {
+  it('prints the year figures and the summary sentences', async () => {
+    const r = await run('stats', 'tests/fixtures/year/records', '--period', '2024');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('代表建议 / suggestions: 收到 13，交办 12，答复 11（办复率 91.7%），测评 11：满意 9、基本满意 2、不满意 0（满意率 100%，仅满意 81.8%），超期 1');
+    expect(r.stdout).toContain('今年共承办了12条人大代表的意见和建议，满意率达100%。');
+    expect(r.stdout).toContain('积极做好群众的来信来访接待工作，共受理群众来信2件，来访7人次。');
+    expect(r.stdout).toContain('今年，共组织人大代表统一活动4次，参加活动的代表达42人次。');
+  });
+
+  it('takes --from/--to and writes json, xlsx and csv', async () => {
+    const json = await run('stats', 'tests/fixtures/year/records', '--from', '2024-01-01', '--to', '2024-03-31', '--format', 'json');
+    const data = JSON.parse(json.stdout);
+    expect(data.suggestions).toMatchObject({ received: 7, satisfactionRate: 1 });
+    expect(data.sentences[0].text).toBe('2024年1月1日至2024年3月31日，共组织了1次人大代表培训会议，参加培训的代表达14人次。');
+    const xlsx = path.join(tmp, 'stats.xlsx');
+    expect((await run('stats', 'tests/fixtures/year/records', '--period', '2024', '--format', 'xlsx', '-o', xlsx)).code).toBe(0);
+    const sheets = await readXlsx(new Uint8Array(readFileSync(xlsx)));
+    expect(sheets.map((s) => s.name)).toEqual(['概况', '评议结果', '工作总结']);
+    expect(Object.fromEntries(sheets[0]!.rows.map((r) => [r[0], r[1]]))).toMatchObject({ '群众来访（人次）': 7, '满意率（满意+基本满意）': '100%' });
+    const csv = path.join(tmp, 'stats.csv');
+    expect((await run('stats', 'tests/fixtures/year/records', '--period', '2024Q4', '--format', 'csv', '-o', csv)).code).toBe(0);
+    expect(readFileSync(csv, 'utf8')).toContain('统计期间,2024年第四季度');
+  });
+
+  it('refuses bad arguments', async () => {
+    expect((await run('stats', 'tests/fixtures/year/records', '--period', '2024-13')).code).toBe(2);
+    expect((await run('stats', 'tests/fixtures/year/records', '--from', '2024-01-01')).code).toBe(2);
+    expect((await run('stats', 'tests/fixtures/year/records', '--format', 'xlsx')).code).toBe(2);
+    expect((await run('stats')).code).toBe(2);
+  });
+});
+
+describe('lvzhi import roster', () => {
+  async function roster(file: string, rows: (string | number | null)[][]) {
+    const v = example('deputy-profile').values as Record<string, string>;
+    const header = ['姓名', '性别', '民族', '出生日期', '身份证号', '政治面貌', '文化程度', '代表层级', '届次', '选区', '当选日期', '代表状态', '工作单位', '手机号码'];
+    const base = [v.name, v.gender, v.ethnicity, v.birthDate, v.idNumber, v.politicalStatus, v.education, v.level, v.term, v.district, v.electedDate, v.status, v.workUnit, v.mobile];
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('名册');
+    ws.addRow(header);
+    for (const r of rows) ws.addRow(base.map((b, i) => (r[i] === undefined ? b : r[i])) as (string | number | null)[]);
+    await wb.xlsx.writeFile(file);
+  }
+
+  it('validates a good roster and writes the records', async () => {
+    const file = path.join(tmp, 'good.xlsx');
+    await roster(file, [[], []]);
+    const outFile = path.join(tmp, 'roster.json');
+    const r = await run('import', 'roster', file, '--out', outFile);
+    expect(r.stdout).toContain('结论：名册有效，共 2 人');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(outFile, 'utf8'))).toHaveLength(2);
+  });
+
+  it('refuses a roster with errors, each with row and column, and never prints the ID number', async () => {
+    const file = path.join(tmp, 'bad.xlsx');
+    await roster(file, [[], [undefined as unknown as null, null], [null, undefined as unknown as null, undefined as unknown as null, undefined as unknown as null, '321283197205143516']]);
+    const r = await run('import', 'roster', file);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/第3行 B列（性别）：/);
+    expect(r.stdout).toMatch(/第4行 A列（姓名）：/);
+    expect(r.stdout).toMatch(/第4行 E列（身份证号）：身份证号校验码不正确/);
+    expect(r.stdout).toContain('未导入任何记录');
+    expect(r.stdout).not.toContain('321283197205143516');
+  });
+});
+
+describe('lvzhi audit verify', () => {
+  const fixture = path.join(ROOT, 'tests/fixtures/year/audit.json');
+
+  it('says the year fixture’s trail is intact', async () => {
+    const r = await run('audit', 'verify', 'tests/fixtures/year/audit.json');
+    expect(r.stdout).toContain('结论：审计链完整');
+    expect(r.code).toBe(0);
+  });
+
+  it('finds an edited entry and a cut-off tail (with the head kept apart)', async () => {
+    const file = JSON.parse(readFileSync(fixture, 'utf8'));
+    const edited = structuredClone(file);
+    edited.entries[10].actor = '某人';
+    writeFileSync(path.join(tmp, 'edited.json'), JSON.stringify(edited));
+    const r1 = await run('audit', 'verify', path.join(tmp, 'edited.json'));
+    expect(r1.code).toBe(1);
+    expect(r1.stdout).toContain('! 第11条');
+    const cut = { ...structuredClone(file), entries: file.entries.slice(0, -3), head: null };
+    writeFileSync(path.join(tmp, 'cut.json'), JSON.stringify(cut));
+    const blind = await run('audit', 'verify', path.join(tmp, 'cut.json'));
+    expect(blind.code).toBe(0);
+    expect(blind.stdout).toContain('无法发现被截去的末尾记录');
+    const r2 = await run('audit', 'verify', path.join(tmp, 'cut.json'), '--head', file.head.hash);
+    expect(r2.code).toBe(1);
+    expect(r2.stdout).toContain('末尾记录被截去');
+  });
+
+  it('runs as a real process through bin/lvzhi', async () => {
+    const { stdout } = await promisify(execFile)('node', ['shared/bin/lvzhi.mjs', 'audit', 'verify', 'tests/fixtures/year/audit.json'], { cwd: ROOT });
+    expect(stdout).toContain('结论：审计链完整');
+  });
+});
