@@ -6,6 +6,7 @@ import { signCommand } from './sign.ts';
 import { verifyCommand } from './verify.ts';
 import { packKeygenCommand } from './pack-keygen.ts';
 import { packVerifyCommand } from './pack-verify.ts';
+import { minutesCommand } from './minutes.ts';
 import { statsCommand } from './stats.ts';
 import { auditCommand } from './audit.ts';
 import { importRosterCommand } from './import.ts';
@@ -19,6 +20,7 @@ export const commands: Command[] = [
   verifyCommand,
   packKeygenCommand,
   packVerifyCommand,
+  minutesCommand,
   statsCommand,
   auditCommand,
   importRosterCommand,
