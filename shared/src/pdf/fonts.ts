@@ -50,9 +50,33 @@ function padGlyphs(subset: SubsetInternals): void {
   };
 }
 
-/** @pdf-lib/fontkit with the subset fix above (per font instance; the library itself is not changed). */
-export const evenGlyphFontkit: Fontkit = {
-  create(buffer: Uint8Array, postscriptName?: string) {
+/**
+ * @pdf-lib/fontkit with the subset fix above (per font instance; the library itself is not changed).
+ * `cmapOnly`: glyphs straight from the cmap instead of fontkit's full OpenType layout (GSUB/GPOS),
+ * which is what Chinese text needs and several times faster (pdf-lib lays out every string it
+ * encodes); Latin kerning and ligatures are not applied.
+ */
+export function fixedFontkit(options: { cmapOnly?: boolean } = {}): Fontkit {
+  return {
+    create(buffer: Uint8Array, postscriptName?: string) {
+      const font = makeFixedFont(buffer, postscriptName);
+      if (options.cmapOnly) {
+        const f = font as unknown as { layout: (text: string) => unknown; glyphForCodePoint(cp: number): { advanceWidth: number } };
+        f.layout = (text: string) => {
+          const glyphs = [...text].map((ch) => f.glyphForCodePoint(ch.codePointAt(0)!));
+          return { glyphs, positions: glyphs.map((g) => ({ xAdvance: g.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 })) };
+        };
+      }
+      return font as never;
+    },
+  };
+}
+
+/** @pdf-lib/fontkit with the even-length glyph fix. */
+export const evenGlyphFontkit: Fontkit = fixedFontkit();
+
+function makeFixedFont(buffer: Uint8Array, postscriptName?: string): FontkitFont {
+  {
     const font = fontkit.create(buffer, postscriptName);
     const createSubset = font.createSubset.bind(font);
     font.createSubset = () => {
@@ -61,9 +85,9 @@ export const evenGlyphFontkit: Fontkit = {
       if (typeof subset._addGlyph === 'function') padGlyphs(subset);
       return subset as never;
     };
-    return font as never;
-  },
-};
+    return font;
+  }
+}
 
 export class FontError extends Error {
   constructor(message: string, readonly missing: MissingCharacter[] = []) {

@@ -24,6 +24,7 @@ export { pdfDateCst, isoCst, chineseCst, parsePdfDate } from './pdf-date.ts';
 export {
   DEFAULT_FONT_FILES,
   evenGlyphFontkit,
+  fixedFontkit,
   FontError,
   FontMetrics,
   fontMetrics,

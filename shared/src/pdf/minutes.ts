@@ -28,9 +28,11 @@ import {
   type PDFPage,
 } from 'pdf-lib';
 import type { DocumentTemplate, FormDefinition, LvzhiRecord } from '../core/index.ts';
-import { evenGlyphFontkit, findMissingCharacters, FontError, fontMetrics, missingCharactersMessage, subsetTag, type FontSet } from './fonts.ts';
+import { fixedFontkit, findMissingCharacters, FontError, fontMetrics, missingCharactersMessage, subsetTag, type FontSet } from './fonts.ts';
 import { Layouter, PAGE_HEIGHT, PAGE_WIDTH, pageNumberItem, type Layout, type LaidLine } from './layout.ts';
 import { buildMinutesDocument, documentTexts, type ImageData, type MinutesDocument } from './minutes-model.ts';
+
+const CJK_FONTKIT = fixedFontkit({ cmapOnly: true });
 
 export interface RenderOptions {
   fonts: FontSet;
@@ -78,7 +80,7 @@ export async function renderDocumentPdf(doc: MinutesDocument, options: RenderOpt
   const layout = new Layouter({ regular: regularM, bold: boldM }).layout(doc);
 
   const pdf = await PDFDocument.create();
-  pdf.registerFontkit(evenGlyphFontkit);
+  pdf.registerFontkit(CJK_FONTKIT);
   const date = options.date ?? new Date();
   pdf.setTitle(doc.title, { showInWindowTitleBar: true });
   pdf.setLanguage('zh-CN');
