@@ -81,6 +81,21 @@ describe('validateRecord', () => {
     expect(issues(rec((r) => { r.formVersion = 1; r.values.oldField = 'kept'; }))).toEqual([]);
   });
 
+  it('steps taken under an earlier workflow version stay valid after a migration', () => {
+    const v2 = structuredClone(packs);
+    const wf = v2[0]!.workflows![0]!;
+    wf.version = 2;
+    wf.transitions[0]!.id = 'open';
+    const migrated = rec((r) => {
+      const w = r.workflow as { version: number; history: { version?: number }[] };
+      w.version = 2;
+      w.history[0]!.version = 1;
+    });
+    expect(validateRecord(migrated, v2).issues).toEqual([]);
+    const unstamped = rec((r) => { (r.workflow as { version: number }).version = 2; });
+    expect(validateRecord(unstamped, v2).issues.map((i) => i.path.join('.'))).toEqual(['workflow.history.0.transition']);
+  });
+
   it('unknown pack or form', () => {
     expect(issues({ ...base, pack: 'demo.other' })).toEqual([['pack', 'unknown-reference']]);
     expect(issues({ ...base, form: 'minutes' })).toEqual([['form', 'unknown-reference']]);

@@ -35,6 +35,7 @@ export const historyEntrySchema = z.strictObject({
   at: instantSchema,
   actor: z.string().min(1),
   comment: z.string().optional(),
+  version: z.int().positive().optional().meta({ description: 'the workflow version the step was taken under (absent: the instance\'s version)' }),
 });
 
 export const workflowInstanceSchema = z.strictObject({

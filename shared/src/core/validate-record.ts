@@ -270,13 +270,15 @@ export function validateRecord(json: unknown, packs: readonly PackDefinition[], 
       else if (record.workflow.version === wf.version) {
         const states = new Set(wf.states.map((s) => s.id));
         if (!states.has(record.workflow.state)) issues.push(issue(['workflow', 'state'], 'unknown-reference', `流程 "${wf.id}" 没有状态 "${record.workflow.state}"`, `workflow "${wf.id}" has no state "${record.workflow.state}"`));
+        // Steps taken under an earlier workflow version (before a migration) named that version's transitions.
         record.workflow.history.forEach((h, i) => {
+          if (h.version !== undefined && h.version !== wf.version) return;
           const t = wf.transitions.find((t) => t.id === h.transition);
           if (!t) issues.push(issue(['workflow', 'history', i, 'transition'], 'unknown-reference', `流程没有流转 "${h.transition}"`, `the workflow has no transition "${h.transition}"`));
           else if (t.to !== h.to || !t.from.includes(h.from)) issues.push(issue(['workflow', 'history', i], 'bad-history', `流转 "${h.transition}" 是 ${t.from.join('/')} → ${t.to}，记录为 ${h.from} → ${h.to}`, `transition "${h.transition}" goes ${t.from.join('/')} → ${t.to}, history says ${h.from} → ${h.to}`));
         });
         const last = record.workflow.history.at(-1);
-        if (last && last.to !== record.workflow.state) issues.push(issue(['workflow', 'state'], 'bad-history', `当前状态 "${record.workflow.state}" 与最后一步 "${last.to}" 不符`, `state "${record.workflow.state}" does not match the last step "${last.to}"`));
+        if (last && (last.version === undefined || last.version === wf.version) && last.to !== record.workflow.state) issues.push(issue(['workflow', 'state'], 'bad-history', `当前状态 "${record.workflow.state}" 与最后一步 "${last.to}" 不符`, `state "${record.workflow.state}" does not match the last step "${last.to}"`));
         if (!last && record.workflow.state !== wf.initial) issues.push(issue(['workflow', 'state'], 'bad-history', `没有流转记录，状态应为初始状态 "${wf.initial}"`, `with no history the state must be the initial "${wf.initial}"`));
       } else if (record.workflow.version > wf.version) issues.push(issue(['workflow', 'version'], 'newer-version', '记录使用的流程版本比已安装的新', 'the record uses a newer workflow version than installed'));
     } else if (form.workflow && record.status === 'complete') {

@@ -145,7 +145,7 @@ export function transition(definition: WorkflowDefinition, instance: WorkflowIns
   const { transition: t, errors } = checkTransition(definition, instance, event, actor, at, options);
   if (errors.length > 0 || !t) return { ok: false, errors };
   const when = isoInChina(at);
-  const entry: HistoryEntry = { transition: t.id, from: instance.state, to: t.to, at: when, actor: actor.name };
+  const entry: HistoryEntry = { transition: t.id, from: instance.state, to: t.to, at: when, actor: actor.name, version: definition.version };
   if (event.comment !== undefined && event.comment !== '') entry.comment = event.comment;
   const next: WorkflowInstance = { ...instance, state: t.to, enteredAt: when, history: [...instance.history, entry] };
   const effects: WorkflowEffect[] = [{ type: 'history', entry }];
@@ -204,7 +204,9 @@ export function migrateInstance(definition: WorkflowDefinition, instance: Workfl
     return { ok: false, errors: [err('unknown-state', message, messageEn, where)] };
   }
   const when = isoInChina(at);
-  const next: WorkflowInstance = { ...instance, version: definition.version, state: target, enteredAt: target === instance.state ? instance.enteredAt : when };
+  // Earlier steps keep the version they were taken under, so they stay checkable after the move.
+  const history = instance.history.map((h) => (h.version === undefined ? { ...h, version: instance.version } : h));
+  const next: WorkflowInstance = { ...instance, version: definition.version, state: target, enteredAt: target === instance.state ? instance.enteredAt : when, history };
   const effects: WorkflowEffect[] = [{ type: 'audit', action: 'workflow.migrate', data: { workflow: definition.id, fromVersion: instance.version, toVersion: definition.version, from: instance.state, to: target, actor: actor.name, at: when } }];
   return { ok: true, instance: next, changed: true, effects };
 }
