@@ -14,6 +14,7 @@ export * from './validate-pack.ts';
 export * from './json-schema.ts';
 export * from './validate-record.ts';
 export * from './pack-signing/index.ts';
+export * from './autofill/index.ts';
 export * from './workflow/index.ts';
 export * from './audit/index.ts';
 export * from './pack-store/index.ts';

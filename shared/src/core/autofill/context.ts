@@ -1,0 +1,136 @@
+/**
+ * The dictionary as the matcher sees it: every dictionary key under each way portals write
+ * its label (its label, labelEn and synonyms, normalised), the options of its option set,
+ * and the forms that bind it. Built once per set of packs.
+ */
+import type { DictionaryEntry, FormDefinition, Option, PackDefinition, PortalMapping } from '../pack-schema.ts';
+import { normalizeLabel } from '../labels.ts';
+import type { ScannedLabel } from './types.ts';
+
+export interface AutofillContext {
+  entries: ReadonlyMap<string, DictionaryEntry>;
+  /** normalised label → keys whose label (tier 0) or synonym (tier 1) it is. */
+  labels: ReadonlyMap<string, { key: string; tier: 0 | 1 }[]>;
+  forms: ReadonlyMap<string, FormDefinition>;
+  portals: ReadonlyMap<string, PortalMapping>;
+  optionsOf(key: string): readonly Option[] | undefined;
+}
+
+export function buildAutofillContext(packs: readonly PackDefinition[]): AutofillContext {
+  const entries = new Map<string, DictionaryEntry>();
+  const labels = new Map<string, { key: string; tier: 0 | 1 }[]>();
+  const sets = new Map<string, Option[]>();
+  const forms = new Map<string, FormDefinition>();
+  const portals = new Map<string, PortalMapping>();
+  const fieldOptions = new Map<string, Option[]>();
+  for (const p of packs) {
+    for (const s of p.optionSets ?? []) sets.set(s.id, s.options);
+    for (const f of p.forms ?? []) forms.set(f.id, f);
+    for (const m of p.portals ?? []) portals.set(m.id, m);
+    for (const d of p.dictionary ?? []) entries.set(d.key, d);
+  }
+  const add = (text: string, key: string, tier: 0 | 1) => {
+    const n = normalizeLabel(text);
+    if (!n) return;
+    const list = labels.get(n) ?? [];
+    const existing = list.find((e) => e.key === key);
+    if (existing) { if (tier < existing.tier) existing.tier = tier; return; }
+    list.push({ key, tier });
+    labels.set(n, list);
+  };
+  for (const d of entries.values()) {
+    add(d.label, d.key, 0);
+    if (d.labelEn) add(d.labelEn, d.key, 1);
+    for (const s of d.synonyms ?? []) add(s, d.key, 1);
+  }
+  // Options of enum keys without an option set come from the forms that bind them.
+  for (const f of forms.values()) {
+    for (const section of f.sections) {
+      for (const field of section.fields) {
+        if (field.type === 'static' || !field.bind) continue;
+        const fo = field as { options?: Option[]; optionSet?: string };
+        const opts = fo.options ?? (fo.optionSet ? sets.get(fo.optionSet) : undefined);
+        if (opts && !fieldOptions.has(field.bind)) fieldOptions.set(field.bind, opts);
+      }
+    }
+  }
+  return {
+    entries, labels, forms, portals,
+    optionsOf(key) {
+      const e = entries.get(key);
+      if (e?.optionSet) return sets.get(e.optionSet);
+      return fieldOptions.get(key);
+    },
+  };
+}
+
+const PROMPT_PREFIX = /^(请输入|请选择|请填写|请上传|输入|选择|填写)/u;
+const TRAILING_NOTE = /[（(][^（）()]*[)）]$/u;
+
+/** The forms a label is tried in: as normalised, then without a prompt prefix or a trailing note. */
+export function labelVariants(text: string): string[] {
+  const out: string[] = [];
+  const push = (s: string) => { if (s && !out.includes(s)) out.push(s); };
+  const n = normalizeLabel(text);
+  push(n);
+  const noPrompt = n.replace(PROMPT_PREFIX, '');
+  push(noPrompt);
+  let stripped = noPrompt;
+  while (TRAILING_NOTE.test(stripped)) stripped = stripped.replace(TRAILING_NOTE, '');
+  push(stripped);
+  // 姓名/名称 written with a trailing 。or ；
+  push(stripped.replace(/[。；;.,，]+$/u, ''));
+  return out;
+}
+
+export type LabelMatch =
+  | { kind: 'match'; key: string; via: 'label' | 'synonym'; label: string }
+  | { kind: 'ambiguous'; keys: string[]; label: string }
+  | { kind: 'none'; label: string; keys?: string[] };
+
+/**
+ * Matches a control's labels to one dictionary key. Labels are tried most trustworthy first;
+ * the first label that names any key decides. Among the keys it names, only those in `scope`
+ * (the keys the record has values for, or the keys of the form) count; tier-0 keys (the
+ * dictionary label itself) win over synonyms. Two keys left → ambiguous; none → none.
+ */
+export function matchLabels(ctx: AutofillContext, labels: readonly ScannedLabel[], scope?: ReadonlySet<string>): LabelMatch {
+  const first = labels.find((l) => l.source !== 'name')?.text ?? '';
+  for (const l of labels) {
+    if (l.source === 'name') continue;
+    for (const variant of labelVariants(l.text)) {
+      const hits = ctx.labels.get(variant);
+      if (!hits || hits.length === 0) continue;
+      const inScope = scope ? hits.filter((h) => scope.has(h.key)) : hits;
+      if (inScope.length === 0) return { kind: 'none', label: l.text, keys: hits.map((h) => h.key) };
+      const best = Math.min(...inScope.map((h) => h.tier));
+      const top = inScope.filter((h) => h.tier === best);
+      if (top.length === 1) return { kind: 'match', key: top[0]!.key, via: best === 0 ? 'label' : 'synonym', label: l.text };
+      return { kind: 'ambiguous', keys: top.map((h) => h.key), label: l.text };
+    }
+  }
+  return { kind: 'none', label: first };
+}
+
+/** The dictionary key a form field binds (`field` may be `table.column`, which binds nothing). */
+export function keyOfField(form: FormDefinition | undefined, field: string): string | undefined {
+  if (!form) return undefined;
+  for (const section of form.sections) {
+    for (const f of section.fields) {
+      if (f.type !== 'static' && f.id === field) return f.bind;
+    }
+  }
+  return undefined;
+}
+
+/** Record values keyed by dictionary key → values keyed by the form's field ids (inverse of dictionaryView). */
+export function formValuesFromDictionary(form: FormDefinition, values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const section of form.sections) {
+    for (const f of section.fields) {
+      if (f.type === 'static' || !f.bind) continue;
+      if (values[f.bind] !== undefined) out[f.id] = values[f.bind];
+    }
+  }
+  return out;
+}

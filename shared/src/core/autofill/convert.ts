@@ -1,0 +1,272 @@
+/**
+ * Record values → what a portal control takes, and back. Dates in any YYYY/M/D/HH/mm format,
+ * options by value, text, synonym or code (and the portal mapping's own option texts),
+ * checkbox groups, booleans as 是/否, people as joined names, files as data URLs.
+ */
+import type { DictionaryEntry, Option } from '../pack-schema.ts';
+import { maskSensitive } from '../identity.ts';
+import { normalizeLabel } from '../labels.ts';
+import type { FillValue, ScannedControl, ScannedOption } from './types.ts';
+
+export interface Transform {
+  dateFormat?: string;
+  options?: Record<string, string>;
+  join?: string;
+}
+
+// ---------------------------------------------------------------- dates
+
+const TOKEN = /YYYY|yyyy|MM|M|DD|dd|D|d|HH|H|hh|mm|ss/g;
+
+/** Normalises a date format (My97 `yyyy-MM-dd`, Element `YYYY-MM-DD`) to YYYY/MM/DD/HH/mm/ss tokens. */
+export function normalizeDateFormat(format: string): string {
+  return format.replace(TOKEN, (t) => ({ yyyy: 'YYYY', dd: 'DD', d: 'D', hh: 'HH', H: 'HH' } as Record<string, string>)[t] ?? t);
+}
+
+/** `2024-03-28` or `2024-03-28T09:00` written in `format` (YYYY, MM, M, DD, D, HH, mm, ss). */
+export function formatDate(iso: string, format: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(iso);
+  if (!m) return undefined;
+  const [, y, mo, d, hh = '00', mi = '00', ss = '00'] = m;
+  const parts: Record<string, string> = {
+    YYYY: y!, MM: mo!, M: String(Number(mo)), DD: d!, D: String(Number(d)), HH: hh, mm: mi, ss,
+  };
+  return normalizeDateFormat(format).replace(TOKEN, (t) => parts[t] ?? t);
+}
+
+/**
+ * Reads a date a portal shows back to `YYYY-MM-DD` (or `YYYY-MM-DDTHH:mm` when it has a time):
+ * 2024-03-28, 2024/3/28, 2024.03.28, 2024年3月28日, 20240328, 2024-03 (→ first of the month
+ * only when `allowMonth`).
+ */
+export function parseDate(text: string, allowMonth = false): string | undefined {
+  const t = text.trim();
+  const pad = (s: string) => s.padStart(2, '0');
+  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(\d{1,2})[:：时](\d{2})(?:[:：分](\d{2}))?分?)?$/.exec(t);
+  if (m) {
+    const date = `${m[1]}-${pad(m[2]!)}-${pad(m[3]!)}`;
+    return m[4] ? `${date}T${pad(m[4])}:${m[5]}` : date;
+  }
+  m = /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
+  if (allowMonth) {
+    m = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(t);
+    if (m) return `${m[1]}-${pad(m[2]!)}`;
+  }
+  return undefined;
+}
+
+/** Guesses a format from a placeholder such as `YYYY-MM-DD`, `yyyy年mm月dd日` or `请选择月份`. */
+export function formatFromHint(hint: string | undefined): string | undefined {
+  if (!hint) return undefined;
+  const h = hint.trim();
+  const m = /[yY]{4}\s*[-/.年]\s*[mM]{1,2}(?:\s*[-/.月]\s*[dD]{1,2}日?)?(?:\s+[hH]{2}:[mM]{2}(?::[sS]{2})?)?月?/.exec(h);
+  if (m) {
+    // month tokens in placeholders are often lower-case `mm`; minutes only follow hours.
+    const raw = m[0];
+    const [datePart, timePart] = raw.split(/\s+/);
+    const date = datePart!.replace(/[yY]{4}/, 'YYYY').replace(/[mM]{2}/, 'MM').replace(/(?<![mM])[mM](?![mM])/, 'M').replace(/[dD]{2}/, 'DD').replace(/(?<![dD])[dD](?![dD])/, 'D');
+    return timePart ? `${date} ${timePart.replace(/[hH]{2}/, 'HH').replace(/:[mM]{2}/, ':mm').replace(/:[sS]{2}/, ':ss')}` : date;
+  }
+  if (/月份/.test(h)) return 'YYYY-MM';
+  if (/年份/.test(h)) return 'YYYY';
+  return undefined;
+}
+
+// ---------------------------------------------------------------- options
+
+/** Every text the record's option value may appear as on a portal, the mapping's own text first. */
+export function optionCandidates(value: string, options: readonly Option[] | undefined, transform?: Transform): string[] {
+  const out: string[] = [];
+  const push = (s: string | undefined) => { if (s && !out.includes(s)) out.push(s); };
+  push(transform?.options?.[value]);
+  const opt = options?.find((o) => o.value === value) ?? options?.find((o) => o.label === value || o.synonyms?.includes(value));
+  push(value);
+  if (opt) {
+    push(opt.value);
+    push(opt.label);
+    for (const s of opt.synonyms ?? []) push(s);
+    push(opt.code);
+  }
+  return out;
+}
+
+/** The option of a known list that one of the candidates names (by text, then value, normalised). */
+export function pickOption(candidates: readonly string[], options: readonly ScannedOption[]): ScannedOption | undefined {
+  const n = (s: string) => normalizeLabel(s);
+  for (const c of candidates) {
+    const hit = options.find((o) => o.text.trim() === c) ?? options.find((o) => n(o.text) === n(c));
+    if (hit) return hit;
+  }
+  for (const c of candidates) {
+    const hit = options.find((o) => o.value === c);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** A portal's option text → the record's option value (read-back), through synonyms and codes. */
+export function optionValueFromText(text: string, options: readonly Option[] | undefined, transform?: Transform): string {
+  const t = text.trim();
+  const reverse = Object.entries(transform?.options ?? {}).find(([, portal]) => portal === t);
+  if (reverse) return reverse[0];
+  if (!options) return t;
+  const n = normalizeLabel(t);
+  const opt = options.find((o) => o.value === t)
+    ?? options.find((o) => o.label === t || o.code === t || (o.synonyms ?? []).includes(t))
+    ?? options.find((o) => normalizeLabel(o.value) === n || (o.label && normalizeLabel(o.label) === n) || (o.synonyms ?? []).some((s) => normalizeLabel(s) === n));
+  return opt ? opt.value : t;
+}
+
+const YES = ['是', '有', 'Yes', 'yes', 'Y', '1', 'true'];
+const NO = ['否', '无', 'No', 'no', 'N', '0', 'false'];
+
+// ---------------------------------------------------------------- conversion
+
+function personName(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (v && typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string') return (v as { name: string }).name;
+  return undefined;
+}
+
+/** The record value as plain text (people joined, dates as in `format`, booleans 是/否). */
+export function valueAsText(value: unknown, entry: DictionaryEntry | undefined, transform: Transform | undefined, format: string | undefined): string | undefined {
+  const type = entry?.type;
+  if (value === null || value === undefined) return undefined;
+  if (type === 'date' || type === 'datetime') {
+    if (typeof value !== 'string') return undefined;
+    const f = transform?.dateFormat ?? format ?? entry?.format ?? (type === 'datetime' ? 'YYYY-MM-DD HH:mm' : 'YYYY-MM-DD');
+    return formatDate(value, f) ?? value;
+  }
+  if (Array.isArray(value)) {
+    const parts = value.map((v) => personName(v) ?? (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined));
+    if (parts.some((p) => p === undefined)) return undefined; // tables, attachments
+    return parts.join(transform?.join ?? '、');
+  }
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return value;
+  return personName(value);
+}
+
+export type Conversion = { ok: true; value: FillValue; display: string } | { ok: false; reason: 'no-option' | 'unsupported' | 'no-value'; detail: string };
+
+function dateFormatFor(control: ScannedControl, entry: DictionaryEntry | undefined, transform?: Transform): string {
+  if (transform?.dateFormat) return transform.dateFormat;
+  if (control.dateFormat) return control.dateFormat;
+  if (control.inputType === 'date') return 'YYYY-MM-DD';
+  if (control.inputType === 'datetime-local') return 'YYYY-MM-DDTHH:mm';
+  if (control.inputType === 'month') return 'YYYY-MM';
+  const hinted = control.labels.filter((l) => l.source === 'placeholder' || l.source === 'title').map((l) => formatFromHint(l.text)).find(Boolean);
+  if (hinted) return hinted;
+  return entry?.format ?? (entry?.type === 'datetime' ? 'YYYY-MM-DD HH:mm' : 'YYYY-MM-DD');
+}
+
+/** Converts one record value for one control. */
+export function convertForControl(value: unknown, entry: DictionaryEntry | undefined, options: readonly Option[] | undefined, control: ScannedControl, transform?: Transform): Conversion {
+  const sensitive = entry?.sensitive === true;
+  const show = (s: string) => (sensitive ? maskSensitive(s) : s);
+  const type = entry?.type ?? 'text';
+  if (type === 'photo' || type === 'attachment') {
+    if (control.kind !== 'file') return { ok: false, reason: 'unsupported', detail: '附件只能填入文件上传控件' };
+    const files = (Array.isArray(value) ? value : []).filter((f): f is { name: string; type: string; data: string } =>
+      !!f && typeof f === 'object' && typeof (f as { data?: unknown }).data === 'string' && typeof (f as { name?: unknown }).name === 'string');
+    if (files.length === 0) return { ok: false, reason: 'no-value', detail: '记录中的附件没有文件内容' };
+    const chosen = control.multiple ? files : files.slice(0, 1);
+    return { ok: true, value: { type: 'files', files: chosen.map((f) => ({ name: f.name, type: f.type || 'application/octet-stream', data: f.data })) }, display: chosen.map((f) => f.name).join('、') };
+  }
+  if (control.kind === 'file') return { ok: false, reason: 'unsupported', detail: '文件上传控件只接受照片或附件' };
+  if (type === 'table') return { ok: false, reason: 'unsupported', detail: '表格数据需填入门户的明细表' };
+
+  switch (control.kind) {
+    case 'checkbox': {
+      if (type === 'boolean' || typeof value === 'boolean') {
+        const checked = value === true;
+        return { ok: true, value: { type: 'check', checked }, display: checked ? '是' : '否' };
+      }
+      // A single checkbox labelled with an option (e.g. 中共党员): not a safe guess.
+      return { ok: false, reason: 'unsupported', detail: '单个勾选框只接受是/否' };
+    }
+    case 'select': case 'radio': case 'cascader': {
+      let cands: string[];
+      if (typeof value === 'boolean') cands = value ? [...YES] : [...NO];
+      else {
+        const text = typeof value === 'string' ? value : valueAsText(value, entry, transform, undefined);
+        if (text === undefined) return { ok: false, reason: 'unsupported', detail: '值不是单个选项' };
+        cands = optionCandidates(text, options, transform);
+      }
+      if (control.kind === 'cascader') return { ok: true, value: { type: 'path', candidates: cands }, display: cands[0]! };
+      if (control.options && control.options.length > 0) {
+        const opt = pickOption(cands, control.options);
+        if (!opt) return { ok: false, reason: 'no-option', detail: `门户选项中没有“${cands[0]}”` };
+        return { ok: true, value: { type: 'option', value: opt.value, candidates: [opt.text, ...cands] }, display: opt.text };
+      }
+      return { ok: true, value: { type: 'option', candidates: cands }, display: cands[0]! };
+    }
+    case 'multiselect': case 'checkboxes': {
+      const list = Array.isArray(value) ? value.map((v) => personName(v) ?? String(v)) : typeof value === 'string' ? [value] : typeof value === 'boolean' ? [] : null;
+      if (!list) return { ok: false, reason: 'unsupported', detail: '值不是选项列表' };
+      const items: { value?: string; candidates: string[] }[] = [];
+      for (const v of list) {
+        const cands = optionCandidates(v, options, transform);
+        if (control.options && control.options.length > 0) {
+          const opt = pickOption(cands, control.options);
+          if (!opt) return { ok: false, reason: 'no-option', detail: `门户选项中没有“${v}”` };
+          items.push({ value: opt.value, candidates: [opt.text, ...cands] });
+        } else items.push({ candidates: cands });
+      }
+      return { ok: true, value: { type: 'options', items }, display: list.join('、') };
+    }
+    case 'date': case 'datetime': {
+      if (typeof value !== 'string') return { ok: false, reason: 'unsupported', detail: '值不是日期' };
+      const f = dateFormatFor(control, entry, transform);
+      const text = formatDate(value, f);
+      if (text === undefined) return { ok: false, reason: 'unsupported', detail: '值不是日期' };
+      return { ok: true, value: { type: 'text', text }, display: text };
+    }
+    case 'number': {
+      const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : undefined;
+      if (n === undefined) return { ok: false, reason: 'unsupported', detail: '值不是数字' };
+      return { ok: true, value: { type: 'text', text: String(n) }, display: String(n) };
+    }
+    default: {
+      const format = (type === 'date' || type === 'datetime') ? dateFormatFor(control, entry, transform) : undefined;
+      let text: string | undefined;
+      if ((type === 'enum') && typeof value === 'string') text = transform?.options?.[value] ?? value;
+      else if (type === 'multienum' && Array.isArray(value)) text = value.map((v) => transform?.options?.[String(v)] ?? String(v)).join(transform?.join ?? '、');
+      else text = valueAsText(value, entry, transform, format);
+      if (text === undefined) return { ok: false, reason: 'unsupported', detail: '值无法写成文本' };
+      return { ok: true, value: { type: 'text', text }, display: show(text) };
+    }
+  }
+}
+
+/** A control's read value → the record's value shape for `entry` (read-back). */
+export function valueFromControl(read: string | string[] | boolean | null | undefined, entry: DictionaryEntry, options: readonly Option[] | undefined, transform?: Transform): unknown {
+  if (read === null || read === undefined) return undefined;
+  if (read === '' || (Array.isArray(read) && read.length === 0)) return undefined;
+  const type = entry.type;
+  const texts = Array.isArray(read) ? read : typeof read === 'boolean' ? [] : [read];
+  switch (type) {
+    case 'boolean':
+      if (typeof read === 'boolean') return read;
+      if (YES.includes(texts[0]!)) return true;
+      if (NO.includes(texts[0]!)) return false;
+      return undefined;
+    case 'date': { const d = parseDate(texts[0] ?? '', false); return d && d.length > 10 ? d.slice(0, 10) : d; }
+    case 'datetime': return parseDate(texts[0] ?? '');
+    case 'number': { const n = Number(String(texts[0]).replace(/[,，\s]/g, '')); return Number.isFinite(n) ? n : undefined; }
+    case 'enum': return typeof read === 'boolean' ? undefined : optionValueFromText(texts[0]!, options, transform);
+    case 'multienum': {
+      const parts = texts.length === 1 ? texts[0]!.split(/[、,，;；]/).map((s) => s.trim()).filter(Boolean) : texts;
+      return parts.map((p) => optionValueFromText(p, options, transform));
+    }
+    case 'person': return { name: texts[0]!.trim() };
+    case 'people': {
+      const parts = texts.length === 1 ? texts[0]!.split(/[、,，;；\s]+/).map((s) => s.trim()).filter(Boolean) : texts;
+      return parts.map((name) => ({ name }));
+    }
+    case 'photo': case 'attachment': case 'table': return undefined;
+    default: return typeof read === 'boolean' ? undefined : texts.join('、');
+  }
+}

@@ -1,0 +1,5 @@
+/** Autofill, the pure part: dictionary matching, value conversion and fill plans (no DOM). */
+export * from './types.ts';
+export * from './context.ts';
+export * from './convert.ts';
+export * from './plan.ts';

@@ -1,0 +1,153 @@
+/**
+ * Autofill data shapes. Everything here is plain JSON: a scan of a page, the plan made from it
+ * and the report of applying it can cross a message channel (content script → popup) and be
+ * shown to the user before anything is written. The DOM side (`@lvzhi/shared/dom`) produces
+ * scans and applies plans; this core side only reasons about them.
+ */
+
+/** Where a control's label text came from, most trustworthy first. */
+export type LabelSource =
+  | 'mapping'        // the portal mapping's locator named it
+  | 'label-for'      // <label for=id>
+  | 'label-wrap'     // <label>姓名 <input></label>
+  | 'aria-labelledby'
+  | 'aria-label'
+  | 'form-item'      // Element / Ant Design / Layui / Fusion form-item label
+  | 'table-cell'     // the table cell to the left or above
+  | 'legend'         // <fieldset><legend> of a radio/checkbox group
+  | 'preceding-text' // the text right before the control in its block
+  | 'placeholder'
+  | 'title'
+  | 'name';          // the name/id attribute (used only by read-back diagnostics, never matched)
+
+export interface ScannedLabel {
+  source: LabelSource;
+  text: string;
+}
+
+/** What kind of value the control takes. */
+export type ControlKind =
+  | 'text' | 'textarea' | 'number' | 'date' | 'datetime' | 'select' | 'multiselect'
+  | 'radio' | 'checkbox' | 'checkboxes' | 'cascader' | 'file' | 'richtext';
+
+export interface ScannedOption {
+  value: string;
+  text: string;
+}
+
+export interface ScannedControl {
+  /** Stable within one scan: `c0`, `c1`… The DOM side keeps the element behind it. */
+  id: string;
+  /** Name of the widget adapter that reads and writes it (`native-input`, `element-select`…). */
+  adapter: string;
+  kind: ControlKind;
+  /** Label candidates, most trustworthy first. */
+  labels: ScannedLabel[];
+  name?: string;
+  domId?: string;
+  /** The input's type attribute for native inputs. */
+  inputType?: string;
+  /** Options the page shows (native select, radio and checkbox groups, Layui). Absent for lazily rendered dropdowns. */
+  options?: ScannedOption[];
+  multiple?: boolean;
+  /** Date/time format the control takes, as YYYY/MM/DD/HH/mm tokens, when the page tells it. */
+  dateFormat?: string;
+  /** Frame path: '' for the top document, `0`, `0/1`… for nested same-origin frames. */
+  frame: string;
+  /** False when the user cannot see or use it (hidden, zero-size, off-screen, disabled, aria-hidden). */
+  usable: boolean;
+  /** Why it is not usable. */
+  unusableReason?: string;
+  readOnly?: boolean;
+  required?: boolean;
+  /** The current value as the adapter reads it (text, option text(s), boolean, file names). */
+  value?: string | string[] | boolean | null;
+  /** Indexes of `ScanOptions.selectors` that match this control (or an ancestor of it). */
+  selectors?: number[];
+  /** Inside a repeating table: which table, row and column header. */
+  cell?: { table: string; row: number; column: string };
+}
+
+/** A repeating table (attendees, co-signers) with an add-row button. */
+export interface ScannedTable {
+  id: string;
+  labels: ScannedLabel[];
+  columns: string[];
+  rows: number;
+  canAddRow: boolean;
+  frame: string;
+  selectors?: number[];
+}
+
+export interface ScanResult {
+  url: string;
+  controls: ScannedControl[];
+  tables: ScannedTable[];
+  /** Frames and controls the scan would not enter or list, with the reason (cross-origin, password). */
+  refused: { what: string; reason: string }[];
+}
+
+/** The value a step writes, already in the control's terms. */
+export type FillValue =
+  | { type: 'text'; text: string }
+  /** One option: `value` of a known option, or candidate texts to look for when the list is rendered lazily. */
+  | { type: 'option'; value?: string; candidates: string[] }
+  | { type: 'options'; items: { value?: string; candidates: string[] }[] }
+  | { type: 'check'; checked: boolean }
+  | { type: 'path'; candidates: string[] }
+  | { type: 'files'; files: { name: string; type: string; data: string }[] };
+
+export interface FillStep {
+  control: string;
+  key: string;
+  label: string;
+  adapter: string;
+  value: FillValue;
+  /** What the user sees in a confirmation list (ID and phone numbers masked). */
+  display: string;
+  sensitive?: boolean;
+  via: 'label' | 'synonym' | 'mapping';
+}
+
+export interface TableFillStep {
+  table: string;
+  key: string;
+  label: string;
+  /** Rows to fill, each column header → value (already text). */
+  rows: Record<string, FillValue>[];
+}
+
+export type SkipReason =
+  | 'no-label' | 'no-match' | 'ambiguous' | 'no-value' | 'no-option' | 'unusable' | 'mapping-skip'
+  | 'unsupported' | 'password' | 'cross-origin' | 'duplicate';
+
+export interface SkippedControl {
+  control: string;
+  label: string;
+  reason: SkipReason;
+  detail?: string;
+  candidates?: string[];
+}
+
+export interface FillPlan {
+  version: 1;
+  url: string;
+  steps: FillStep[];
+  tables: TableFillStep[];
+  skipped: SkippedControl[];
+  /** Dictionary keys of the record that no control takes. */
+  unplaced: string[];
+}
+
+export interface FillReportEntry {
+  control: string;
+  key: string;
+  label: string;
+  display: string;
+}
+
+export interface FillReport {
+  filled: FillReportEntry[];
+  skipped: SkippedControl[];
+  failed: (FillReportEntry & { error: string })[];
+}

@@ -1,0 +1,90 @@
+/**
+ * The engine as one object for pages outside the extension (the standalone bundle puts it on
+ * `window.Lvzhi`): scan, plan, apply, undo and read back, given values keyed by dictionary key
+ * and, optionally, packs (the built-in packs are used otherwise).
+ */
+import { buildAutofillContext, type AutofillContext } from '../../core/autofill/context.ts';
+import { planFill, readBackValues, type ReadBackResult } from '../../core/autofill/plan.ts';
+import type { FillPlan, FillReport, ScanResult } from '../../core/autofill/types.ts';
+import type { FormDefinition, PackDefinition, PortalMapping } from '../../core/pack-schema.ts';
+import { applyPlan, scanOptionsFor, type ApplyResult } from './apply.ts';
+import { scanPage, type PageSession } from './scan.ts';
+import { registerAdapter, type WidgetAdapter } from './adapters.ts';
+
+export interface LvzhiAutofillOptions {
+  /** Packs to take the dictionary from (default: the packs given to createAutofill). */
+  packs?: PackDefinition[];
+  /** A portal mapping, or the id of one in the packs. */
+  mapping?: PortalMapping | string;
+  /** The form (or its id) the values come from. */
+  form?: FormDefinition | string;
+  doc?: Document;
+}
+
+export interface LvzhiAutofill {
+  version: string;
+  scan(options?: LvzhiAutofillOptions): ScanResult;
+  plan(values: Record<string, unknown>, options?: LvzhiAutofillOptions): FillPlan;
+  apply(plan: FillPlan): Promise<FillReport>;
+  fill(values: Record<string, unknown>, options?: LvzhiAutofillOptions): Promise<{ plan: FillPlan; report: FillReport }>;
+  undo(): Promise<{ restored: number; failed: { control: string; error: string }[] }>;
+  readBack(options?: LvzhiAutofillOptions): ReadBackResult;
+  registerAdapter(adapter: WidgetAdapter): void;
+}
+
+/** Creates the object the standalone bundle exposes as `window.Lvzhi`. */
+export function createAutofill(defaultPacks: PackDefinition[] = []): LvzhiAutofill {
+  let session: PageSession | undefined;
+  let last: ApplyResult | undefined;
+  const contexts = new WeakMap<PackDefinition[], AutofillContext>();
+  const ctxOf = (packs: PackDefinition[]) => {
+    let c = contexts.get(packs);
+    if (!c) { c = buildAutofillContext(packs); contexts.set(packs, c); }
+    return c;
+  };
+  const resolve = (o: LvzhiAutofillOptions = {}) => {
+    const ctx = ctxOf(o.packs ?? defaultPacks);
+    const mapping = typeof o.mapping === 'string' ? ctx.portals.get(o.mapping) : o.mapping;
+    const form = typeof o.form === 'string' ? ctx.forms.get(o.form) : o.form;
+    const plan: { mapping?: PortalMapping; form?: FormDefinition } = {};
+    if (mapping) plan.mapping = mapping;
+    if (form) plan.form = form;
+    return { ctx, plan, doc: o.doc ?? document };
+  };
+  const api: LvzhiAutofill = {
+    version: '1',
+    scan(o) {
+      const r = resolve(o);
+      session = scanPage(r.doc, scanOptionsFor(r.plan.mapping));
+      return session.result;
+    },
+    plan(values, o) {
+      const r = resolve(o);
+      session = scanPage(r.doc, scanOptionsFor(r.plan.mapping));
+      return planFill(r.ctx, session.result, values, r.plan);
+    },
+    async apply(plan) {
+      if (!session) throw new Error('先调用 scan 或 plan');
+      last = await applyPlan(session, plan);
+      return last.report;
+    },
+    async fill(values, o) {
+      const plan = api.plan(values, o);
+      const report = await api.apply(plan);
+      return { plan, report };
+    },
+    async undo() {
+      if (!last) return { restored: 0, failed: [] };
+      const r = await last.undo();
+      last = undefined;
+      return r;
+    },
+    readBack(o) {
+      const r = resolve(o);
+      const s = scanPage(r.doc, scanOptionsFor(r.plan.mapping));
+      return readBackValues(r.ctx, s.result, r.plan);
+    },
+    registerAdapter,
+  };
+  return api;
+}
