@@ -7,7 +7,7 @@
 // http://127.0.0.1 granted at install, because headless Chromium cannot click a permission prompt.
 // Prints the bundle size; fails when PDF or font code got into the content script.
 import { build } from 'esbuild';
-import { cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -41,6 +41,12 @@ if (forbidden.length > 0) {
 const size = statSync(out).size;
 writeFileSync(join(extensionDir, 'build', 'content-script-meta.json'), JSON.stringify({ bytes: size, inputs: inputs.length }, null, 2));
 console.log(`build-content: lvzhi-launcher.js ${(size / 1024).toFixed(1)} KB minified (${inputs.length} modules)`);
+
+// The minutes font (Noto Serif SC, SIL OFL 1.1, TrueType outlines: see toolchain-facts) for
+// the panel's PDF; only the panel fetches it, never a portal page.
+const fontSrc = join(extensionDir, '..', 'node_modules', '@expo-google-fonts', 'noto-serif-sc', '400Regular', 'NotoSerifSC_400Regular.ttf');
+mkdirSync(join(prodDir, 'fonts'), { recursive: true });
+cpSync(fontSrc, join(prodDir, 'fonts', 'NotoSerifSC-Regular.ttf'));
 
 rmSync(testDir, { recursive: true, force: true });
 cpSync(prodDir, testDir, { recursive: true });

@@ -10,7 +10,7 @@
 import {
   LAUNCHER_ID, LAUNCHER_SCRIPT, USER_PORTALS_KEY, isPortalPattern, launcherMatches, packPortalPatterns, samePatterns,
 } from '../lib/staff-portals.ts';
-import packsJson from '@lvzhi/forms/dist/index.json';
+import { PACK_STORE_KEY, activePacks } from '../lib/staff-data.ts';
 
 /** Extra pattern sources other modules add (e.g. the pack store's enabled packs, policy). */
 const extraSources: Array<() => Promise<readonly string[]>> = [];
@@ -25,9 +25,9 @@ export async function userPortals(): Promise<string[]> {
   return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string' && isPortalPattern(p)) : [];
 }
 
-/** Built-in packs' portal patterns (until the pack store says which packs are enabled). */
-function builtinPatterns(): string[] {
-  return Array.isArray(packsJson) ? packPortalPatterns(packsJson as Array<{ portals?: Array<{ match: string[] }> }>) : [];
+/** The portal patterns of the enabled packs. */
+async function packPatterns(): Promise<string[]> {
+  return packPortalPatterns(await activePacks());
 }
 
 async function grantedOrigins(): Promise<Set<string>> {
@@ -60,7 +60,7 @@ export function syncLauncher(): Promise<string[]> {
 }
 
 async function doSync(): Promise<string[]> {
-  const sources: string[][] = [builtinPatterns(), await userPortals()];
+  const sources: string[][] = [await packPatterns().catch(() => []), await userPortals()];
   for (const s of extraSources) {
     try {
       sources.push([...(await s())]);
@@ -110,6 +110,6 @@ export function installPortals(): void {
   chrome.permissions.onAdded.addListener(() => void syncLauncher());
   chrome.permissions.onRemoved.addListener(() => void syncLauncher());
   chrome.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && USER_PORTALS_KEY in changes) void syncLauncher();
+    if (area === 'local' && (USER_PORTALS_KEY in changes || PACK_STORE_KEY in changes)) void syncLauncher();
   });
 }

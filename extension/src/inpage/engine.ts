@@ -1,28 +1,58 @@
 /**
- * The page engine the bridge drives: scan the page (all same-origin frames), apply a plan,
- * undo the last fill. It wraps the autofill engine of @lvzhi/shared/dom.
+ * The page engine the bridge drives: scan the page (all same-origin frames, and cross-origin
+ * frames only when the portal mapping allows them), apply a plan, undo the last fill. It wraps
+ * the autofill engine of @lvzhi/shared/dom (scanPage, applyPlan), imported from its autofill
+ * folder directly: the package's ./dom entry also carries the IndexedDB store, whose zod record
+ * schema would add ~60 KB to every portal page.
  */
 import type { FillPlan, FillReport, ScanResult } from '@lvzhi/shared';
+import { applyPlan, scanPage, type ApplyResult, type PageSession, type ScanOptions } from '../../../shared/src/dom/autofill/index.ts';
 
 export interface PageEngine {
-  scan(): Promise<ScanResult>;
-  /** Ids of the plan's controls that the last scan no longer finds in the page. */
+  scan(options?: ScanOptions): Promise<ScanResult>;
+  /** Ids of the plan's controls that are no longer in the page (removed since the scan). */
   missingControls(plan: FillPlan): string[];
   apply(plan: FillPlan): Promise<FillReport>;
-  /** How many controls were restored; -1 when there is nothing to undo. */
-  undo(): Promise<number>;
+  /** What was restored and what could not be (a radio cannot be un-chosen…); undefined when there is nothing to undo. */
+  undo(): Promise<{ restored: number; failed: { control: string; error: string }[] } | undefined>;
 }
 
-class NotReady implements PageEngine {
-  async scan(): Promise<ScanResult> { throw new Error('自动填写引擎尚未包含在此版本中'); }
-  missingControls(): string[] { return []; }
-  async apply(): Promise<FillReport> { throw new Error('自动填写引擎尚未包含在此版本中'); }
-  async undo(): Promise<number> { return -1; }
+class DomEngine implements PageEngine {
+  private session: PageSession | undefined;
+  private last: ApplyResult | undefined;
+
+  async scan(options: ScanOptions = {}): Promise<ScanResult> {
+    this.session = scanPage(document, options);
+    return this.session.result;
+  }
+
+  missingControls(plan: FillPlan): string[] {
+    const s = this.session;
+    if (!s) return plan.steps.map((x) => x.control);
+    return plan.steps.filter((step) => {
+      const c = s.controls.get(step.control);
+      const el = c?.handle.visible;
+      return !c || !el || !el.isConnected;
+    }).map((x) => x.control);
+  }
+
+  async apply(plan: FillPlan): Promise<FillReport> {
+    if (!this.session) throw new Error('请先生成填写计划');
+    this.last = await applyPlan(this.session, plan);
+    return this.last.report;
+  }
+
+  async undo(): Promise<{ restored: number; failed: { control: string; error: string }[] } | undefined> {
+    if (!this.last) return undefined;
+    const r = await this.last.undo();
+    this.last = undefined;
+    return r;
+  }
 }
 
 let engine: PageEngine | undefined;
 
 export function pageEngine(): PageEngine {
-  engine ??= new NotReady();
+  engine ??= new DomEngine();
   return engine;
 }

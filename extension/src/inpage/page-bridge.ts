@@ -6,11 +6,12 @@
  * planned. The DOM work itself is the autofill engine's (@lvzhi/shared/dom).
  */
 import type { FillPlan, FillReport, ScanResult } from '@lvzhi/shared';
+import type { ScanOptions } from '../../../shared/src/dom/autofill/index.ts';
 import { pageEngine } from './engine.ts';
 
 export type PageMessage =
   | { type: 'lvzhi.page.hello' }
-  | { type: 'lvzhi.page.scan' }
+  | { type: 'lvzhi.page.scan'; options?: ScanOptions }
   | { type: 'lvzhi.page.fill'; scanId: string; plan: FillPlan }
   | { type: 'lvzhi.page.undo' };
 
@@ -18,7 +19,7 @@ export type PageAnswer =
   | { ok: true; kind: 'hello'; url: string; title: string; status?: string }
   | { ok: true; kind: 'scan'; scanId: string; scan: ScanResult; status?: string }
   | { ok: true; kind: 'fill'; report: FillReport; status?: string }
-  | { ok: true; kind: 'undo'; restored: number; status?: string }
+  | { ok: true; kind: 'undo'; restored: number; failed: Array<{ control: string; label: string; error: string }>; status?: string }
   | { ok: false; reason: 'changed' | 'navigated' | 'no-scan' | 'nothing-to-undo' | 'error'; message: string; status?: string };
 
 export function isPageMessage(m: unknown): m is PageMessage {
@@ -26,6 +27,7 @@ export function isPageMessage(m: unknown): m is PageMessage {
 }
 
 let lastScan: { id: string; url: string } | undefined;
+let lastPlan: FillPlan | undefined;
 let counter = 0;
 
 export async function handlePageMessage(m: PageMessage): Promise<PageAnswer> {
@@ -33,13 +35,13 @@ export async function handlePageMessage(m: PageMessage): Promise<PageAnswer> {
     case 'lvzhi.page.hello':
       return { ok: true, kind: 'hello', url: location.href, title: document.title };
     case 'lvzhi.page.scan': {
-      const scan = await pageEngine().scan();
+      const scan = await pageEngine().scan(m.options ?? {});
       lastScan = { id: `s${Date.now().toString(36)}${(counter++).toString(36)}`, url: location.href };
       return { ok: true, kind: 'scan', scanId: lastScan.id, scan };
     }
     case 'lvzhi.page.fill': {
       if (!lastScan || lastScan.id !== m.scanId) {
-        return { ok: false, reason: 'no-scan', message: '页面已重新加载或已变化，请重新生成填写计划。', status: '页面已变化，未填写' };
+        return { ok: false, reason: 'no-scan', message: '页面已重新加载或已变化，未填写，请重新生成填写计划。', status: '页面已变化，未填写' };
       }
       if (lastScan.url !== location.href) {
         return { ok: false, reason: 'navigated', message: `页面地址已变化（${location.href}），已停止填写。`, status: '页面已变化，未填写' };
@@ -49,12 +51,15 @@ export async function handlePageMessage(m: PageMessage): Promise<PageAnswer> {
         return { ok: false, reason: 'changed', message: `页面内容已变化（${missing.length} 个待填栏目已不存在），已停止填写，请重新生成填写计划。`, status: '页面已变化，未填写' };
       }
       const report = await pageEngine().apply(m.plan);
+      lastPlan = m.plan;
       return { ok: true, kind: 'fill', report, status: `已填写 ${report.filled.length} 项` };
     }
     case 'lvzhi.page.undo': {
-      const restored = await pageEngine().undo();
-      if (restored < 0) return { ok: false, reason: 'nothing-to-undo', message: '没有可撤销的填写。' };
-      return { ok: true, kind: 'undo', restored, status: `已撤销 ${restored} 项` };
+      const r = await pageEngine().undo();
+      if (!r) return { ok: false, reason: 'nothing-to-undo', message: '没有可撤销的填写。' };
+      const labels = new Map((lastPlan?.steps ?? []).map((s) => [s.control, s.label]));
+      const failed = r.failed.map((f) => ({ ...f, label: labels.get(f.control) ?? f.control }));
+      return { ok: true, kind: 'undo', restored: r.restored, failed, status: `已撤销 ${r.restored} 项` };
     }
   }
 }

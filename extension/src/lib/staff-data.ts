@@ -2,11 +2,14 @@
  * The data the staff pages and the background share: the active packs and the record store of
  * this browser profile (IndexedDB, @lvzhi/shared/dom).
  */
-import { validatePackSet, type PackDefinition, type RecordStore } from '@lvzhi/shared';
+import { activePacks as storeActivePacks, readPackStore, validatePackSet, type PackDefinition, type RecordStore } from '@lvzhi/shared';
 import { openIndexedDbStore } from '@lvzhi/shared/dom';
 import packsJson from '@lvzhi/forms/dist/index.json';
 
+
 export const RECORDS_DB = 'lvzhi-records';
+/** Where the options page's pack store lives (extension/src/lib/packs-protocol.ts, issue 8). */
+export const PACK_STORE_KEY = 'lvzhi.packStore';
 
 let builtin: PackDefinition[] | undefined;
 
@@ -19,24 +22,23 @@ export function builtinPacks(): PackDefinition[] {
   return builtin;
 }
 
-/** Other pack sources (the pack store of the options page) register here. */
-const packSources: Array<() => Promise<PackDefinition[]>> = [];
-export function addPackSource(source: () => Promise<PackDefinition[]>): void {
-  packSources.push(source);
-}
-
-/** The packs in use: installed ones override built-ins with the same id. */
+/**
+ * The packs in use: the pack store's enabled packs at their active versions (the options page
+ * manages them; a refused update keeps the last good version there). Before the store holds
+ * anything — first start — the built-in packs. A store that cannot be read also falls back to
+ * the built-ins, so the panel keeps working.
+ */
 export async function activePacks(): Promise<PackDefinition[]> {
-  const byId = new Map<string, PackDefinition>();
-  for (const p of builtinPacks()) byId.set(p.id, p);
-  for (const source of packSources) {
-    try {
-      for (const p of await source()) byId.set(p.id, p);
-    } catch {
-      // the last good packs keep working
+  try {
+    const raw = (await chrome.storage.local.get(PACK_STORE_KEY))[PACK_STORE_KEY];
+    if (raw !== undefined) {
+      const installed = storeActivePacks(readPackStore(raw));
+      if (installed.length > 0 || ((raw as { packs?: unknown[] } | null)?.packs?.length ?? 0) > 0) return installed;
     }
+  } catch {
+    // fall through to the built-ins
   }
-  return [...byId.values()];
+  return builtinPacks();
 }
 
 let store: Promise<RecordStore> | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPortalPattern, launcherMatches, packPortalPatterns, patternFromInput, permissionOrigin, samePatterns, sitePattern } from './staff-portals.ts';
+import { isPortalPattern, launcherMatches, matchesPattern, packPortalPatterns, patternFromInput, permissionOrigin, samePatterns, sitePattern } from './staff-portals.ts';
 
 describe('portal patterns', () => {
   it('accepts http(s) site patterns and refuses everything-patterns', () => {
@@ -37,5 +37,18 @@ describe('portal patterns', () => {
     expect(got).toEqual(['http://127.0.0.1:8/*', 'http://127.0.0.1:9/*']);
     expect(samePatterns(got, ['http://127.0.0.1:8/*', 'http://127.0.0.1:9/*'])).toBe(true);
     expect(samePatterns(got, ['http://127.0.0.1:8/*'])).toBe(false);
+  });
+});
+
+describe('matchesPattern', () => {
+  it('matches scheme, host, port and path like Chrome', () => {
+    expect(matchesPattern('https://rd.example.gov.cn/dbxx/*', 'https://rd.example.gov.cn/dbxx/edit.html?id=1')).toBe(true);
+    expect(matchesPattern('https://rd.example.gov.cn/dbxx/*', 'https://rd.example.gov.cn/other/')).toBe(false);
+    expect(matchesPattern('https://rd.example.gov.cn/dbxx/*', 'http://rd.example.gov.cn/dbxx/')).toBe(false);
+    expect(matchesPattern('http://127.0.0.1:8080/*', 'http://127.0.0.1:8080/a')).toBe(true);
+    expect(matchesPattern('http://127.0.0.1:8080/*', 'http://127.0.0.1:8081/a')).toBe(false);
+    expect(matchesPattern('http://127.0.0.1/*', 'http://127.0.0.1:8081/a')).toBe(true);
+    expect(matchesPattern('*://*.example.gov.cn/*', 'https://oa.example.gov.cn/x')).toBe(true);
+    expect(matchesPattern('*://*.example.gov.cn/*', 'https://example.gov.cn.evil.com/x')).toBe(false);
   });
 });

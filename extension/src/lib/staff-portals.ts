@@ -94,3 +94,30 @@ export function launcherMatches(sources: ReadonlyArray<readonly string[]>, grant
 export function samePatterns(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((p, i) => p === b[i]);
 }
+
+/** Whether a Chrome match pattern matches an address (scheme, host with `*.`, port, path with `*`). */
+export function matchesPattern(pattern: string, address: string): boolean {
+  const m = /^(\*|https?):\/\/([^/]+)(\/.*)$/.exec(pattern);
+  if (!m) return false;
+  let url: URL;
+  try {
+    url = new URL(address);
+  } catch {
+    return false;
+  }
+  const [, scheme, hostPort = '', path = '/*'] = m;
+  const protocol = url.protocol.slice(0, -1);
+  if (scheme === '*' ? protocol !== 'http' && protocol !== 'https' : protocol !== scheme) return false;
+  const hp = /^(.*?)(?::(\d+|\*))?$/.exec(hostPort);
+  const host = hp?.[1] ?? '';
+  const port = hp?.[2];
+  if (host !== '*') {
+    if (host.startsWith('*.')) {
+      const base = host.slice(2);
+      if (url.hostname !== base && !url.hostname.endsWith(`.${base}`)) return false;
+    } else if (url.hostname !== host) return false;
+  }
+  if (port !== undefined && port !== '*' && url.port !== port && !(url.port === '' && port === (protocol === 'https' ? '443' : '80'))) return false;
+  const re = new RegExp(`^${path.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return re.test(url.pathname + url.search);
+}

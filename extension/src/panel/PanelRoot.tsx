@@ -3,7 +3,14 @@
  * tab in its own error boundary. React Query holds what is read from storage.
  */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { LvzhiRecord } from '@lvzhi/shared';
+import { INTENT_KEY, type PendingIntent } from '../background/panel-open.ts';
+import { BackupView } from './BackupView.tsx';
+import { FillView } from './FillView.tsx';
+import { MinutesView } from './MinutesView.tsx';
+import { RecordsView } from './RecordsView.tsx';
+import { WorkflowsView } from './WorkflowsView.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { PanelContext, type PanelContextValue } from './context.ts';
 import { TEXTS, type Lang, type TextKey } from './i18n.ts';
@@ -40,6 +47,29 @@ function initialView(): Tab {
 export function PanelRoot() {
   const [lang, setLang] = useState<Lang>(initialLang);
   const [tab, setTab] = useState<Tab>(initialView);
+  const [selected, setSelected] = useState<LvzhiRecord>();
+  const [autoPlan, setAutoPlan] = useState(0);
+  const [intentNote, setIntentNote] = useState(false);
+  const [editRequest, setEditRequest] = useState<LvzhiRecord>();
+
+  // The launcher's 自动填写 and the Alt+Shift+F shortcut open the panel with a fill intent:
+  // go to the fill tab and make the plan (the user still confirms it).
+  const takeIntent = useCallback((i: PendingIntent | undefined) => {
+    if (!i || Date.now() - i.at > 60_000) return;
+    const mine = tabFromUrl();
+    if (mine !== undefined && mine !== i.tabId) return;
+    if (i.intent === 'fill') { setTab('fill'); setAutoPlan((n) => n + 1); setIntentNote(true); }
+  }, []);
+  useEffect(() => {
+    const area = chrome.storage.session ?? chrome.storage.local;
+    void area.get(INTENT_KEY).then((got) => { takeIntent(got[INTENT_KEY] as PendingIntent | undefined); void area.remove(INTENT_KEY); }).catch(() => undefined);
+    const l = (m: unknown) => {
+      const x = m as { type?: string } & Partial<PendingIntent>;
+      if (x?.type === 'lvzhi.panel.intent' && typeof x.tabId === 'number' && (x.intent === 'fill' || x.intent === 'panel')) takeIntent({ tabId: x.tabId, intent: x.intent, at: x.at ?? Date.now() });
+    };
+    chrome.runtime.onMessage.addListener(l);
+    return () => chrome.runtime.onMessage.removeListener(l);
+  }, [takeIntent]);
   const client = useMemo(() => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } }), []);
   const ctx: PanelContextValue = useMemo(() => ({ lang, t: (k: TextKey) => TEXTS[lang][k], tabId: tabFromUrl() }), [lang]);
   const t = ctx.t;
@@ -66,7 +96,12 @@ export function PanelRoot() {
             ))}
           </nav>
           <main className="body">
-            {tab === 'settings' && guard(t('tabSettings'), <PortalsView />)}
+            {intentNote && tab === 'fill' && <p className="hint" data-testid="intent-note">{t('intentFill')}</p>}
+            {tab === 'records' && guard(t('tabRecords'), <RecordsView key={editRequest?.id ?? 'list'} initial={editRequest} onUse={(r) => { setSelected(r); setTab('fill'); }} />)}
+            {tab === 'fill' && guard(t('tabFill'), <FillView selected={selected} autoPlan={autoPlan} onAutoPlanDone={() => setAutoPlan(0)} onReadBack={(r) => { setEditRequest(r); setTab('records'); }} />)}
+            {tab === 'workflows' && guard(t('tabWorkflows'), <WorkflowsView />)}
+            {tab === 'minutes' && guard(t('tabMinutes'), <MinutesView />)}
+            {tab === 'settings' && guard(t('tabSettings'), <><PortalsView /><BackupView /></>)}
           </main>
         </div>
       </PanelContext.Provider>

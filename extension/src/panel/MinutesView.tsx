@@ -1,0 +1,120 @@
+/**
+ * Minutes: choose a meeting record, preview the minutes PDF, download it, or sign it with a key
+ * of this browser (generated here, non-extractable, or imported from a .p12) and download the
+ * signed file. Hand signatures are collected in the record itself (signature fields of the form).
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { recordTitle } from '@lvzhi/shared';
+import { listKeys, type StoredKey } from '../lib/staff-keys.ts';
+import { usePanel } from './context.ts';
+import { usePacks, useRecords } from './data.ts';
+import { downloadBlob } from './download.ts';
+import { createKey, importKey, minutesTemplate, renderMinutes, signMinutes } from './minutes.ts';
+
+export function MinutesView() {
+  const { t } = usePanel();
+  const packs = usePacks();
+  const records = useRecords();
+  const [recordId, setRecordId] = useState('');
+  const [pdf, setPdf] = useState<Uint8Array>();
+  const [previewUrl, setPreviewUrl] = useState<string>();
+  const [keys, setKeys] = useState<StoredKey[]>([]);
+  const [keyId, setKeyId] = useState('');
+  const [keyName, setKeyName] = useState('');
+  const [p12Password, setP12Password] = useState('');
+  const [status, setStatus] = useState<{ text: string; bad?: boolean }>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => { void listKeys().then((k) => { setKeys(k); if (k[0]) setKeyId((id) => id || k[0]!.id); }); }, []);
+  useEffect(() => () => { if (previewUrl) URL.revokeObjectURL(previewUrl); }, [previewUrl]);
+
+  const pd = packs.data;
+  const meetings = useMemo(() => (records.data?.records ?? []).filter((r) => {
+    if (r.deletedAt || !pd) return false;
+    const e = pd.forms.get(r.form);
+    return !!e && !!minutesTemplate(e.pack, e.form);
+  }), [records.data, pd]);
+  if (packs.isLoading || records.isLoading) return <p>{t('loading')}</p>;
+  if (packs.error) throw packs.error;
+
+  const record = meetings.find((r) => r.id === recordId);
+  const fileName = (signed: boolean) => `${record ? recordTitle(record, pd?.forms.get(record.form)?.form) : '会议纪要'}${signed ? '（已签名）' : ''}.pdf`.replace(/[\\/:*?"<>|]/g, '_');
+
+  const run = async (what: () => Promise<void>) => {
+    setBusy(true);
+    setStatus(undefined);
+    try { await what(); } catch (e) { setStatus({ text: e instanceof Error ? e.message : String(e), bad: true }); } finally { setBusy(false); }
+  };
+
+  const render = () => run(async () => {
+    if (!record || !pd) return;
+    const e = pd.forms.get(record.form)!;
+    const bytes = await renderMinutes(record, e.pack, e.form);
+    setPdf(bytes);
+    if (previewUrl) URL.revokeObjectURL(previewUrl);
+    setPreviewUrl(URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' })));
+    setStatus({ text: `${t('minutesReady')}（${Math.round(bytes.length / 1024)} KB）` });
+  });
+
+  const sign = () => run(async () => {
+    const key = keys.find((k) => k.id === keyId);
+    if (!pdf || !key) return;
+    const signed = await signMinutes(pdf, key, t('signReason'));
+    downloadBlob(fileName(true), new Blob([signed as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }));
+    setStatus({ text: `${t('signedBy')} ${key.name}` });
+  });
+
+  const newKey = () => run(async () => {
+    if (!keyName.trim()) return;
+    const k = await createKey(keyName.trim());
+    setKeys((ks) => [...ks, k]);
+    setKeyId(k.id);
+    setStatus({ text: `${t('keyCreated')}：${k.name}` });
+  });
+
+  const importP12 = (file: File) => run(async () => {
+    const k = await importKey(new Uint8Array(await file.arrayBuffer()), p12Password);
+    setKeys((ks) => [...ks, k]);
+    setKeyId(k.id);
+    setP12Password('');
+    setStatus({ text: `${t('keyImported')}：${k.name}` });
+  });
+
+  return (
+    <section data-testid="minutes-view">
+      <label className="row">
+        {t('meeting')}
+        <select data-testid="minutes-record" value={recordId} onChange={(e) => { setRecordId(e.target.value); setPdf(undefined); setPreviewUrl(undefined); }} style={{ flex: 1, minWidth: 0 }}>
+          <option value="">{t('chooseRecord')}</option>
+          {meetings.map((r) => <option key={r.id} value={r.id}>{recordTitle(r, pd?.forms.get(r.form)?.form)}</option>)}
+        </select>
+      </label>
+      <div className="row" style={{ margin: '8px 0' }}>
+        <button type="button" className="primary" data-testid="minutes-preview" disabled={!record || busy} onClick={() => void render()}>{t('preview')}</button>
+        <button type="button" data-testid="minutes-download" disabled={!pdf} onClick={() => pdf && downloadBlob(fileName(false), new Blob([pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }))}>{t('download')}</button>
+      </div>
+      {status && <p role="status" data-testid="minutes-status" className={status.bad ? 'bad' : ''}>{status.text}</p>}
+      {previewUrl && <iframe title={t('preview')} src={previewUrl} data-testid="minutes-frame" style={{ width: '100%', height: 420, border: '1px solid #d0d7de' }} />}
+      <h3 className="h3">{t('digitalSignature')}</h3>
+      <div className="row">
+        <select data-testid="sign-key" value={keyId} onChange={(e) => setKeyId(e.target.value)} aria-label={t('key')}>
+          <option value="">{t('chooseKey')}</option>
+          {keys.map((k) => <option key={k.id} value={k.id}>{k.name}{k.p12 ? '（.p12）' : ''}</option>)}
+        </select>
+        <button type="button" className="primary" data-testid="minutes-sign" disabled={!pdf || !keyId || busy} onClick={() => void sign()}>{t('signDownload')}</button>
+      </div>
+      <details>
+        <summary>{t('manageKeys')}</summary>
+        <div className="row">
+          <input data-testid="key-name" placeholder={t('keyNamePlaceholder')} value={keyName} onChange={(e) => setKeyName(e.target.value)} />
+          <button type="button" data-testid="key-create" disabled={!keyName.trim() || busy} onClick={() => void newKey()}>{t('createKey')}</button>
+        </div>
+        <div className="row">
+          <input type="password" placeholder={t('p12Password')} value={p12Password} onChange={(e) => setP12Password(e.target.value)} />
+          <input type="file" accept=".p12,.pfx" data-testid="key-import" onChange={(e) => { const f = e.target.files?.[0]; if (f) void importP12(f); e.target.value = ''; }} />
+        </div>
+        <p className="hint">{t('keyHint')}</p>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,150 @@
+/**
+ * Records: drafts first, then complete records; start a record of any form (or from the last
+ * one), edit it with the shared FormView. Every change is saved as a draft after a short pause
+ * and when the panel is hidden or closed; if storage fails (quota), the draft stays in memory
+ * and the user is asked to export it.
+ */
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import {
+  DraftSaver, FormEngine, createRecord, isoInChina, recordTitle, startFromLast, validateRecord,
+  type LvzhiRecord,
+} from '@lvzhi/shared';
+import { flushOnPageHide } from '@lvzhi/shared/dom';
+import { FormView } from '@lvzhi/shared/react';
+import { recordStore } from '../lib/staff-data.ts';
+import { usePanel } from './context.ts';
+import { usePacks, useRecords, type PackData } from './data.ts';
+import { downloadJson } from './download.ts';
+
+export function RecordsView({ onUse, initial }: { onUse(record: LvzhiRecord): void; initial?: LvzhiRecord | undefined }) {
+  const { t, lang } = usePanel();
+  const packs = usePacks();
+  const records = useRecords();
+  const client = useQueryClient();
+  const [editing, setEditing] = useState<LvzhiRecord | undefined>(initial);
+  const [formId, setFormId] = useState('');
+
+  if (packs.isLoading || records.isLoading) return <p>{t('loading')}</p>;
+  if (packs.error) throw packs.error;
+  if (records.error) throw records.error;
+  const pd = packs.data!;
+  const list = (records.data?.records ?? []).filter((r) => !r.deletedAt);
+
+  if (editing) {
+    const entry = pd.forms.get(editing.form);
+    if (!entry) return <p className="bad">{t('formMissing')}：{editing.form}</p>;
+    return <RecordEditor key={editing.id} record={editing} pd={pd} onClose={() => { setEditing(undefined); void client.invalidateQueries({ queryKey: ['records'] }); }} onUse={onUse} />;
+  }
+
+  const start = (fromLast: boolean) => {
+    const entry = pd.forms.get(formId);
+    if (!entry) return;
+    const last = list.find((r) => r.form === formId);
+    const opts = { pack: entry.pack, form: entry.form, ctx: { optionsOf: pd.optionsOf } };
+    setEditing(fromLast && last ? startFromLast(last, opts) : createRecord(opts));
+  };
+
+  const drafts = list.filter((r) => r.status === 'draft');
+  const done = list.filter((r) => r.status !== 'draft');
+  const row = (r: LvzhiRecord) => {
+    const form = pd.forms.get(r.form)?.form;
+    return (
+      <li key={r.id} className="card" data-testid="record-row" data-record-id={r.id} data-status={r.status}>
+        <div><strong>{recordTitle(r, form)}</strong></div>
+        <div className="hint">{lang === 'en' ? form?.titleEn ?? form?.title : form?.title} · {r.status === 'draft' ? t('draft') : t('complete')} · {r.updatedAt.slice(0, 16).replace('T', ' ')}</div>
+        <div className="row">
+          <button type="button" data-testid="record-edit" onClick={() => setEditing(r)}>{t('edit')}</button>
+          <button type="button" data-testid="record-use" onClick={() => onUse(r)}>{t('useForFill')}</button>
+        </div>
+      </li>
+    );
+  };
+  return (
+    <section>
+      <p className="warn" data-testid="backup-reminder">{t('backupReminder')}</p>
+      <div className="row">
+        <select data-testid="new-form" aria-label={t('newRecord')} value={formId} onChange={(e) => setFormId(e.target.value)}>
+          <option value="">{t('chooseForm')}</option>
+          {[...pd.forms.values()].map(({ form }) => <option key={form.id} value={form.id}>{lang === 'en' ? form.titleEn ?? form.title : form.title}</option>)}
+        </select>
+        <button type="button" className="primary" data-testid="new-record" disabled={!formId} onClick={() => start(false)}>{t('newRecord')}</button>
+        <button type="button" data-testid="new-from-last" disabled={!formId || !list.some((r) => r.form === formId)} onClick={() => start(true)}>{t('fromLast')}</button>
+      </div>
+      {records.data && records.data.corrupt > 0 && <p className="warn">{t('corrupt')}：{records.data.corrupt}</p>}
+      <h2 className="h2">{t('drafts')}（{drafts.length}）</h2>
+      <ul style={{ listStyle: 'none', padding: 0 }} data-testid="draft-list">{drafts.map(row)}</ul>
+      <h2 className="h2">{t('completed')}（{done.length}）</h2>
+      <ul style={{ listStyle: 'none', padding: 0 }}>{done.map(row)}</ul>
+    </section>
+  );
+}
+
+function RecordEditor({ record, pd, onClose, onUse }: { record: LvzhiRecord; pd: PackData; onClose(): void; onUse(r: LvzhiRecord): void }) {
+  const { t, lang } = usePanel();
+  const entry = pd.forms.get(record.form)!;
+  const engine = useMemo(() => new FormEngine(entry.form, { values: record.values, ctx: { optionsOf: pd.optionsOf } }), [entry.form, record, pd.optionsOf]);
+  const current = useRef<LvzhiRecord>(record);
+  const [state, setState] = useState<'saved' | 'saving' | 'memory'>('saved');
+  const [problems, setProblems] = useState<string[]>([]);
+  const [storeError, setStoreError] = useState<string>();
+  const saver = useRef<DraftSaver>();
+  const [showAll, setShowAll] = useState(false);
+
+  useEffect(() => {
+    let stop = () => {};
+    let cancelled = false;
+    void recordStore().then((store) => {
+      if (cancelled) return;
+      saver.current = new DraftSaver(store, {
+        delayMs: 400,
+        onSaved: () => setState('saved'),
+        onError: (e) => { setState('memory'); setStoreError(e instanceof Error ? e.message : String(e)); },
+      });
+      stop = flushOnPageHide(saver.current);
+    });
+    const unsubscribe = engine.subscribe(() => {
+      current.current = { ...current.current, values: engine.getValues(), updatedAt: isoInChina() };
+      setState('saving');
+      saver.current?.save(current.current);
+    });
+    return () => { cancelled = true; unsubscribe(); stop(); void saver.current?.flush(); };
+  }, [engine]);
+
+  const complete = async () => {
+    const r = { ...current.current, values: engine.getValues(), updatedAt: isoInChina() };
+    const check = validateRecord(r, pd.packs);
+    const errs = check.issues;
+    if (errs.length > 0) {
+      setShowAll(true);
+      setProblems(errs.map((i) => (lang === 'en' ? i.messageEn : i.message)));
+      return;
+    }
+    current.current = { ...r, status: 'complete' };
+    saver.current?.save(current.current);
+    await saver.current?.flush();
+    onClose();
+  };
+
+  return (
+    <section data-testid="record-editor" data-record-id={record.id}>
+      <div className="row">
+        <button type="button" data-testid="editor-back" onClick={() => { void saver.current?.flush().finally(onClose); }}>← {t('back')}</button>
+        <span className="hint" data-testid="save-state">{state === 'saved' ? t('savedDraft') : state === 'saving' ? t('saving') : t('inMemory')}</span>
+      </div>
+      <h2 className="h2">{lang === 'en' ? entry.form.titleEn ?? entry.form.title : entry.form.title}</h2>
+      {storeError && (
+        <div className="warn" role="alert" data-testid="quota-warning">
+          {t('quotaProblem')}（{storeError}）
+          <button type="button" onClick={() => downloadJson(`履职草稿-${record.id}.json`, current.current)}>{t('exportDraft')}</button>
+        </div>
+      )}
+      <FormView engine={engine} optionsOf={pd.optionsOf} lang={lang} layout="panel" showAllErrors={showAll} {...(record.attic ? { attic: record.attic } : {})} />
+      {problems.length > 0 && <ul className="bad" role="alert">{problems.map((p, i) => <li key={i}>{p}</li>)}</ul>}
+      <div className="row" style={{ marginTop: 8 }}>
+        <button type="button" className="primary" data-testid="record-complete" onClick={() => void complete()}>{t('markComplete')}</button>
+        <button type="button" data-testid="editor-use" onClick={() => { void saver.current?.flush(); onUse({ ...current.current, values: engine.getValues() }); }}>{t('useForFill')}</button>
+      </div>
+    </section>
+  );
+}

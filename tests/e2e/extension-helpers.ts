@@ -1,0 +1,55 @@
+/**
+ * Helpers for the extension's browser tests: the test build (127.0.0.1 pre-granted), allowing
+ * a portal, opening the panel in a tab bound to a portal tab, importing records through the
+ * panel's backup import.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { LvzhiRecord } from '@lvzhi/shared';
+import { REPO_ROOT, type ExtensionBrowser } from '../harness/browser.ts';
+
+export const TEST_BUILD_DIR = join(REPO_ROOT, 'extension', 'build', 'chrome-mv3-test');
+
+export function exampleRecord(path: string): LvzhiRecord {
+  return JSON.parse(readFileSync(join(REPO_ROOT, path), 'utf8')) as LvzhiRecord;
+}
+
+/** Allows a portal site (as the panel's 添加门户 does after the permission prompt) and waits for the registration. */
+export async function allowPortal(ext: ExtensionBrowser, origin: string): Promise<void> {
+  const ok = await ext.serviceWorker.evaluate(async (pattern) => {
+    const list = ((await chrome.storage.local.get('lvzhi.portals'))['lvzhi.portals'] as string[] | undefined) ?? [];
+    if (!list.includes(pattern)) await chrome.storage.local.set({ 'lvzhi.portals': [...list, pattern] });
+    for (let i = 0; i < 100; i++) {
+      const got = await chrome.scripting.getRegisteredContentScripts();
+      if (got.some((s) => s.matches?.includes(pattern))) return true;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return false;
+  }, `${origin}/*`);
+  if (!ok) throw new Error(`launcher not registered for ${origin}`);
+}
+
+/** The chrome tab id of a page (by its URL). */
+export async function tabIdOf(ext: ExtensionBrowser, page: Page): Promise<number> {
+  const url = page.url();
+  const id = await ext.serviceWorker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
+  if (id === undefined) throw new Error(`no tab for ${url}`);
+  return id;
+}
+
+/** Waits until the launcher is in the page (the content script answers). */
+export async function waitForLauncher(page: Page): Promise<void> {
+  await page.locator('lvzhi-launcher[data-ready="true"]').waitFor({ state: 'attached', timeout: 15_000 });
+}
+
+/** Writes a backup file holding `records` and imports it through the panel (Settings → 导入备份). */
+export async function importRecords(panel: Page, records: LvzhiRecord[]): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'lvzhi-backup-'));
+  const file = join(dir, 'backup.json');
+  writeFileSync(file, JSON.stringify({ format: 'lvzhi.backup/1', exportedAt: new Date().toISOString(), extensionVersion: '0.1.0', records, settings: {} }));
+  await panel.getByTestId('tab-settings').click();
+  await panel.getByTestId('backup-import').setInputFiles(file);
+  await panel.getByTestId('backup-status').filter({ hasText: '已导入' }).waitFor({ timeout: 15_000 });
+}
