@@ -1,0 +1,150 @@
+/**
+ * What staff must never lose (issue 7): a draft typed in the panel survives closing and
+ * reopening the browser profile; a backup exported from one profile imports into a fresh one
+ * with every record; the minutes of a meeting record, signed in the panel with a key generated
+ * in the browser, download as a PDF that pdfsig calls valid.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot } from '../harness/browser.ts';
+import { exampleRecord, importRecords, launchProfile } from './extension-helpers.ts';
+
+const dirs: string[] = [];
+function tempDir(prefix: string): string {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(d);
+  return d;
+}
+afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+
+async function openPanel(ext: Awaited<ReturnType<typeof launchProfile>>, view = 'records'): Promise<Page> {
+  const panel = await ext.context.newPage();
+  await panel.goto(ext.url(`sidepanel.html?view=${view}`));
+  return panel;
+}
+
+describe('drafts and backups', () => {
+  it('keeps a draft typed in the panel across closing and reopening the profile', async () => {
+    const profile = tempDir('lvzhi-profile-keep-');
+    let ext = await launchProfile(profile);
+    try {
+      const panel = await openPanel(ext);
+      await panel.getByTestId('new-form').selectOption('deputy-profile');
+      await panel.getByTestId('new-record').click();
+      const editor = panel.getByTestId('record-editor');
+      await editor.waitFor();
+      await editor.getByLabel('姓名').first().fill('李秀英');
+      await expect.poll(() => panel.getByTestId('save-state').textContent(), { timeout: 10_000 }).toBe('草稿已保存');
+      await screenshot(panel, 'extension-draft-editor');
+    } finally {
+      await ext.close();
+    }
+    ext = await launchProfile(profile);
+    try {
+      const panel = await openPanel(ext);
+      const row = panel.getByTestId('draft-list').getByTestId('record-row');
+      await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+      expect(await row.textContent()).toContain('李秀英');
+      await row.getByTestId('record-edit').click();
+      expect(await panel.getByTestId('record-editor').getByLabel('姓名').first().inputValue()).toBe('李秀英');
+    } finally {
+      await ext.close();
+    }
+  });
+
+  it('imports a backup from one profile into a fresh profile with every record', async () => {
+    const records = ['deputy-profile.json', 'suggestion.json', 'inspection.json', 'presidium-monthly.json', 'letter.json'].map((f) => exampleRecord(`forms/examples/${f}`));
+    const a = await launchProfile(tempDir('lvzhi-profile-a-'));
+    let file: string;
+    try {
+      const panel = await openPanel(a, 'settings');
+      await importRecords(panel, records);
+      // One more: a draft made in this profile.
+      await panel.getByTestId('tab-records').click();
+      await panel.getByTestId('new-form').selectOption('suggestion');
+      await panel.getByTestId('new-record').click();
+      await panel.getByTestId('record-editor').locator('input[id$="-title"]').first().fill('关于增设村口路灯的建议');
+      await expect.poll(() => panel.getByTestId('save-state').textContent(), { timeout: 10_000 }).toBe('草稿已保存');
+      await panel.getByTestId('editor-back').click();
+      await expect.poll(() => panel.getByTestId('record-row').count()).toBe(records.length + 1);
+      await panel.getByTestId('tab-settings').click();
+      const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId('backup-export').click()]);
+      expect(download.suggestedFilename()).toMatch(/^履职备份-\d{4}-\d{2}-\d{2}\.json$/);
+      file = join(tempDir('lvzhi-backup-'), 'backup.json');
+      await download.saveAs(file);
+    } finally {
+      await a.close();
+    }
+    const backup = JSON.parse(readFileSync(file, 'utf8')) as { records: Array<{ id: string }> };
+    expect(backup.records).toHaveLength(records.length + 1);
+
+    const b = await launchProfile(tempDir('lvzhi-profile-b-'));
+    try {
+      const panel = await openPanel(b, 'settings');
+      await panel.getByTestId('backup-import').setInputFiles(file);
+      await expect.poll(() => panel.getByTestId('backup-status').textContent()).toContain(`已导入：${records.length + 1} 条记录`);
+      await panel.getByTestId('tab-records').click();
+      await expect.poll(() => panel.getByTestId('record-row').count()).toBe(records.length + 1);
+      const ids = await panel.getByTestId('record-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-record-id')));
+      expect(ids.sort()).toEqual(backup.records.map((r) => r.id).sort());
+      expect(await panel.getByTestId('draft-list').textContent()).toContain('关于增设村口路灯的建议');
+      await screenshot(panel, 'extension-backup-imported');
+      // Importing the same file again changes nothing.
+      await panel.getByTestId('tab-settings').click();
+      await panel.getByTestId('backup-import').setInputFiles(file);
+      await expect.poll(() => panel.getByTestId('backup-status').textContent()).toContain('已导入：0 条记录');
+    } finally {
+      await b.close();
+    }
+  });
+});
+
+describe('minutes', () => {
+  it('downloads minutes signed in the browser that pdfsig calls valid', async () => {
+    const ext = await launchProfile(tempDir('lvzhi-profile-minutes-'));
+    try {
+      const meeting = exampleRecord('forms/examples/presidium-monthly.json');
+      const panel = await openPanel(ext, 'settings');
+      await importRecords(panel, [meeting]);
+      await panel.getByTestId('tab-minutes').click();
+      await panel.getByTestId('minutes-record').selectOption(meeting.id);
+      await panel.getByTestId('minutes-preview').click();
+      await expect.poll(() => panel.getByTestId('minutes-status').textContent(), { timeout: 60_000 }).toContain('会议纪要已生成');
+      await panel.getByText('管理签名密钥').click();
+      await panel.getByTestId('key-name').fill('张建国');
+      await panel.getByTestId('key-create').click();
+      await expect.poll(() => panel.getByTestId('minutes-status').textContent(), { timeout: 30_000 }).toContain('已生成签名密钥');
+      // The private key is kept non-extractable.
+      const extractable = await panel.evaluate(async () => new Promise<boolean[]>((ok, fail) => {
+        const req = indexedDB.open('lvzhi-keys');
+        req.onerror = () => fail(req.error);
+        req.onsuccess = () => {
+          const all = req.result.transaction('keys').objectStore('keys').getAll();
+          all.onsuccess = () => ok((all.result as Array<{ privateKey: CryptoKey }>).map((k) => k.privateKey.extractable));
+        };
+      }));
+      expect(extractable).toEqual([false]);
+      await screenshot(panel, 'extension-minutes');
+      const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId('minutes-sign').click()]);
+      const pdf = join(tempDir('lvzhi-minutes-'), 'minutes.pdf');
+      await download.saveAs(pdf);
+      const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+      expect(text).toContain('纪要');
+      let out: string;
+      try {
+        out = execFileSync('pdfsig', [pdf], { encoding: 'utf8' });
+      } catch (e) {
+        out = String((e as { stdout?: string }).stdout ?? e);
+      }
+      expect(out).toContain('Signature is Valid');
+      expect(out).toContain('Total document signed');
+      expect(out).toContain('张建国');
+    } finally {
+      await ext.close();
+    }
+  });
+});
