@@ -1,0 +1,114 @@
+/**
+ * The pure part of autofill: label matching through the dictionary, value conversion, the
+ * portal mapping's overrides, the serialisable plan and read-back, on hand-made scans.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { loadPaths } from '@lvzhi/shared/node';
+import {
+  buildAutofillContext, formatDate, formatFromHint, labelVariants, matchLabels, optionCandidates, parseDate, pickOption,
+  planFill, readBackValues, validatePackSet, type AutofillContext, type PackDefinition, type PortalMapping, type ScanResult, type ScannedControl,
+} from '@lvzhi/shared';
+import { allowedFrameOrigins } from '@lvzhi/shared/dom';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+let packs: PackDefinition[];
+let ctx: AutofillContext;
+beforeAll(async () => {
+  const loaded = await loadPaths([join(ROOT, 'forms', 'packs')], ROOT);
+  packs = validatePackSet(loaded.documents.filter((d) => d.kind === 'pack').map((d) => ({ json: d.json, source: d.source }))).packs;
+  ctx = buildAutofillContext(packs);
+});
+
+let n = 0;
+const ctl = (label: string, extra: Partial<ScannedControl> = {}): ScannedControl => ({ id: `c${n++}`, adapter: 'native', kind: 'text', labels: [{ source: 'table-cell', text: label }], frame: '', usable: true, ...extra });
+const scan = (...controls: ScannedControl[]): ScanResult => ({ url: 'https://portal.example/x', controls, tables: [], refused: [] });
+
+describe('labels', () => {
+  it('normalises full-width spaces, colons, required markers, prompts and trailing notes', () => {
+    expect(labelVariants('* 姓　　名：')).toContain('姓名');
+    expect(labelVariants('请输入手机号码')).toContain('手机号码');
+    expect(labelVariants('联系电话（必填）')).toContain('联系电话');
+    expect(labelVariants('出生日期(格式:年-月-日)')).toContain('出生日期');
+  });
+  it('matches a label or a synonym, only among the keys the record has, and reports ambiguity', () => {
+    expect(matchLabels(ctx, [{ source: 'label-for', text: '代表姓名' }])).toMatchObject({ kind: 'match', key: 'deputy.name' });
+    // 姓名 names deputy.name and letter.name: the record decides
+    expect(matchLabels(ctx, [{ source: 'label-for', text: '姓名' }], new Set(['letter.name']))).toMatchObject({ kind: 'match', key: 'letter.name' });
+    expect(matchLabels(ctx, [{ source: 'label-for', text: '姓名' }], new Set(['deputy.name']))).toMatchObject({ kind: 'match', key: 'deputy.name' });
+    // 意见和建议 is the label of two keys: with both in the record it stays ambiguous
+    const both = matchLabels(ctx, [{ source: 'label-for', text: '意见和建议' }], new Set(['appraisal.comments', 'inspection.opinions']));
+    expect(both.kind).toBe('ambiguous');
+    expect(matchLabels(ctx, [{ source: 'label-for', text: '审核意见' }]).kind).toBe('none');
+  });
+});
+
+describe('values', () => {
+  it('formats and parses dates in portal formats', () => {
+    expect(formatDate('2024-03-08', 'YYYY年M月D日')).toBe('2024年3月8日');
+    expect(formatDate('2024-03-08', 'yyyy-MM-dd')).toBe('2024-03-08');
+    expect(formatDate('2024-04-08T09:00', 'YYYY-MM-DD HH:mm')).toBe('2024-04-08 09:00');
+    expect(parseDate('2024年3月8日')).toBe('2024-03-08');
+    expect(parseDate('2024/03/08 09:30')).toBe('2024-03-08T09:30');
+    expect(parseDate('2024-03', true)).toBe('2024-03');
+    expect(formatFromHint('yyyy-mm-dd')).toBe('YYYY-MM-DD');
+    expect(formatFromHint('请选择月份')).toBe('YYYY-MM');
+  });
+  it('finds options by value, text, synonym and code, the mapping text first', () => {
+    const cands = optionCandidates('中共党员', ctx.optionsOf('deputy.politicalStatus'), { options: { 中共党员: '中国共产党党员' } });
+    expect(cands[0]).toBe('中国共产党党员');
+    expect(pickOption(cands, [{ value: '13', text: '群众' }, { value: '01', text: '中国共产党党员' }])).toEqual({ value: '01', text: '中国共产党党员' });
+    const han = optionCandidates('汉族', ctx.optionsOf('deputy.ethnicity'));
+    expect(pickOption(han, [{ value: 'x', text: '汉' }])?.value).toBe('x');
+    expect(pickOption(han, [{ value: '01', text: '01' }])?.value).toBe('01');
+  });
+});
+
+describe('plans', () => {
+  it('plans every recognisable field, converts values, and reports what it leaves alone', () => {
+    const s = scan(
+      ctl('姓　　名：'),
+      ctl('性别', { kind: 'radio', options: [{ value: '1', text: '男性' }, { value: '2', text: '女性' }] }),
+      ctl('出生年月', { kind: 'date', dateFormat: 'YYYY-MM' }),
+      ctl('是否代表小组长', { kind: 'checkbox' }),
+      ctl('身份证号'),
+      ctl('微信号'),
+      ctl('手机号码', { usable: false, unusableReason: 'hidden' }),
+      ctl('民族', { kind: 'select', options: [{ value: '01', text: '汉族' }] }),
+      ctl('党派', { kind: 'select', options: [{ value: '13', text: '群众' }] }),
+    );
+    const plan = planFill(ctx, s, { 'deputy.name': '王建国', 'deputy.gender': '男', 'deputy.birthDate': '1972-05-14', 'deputy.groupLeader': true, 'deputy.idNumber': '321283197205143515', 'deputy.mobile': '13951234567', 'deputy.ethnicity': '汉族', 'deputy.politicalStatus': '中共党员' });
+    expect(JSON.parse(JSON.stringify(plan))).toEqual(plan);
+    const by = Object.fromEntries(plan.steps.map((st) => [st.key, st]));
+    expect(by['deputy.name']!.value).toEqual({ type: 'text', text: '王建国' });
+    expect(by['deputy.gender']!.value).toMatchObject({ type: 'option', value: '1' });
+    expect(by['deputy.birthDate']!.value).toEqual({ type: 'text', text: '1972-05' });
+    expect(by['deputy.groupLeader']!.value).toEqual({ type: 'check', checked: true });
+    expect(by['deputy.idNumber']!.display).toBe('321283********3515');
+    expect(by['deputy.ethnicity']!.value).toMatchObject({ value: '01' });
+    const reasons = Object.fromEntries(plan.skipped.map((sk) => [sk.label, sk.reason]));
+    expect(reasons).toMatchObject({ 微信号: 'no-match', 手机号码: 'unusable', 党派: 'no-option' });
+    expect(JSON.stringify(plan)).not.toContain('13951234567');
+    expect(JSON.stringify(plan.steps.map((st) => st.display))).not.toContain('321283197205143515');
+  });
+  it('applies the portal mapping: locators by name, transforms and skips', () => {
+    const mapping = ctx.portals.get('deputy-profile-layui') as PortalMapping;
+    const s = scan(ctl('名称', { name: 'xm' }), ctl('备注'), ctl('出生年月', { kind: 'date' }), ctl('文化程度', { kind: 'select', options: [{ value: '21', text: '本科' }] }));
+    const plan = planFill(ctx, s, { 'deputy.name': '王建国', 'record.remarks': '同时为镇人大代表', 'deputy.birthDate': '1972-05-14', 'deputy.education': '大学本科' }, { mapping });
+    const by = Object.fromEntries(plan.steps.map((st) => [st.key, st]));
+    expect(by['deputy.name']!.via).toBe('mapping');
+    expect(by['deputy.birthDate']!.value).toEqual({ type: 'text', text: '1972-05' });
+    expect(by['deputy.education']!.value).toMatchObject({ value: '21' });
+    expect(plan.skipped.find((sk) => sk.label === '备注')?.reason).toBe('mapping-skip');
+  });
+  it('reads a page back into record values', () => {
+    const s = scan(ctl('姓名', { value: '李秀英' }), ctl('性别', { kind: 'radio', value: '女性' }), ctl('出生日期', { kind: 'date', value: '1981年9月23日' }), ctl('当选时间', { kind: 'date', value: '2021-11' }), ctl('代表小组长', { kind: 'checkbox', value: true }));
+    const r = readBackValues(ctx, s, { form: ctx.forms.get('deputy-profile')! });
+    expect(r.values).toMatchObject({ 'deputy.name': '李秀英', 'deputy.gender': '女', 'deputy.birthDate': '1981-09-23', 'deputy.groupLeader': true });
+    expect(r.partial).toEqual({ 'deputy.electedDate': '2021-11' });
+  });
+  it('lets autofill enter a cross-origin frame only when the mapping names it and it is an allowed portal', () => {
+    const m = { id: 'x', title: 'x', match: ['https://oa.example.gov.cn/*', 'https://*.rd.example.gov.cn/*'], frames: [{ origin: 'https://oa.example.gov.cn' }, { origin: 'https://evil.example.com' }, { origin: 'https://a.rd.example.gov.cn' }] } as PortalMapping;
+    expect(allowedFrameOrigins(m)).toEqual(['https://oa.example.gov.cn', 'https://a.rd.example.gov.cn']);
+  });
+});
