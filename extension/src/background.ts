@@ -27,3 +27,6 @@ chrome.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) =
 
 // Staff features (issue 7): run-time launcher registration, panel, shortcuts, reminders.
 import './background/staff.ts';
+
+// Packs, subscriptions, managed policy and the definition studio (issue 8).
+import './lib/packs-background.ts';

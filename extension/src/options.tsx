@@ -1,14 +1,19 @@
 /**
- * Options page (chrome-extension://ID/options.html): the installed built-in packs and whether
- * they passed validation. Chinese only for now; the English switch arrives with the i18n issue.
- * Definition text is shown as text (React escapes it), never as HTML.
+ * Options page (chrome-extension://ID/options.html): the built-in packs and whether they passed
+ * validation; pack management (installed packs with version, source, enabled, history and roll
+ * back; import from a file; subscriptions; trusted keys) and the definition studio. Chinese only
+ * for now; the English switch arrives with the i18n issue. Definition text is shown as text
+ * (React escapes it), never as HTML.
  */
 import { useMemo, type CSSProperties } from 'react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { loadBuiltinPacks } from './lib/builtin-packs.ts';
+import { PackManager, usePackView } from './lib/packs-manager.tsx';
+import { Studio } from './lib/packs-studio.tsx';
 
 const page: CSSProperties = {
   fontFamily: '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif',
-  maxWidth: 880,
+  maxWidth: 1200,
   margin: '24px auto',
   padding: '0 16px',
   color: '#1f2328',
@@ -16,11 +21,12 @@ const page: CSSProperties = {
 };
 const cell: CSSProperties = { border: '1px solid #d0d7de', padding: '6px 10px', textAlign: 'left' };
 
-function OptionsPage() {
+const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: true } } });
+
+function BuiltinPacks() {
   const { ok, rows, problems } = useMemo(() => loadBuiltinPacks(), []);
   return (
-    <main style={page}>
-      <h1 style={{ fontSize: 22 }}>履职 · 设置</h1>
+    <>
       <section aria-labelledby="packs-heading">
         <h2 id="packs-heading" style={{ fontSize: 18 }}>已安装的内置表单包（{rows.length} 个）</h2>
         <table data-testid="pack-table" style={{ borderCollapse: 'collapse', width: '100%' }}>
@@ -59,7 +65,31 @@ function OptionsPage() {
           </div>
         )}
       </section>
-    </main>
+    </>
+  );
+}
+
+function Managed() {
+  const { data, error, isPending } = usePackView();
+  if (isPending) return <p data-testid="store-loading">正在读取定义包…</p>;
+  if (error || !data) return <p role="alert" style={{ color: '#cf222e' }}>无法读取定义包：{error?.message}</p>;
+  return (
+    <>
+      <PackManager view={data} />
+      <Studio view={data} />
+    </>
+  );
+}
+
+function OptionsPage() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <main style={page}>
+        <h1 style={{ fontSize: 22 }}>履职 · 设置</h1>
+        <BuiltinPacks />
+        <Managed />
+      </main>
+    </QueryClientProvider>
   );
 }
 

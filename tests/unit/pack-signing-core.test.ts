@@ -4,7 +4,7 @@ import { createPublicKey, createSign, createPrivateKey } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  canonicalJson, generatePackKeyPair, importSigningKey, importTrustedKey, jwkThumbprint, looksSigned,
+  canonicalPackJson, generatePackKeyPair, importSigningKey, importTrustedKey, jwkThumbprint, looksSigned,
   MAX_PACK_BYTES, parsePackText, signPack, verifySignedPack, SIGNED_PACK_FORMAT, toBase64Url,
   type PackPrivateJwk, type TrustedKey,
 } from '@lvzhi/shared';
@@ -16,27 +16,27 @@ async function keys(name = '区人大办公室') {
   return { ...pair, signing: await importSigningKey(pair.privateJwk), trusted: await importTrustedKey(pair.publicJwk) };
 }
 
-describe('canonicalJson (RFC 8785)', () => {
+describe('canonicalPackJson (RFC 8785)', () => {
   it('sorts keys by UTF-16 code units and drops whitespace', () => {
-    expect(canonicalJson({ b: 1, a: [true, null, 'x'], '€': 0, '\u00e9': 1, A: { z: 1, y: 2 } }))
+    expect(canonicalPackJson({ b: 1, a: [true, null, 'x'], '€': 0, '\u00e9': 1, A: { z: 1, y: 2 } }))
       .toBe('{"A":{"y":2,"z":1},"a":[true,null,"x"],"b":1,"é":1,"€":0}');
     // RFC 8785 §3.2.3: "\u20ac" sorts before "\ud83d\ude00" by code units, not by code points' order of appearance
-    expect(canonicalJson({ '\ud83d\ude00': 1, '\u20ac': 2, '\r': 3, '1': 4 })).toBe('{"\\r":3,"1":4,"€":2,"😀":1}');
+    expect(canonicalPackJson({ '\ud83d\ude00': 1, '\u20ac': 2, '\r': 3, '1': 4 })).toBe('{"\\r":3,"1":4,"€":2,"😀":1}');
   });
 
   it('writes numbers like ECMAScript (RFC 8785 §3.2.2.3)', () => {
-    expect(canonicalJson([1e21, 1e-7, -0, 0.1, 333333333.3333333, 4.5, 1e23])).toBe('[1e+21,1e-7,0,0.1,333333333.3333333,4.5,1e+23]');
-    expect(() => canonicalJson([Number.NaN])).toThrow(/JSON number/);
-    expect(() => canonicalJson({ a: Infinity })).toThrow();
-    expect(() => canonicalJson('\ud800')).toThrow(/surrogate/);
+    expect(canonicalPackJson([1e21, 1e-7, -0, 0.1, 333333333.3333333, 4.5, 1e23])).toBe('[1e+21,1e-7,0,0.1,333333333.3333333,4.5,1e+23]');
+    expect(() => canonicalPackJson([Number.NaN])).toThrow(/JSON number/);
+    expect(() => canonicalPackJson({ a: Infinity })).toThrow();
+    expect(() => canonicalPackJson('\ud800')).toThrow(/surrogate/);
   });
 
   it('does not depend on key order or formatting', () => {
     fc.assert(fc.property(fc.jsonValue(), (value) => {
       const reparsed = JSON.parse(JSON.stringify(value, null, 3)) as unknown;
-      expect(canonicalJson(reparsed)).toBe(canonicalJson(value));
+      expect(canonicalPackJson(reparsed)).toBe(canonicalPackJson(value));
       // and it is itself JSON that parses back to the same canonical text
-      expect(canonicalJson(JSON.parse(canonicalJson(value)))).toBe(canonicalJson(value));
+      expect(canonicalPackJson(JSON.parse(canonicalPackJson(value)))).toBe(canonicalPackJson(value));
     }), { numRuns: 200 });
   });
 });
@@ -117,7 +117,7 @@ describe('signed envelope', () => {
       try { json = JSON.parse(forged); } catch { return; } // not JSON any more: refused earlier
       const v = await verifySignedPack(json, [k.trusted], 'forged.json');
       // A change that JSON.parse undoes (e.g. an escape) leaves the same pack; anything else fails.
-      if (canonicalJson((json as { pack: unknown }).pack) === canonicalJson(pack)) return;
+      if (canonicalPackJson((json as { pack: unknown }).pack) === canonicalPackJson(pack)) return;
       expect(v.ok).toBe(false);
     }), { numRuns: 150 });
     // One concrete forgery: a title character changed
@@ -154,7 +154,7 @@ describe('signed envelope', () => {
   it('is the standard ES256 over the canonical text: a signature made with node:crypto verifies', async () => {
     const { privateJwk, publicJwk } = await generatePackKeyPair();
     const signedAt = '2025-06-01T00:00:00.000Z';
-    const text = canonicalJson({ format: SIGNED_PACK_FORMAT, alg: 'ES256', kid: publicJwk.kid, signedAt, pack });
+    const text = canonicalPackJson({ format: SIGNED_PACK_FORMAT, alg: 'ES256', kid: publicJwk.kid, signedAt, pack });
     const key = createPrivateKey({ key: { kty: 'EC', crv: 'P-256', x: privateJwk.x, y: privateJwk.y, d: (privateJwk as PackPrivateJwk).d }, format: 'jwk' });
     const sig = createSign('SHA256').update(text).sign({ key, dsaEncoding: 'ieee-p1363' });
     const env = { format: SIGNED_PACK_FORMAT, pack, signature: { alg: 'ES256', kid: publicJwk.kid, signedAt, value: toBase64Url(sig) } };

@@ -58,7 +58,10 @@ export async function fetchPackBody(url: string, options: FetchOptions = {}): Pr
       total += value.length;
       if (total > maxBytes) {
         await reader.cancel().catch(() => undefined);
-        return { kind: 'refused', issues: [tooLargeIssue(url, Number.isFinite(declared) ? declared : total, maxBytes)] };
+        const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+        return { kind: 'refused', issues: [{ source: url, ...issue([], 'too-large',
+          `文件过大：超过上限 ${mb(maxBytes)} MB，已停止下载（已收到 ${mb(total)} MB）`,
+          `file too large: over the ${mb(maxBytes)} MB limit, download stopped (${mb(total)} MB received)`) }] };
       }
       chunks.push(value);
     }
