@@ -62,7 +62,9 @@ describe('autofill from the side panel', () => {
       const record = exampleRecord(exp.record);
       const page = await ext.context.newPage();
       await page.goto(site.url(`/${exp.page}`));
-      await waitForLauncher(page);
+      const launcher = await waitForLauncher(page);
+      // The launcher shows on every portal, the frameset one included (inside its main frame).
+      await expect.poll(() => launcher.isVisible(), { timeout: 10_000 }).toBe(true);
       const frame = await portalFrame(page);
       const before = await frame.evaluate(() => (window as unknown as { __portal: PortalApi }).__portal.state());
       const tabId = await tabIdOf(ext, page);

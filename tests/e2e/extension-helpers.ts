@@ -39,9 +39,16 @@ export async function tabIdOf(ext: ExtensionBrowser, page: Page): Promise<number
   return id;
 }
 
-/** Waits until the launcher is in the page (the content script answers). */
-export async function waitForLauncher(page: Page): Promise<void> {
-  await page.locator('lvzhi-launcher[data-ready="true"]').waitFor({ state: 'attached', timeout: 15_000 });
+/** Waits until the launcher is in the page or, for a frameset, in one of its frames; returns its 自动填写 button. */
+export async function waitForLauncher(page: Page) {
+  const end = Date.now() + 15_000;
+  for (;;) {
+    for (const f of page.frames()) {
+      if ((await f.locator('lvzhi-launcher[data-ready="true"]').count().catch(() => 0)) > 0) return f.getByTestId('lvzhi-fill');
+    }
+    if (Date.now() > end) throw new Error(`no launcher in ${page.url()}`);
+    await page.waitForTimeout(100);
+  }
 }
 
 /** Writes a backup file holding `records` and imports it through the panel (Settings → 导入备份). */

@@ -69,6 +69,22 @@ export function clampPosition(pos: OverlayPosition, size: { width: number; heigh
   return { left: Math.round(left), top: Math.round(top) };
 }
 
+/** Where the bar goes: the body, or for a frameset the body of its largest same-origin frame. */
+export function overlayParent(doc: Document): Element | undefined {
+  const body = doc.body;
+  if (body && body.tagName !== 'FRAMESET') return body;
+  let best: { el: Element; area: number } | undefined;
+  for (const f of Array.from(doc.querySelectorAll<HTMLFrameElement | HTMLIFrameElement>('frame, iframe'))) {
+    let inner: Document | null = null;
+    try { inner = f.contentDocument; } catch { inner = null; }
+    if (!inner?.body || inner.body.tagName === 'FRAMESET') continue;
+    const r = f.getBoundingClientRect();
+    const area = r.width * r.height;
+    if (!best || area > best.area) best = { el: inner.body, area };
+  }
+  return best?.el ?? doc.documentElement;
+}
+
 export function mountOverlay(options: OverlayOptions): OverlayHandle {
   const t = TEXTS[options.lang];
   const host = document.createElement(HOST_TAG);
@@ -97,7 +113,8 @@ export function mountOverlay(options: OverlayOptions): OverlayHandle {
 
   const setPosition = (pos: OverlayPosition) => {
     const r = host.getBoundingClientRect();
-    const p = clampPosition(pos, { width: r.width || 240, height: r.height || 36 }, { width: window.innerWidth, height: window.innerHeight });
+    const view = host.ownerDocument.defaultView ?? window;
+    const p = clampPosition(pos, { width: r.width || 240, height: r.height || 36 }, { width: view.innerWidth, height: view.innerHeight });
     host.style.setProperty('left', `${p.left}px`, 'important');
     host.style.setProperty('top', `${p.top}px`, 'important');
     host.style.setProperty('right', 'auto', 'important');
@@ -128,8 +145,17 @@ export function mountOverlay(options: OverlayOptions): OverlayHandle {
   grip.addEventListener('pointerup', end);
   grip.addEventListener('pointercancel', end);
 
-  (document.body ?? document.documentElement).append(host);
-  if (options.position) setPosition(options.position);
+  const place = () => {
+    const target = overlayParent(document);
+    if (target && host.parentNode !== target) target.append(host);
+    if (options.position) setPosition(options.position);
+  };
+  place();
+  // A frameset page shows no body of its own: the bar goes into its largest same-origin frame,
+  // which may still be loading.
+  if (document.body?.tagName === 'FRAMESET') {
+    for (const f of Array.from(document.querySelectorAll('frame, iframe'))) f.addEventListener('load', place);
+  }
   return {
     host,
     setStatus: (text) => { status.textContent = text; },
