@@ -1,30 +1,11 @@
 // The `lvzhi validate` contract from the foundation issue, through the real bin (child process)
 // for the exit codes and output format, and in-process for the finer cases.
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { main } from '@lvzhi/shared/node';
+import { lvzhiInProcess, lvzhiNpx } from '../harness/cli.ts';
 
-const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, '../..');
 const bad = (name: string) => `tests/fixtures/packs/bad/${name}`;
-
-async function lvzhi(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('npx', ['lvzhi', ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
-
-async function inProcess(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '', stderr = '';
-  const code = await main(args, { cwd: root, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  return { code, stdout, stderr };
-}
+const lvzhi = (...args: string[]) => lvzhiNpx(args);
+const inProcess = (...args: string[]) => lvzhiInProcess(args);
 
 describe('lvzhi validate (bin)', () => {
   it('accepts the built-in packs and their example records', async () => {

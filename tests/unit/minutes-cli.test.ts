@@ -1,30 +1,21 @@
 // `npx lvzhi minutes` as a child process: signed minutes (chair), countersigned by the recorder
 // with `lvzhi sign`, checked by pdfsig and `lvzhi verify`; the .docx and the sign-in sheet; bad
 // input (a record failing its form, a wrong password, a damaged key) leaves no file behind.
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lvzhiBin } from '../harness/cli.ts';
 import { opensslP12, pdfsig, qpdfCheck, repoRoot, tempDir } from '../fixtures/pdf/helpers.ts';
 import { bboxWords, blankHanCharacters, pdffonts, rawText, renderPages } from '../fixtures/minutes/helpers.ts';
 
-const run = promisify(execFile);
 const tmp = tempDir('lvzhi-minutes-cli-');
 const PW = 'secret-密码';
 const example = path.join(repoRoot, 'forms/examples/presidium-monthly.json');
 let chair: ReturnType<typeof opensslP12>;
 let recorder: ReturnType<typeof opensslP12>;
 
-async function lvzhi(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('npx', ['lvzhi', ...args], { cwd: repoRoot });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const lvzhi = (...args: string[]) => lvzhiBin(args);
 
 beforeAll(() => {
   chair = opensslP12(tmp.dir, 'chair', { alg: 'RSA', password: PW, subject: '/C=CN/O=青山镇人大主席团/CN=王建国' });

@@ -1,9 +1,8 @@
 // `npx lvzhi sign` and `npx lvzhi verify` (issue 5) as child processes, against pdfsig; also
 // a PDF signed by another tool (openssl cms), and bad input that must leave no output file.
-import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lvzhiBin } from '../harness/cli.ts';
 import {
   appendCommentRevision,
   flipByte,
@@ -18,22 +17,13 @@ import {
   write,
 } from '../fixtures/pdf/helpers.ts';
 
-const run = promisify(execFile);
 const tmp = tempDir('lvzhi-cli-pdf-');
 const PW = 'secret-密码';
 let chair: ReturnType<typeof opensslP12>;
 let recorder: ReturnType<typeof opensslP12>;
 let input: string;
 
-async function lvzhi(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('npx', ['lvzhi', ...args], { cwd: repoRoot });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const lvzhi = (...args: string[]) => lvzhiBin(args);
 
 beforeAll(async () => {
   chair = opensslP12(tmp.dir, 'chair', { alg: 'RSA', password: PW, subject: '/C=CN/O=青山镇人大主席团/CN=张建国' });

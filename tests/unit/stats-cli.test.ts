@@ -6,21 +6,16 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { main, readXlsx } from '@lvzhi/shared/node';
+import { readXlsx } from '@lvzhi/shared/node';
 import { example, ROOT } from '../fixtures/year/helpers.ts';
+import { lvzhiBin, lvzhiInProcess } from '../harness/cli.ts';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'lvzhi-stats-'));
 afterAll(() => { /* the OS cleans tmp; nothing else written */ });
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '', stderr = '';
-  const code = await main(args, { cwd: ROOT, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  return { code, stdout, stderr };
-}
+const run = (...args: string[]) => lvzhiInProcess(args, { cwd: ROOT });
 
 describe('lvzhi stats', () => {
   it('prints the year figures and the summary sentences', async () => {
@@ -118,7 +113,7 @@ describe('lvzhi audit verify', () => {
   });
 
   it('runs as a real process through bin/lvzhi', async () => {
-    const { stdout } = await promisify(execFile)('node', ['shared/bin/lvzhi.mjs', 'audit', 'verify', 'tests/fixtures/year/audit.json'], { cwd: ROOT });
+    const { stdout } = await lvzhiBin(['audit', 'verify', 'tests/fixtures/year/audit.json'], { cwd: ROOT });
     expect(stdout).toContain('结论：审计链完整');
   });
 });
