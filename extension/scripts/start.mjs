@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// `npm start`: build the packs and the extension, validate the built-in packs, and say what was
-// built and how to load it into Chrome/Chromium. Chinese first, English after.
+// `npm start`: build the packs and the extension, validate the built-in packs, say how to load
+// it, then run the walkthrough (scripts/demo.ts): demo portals served from 127.0.0.1 and
+// Chromium with the extension — a window when there is a display, otherwise headless with
+// screenshots and the signed minutes PDF written to demo-output/. Chinese first, English after.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -36,18 +38,18 @@ for (const p of packs) {
 }
 console.log(`  表单包校验：${validateStatus === 0 ? '通过' : '发现问题（见上方 lvzhi validate 的输出）'}
 
-如何加载到 Chrome / Chromium：
-  1. 打开 chrome://extensions
-  2. 打开右上角“开发者模式”
-  3. 点击“加载已解压的扩展程序”，选择上面的扩展目录
-  4. 在扩展详情中打开“扩展程序选项”，可看到已安装的内置表单包及校验结果
-
-目前只有设置页（内置表单包列表）。演示门户和操作演练尚未包含，
-将随“扩展”功能的 issue 一起提供。
-
-English: the extension is built in ${buildDir}.
-Load it at chrome://extensions → Developer mode → "Load unpacked". Its options page lists
-the built-in packs and their validation result. The demo portal and the walkthrough are not
-here yet: they arrive with the extension issue.
+安装到自己的 Chrome / Chromium（109 及以上）：
+  chrome://extensions → 打开“开发者模式” → “加载已解压的扩展程序” → 选择上面的扩展目录。
+  工具栏的“履职”按钮（或 Alt+Shift+L）打开侧边面板；在“设置”中添加门户网站地址，
+  该网站的页面右下角就会出现“履职”悬浮按钮（Alt+Shift+F 自动填写当前页面）。
+English: load ${buildDir} at chrome://extensions (Developer mode → Load unpacked).
 ========================================================================`);
-process.exit(validateStatus === 0 ? 0 : 1);
+
+// The walkthrough: demo portals on 127.0.0.1 and Chromium with the extension; headless (with
+// screenshots and the signed PDF in demo-output/) when there is no display.
+const headless = !(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) || process.argv.includes('--headless');
+console.log(headless
+  ? '\n没有图形界面：以无头模式运行演示（填写代表信息、自动填写两个门户、记录会议、签署纪要）。\nNo display: running the walkthrough headless.'
+  : '\n打开 Chromium 演示（关闭浏览器即结束）。\nOpening Chromium with the extension (close it to finish).');
+const demoStatus = run('npx', ['tsx', join(extensionDir, 'scripts', 'demo.ts'), ...process.argv.slice(2)], repo);
+process.exit(validateStatus === 0 && demoStatus === 0 ? 0 : 1);

@@ -65,16 +65,16 @@ export async function importRecords(panel: Page, records: LvzhiRecord[]): Promis
  * The extension on a browser profile folder that outlives the browser (unlike
  * launchWithExtension's temporary one), to test what survives closing and reopening.
  */
-export async function launchProfile(profileDir: string, extensionDir: string = TEST_BUILD_DIR): Promise<ExtensionBrowser> {
+export async function launchProfile(profileDir: string, extensionDir: string = TEST_BUILD_DIR, options: { headless?: boolean } = {}): Promise<ExtensionBrowser> {
   const { chromium } = await import('playwright-core');
   const { CHROMIUM_PATH, COMMON_ARGS } = await import('../harness/browser.ts');
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
-    headless: true,
+    headless: options.headless ?? true,
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     acceptDownloads: true,
-    args: ['--headless=new', ...COMMON_ARGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+    args: [...(options.headless ?? true ? ['--headless=new'] : []), ...COMMON_ARGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
   });
   const isExt = (w: { url(): string }) => w.url().startsWith('chrome-extension://');
   const serviceWorker = context.serviceWorkers().find(isExt) ?? (await context.waitForEvent('serviceworker', { predicate: isExt, timeout: 30_000 }));

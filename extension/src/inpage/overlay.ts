@@ -38,7 +38,7 @@ button:focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
 .status:empty { display: none; }
 `;
 
-const HOST_STYLE = 'all: initial !important; position: fixed !important; z-index: 2147483646 !important; display: block !important; right: 16px; bottom: 16px; margin: 0 !important; padding: 0 !important; border: 0 !important; transform: none !important;';
+const HOST_STYLE = 'all: initial !important; position: fixed !important; z-index: 2147483646 !important; display: block !important; right: 16px !important; bottom: 16px !important; left: auto !important; top: auto !important; margin: 0 !important; padding: 0 !important; border: 0 !important; transform: none !important;';
 
 export interface OverlayHandle {
   host: HTMLElement;
