@@ -1,2 +1,3 @@
 export {};
+export * from './store-indexeddb.ts';
 export * from './autofill/index.ts';

@@ -97,6 +97,8 @@ function useField(engine: FormEngine, id: string): FieldState {
   return useSyncExternalStore(useCallback((cb) => engine.subscribeField(id, cb), [engine, id]), () => engine.getField(id));
 }
 
+const NO_ERRORS: string[] = [];
+
 function Field({ ctx, id }: { ctx: ViewContext; id: string }): ReactNode {
   const s = useField(ctx.engine, id);
   const [touched, setTouched] = useState(false);
@@ -106,7 +108,7 @@ function Field({ ctx, id }: { ctx: ViewContext; id: string }): ReactNode {
   const errId = `${domId}-err`;
   const helpId = `${domId}-help`;
   const showMissing = s.missing && (touched || ctx.showAll);
-  const errors = [...s.issues.filter((i) => i.code !== 'required' || ctx.showAll || touched).map((i) => msgOf(i, ctx.lang)), ...(showMissing ? [ctx.lang === 'en' ? `${labelOf(f, 'en')} is required` : `请填写「${labelOf(f, 'zh')}」`] : [])];
+  const errors: string[] = s.issues.length === 0 && !showMissing ? NO_ERRORS : [...s.issues.filter((i) => i.code !== 'required' || ctx.showAll || touched).map((i) => msgOf(i, ctx.lang)), ...(showMissing ? [ctx.lang === 'en' ? `${labelOf(f, 'en')} is required` : `请填写「${labelOf(f, 'zh')}」`] : [])];
   const invalid = errors.length > 0;
   const help = 'help' in f ? (ctx.lang === 'en' ? f.helpEn ?? f.help : f.help) : undefined;
   const describedBy = [invalid ? errId : '', help ? helpId : ''].filter(Boolean).join(' ') || undefined;
