@@ -10,7 +10,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { activeVersion, type FormDefinition, type PackDefinition } from '@lvzhi/shared';
 import { askPacks } from './packs-client.ts';
 import { JsonEditor } from './packs-editor.tsx';
-import { FormOutline } from './packs-preview.tsx';
+import { LivePreview } from './packs-live.tsx';
 import { PACKS_QUERY, Issues } from './packs-manager.tsx';
 import { STUDIO_DRAFT_KEY, type PackStateView } from './packs-protocol.ts';
 import {
@@ -107,6 +107,7 @@ export function Studio({ view }: { view: PackStateView }) {
   const stale = Boolean(base && baseVersion && baseVersion !== base.version);
   const previewForm = part?.kind === 'forms' && check?.value && Array.isArray((check.value as FormDefinition).sections)
     ? (check.value as FormDefinition) : part?.kind === 'forms' && base ? base.forms?.[part.index] : undefined;
+  const previewPacks = check?.pack && check.ok ? [...others, check.pack as PackDefinition] : base ? [...others, base] : others;
   const refusal = save.data?.offer?.status === 'refused' ? save.data.offer.issues : [];
 
   return (
@@ -144,8 +145,8 @@ export function Studio({ view }: { view: PackStateView }) {
               ))}
             </ul>
           )}
-          <h3 style={{ fontSize: 15, margin: '12px 0 6px' }}>预览（只读大纲）</h3>
-          {previewForm ? <FormOutline form={previewForm} /> : <p style={{ color: '#57606a' }}>选择一个表单即可预览。</p>}
+          <h3 style={{ fontSize: 15, margin: '12px 0 6px' }}>实时预览</h3>
+          {previewForm ? <LivePreview form={previewForm} packs={previewPacks} /> : <p style={{ color: '#57606a' }}>选择一个表单即可预览。</p>}
         </div>
       </div>
     </section>
