@@ -91,6 +91,23 @@ describe('subscribed remote packs', () => {
     await expect.poll(() => page.locator('[data-testid="store-row"][data-pack-id="lvzhi.common"]').getAttribute('data-active-version')).toBe('1.2.0');
   });
 
+  it('imports an unsigned pack from a file (the administrator chose it) and refuses a forged signed one', async () => {
+    const mine = join(work, 'district.json');
+    writeFileSync(mine, JSON.stringify({ id: 'district.notes', version: '1.0.0', title: '本区备忘', requires: { 'lvzhi.common': '^1.0.0' } }));
+    await page.getByTestId('import-file').setInputFiles(mine);
+    await expect.poll(() => page.getByTestId('import-result').textContent(), { timeout: 15_000 }).toContain('已安装 district.notes@1.0.0');
+    const row = page.locator('[data-testid="store-row"][data-pack-id="district.notes"]');
+    expect(await row.getAttribute('data-source')).toBe('file');
+    const forged = join(work, 'forged.json');
+    writeFileSync(forged, (await build('1.5.0', '通用（伪）')).replace('通用（伪）', '通用（真）'));
+    await page.getByTestId('import-file').setInputFiles(forged);
+    await expect.poll(() => page.getByTestId('import-result-issues').textContent(), { timeout: 15_000 }).toMatch(/签名不符/);
+    expect(await activeVersionOf(ext, 'lvzhi.common')).toBe('1.2.0');
+    // a file-imported pack can be removed again
+    await row.getByTestId('store-remove').click();
+    await expect.poll(() => row.count()).toBe(0);
+  });
+
   const refused: [string, () => Promise<void>, RegExp][] = [
     ['unsigned', async () => {
       const dir = packFolder(work, 'common', '1.3.0');

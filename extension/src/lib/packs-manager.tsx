@@ -165,7 +165,7 @@ export function PackManager({ view }: { view: PackStateView }) {
       </Section>
 
       <Section id="subs-heading" title="订阅远程定义包">
-        <form onSubmit={(e) => { e.preventDefault(); if (url.trim()) subs.run({ type: 'lvzhi.packs.subscribe', url: url.trim() }); }}>
+        <form onSubmit={(e) => { e.preventDefault(); void subscribeTo(url.trim(), subs.run); }}>
           <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://…/pack.json" data-testid="subscribe-url" style={{ width: 420 }} aria-label="定义包地址" />
           <button type="submit" style={{ ...button, marginLeft: 6 }} data-testid="subscribe-button">订阅</button>
           <button type="button" style={button} data-testid="refresh-button" onClick={() => subs.run({ type: 'lvzhi.packs.refresh' })}>立即检查更新</button>
@@ -210,6 +210,24 @@ export function PackManager({ view }: { view: PackStateView }) {
       </Section>
     </>
   );
+}
+
+/**
+ * The service worker fetches the pack URL; unless the server sends Access-Control-Allow-Origin,
+ * it needs the site's host permission (optional in the manifest). Asked here, in the click that
+ * subscribes (a permission prompt needs a user gesture); subscribing goes on either way.
+ */
+async function subscribeTo(url: string, run: (r: PackRequest) => void): Promise<void> {
+  if (!url) return;
+  try {
+    const u = new URL(url);
+    if (u.protocol === 'https:' && chrome.permissions?.request) {
+      await chrome.permissions.request({ origins: [`${u.origin}/*`] }).catch(() => false);
+    }
+  } catch {
+    // not a URL: the worker explains
+  }
+  run({ type: 'lvzhi.packs.subscribe', url });
 }
 
 function useAction() {
