@@ -85,6 +85,59 @@ describe('staff panel', () => {
     expect(await panel.getByTestId('tab-records').textContent()).toBe('记录');
   });
 
+  it('raises one reminder notification for the overdue step, once a day', async () => {
+    await panel.goto(ext.url('sidepanel.html?view=workflows'));
+    const first = (await panel.evaluate(() => chrome.runtime.sendMessage({ type: 'lvzhi.reminders.check' }))) as { ok: boolean; id?: string };
+    expect(first.ok).toBe(true);
+    expect(first.id).toMatch(/^lvzhi-reminder-\d{4}-\d{2}-\d{2}$/);
+    const shown = await ext.serviceWorker.evaluate(() => chrome.notifications.getAll());
+    expect(Object.keys(shown)).toContain(first.id);
+    const last = await ext.serviceWorker.evaluate(async () => (await chrome.storage.local.get('lvzhi.reminders.last'))['lvzhi.reminders.last']);
+    expect(last).toBe(first.id!.replace('lvzhi-reminder-', ''));
+  });
+
+  it('keeps a draft in memory and offers to export it when storage fails (quota)', async () => {
+    await panel.goto(ext.url('sidepanel.html?view=records'));
+    await panel.getByTestId('new-form').selectOption('deputy-profile');
+    await panel.evaluate(() => {
+      IDBObjectStore.prototype.put = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+    });
+    await panel.getByTestId('new-record').click();
+    await panel.getByTestId('record-editor').locator('input[id$="-name"]').first().fill('陈志强');
+    const warning = panel.getByTestId('quota-warning');
+    await warning.waitFor({ timeout: 10_000 });
+    expect(await warning.textContent()).toContain('存储空间不足');
+    expect(await panel.getByTestId('save-state').textContent()).toBe('未能保存到浏览器，草稿暂存在内存中');
+    const [download] = await Promise.all([panel.waitForEvent('download'), warning.getByRole('button').click()]);
+    const path = await download.path();
+    const { readFileSync } = await import('node:fs');
+    const saved = JSON.parse(readFileSync(path, 'utf8')) as { values: Record<string, unknown> };
+    expect(saved.values['name']).toBe('陈志强');
+    await panel.reload(); // a fresh page, the real put again
+  });
+
+  it('shows a pack update that failed to load while the last good version keeps working', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { REPO_ROOT } = await import('../harness/browser.ts');
+    const common = (JSON.parse(readFileSync(join(REPO_ROOT, 'forms', 'dist', 'index.json'), 'utf8')) as Array<{ id: string; version: string }>).find((p) => p.id === 'lvzhi.common')!;
+    const broken = { ...common, version: '9.9.9', colour: 'red' };
+    await panel.goto(ext.url('sidepanel.html?view=records'));
+    const answer = (await panel.evaluate((text) => chrome.runtime.sendMessage({ type: 'lvzhi.packs.import', fileName: 'common.json', text }), JSON.stringify(broken))) as { ok: boolean; offer?: { status: string } };
+    expect(answer.offer?.status).toBe('refused');
+    const problems = panel.getByTestId('pack-problems');
+    await problems.waitFor({ timeout: 10_000 });
+    expect(await problems.textContent()).toContain(`9.9.9（仍在使用版本 ${common.version}）`);
+    await problems.locator('summary').first().click();
+    expect(await problems.textContent()).toContain('colour');
+    // The forms of the last good version still work.
+    await panel.getByTestId('new-form').selectOption('deputy-profile');
+    await panel.getByTestId('new-record').click();
+    await panel.getByTestId('record-editor').waitFor();
+    await screenshot(panel, 'extension-pack-problem');
+    await panel.getByTestId('editor-back').click();
+  });
+
   it('shows a failing part in its error boundary while the other tabs keep working', async () => {
     // A newer database version (as after installing an older extension over a newer one) makes
     // the record store fail to open.
@@ -95,6 +148,7 @@ describe('staff panel', () => {
       const req = indexedDB.open('lvzhi-records', 99);
       req.onsuccess = () => { req.result.close(); ok(); };
       req.onerror = () => fail(req.error);
+      req.onblocked = () => fail(new Error('blocked: a page or the worker still holds lvzhi-records open'));
     }));
     await other.close();
     const fresh = await ext.context.newPage();

@@ -3,7 +3,8 @@
  * if not, it lists overdue and soon-due workflow steps and raises one browser notification.
  */
 import { todayInChina } from '@lvzhi/shared';
-import { activePacks, recordStore } from '../lib/staff-data.ts';
+import { openIndexedDbStore } from '@lvzhi/shared/dom';
+import { RECORDS_DB, activePacks } from '../lib/staff-data.ts';
 import { reminderFor, shouldRemind, workflowRows } from '../lib/staff-due.ts';
 
 export const REMINDER_ALARM = 'lvzhi.daily-reminder';
@@ -13,8 +14,15 @@ export async function remindIfDue(now = new Date(), force = false): Promise<stri
   const got = await chrome.storage.local.get(REMINDER_LAST_KEY);
   const last = typeof got[REMINDER_LAST_KEY] === 'string' ? (got[REMINDER_LAST_KEY] as string) : undefined;
   if (!force && !shouldRemind(last, now)) return undefined;
-  const [packs, store] = await Promise.all([activePacks(), recordStore()]);
-  const { records } = await store.list();
+  // A connection of its own, closed at once: the worker must not hold the database open
+  // (that would block a later upgrade of it).
+  const [packs, store] = await Promise.all([activePacks(), openIndexedDbStore(RECORDS_DB)]);
+  let records;
+  try {
+    records = (await store.list()).records;
+  } finally {
+    store.close();
+  }
   const lang = (chrome.i18n?.getUILanguage?.() ?? 'zh').startsWith('en') ? 'en' : 'zh';
   const reminder = reminderFor(workflowRows(records, packs, now), lang);
   await chrome.storage.local.set({ [REMINDER_LAST_KEY]: todayInChina(now) });

@@ -14,6 +14,7 @@ import { WorkflowsView } from './WorkflowsView.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { PanelContext, type PanelContextValue } from './context.ts';
 import { TEXTS, type Lang, type TextKey } from './i18n.ts';
+import { PackProblems } from './PackProblems.tsx';
 import { PortalsView } from './PortalsView.tsx';
 import { PANEL_CSS } from './style.ts';
 
@@ -95,6 +96,7 @@ export function PanelRoot() {
               <button key={x.id} type="button" role="tab" aria-selected={tab === x.id} data-testid={`tab-${x.id}`} className={tab === x.id ? 'tab on' : 'tab'} onClick={() => setTab(x.id)}>{t(x.label)}</button>
             ))}
           </nav>
+          {guard('packs', <PackProblems />)}
           <main className="body">
             {intentNote && tab === 'fill' && <p className="hint" data-testid="intent-note">{t('intentFill')}</p>}
             {tab === 'records' && guard(t('tabRecords'), <RecordsView key={editRequest?.id ?? 'list'} initial={editRequest} onUse={(r) => { setSelected(r); setTab('fill'); }} />)}

@@ -114,6 +114,8 @@ const zh = {
   intentFill: "已从页面按钮/快捷键打开：请确认填写计划",
   detected: "自动识别",
   undoByHand: "请手工恢复",
+  packRefused: "表单包更新未能加载",
+  stillUsing: "仍在使用版本",
 } as const;
 
 export type TextKey = keyof typeof zh;
@@ -231,6 +233,8 @@ const en: Record<TextKey, string> = {
   intentFill: "Opened from the page button or shortcut: check the fill plan",
   detected: "Detected",
   undoByHand: "please restore it by hand",
+  packRefused: "A pack update could not be loaded",
+  stillUsing: "still using version",
 };
 
 export const TEXTS: Record<Lang, Record<TextKey, string>> = { zh, en };
