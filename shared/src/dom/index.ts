@@ -1,3 +1,4 @@
 export {};
 export * from './store-indexeddb.ts';
 export * from './autofill/index.ts';
+export * from './draft-journal.ts';

@@ -1,2 +1,3 @@
 export * from './store.ts';
 export * from './drafts.ts';
+export * from './journal.ts';
