@@ -71,7 +71,16 @@ describe('staff panel', () => {
     expect(await panel.getByTestId('overdue-count').textContent()).toBe('已逾期：1');
     expect(await row.textContent()).toContain('逾期');
     expect(await row.getByTestId('workflow-step').count()).toBeGreaterThan(0);
+    // The next step's action: the engine refuses a reply that has not been written yet, and says so.
+    await row.getByTestId('workflow-step').filter({ hasText: '答复代表' }).click();
+    const refusal = row.getByRole('alert');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(/答复/);
+    expect(await row.textContent()).toContain('办理');
     await screenshot(panel, 'extension-workflows');
+    // 编辑 opens the record to write the reply.
+    await row.getByTestId('workflow-edit').click();
+    expect(await panel.getByTestId('record-editor').getAttribute('data-record-id')).toBe(suggestion.id);
   });
 
   it('switches to English and keeps it', async () => {

@@ -101,7 +101,7 @@ export function PanelRoot() {
             {intentNote && tab === 'fill' && <p className="hint" data-testid="intent-note">{t('intentFill')}</p>}
             {tab === 'records' && guard(t('tabRecords'), <RecordsView key={editRequest?.id ?? 'list'} initial={editRequest} onUse={(r) => { setSelected(r); setTab('fill'); }} />)}
             {tab === 'fill' && guard(t('tabFill'), <FillView selected={selected} autoPlan={autoPlan} onAutoPlanDone={() => setAutoPlan(0)} onReadBack={(r) => { setEditRequest(r); setTab('records'); }} />)}
-            {tab === 'workflows' && guard(t('tabWorkflows'), <WorkflowsView />)}
+            {tab === 'workflows' && guard(t('tabWorkflows'), <WorkflowsView onEdit={(r) => { setEditRequest(r); setTab('records'); }} />)}
             {tab === 'minutes' && guard(t('tabMinutes'), <MinutesView />)}
             {tab === 'settings' && guard(t('tabSettings'), <><PortalsView /><BackupView /></>)}
           </main>

@@ -4,12 +4,12 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { stepRecord } from '@lvzhi/shared';
+import { stepRecord, type LvzhiRecord } from '@lvzhi/shared';
 import { workflowRows } from '../lib/staff-due.ts';
 import { usePanel } from './context.ts';
 import { saveRecord, usePacks, useRecords } from './data.ts';
 
-export function WorkflowsView() {
+export function WorkflowsView({ onEdit }: { onEdit(record: LvzhiRecord): void }) {
   const { t, lang } = usePanel();
   const packs = usePacks();
   const records = useRecords();
@@ -54,11 +54,10 @@ export function WorkflowsView() {
                 {t('dueDate')}：{r.dueDate}{r.overdue ? ` · ${t('overdueBy')} ${r.daysOverdue} ${t('days')}` : r.daysOverdue !== undefined ? ` · ${t('daysLeft')} ${-r.daysOverdue} ${t('days')}` : ''}
               </div>
             )}
-            {r.next.length > 0 && (
-              <div className="row">
+            <div className="row">
+                <button type="button" data-testid="workflow-edit" onClick={() => { const rec = all.find((x) => x.id === r.recordId); if (rec) onEdit(rec); }}>{t('edit')}</button>
                 {r.next.map((n) => <button type="button" key={n.id} data-testid="workflow-step" onClick={() => void step(r.recordId, n.id)}>{n.title}</button>)}
-              </div>
-            )}
+            </div>
             {errors[r.recordId] && <p className="bad" role="alert">{errors[r.recordId]}</p>}
           </li>
         ))}
