@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot } from '../harness/browser.ts';
+import { opensslP12 } from '../fixtures/pdf/helpers.ts';
 import { exampleRecord, importRecords, launchProfile } from './extension-helpers.ts';
 
 const dirs: string[] = [];
@@ -143,6 +144,43 @@ describe('minutes', () => {
       expect(out).toContain('Signature is Valid');
       expect(out).toContain('Total document signed');
       expect(out).toContain('张建国');
+    } finally {
+      await ext.close();
+    }
+  });
+
+  it('signs with an imported .p12 and carries that .p12 in a backup only when asked', async () => {
+    const ext = await launchProfile(tempDir('lvzhi-profile-p12-'));
+    try {
+      const dir = tempDir('lvzhi-p12-');
+      const { p12 } = opensslP12(dir, 'li', { alg: 'RSA', subject: '/CN=李秀英/O=青山镇人大主席团/C=CN', password: '青山2024' });
+      const meeting = exampleRecord('forms/examples/presidium-monthly.json');
+      const panel = await openPanel(ext, 'settings');
+      await importRecords(panel, [meeting]);
+      await panel.getByTestId('tab-minutes').click();
+      await panel.getByTestId('minutes-record').selectOption(meeting.id);
+      await panel.getByTestId('minutes-preview').click();
+      await expect.poll(() => panel.getByTestId('minutes-status').textContent(), { timeout: 60_000 }).toContain('会议纪要已生成');
+      await panel.getByText('管理签名密钥').click();
+      await panel.getByPlaceholder('.p12 文件密码').fill('青山2024');
+      await panel.getByTestId('key-import').setInputFiles(p12);
+      await expect.poll(() => panel.getByTestId('minutes-status').textContent(), { timeout: 30_000 }).toContain('已导入证书：李秀英');
+      const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId('minutes-sign').click()]);
+      const pdf = join(dir, 'signed.pdf');
+      await download.saveAs(pdf);
+      let out: string;
+      try { out = execFileSync('pdfsig', [pdf], { encoding: 'utf8' }); } catch (e) { out = String((e as { stdout?: string }).stdout ?? e); }
+      expect(out).toContain('Signature is Valid');
+      expect(out).toContain('李秀英');
+
+      await panel.getByTestId('tab-settings').click();
+      const [plain] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId('backup-export').click()]);
+      expect((JSON.parse(readFileSync(await plain.path(), 'utf8')) as { keys?: unknown[] }).keys).toBeUndefined();
+      await panel.getByTestId('backup-keys').check();
+      const [withKeys] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId('backup-export').click()]);
+      const keys = (JSON.parse(readFileSync(await withKeys.path(), 'utf8')) as { keys?: Array<{ name: string; p12?: string }> }).keys ?? [];
+      expect(keys.map((k) => k.name)).toEqual(['李秀英']);
+      expect(Buffer.from(keys[0]!.p12 ?? '', 'base64').equals(readFileSync(p12))).toBe(true);
     } finally {
       await ext.close();
     }
