@@ -7,7 +7,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
-  DraftSaver, FormEngine, createRecord, isoInChina, recordTitle, startFromLast, validateRecord,
+  DraftSaver, FormEngine, createRecord, isoInChina, recordTitle, startFromLast, todayInChina, validateRecord,
   type LvzhiRecord,
 } from '@lvzhi/shared';
 import { flushOnPageHide } from '@lvzhi/shared/dom';
@@ -24,6 +24,8 @@ export function RecordsView({ onUse, initial }: { onUse(record: LvzhiRecord): vo
   const client = useQueryClient();
   const [editing, setEditing] = useState<LvzhiRecord | undefined>(initial);
   const [formId, setFormId] = useState('');
+  const [lastBackup, setLastBackup] = useState<string>();
+  useEffect(() => { void chrome.storage.local.get('lvzhi.backup.last').then((g) => { const v = g['lvzhi.backup.last']; if (typeof v === 'string') setLastBackup(v); }); }, []);
 
   if (packs.isLoading || records.isLoading) return <p>{t('loading')}</p>;
   if (packs.error) throw packs.error;
@@ -62,7 +64,7 @@ export function RecordsView({ onUse, initial }: { onUse(record: LvzhiRecord): vo
   };
   return (
     <section>
-      <p className="warn" data-testid="backup-reminder">{t('backupReminder')}</p>
+      <p className="warn" data-testid="backup-reminder">{t('backupReminder')}{lastBackup ? ` ${t('lastBackup')}：${todayInChina(new Date(lastBackup))}` : ` ${t('neverBackedUp')}`}</p>
       <div className="row">
         <select data-testid="new-form" aria-label={t('newRecord')} value={formId} onChange={(e) => setFormId(e.target.value)}>
           <option value="">{t('chooseForm')}</option>

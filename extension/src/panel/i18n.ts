@@ -115,6 +115,8 @@ const zh = {
   detected: "自动识别",
   undoByHand: "请手工恢复",
   packRefused: "表单包更新未能加载",
+  lastBackup: "上次备份",
+  neverBackedUp: "尚未备份过。",
   stillUsing: "仍在使用版本",
 } as const;
 
@@ -234,6 +236,8 @@ const en: Record<TextKey, string> = {
   detected: "Detected",
   undoByHand: "please restore it by hand",
   packRefused: "A pack update could not be loaded",
+  lastBackup: "Last backup",
+  neverBackedUp: "No backup yet.",
   stillUsing: "still using version",
 };
 
