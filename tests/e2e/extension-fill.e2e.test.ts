@@ -124,4 +124,24 @@ describe('autofill from the side panel', () => {
     expect(state['title']).toBe('');
     await page.close();
   });
+
+  it('does not fill a page whose form changed between plan and fill', async () => {
+    const exp = expected('layui');
+    const page = await ext.context.newPage();
+    await page.goto(site.url(`/${exp.page}`));
+    await waitForLauncher(page);
+    const tabId = await tabIdOf(ext, page);
+    await panel.goto(ext.url(`sidepanel.html?tab=${tabId}&view=fill`));
+    await panel.getByTestId('page-title').waitFor();
+    await panel.getByTestId('fill-record').selectOption(exampleRecord(exp.record).id);
+    await panel.getByTestId('fill-mapping').selectOption(exp.mapping!);
+    await panel.getByTestId('autofill').click();
+    await panel.getByTestId('fill-plan').waitFor();
+    // The portal swaps its form for another view (as a single-page app does) without navigating.
+    await page.evaluate(() => { document.querySelector('form')?.remove(); });
+    await panel.getByTestId('confirm-fill').click();
+    await expect.poll(() => panel.getByTestId('fill-message').textContent()).toMatch(/页面内容已变化.*已停止填写/);
+    expect(await panel.getByTestId('fill-report').count()).toBe(0);
+    await page.close();
+  });
 });

@@ -47,7 +47,16 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, onReadBack }: { s
     const hello = await askPage(id, { type: 'lvzhi.page.hello' });
     setPage(hello?.ok && hello.kind === 'hello' ? { url: hello.url, title: hello.title } : null);
   }, [tabFromUrl]);
-  useEffect(() => { void connect(); }, [connect]);
+  useEffect(() => {
+    void connect();
+    if (tabFromUrl !== undefined) return undefined;
+    // In the real side panel the panel follows the active tab.
+    const onActivated = () => { setPhase({ kind: 'idle' }); void connect(); };
+    const onUpdated = (_id: number, info: chrome.tabs.TabChangeInfo) => { if (info.status === 'complete') void connect(); };
+    chrome.tabs.onActivated.addListener(onActivated);
+    chrome.tabs.onUpdated.addListener(onUpdated);
+    return () => { chrome.tabs.onActivated.removeListener(onActivated); chrome.tabs.onUpdated.removeListener(onUpdated); };
+  }, [connect, tabFromUrl]);
 
   const pd = packs.data;
   const list = useMemo(() => (records.data?.records ?? []).filter((r) => !r.deletedAt), [records.data]);
