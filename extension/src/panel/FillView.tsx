@@ -52,7 +52,7 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, onReadBack }: { s
     if (tabFromUrl !== undefined) return undefined;
     // In the real side panel the panel follows the active tab.
     const onActivated = () => { setPhase({ kind: 'idle' }); void connect(); };
-    const onUpdated = (_id: number, info: chrome.tabs.TabChangeInfo) => { if (info.status === 'complete') void connect(); };
+    const onUpdated = (_id: number, info: { status?: string }) => { if (info.status === 'complete') void connect(); };
     chrome.tabs.onActivated.addListener(onActivated);
     chrome.tabs.onUpdated.addListener(onUpdated);
     return () => { chrome.tabs.onActivated.removeListener(onActivated); chrome.tabs.onUpdated.removeListener(onUpdated); };
