@@ -68,6 +68,8 @@ describe('run-time launcher registration', () => {
     await panel.getByTestId('portal-add').click();
     await expect.poll(() => panel.getByTestId('portal-message').textContent()).toContain(`${allowed.origin}/*`);
     await screenshot(panel, 'extension-portals-panel');
+    // The built-in packs' own portals (not granted in this build) are listed for the user to allow.
+    expect(await panel.getByTestId('portal-pending').textContent()).toContain('https://rd.example.gov.cn/dbxx/*');
     const registered = await ext.serviceWorker.evaluate(() => chrome.scripting.getRegisteredContentScripts());
     expect(registered.map((r) => ({ id: r.id, js: r.js, matches: r.matches }))).toEqual([
       { id: 'lvzhi-launcher', js: ['lvzhi-launcher.js'], matches: [`${allowed.origin}/*`] },

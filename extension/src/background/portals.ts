@@ -8,7 +8,7 @@
  * is added). It re-syncs on install, start-up, storage and permission changes.
  */
 import {
-  LAUNCHER_ID, LAUNCHER_SCRIPT, USER_PORTALS_KEY, isPortalPattern, launcherMatches, packPortalPatterns, samePatterns,
+  LAUNCHER_ID, LAUNCHER_SCRIPT, USER_PORTALS_KEY, isPortalPattern, launcherMatches, packPortalPatterns, permissionOrigin, samePatterns,
 } from '../lib/staff-portals.ts';
 import { PACK_STORE_KEY, activePacks } from '../lib/staff-data.ts';
 
@@ -96,6 +96,13 @@ export async function addUserPortal(pattern: string): Promise<{ ok: boolean; mat
   if (!list.includes(pattern)) await chrome.storage.local.set({ [USER_PORTALS_KEY]: [...list, pattern] });
   const matches = await syncLauncher();
   return { ok: matches.includes(pattern), matches, ...(matches.includes(pattern) ? {} : { error: '没有该网站的访问权限' }) };
+}
+
+/** Portal patterns of the enabled packs that still lack a host permission (the panel offers to grant them). */
+export async function pendingPackPortals(): Promise<string[]> {
+  const granted = await grantedOrigins();
+  const all = [...new Set((await packPatterns().catch(() => [] as string[])).filter(isPortalPattern))];
+  return all.filter((p) => !covers(granted, permissionOrigin(p))).sort();
 }
 
 export async function removeUserPortal(pattern: string): Promise<string[]> {

@@ -3,7 +3,7 @@
  * portals, opening the panel (side panel or window), keyboard commands, daily reminders and
  * the message router for the panel and the launcher. `background.ts` imports this once.
  */
-import { addUserPortal, installPortals, removeUserPortal, syncLauncher, userPortals } from './portals.ts';
+import { addUserPortal, installPortals, pendingPackPortals, removeUserPortal, syncLauncher, userPortals } from './portals.ts';
 import { chromePanelApi, openPanel, type PanelIntent } from './panel-open.ts';
 import { installCommands } from './commands.ts';
 import { installReminders } from './reminders.ts';
@@ -24,7 +24,7 @@ async function answer(m: StaffMessage, sender: chrome.runtime.MessageSender): Pr
   switch (m.type) {
     case 'lvzhi.portals.add': return addUserPortal(m.pattern);
     case 'lvzhi.portals.remove': return { matches: await removeUserPortal(m.pattern) };
-    case 'lvzhi.portals.list': return { user: await userPortals(), matches: await syncLauncher() };
+    case 'lvzhi.portals.list': return { user: await userPortals(), matches: await syncLauncher(), pending: await pendingPackPortals() };
     case 'lvzhi.portals.sync': return { matches: await syncLauncher() };
     case 'lvzhi.launcher.open': {
       const tabId = sender.tab?.id;

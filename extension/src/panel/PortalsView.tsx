@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { patternFromInput, permissionOrigin } from '../lib/staff-portals.ts';
 import { usePanel } from './context.ts';
 
-interface PortalList { user: string[]; matches: string[] }
+interface PortalList { user: string[]; matches: string[]; pending?: string[] }
 
 export function PortalsView() {
   const { t } = usePanel();
@@ -26,6 +26,15 @@ export function PortalsView() {
     const r = (await chrome.runtime.sendMessage({ type: 'lvzhi.portals.add', pattern })) as { ok: boolean; error?: string };
     setMessage(r.ok ? `${t('portalAdded')}：${pattern}` : (r.error ?? t('portalDenied')));
     setInput('');
+    await refresh();
+  };
+
+  // The packs' own portals need their sites' permission too; asked for in one click.
+  const grantPending = async () => {
+    const origins = [...new Set((list.pending ?? []).map(permissionOrigin))];
+    const granted = await chrome.permissions.request({ origins }).catch(() => false);
+    setMessage(granted ? t('portalAdded') : t('portalDenied'));
+    await chrome.runtime.sendMessage({ type: 'lvzhi.portals.sync' });
     await refresh();
   };
 
@@ -52,6 +61,13 @@ export function PortalsView() {
             </li>
           ))}
         </ul>
+      )}
+      {(list.pending?.length ?? 0) > 0 && (
+        <div className="card" data-testid="portal-pending">
+          <div>{t('portalPending')}</div>
+          <ul>{list.pending!.map((p) => <li key={p}><code>{p}</code></li>)}</ul>
+          <button type="button" data-testid="portal-grant" onClick={() => void grantPending()}>{t('portalGrant')}</button>
+        </div>
       )}
     </section>
   );

@@ -116,6 +116,8 @@ const zh = {
   undoByHand: "请手工恢复",
   packRefused: "表单包更新未能加载",
   lastBackup: "上次备份",
+  portalPending: "表单包中的以下门户尚未授权访问，授权后才会显示悬浮按钮：",
+  portalGrant: "授权访问这些门户",
   neverBackedUp: "尚未备份过。",
   stillUsing: "仍在使用版本",
 } as const;
@@ -237,6 +239,8 @@ const en: Record<TextKey, string> = {
   undoByHand: "please restore it by hand",
   packRefused: "A pack update could not be loaded",
   lastBackup: "Last backup",
+  portalPending: "These portals of your packs are not allowed yet; the launcher shows there once they are:",
+  portalGrant: "Allow these portals",
   neverBackedUp: "No backup yet.",
   stillUsing: "still using version",
 };
