@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { LvzhiRecord } from '@lvzhi/shared';
-import { REPO_ROOT, type ExtensionBrowser } from '../harness/browser.ts';
+import { EXTENSION_TEST_BUILD_DIR, REPO_ROOT, type ExtensionBrowser } from '../harness/browser.ts';
 
-export const TEST_BUILD_DIR = join(REPO_ROOT, 'extension', 'build', 'chrome-mv3-test');
+export const TEST_BUILD_DIR = EXTENSION_TEST_BUILD_DIR;
 
 export function exampleRecord(path: string): LvzhiRecord {
   return JSON.parse(readFileSync(join(REPO_ROOT, path), 'utf8')) as LvzhiRecord;

@@ -10,9 +10,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, launchWithExtension, screenshot, serveDir, type ExtensionBrowser, type StaticServer } from '../harness/browser.ts';
+import { EXTENSION_TEST_BUILD_DIR, REPO_ROOT, launchWithExtension, screenshot, serveDir, type ExtensionBrowser, type StaticServer } from '../harness/browser.ts';
 
-export const TEST_BUILD_DIR = join(REPO_ROOT, 'extension', 'build', 'chrome-mv3-test');
+const TEST_BUILD_DIR = EXTENSION_TEST_BUILD_DIR;
 
 const HOSTILE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>门户</title>
 <style>

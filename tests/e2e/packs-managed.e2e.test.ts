@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { EXTENSION_BUILD_DIR, launchWithExtension, screenshot, serveDir, type ExtensionBrowser, type StaticServer } from '../harness/browser.ts';
+import { EXTENSION_TEST_BUILD_DIR, launchWithExtension, screenshot, serveDir, type ExtensionBrowser, type StaticServer } from '../harness/browser.ts';
 import { askFromPage, extensionIdFromManifest, lvzhi, storedPacks } from './packs-helpers.ts';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
@@ -52,7 +52,7 @@ beforeAll(async () => {
       refreshMinutes: 30,
     } } },
   }, null, 2));
-  ext = await launchWithExtension(EXTENSION_BUILD_DIR);
+  ext = await launchWithExtension(EXTENSION_TEST_BUILD_DIR);
   expect(ext.extensionId, 'the manifest key fixes the extension id the policy is keyed by').toBe(id);
   page = await ext.context.newPage();
   await page.goto(ext.url('options.html'));

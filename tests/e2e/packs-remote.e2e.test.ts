@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { importSigningKey, signPack } from '@lvzhi/shared';
-import { EXTENSION_BUILD_DIR, launchWithExtension, screenshot, serveDir, type ExtensionBrowser, type StaticServer } from '../harness/browser.ts';
+import { EXTENSION_TEST_BUILD_DIR, launchWithExtension, screenshot, serveDir, type ExtensionBrowser, type StaticServer } from '../harness/browser.ts';
 import { activeVersionOf, lvzhi, packFolder, storedPacks } from './packs-helpers.ts';
 
 let work: string;
@@ -47,7 +47,7 @@ beforeAll(async () => {
   expect(kg.code, kg.stderr).toBe(0);
   writeFileSync(join(site, 'common.json'), await build('1.1.0', '通用（区版）'));
   server = await serveDir(site);
-  ext = await launchWithExtension(EXTENSION_BUILD_DIR);
+  ext = await launchWithExtension(EXTENSION_TEST_BUILD_DIR);
   page = await ext.context.newPage();
   await page.goto(ext.url('options.html'));
   await page.getByTestId('store-row').first().waitFor({ timeout: 30_000 });

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { EXTENSION_BUILD_DIR, REPO_ROOT, launchWithExtension, screenshot, type ExtensionBrowser } from '../harness/browser.ts';
+import { EXTENSION_TEST_BUILD_DIR, REPO_ROOT, launchWithExtension, screenshot, type ExtensionBrowser } from '../harness/browser.ts';
 import { exampleRecord, importRecords } from './extension-helpers.ts';
 import { activeVersionOf, storedPacks } from './packs-helpers.ts';
 
@@ -45,7 +45,7 @@ async function replaceEditorText(page: Page, text: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  ext = await launchWithExtension(EXTENSION_BUILD_DIR);
+  ext = await launchWithExtension(EXTENSION_TEST_BUILD_DIR);
   options = await ext.context.newPage();
   await openStudio(options);
   panel = await ext.context.newPage();

@@ -25,6 +25,11 @@ import { chromium, type Browser, type BrowserContext, type Page, type Worker } f
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Where `npm run build` puts the unpacked extension. */
 export const EXTENSION_BUILD_DIR = join(REPO_ROOT, 'extension', 'build', 'chrome-mv3-prod');
+/**
+ * The same build with http://127.0.0.1/* granted up front: headless Chromium cannot click the
+ * permission prompt a user answers when adding a portal or subscribing to a pack URL.
+ */
+export const EXTENSION_TEST_BUILD_DIR = join(REPO_ROOT, 'extension', 'build', 'chrome-mv3-test');
 /** Screenshots go here (gitignored with the rest of test-results/). */
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'screenshots');
 /** The browser binary; CHROMIUM_PATH overrides it. */

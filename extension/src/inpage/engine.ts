@@ -6,7 +6,7 @@
  * schema would add ~60 KB to every portal page.
  */
 import type { FillPlan, FillReport, ScanResult } from '@lvzhi/shared';
-import { applyPlan, scanPage, type ApplyResult, type PageSession, type ScanOptions } from '../../../shared/src/dom/autofill/index.ts';
+import { applyPlan, scanPage, type ApplyResult, type PageSession, type ScanOptions } from '@lvzhi/shared/dom/autofill';
 
 export interface PageEngine {
   scan(options?: ScanOptions): Promise<ScanResult>;

@@ -6,7 +6,7 @@
  * planned. The DOM work itself is the autofill engine's (@lvzhi/shared/dom).
  */
 import type { FillPlan, FillReport, ScanResult } from '@lvzhi/shared';
-import type { ScanOptions } from '../../../shared/src/dom/autofill/index.ts';
+import type { ScanOptions } from '@lvzhi/shared/dom/autofill';
 import { pageEngine } from './engine.ts';
 
 export type PageMessage =
