@@ -5,7 +5,7 @@
 import { todayInChina } from '@lvzhi/shared';
 import { openIndexedDbStore } from '@lvzhi/shared/dom';
 import { RECORDS_DB, activePacks } from '../lib/staff-data.ts';
-import { reminderFor, shouldRemind, workflowRows } from '../lib/staff-due.ts';
+import { reminderFor, shouldRemind, workflowRows } from '@lvzhi/shared';
 
 export const REMINDER_ALARM = 'lvzhi.daily-reminder';
 export const REMINDER_LAST_KEY = 'lvzhi.reminders.last';

@@ -5,7 +5,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { stepRecord, type LvzhiRecord } from '@lvzhi/shared';
-import { workflowRows } from '../lib/staff-due.ts';
+import { workflowRows } from '@lvzhi/shared';
 import { usePanel } from './context.ts';
 import { saveRecord, usePacks, useRecords } from './data.ts';
 

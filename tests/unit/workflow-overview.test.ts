@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validatePackSet, type LvzhiRecord, type PackDefinition } from '@lvzhi/shared';
+import { reminderFor, shouldRemind, validatePackSet, workflowRows, type LvzhiRecord, type PackDefinition, type WorkflowRow } from '@lvzhi/shared';
 import { loadPaths } from '@lvzhi/shared/node';
-import { reminderFor, shouldRemind, workflowRows, type WorkflowRow } from './staff-due.ts';
 
-const root = new URL('../../../', import.meta.url);
+const root = new URL('../../', import.meta.url);
 let packs: PackDefinition[] = [];
 beforeAll(async () => {
   const dir = fileURLToPath(root);

@@ -1,11 +1,14 @@
 /**
- * Where each record's workflow stands and what is overdue or soon due, for the panel's
- * workflows view and the daily reminder. Pure over core (dueInfo, availableTransitions).
+ * Where each record's workflow stands and what is overdue or soon due: the extension's
+ * workflows view and its daily reminder read this, so the rule lives here, not in the UI.
  */
-import {
-  availableTransitions, dueInfo, recordTitle, todayInChina,
-  type FormDefinition, type LvzhiRecord, type PackDefinition, type WorkflowDefinition,
-} from '@lvzhi/shared';
+import type { LvzhiRecord } from '../record-schema.ts';
+import type { PackDefinition, WorkflowDefinition } from '../pack-schema.ts';
+import { todayInChina } from '../dates.ts';
+import { recordTitle } from '../form/record-list.ts';
+import { statsDefinitions } from '../stats/compute.ts';
+import { dueInfo } from './due.ts';
+import { availableTransitions } from './engine.ts';
 
 export interface WorkflowRow {
   recordId: string;
@@ -25,18 +28,8 @@ export interface WorkflowRow {
 /** Soon due: this many days left or fewer. */
 export const SOON_DAYS = 3;
 
-export function packIndex(packs: readonly PackDefinition[]): { forms: Map<string, FormDefinition>; workflows: Map<string, WorkflowDefinition> } {
-  const forms = new Map<string, FormDefinition>();
-  const workflows = new Map<string, WorkflowDefinition>();
-  for (const p of packs) {
-    for (const f of p.forms ?? []) forms.set(f.id, f);
-    for (const w of p.workflows ?? []) workflows.set(w.id, w);
-  }
-  return { forms, workflows };
-}
-
 export function workflowRows(records: readonly LvzhiRecord[], packs: readonly PackDefinition[], now: Date): WorkflowRow[] {
-  const { forms, workflows } = packIndex(packs);
+  const { forms, workflows } = statsDefinitions(packs);
   const rows: WorkflowRow[] = [];
   for (const r of records) {
     if (r.deletedAt || !r.workflow) continue;
