@@ -2,25 +2,15 @@
  * Helpers shared by the packs-*.e2e tests: the lvzhi CLI, pack folders with a changed version,
  * the extension id fixed by the manifest key, and reading the pack store from the worker.
  */
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { EXTENSION_BUILD_DIR, REPO_ROOT, type ExtensionBrowser } from '../harness/browser.ts';
 
-const run = promisify(execFile);
+import { lvzhiBin, type CliResult } from '../harness/cli.ts';
 
-export async function lvzhi(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('npx', ['lvzhi', ...args], { cwd: REPO_ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+export const lvzhi = (...args: string[]): Promise<CliResult> => lvzhiBin(args);
 
 /** Copies forms/packs/NAME to DIR/NAME with another version (and title), for building. */
 export function packFolder(dir: string, name: string, version: string, title?: string): string {

@@ -1,33 +1,16 @@
 // lvzhi pack keygen / pack build --key / pack verify, through the real bin (exit codes, files,
 // modes) and in-process for the finer cases.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '@lvzhi/shared/node';
+import { lvzhiInProcess, lvzhiNpx } from '../harness/cli.ts';
 import { MAX_PACK_BYTES } from '@lvzhi/shared';
 
-const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, '../..');
 let dir: string;
 
-async function lvzhi(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('npx', ['lvzhi', ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
-
-async function inProcess(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '', stderr = '';
-  const code = await main(args, { cwd: root, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-  return { code, stdout, stderr };
-}
+const lvzhi = (...args: string[]) => lvzhiNpx(args);
+const inProcess = (...args: string[]) => lvzhiInProcess(args);
 
 const f = (name: string) => path.join(dir, name);
 
