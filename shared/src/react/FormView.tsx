@@ -4,7 +4,7 @@
  * it, nothing else. Definition text (labels, help, static text, options) is rendered as React
  * text — never as HTML. Chinese by default, English with `lang="en"`.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode } from 'react';
 import SignaturePad from 'signature_pad';
 import {
   isoInChina, searchRoster, personValue, rosterIdOf, isEmptyValue,
@@ -59,9 +59,10 @@ export function FormView(props: FormViewProps): ReactNode {
     engine, lang, t: T[lang], rosters: props.rosters ?? {}, optionsOf: props.optionsOf, showAll: props.showAllErrors ?? false, signerName: props.signerName, idBase,
   }), [engine, lang, props.rosters, props.optionsOf, props.showAllErrors, props.signerName, idBase]);
   const form = engine.form;
+  const rootRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => { if (rootRef.current) installFormCss(rootRef.current); }, []);
   return (
-    <div className={`lvz-form lvz-layout-${props.layout ?? 'auto'}`} lang={lang === 'zh' ? 'zh-CN' : 'en'} data-form={form.id}>
-      <style>{FORM_CSS}</style>
+    <div ref={rootRef} className={`lvz-form lvz-layout-${props.layout ?? 'auto'}`} lang={lang === 'zh' ? 'zh-CN' : 'en'} data-form={form.id}>
       <h2 className="lvz-title">{lang === 'en' ? form.titleEn ?? form.title : form.title}</h2>
       {form.sections.map((s) => <Section key={s.id} ctx={ctx} id={s.id} />)}
       {props.attic && Object.keys(props.attic).length > 0 && (
@@ -72,6 +73,30 @@ export function FormView(props: FormViewProps): ReactNode {
       )}
     </div>
   );
+}
+
+/**
+ * The form's stylesheet is installed once per document (or shadow root) and stays there. A
+ * `<style>` rendered with every form would be a new stylesheet at each mount, and a new
+ * stylesheet makes the browser recompute the style of the whole page, not just of the form.
+ */
+const installed = new WeakSet<Document | ShadowRoot>();
+function installFormCss(node: Element): void {
+  const root = node.getRootNode();
+  const scope = root instanceof ShadowRoot ? root : node.ownerDocument;
+  if (installed.has(scope)) return;
+  installed.add(scope);
+  const win = node.ownerDocument.defaultView;
+  if (win && 'adoptedStyleSheets' in scope && typeof win.CSSStyleSheet === 'function' && 'replaceSync' in win.CSSStyleSheet.prototype) {
+    const sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(FORM_CSS);
+    scope.adoptedStyleSheets = [...scope.adoptedStyleSheets, sheet];
+    return;
+  }
+  const style = node.ownerDocument.createElement('style');
+  style.dataset['lvzhiForm'] = '';
+  style.textContent = FORM_CSS;
+  (scope instanceof ShadowRoot ? scope : node.ownerDocument.head ?? node.ownerDocument.documentElement).appendChild(style);
 }
 
 function useRevisionFor(engine: FormEngine): number {
@@ -98,6 +123,8 @@ function useField(engine: FormEngine, id: string): FieldState {
 }
 
 const NO_ERRORS: string[] = [];
+/** Types whose control is a group of inputs: labelled by aria-labelledby, not <label for>. */
+const GROUP_TYPES: ReadonlySet<string> = new Set(['radio', 'checkboxes', 'multiselect', 'ratingMatrix', 'table', 'people', 'signature', 'attachment', 'photo']);
 
 function Field({ ctx, id }: { ctx: ViewContext; id: string }): ReactNode {
   const s = useField(ctx.engine, id);
@@ -111,20 +138,20 @@ function Field({ ctx, id }: { ctx: ViewContext; id: string }): ReactNode {
   const errors: string[] = s.issues.length === 0 && !showMissing ? NO_ERRORS : [...s.issues.filter((i) => i.code !== 'required' || ctx.showAll || touched).map((i) => msgOf(i, ctx.lang)), ...(showMissing ? [ctx.lang === 'en' ? `${labelOf(f, 'en')} is required` : `请填写「${labelOf(f, 'zh')}」`] : [])];
   const invalid = errors.length > 0;
   const help = 'help' in f ? (ctx.lang === 'en' ? f.helpEn ?? f.help : f.help) : undefined;
-  const describedBy = [invalid ? errId : '', help ? helpId : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = invalid ? (help ? `${errId} ${helpId}` : errId) : help ? helpId : undefined;
   const set = (v: unknown) => ctx.engine.setValue(id, v);
-  const group = ['radio', 'checkboxes', 'multiselect', 'ratingMatrix', 'table', 'people', 'signature', 'attachment', 'photo'].includes(f.type);
+  const group = GROUP_TYPES.has(f.type);
   if (f.type === 'static') return <div className="lvz-field lvz-static" data-field={id}>{f.label && <div className="lvz-label">{labelOf(f, ctx.lang)}</div>}<p>{ctx.lang === 'en' ? f.textEn ?? f.text : f.text}</p></div>;
   const a11y = { id: domId, 'aria-invalid': invalid || undefined, 'aria-describedby': describedBy, 'aria-required': s.required || undefined } as const;
-  const label = <>{labelOf(f, ctx.lang)}{s.required && <span className="lvz-req" aria-hidden="true"> *</span>}</>;
+  const labelText = labelOf(f, ctx.lang);
+  const req = s.required ? <span className="lvz-req" aria-hidden="true"> *</span> : null;
   return (
     <div className={`lvz-field lvz-type-${f.type}${invalid ? ' lvz-invalid' : ''}`} data-field={id} onBlur={() => setTouched(true)}>
-      {group ? <div className="lvz-label" id={`${domId}-label`}>{label}</div> : <label className="lvz-label" htmlFor={domId}>{label}</label>}
-      <div className="lvz-control">
-        {f.type === 'table'
-          ? <TableField ctx={ctx} state={s} labelledBy={`${domId}-label`} />
-          : <Control ctx={ctx} field={f} value={s.value} readOnly={s.readOnly} set={set} a11y={a11y} labelledBy={`${domId}-label`} summary={s.summary} name={id} />}
-      </div>
+      {group ? <div className="lvz-label" id={`${domId}-label`}>{labelText}{req}</div> : <label className="lvz-label" htmlFor={domId}>{labelText}{req}</label>}
+      {f.type === 'table'
+        ? <TableField ctx={ctx} state={s} labelledBy={`${domId}-label`} />
+        // Control is called, not mounted: it has no hooks, and 300 fewer components mount faster.
+        : Control({ ctx, field: f, value: s.value, readOnly: s.readOnly, set, a11y, labelledBy: `${domId}-label`, summary: s.summary, name: id })}
       {help && <p className="lvz-help" id={helpId}>{help}</p>}
       {invalid && <p className="lvz-error" id={errId} role="alert">{errors.join('；')}</p>}
     </div>
@@ -235,21 +262,20 @@ function NumberInput(p: ControlProps): ReactNode {
   const last = useRef(value);
   if (last.current !== value) { last.current = value; if (Number(draft) !== value) setDraft(shown); }
   const f = p.field as Extract<AnyField, { type: 'number' | 'score' }>;
-  return (
-    <span className="lvz-number">
-      <input {...a11y} name={p.name} type="text" inputMode="decimal" value={draft} readOnly={readOnly}
-        onChange={(e) => {
-          const t = e.target.value.trim();
-          setDraft(e.target.value);
-          const n = Number(t);
-          last.current = t === '' ? undefined : Number.isFinite(n) && /^-?\d*\.?\d+$/.test(t) ? n : t;
-          set(last.current);
-        }}
-        onKeyDown={p.onEnter ? (e) => { if (e.key === 'Enter') { e.preventDefault(); p.onEnter!(); } } : undefined} />
-      {'unit' in f && f.unit && <span className="lvz-unit">{f.unit}</span>}
-      {f.type === 'score' && <span className="lvz-unit">/ {f.max}</span>}
-    </span>
+  const input = (
+    <input {...a11y} name={p.name} type="text" inputMode="decimal" value={draft} readOnly={readOnly} className="lvz-num"
+      onChange={(e) => {
+        const t = e.target.value.trim();
+        setDraft(e.target.value);
+        const n = Number(t);
+        last.current = t === '' ? undefined : Number.isFinite(n) && /^-?\d*\.?\d+$/.test(t) ? n : t;
+        set(last.current);
+      }}
+      onKeyDown={p.onEnter ? (e) => { if (e.key === 'Enter') { e.preventDefault(); p.onEnter!(); } } : undefined} />
   );
+  const unit = 'unit' in f && f.unit ? f.unit : f.type === 'score' ? `/ ${f.max}` : undefined;
+  // A wrapper only when there is a unit to show beside the input: fewer elements to mount.
+  return unit === undefined ? input : <span className="lvz-number">{input}<span className="lvz-unit">{unit}</span></span>;
 }
 
 // ------------------------------------------------------------------ people

@@ -7,11 +7,11 @@ export const FORM_CSS = `
 .lvz-form{container-type:inline-size;font:14px/1.5 system-ui,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;color:#1f2328;max-width:960px;margin:0 auto;padding:8px;box-sizing:border-box}
 .lvz-form *{box-sizing:border-box}
 .lvz-title{font-size:18px;margin:4px 0 12px}
-.lvz-section{border:1px solid #d0d7de;border-radius:8px;margin:0 0 12px;padding:8px 12px 12px;min-width:0}
+.lvz-section{border:1px solid #d0d7de;border-radius:8px;margin:0 0 12px;padding:8px 12px 12px;min-width:0;content-visibility:auto;contain-intrinsic-size:auto 480px}
 .lvz-section>legend{font-weight:600;padding:0 4px}
 .lvz-field{display:grid;grid-template-columns:8em minmax(0,1fr);gap:4px 12px;align-items:start;padding:6px 0}
 .lvz-label{font-weight:500;padding-top:5px}
-.lvz-control{min-width:0}
+.lvz-field>*{min-width:0}.lvz-field>input[type=checkbox]{justify-self:start;margin-top:8px}
 .lvz-help,.lvz-error{grid-column:2;margin:0;font-size:12px}
 .lvz-help{color:#57606a}
 .lvz-error{color:#cf222e}
@@ -22,7 +22,7 @@ export const FORM_CSS = `
 .lvz-form button{font:inherit;min-height:28px;padding:2px 10px;border:1px solid #8c959f;border-radius:6px;background:#f6f8fa;cursor:pointer}
 .lvz-choices{display:flex;flex-wrap:wrap;gap:4px 14px;padding-top:5px}
 .lvz-choice{display:inline-flex;gap:4px;align-items:center}
-.lvz-number{display:flex;gap:6px;align-items:center}.lvz-number input{max-width:12em}
+.lvz-number{display:flex;gap:6px;align-items:center}.lvz-form .lvz-num{max-width:12em}
 .lvz-unit,.lvz-sub,.lvz-count{color:#57606a;font-size:12px}
 .lvz-sub{margin-left:8px}
 .lvz-combo{position:relative}
@@ -61,7 +61,7 @@ export const FORM_CSS = `
   .lvz-table tbody tr{border:1px solid #d0d7de;border-radius:6px;margin-bottom:8px;padding:4px 8px}
   .lvz-table td[data-label]::before{content:attr(data-label);display:block;font-size:12px;color:#57606a}
   .lvz-table .lvz-rownum{font-weight:600}
-  .lvz-number input{max-width:none}
+  .lvz-form .lvz-num{max-width:none}
 }
 .lvz-layout-panel{max-width:420px}
 `;
