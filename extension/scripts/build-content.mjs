@@ -38,6 +38,21 @@ if (forbidden.length > 0) {
   console.error(`build-content: the content script must not carry PDF, font, zod or React code:\n  ${forbidden.join('\n  ')}`);
   process.exit(1);
 }
+// The MAIN-world helper (src/inpage/page-world.ts): reads and restores the framework model of a
+// radio group for undo; the background injects it into the page's own JavaScript world on request.
+const pageWorldOut = join(prodDir, 'lvzhi-page-world.js');
+await build({
+  entryPoints: [join(extensionDir, 'src', 'inpage', 'page-world.ts')],
+  outfile: pageWorldOut,
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  target: ['chrome109'],
+  platform: 'browser',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+console.log(`build-content: lvzhi-page-world.js ${(statSync(pageWorldOut).size / 1024).toFixed(1)} KB minified`);
 const size = statSync(out).size;
 writeFileSync(join(extensionDir, 'build', 'content-script-meta.json'), JSON.stringify({ bytes: size, inputs: inputs.length }, null, 2));
 console.log(`build-content: lvzhi-launcher.js ${(size / 1024).toFixed(1)} KB minified (${inputs.length} modules)`);

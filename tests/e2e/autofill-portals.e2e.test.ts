@@ -110,12 +110,28 @@ function checkReadBack(e: Expected, record: Record<string, unknown>, back: Recor
   return wrong;
 }
 
+/** Which radios of the portal are checked (by name and value). */
+const checkedRadios = (page: Page) => portalFrame(page).evaluate(() => Array.from(document.querySelectorAll<HTMLInputElement>('input[type=radio]')).filter((i) => i.checked).map((i) => `${i.name}=${i.value}`));
+
+/** Ids of the radio-group controls a scan finds (the fill's own scan of the same page gives the same ids). */
+async function radioControls(page: Page, e: Expected): Promise<Set<string>> {
+  const arg = JSON.stringify({ packs, mapping: e.mapping });
+  const ids: string[] = await page.evaluate((arg: string) => {
+    const a = JSON.parse(arg) as { packs: unknown; mapping: string | null };
+    const L = (window as unknown as { Lvzhi: { scan(o: unknown): { controls: { id: string; kind: string }[] } } }).Lvzhi;
+    return L.scan({ packs: a.packs, ...(a.mapping ? { mapping: a.mapping } : {}) }).controls.filter((c) => c.kind === 'radio').map((c) => c.id);
+  }, arg);
+  return new Set(ids);
+}
+
 async function fullCycle(name: string) {
   const e = expected(name);
   const { values, form } = valuesOf(e);
   const page = await open(e);
   try {
     const before = await state(page);
+    const radiosBefore = await checkedRadios(page);
+    const radioIds = await radioControls(page, e);
     const t0 = Date.now();
     const { plan, report } = await fill(page, e, values, form);
     const ms = Date.now() - t0;
@@ -128,20 +144,17 @@ async function fullCycle(name: string) {
     const back = await readBackIn(page, e.mapping, form);
     { const w = checkReadBack(e, values, back.values, back.partial); expect(w, w.join('\n')).toEqual([]); }
     const undone = await page.evaluate(() => (window as unknown as { Lvzhi: { undo(): Promise<{ failed: { control: string; error: string }[] }> } }).Lvzhi.undo());
-    // the one thing a page offers no way back to: a radio group with nothing chosen; undo reports it
-    const radios = new Set(plan.steps.filter((s) => s.value.type === 'option' && report.filled.some((f) => f.control === s.control)).map((s) => s.control));
-    const radioFields = new Set<string>();
-    for (const f of undone.failed) {
-      expect(f.error, JSON.stringify(f)).toContain('单选项');
-      expect(radios.has(f.control)).toBe(true);
-      const key = plan.steps.find((s) => s.control === f.control)!.key;
-      for (const [field, exp] of Object.entries(e.fields)) if (exp.key === key) radioFields.add(field);
-    }
+    // every control comes back, radio groups that had nothing chosen included (their framework model is put back)
+    expect(undone.failed, JSON.stringify(undone.failed)).toEqual([]);
     const after = await state(page);
     for (const field of Object.keys(e.fields)) {
-      if (radioFields.has(field)) continue;
       expect(isEmpty(after[field]) && isEmpty(before[field]) ? true : after[field], field).toEqual(isEmpty(before[field]) ? true : before[field]);
     }
+    // radio groups hold exactly the model value they held before ('' stays '', none stays none), not just "something empty"
+    const radioKeys = new Set(plan.steps.filter((s) => radioIds.has(s.control)).map((s) => s.key));
+    for (const [field, exp] of Object.entries(e.fields)) if (exp.key && radioKeys.has(exp.key)) expect(after[field] ?? null, `${field} exactly as before`).toEqual(before[field] ?? null);
+    // the radios show what they showed before the fill (a group with nothing chosen shows nothing chosen)
+    expect(await checkedRadios(page)).toEqual(radiosBefore);
     return { ms, report };
   } finally {
     await page.close();

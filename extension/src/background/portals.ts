@@ -8,7 +8,7 @@
  * is added). It re-syncs on install, start-up, storage and permission changes.
  */
 import {
-  LAUNCHER_ID, LAUNCHER_SCRIPT, USER_PORTALS_KEY, isPortalPattern, launcherMatches, packPortalPatterns, permissionOrigin, samePatterns,
+  LAUNCHER_ID, LAUNCHER_SCRIPT, PAGE_WORLD_INJECT, PAGE_WORLD_SCRIPT, USER_PORTALS_KEY, isPortalPattern, launcherMatches, packPortalPatterns, permissionOrigin, samePatterns,
 } from '../lib/staff-portals.ts';
 import { PACK_STORE_KEY, activePacks } from '../lib/staff-data.ts';
 
@@ -118,5 +118,15 @@ export function installPortals(): void {
   chrome.permissions.onRemoved.addListener(() => void syncLauncher());
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && (USER_PORTALS_KEY in changes || PACK_STORE_KEY in changes)) void syncLauncher();
+  });
+  // The launcher (isolated world) asks, before a fill, for its MAIN-world helper in the frames of
+  // its own tab: undo of a radio group needs the framework's state, which only the page world sees.
+  chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    if ((message as { type?: unknown } | null)?.type !== PAGE_WORLD_INJECT) return false;
+    const tabId = sender.tab?.id;
+    if (sender.id !== chrome.runtime.id || tabId === undefined) { sendResponse({ ok: false }); return false; }
+    chrome.scripting.executeScript({ target: { tabId, allFrames: true }, world: 'MAIN', injectImmediately: true, files: [PAGE_WORLD_SCRIPT] })
+      .then(() => sendResponse({ ok: true }), (e: unknown) => sendResponse({ ok: false, error: e instanceof Error ? e.message : String(e) }));
+    return true;
   });
 }

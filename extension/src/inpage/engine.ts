@@ -6,14 +6,32 @@
  * schema would add ~60 KB to every portal page.
  */
 import type { FillPlan, FillReport, ScanResult } from '@lvzhi/shared';
-import { applyPlan, scanPage, type ApplyResult, type PageSession, type ScanOptions } from '@lvzhi/shared/dom/autofill';
+import { PAGE_WORLD_INJECT } from '../lib/staff-portals.ts';
+import { applyPlan, eventBridgePageWorld, scanPage, setPageWorld, type ApplyResult, type PageSession, type ScanOptions } from '@lvzhi/shared/dom/autofill';
+
+// This script runs in an isolated world: framework state (for undo of radio groups) is reached
+// through the MAIN-world helper (page-world.ts) the background injects on request before a fill.
+setPageWorld(eventBridgePageWorld());
+
+let helper: Promise<void> | undefined;
+/** Asks the background once per page for the MAIN-world helper; a fill goes on without it (undo then reports the radios). */
+function ensurePageWorldHelper(): Promise<void> {
+  if (helper) return helper;
+  const asked = chrome.runtime.sendMessage({ type: PAGE_WORLD_INJECT }) as Promise<{ ok?: boolean } | undefined>;
+  const late = new Promise<undefined>((r) => setTimeout(() => r(undefined), 3000));
+  helper = Promise.race([asked, late]).then(
+    (r) => { if (!r?.ok) helper = undefined; },
+    () => { helper = undefined; },
+  );
+  return helper;
+}
 
 export interface PageEngine {
   scan(options?: ScanOptions): Promise<ScanResult>;
   /** Ids of the plan's controls that are no longer in the page (removed since the scan). */
   missingControls(plan: FillPlan): string[];
   apply(plan: FillPlan): Promise<FillReport>;
-  /** What was restored and what could not be (a radio cannot be un-chosen…); undefined when there is nothing to undo. */
+  /** What was restored and what could not be; undefined when there is nothing to undo. */
   undo(): Promise<{ restored: number; failed: { control: string; error: string }[] } | undefined>;
 }
 
@@ -38,6 +56,7 @@ class DomEngine implements PageEngine {
 
   async apply(plan: FillPlan): Promise<FillReport> {
     if (!this.session) throw new Error('请先生成填写计划');
+    await ensurePageWorldHelper();
     this.last = await applyPlan(this.session, plan);
     return this.last.report;
   }

@@ -11,6 +11,14 @@
 export const LAUNCHER_SCRIPT = 'lvzhi-launcher.js';
 /** The id of the run-time registration. */
 export const LAUNCHER_ID = 'lvzhi-launcher';
+/**
+ * The MAIN-world helper (src/inpage/page-world.ts, built by scripts/build-content.mjs): reaches
+ * the framework state of a radio group for undo. Not registered: the background injects it into
+ * the portal tab when the launcher asks, right before a fill.
+ */
+export const PAGE_WORLD_SCRIPT = 'lvzhi-page-world.js';
+/** The launcher's request for that injection (runtime message from the content script). */
+export const PAGE_WORLD_INJECT = 'lvzhi.pageWorld.inject';
 /** chrome.storage.local key: the portals the user added, as match patterns. */
 export const USER_PORTALS_KEY = 'lvzhi.portals';
 

@@ -11,6 +11,7 @@ import type { PortalMapping } from '../../core/pack-schema.ts';
 import { adapters, type ReadValue, type WidgetAdapter, type WidgetHandle } from './adapters.ts';
 import { scanPage, type PageSession, type ScanOptions } from './scan.ts';
 import { clickLikeUser, sleep, textOf, unusableReason, waitFor } from './util.ts';
+import { pageWorld, type ModelRead } from './framework-state.ts';
 
 export interface ApplyResult {
   report: FillReport;
@@ -18,7 +19,20 @@ export interface ApplyResult {
   undo(): Promise<{ restored: number; failed: { control: string; error: string }[] }>;
 }
 
-interface Written { adapter: WidgetAdapter; handle: WidgetHandle; before: ReadValue; control: string }
+interface Written { adapter: WidgetAdapter; handle: WidgetHandle; before: ReadValue; control: string; model?: ModelRead }
+
+/** A radio group with nothing chosen: the framework's own model value (read in the page world), so undo can put it back. */
+function unchosenRadioModel(h: WidgetHandle, before: ReadValue): ModelRead | undefined {
+  if (h.kind !== 'radio' || !h.group || before !== null) return undefined;
+  try { return pageWorld().readRadioModel(h.group); } catch { return undefined; }
+}
+
+/** Un-chooses a radio group through its framework's model; true when no radio of it is checked afterwards. */
+async function restoreUnchosenRadio(w: Written): Promise<boolean> {
+  if (!w.model || !w.handle.group) return false;
+  if (!pageWorld().restoreRadioModel(w.handle.group, w.model)) return false;
+  return !!(await waitFor(() => w.adapter.read(w.handle) === null, 800));
+}
 
 function toFillValue(prev: ReadValue, h: WidgetHandle): FillValue | undefined {
   if (prev === null || prev === '' || (Array.isArray(prev) && prev.length === 0)) return undefined;
@@ -48,8 +62,9 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
     if (why) { report.skipped.push({ control: step.control, label: step.label, reason: 'unusable', detail: why }); continue; }
     try {
       const before = c.adapter.read(c.handle);
+      const model = unchosenRadioModel(c.handle, before);
       await adapter.write(c.handle, step.value);
-      written.push({ adapter, handle: c.handle, before, control: step.control });
+      written.push({ adapter, handle: c.handle, before, control: step.control, ...(model ? { model } : {}) });
       const after = adapter.read(c.handle);
       if (step.value.type === 'text' && typeof after === 'string' && after !== step.value.text && c.handle.kind !== 'richtext' && c.handle.kind !== 'date') {
         report.failed.push({ ...entry, error: '写入后读回的值不同（页面改写了它）' });
@@ -109,6 +124,7 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
           if (w.handle.kind !== 'file' && sameRead(now, w.before)) { restored++; continue; }
           const v = toFillValue(w.before, w.handle);
           if (v) await w.adapter.write(w.handle, v);
+          else if (await restoreUnchosenRadio(w)) { /* the framework's model took the old value back */ }
           else if (w.adapter.clear) await w.adapter.clear(w.handle);
           else throw new Error('该控件不能清空');
           restored++;

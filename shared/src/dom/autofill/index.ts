@@ -4,3 +4,4 @@ export * from './adapters.ts';
 export * from './scan.ts';
 export * from './apply.ts';
 export * from './standalone-api.ts';
+export * from './framework-state.ts';

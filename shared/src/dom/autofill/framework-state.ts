@@ -1,0 +1,201 @@
+/**
+ * The framework's own copy of a radio group's choice, reached through the expando properties
+ * the framework puts on the DOM (Vue 3: `_value` and the app's vnode tree; React: the fiber on
+ * `__reactFiber$…`). A click can choose a radio but never un-choose one, so undo of a radio
+ * group that had nothing chosen needs this. Expandos are visible only from the page's own
+ * JavaScript world: this module must run there (the standalone bundle does; the extension runs
+ * it from a small MAIN-world script, see extension/src/inpage/main-world.ts).
+ *
+ * Nothing here knows one page: only the general shapes of Vue 3's v-model on a radio and of a
+ * React radio group's context ({ value, onChange }) or props.
+ */
+
+/** The model value as a framework holds it; only plain primitives are carried. */
+export type ModelValue = string | number | boolean | null | undefined;
+export interface ModelRead { framework: 'vue' | 'react'; value: ModelValue }
+
+const isPrimitive = (v: unknown): v is ModelValue => v === null || v === undefined || ['string', 'number', 'boolean'].includes(typeof v);
+type Anyish = Record<string, unknown> & { [k: string]: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function expando(el: Element, prefix: string): Anyish | undefined {
+  for (const k of Object.keys(el)) if (k.startsWith(prefix)) return (el as unknown as Anyish)[k] as Anyish;
+  return undefined;
+}
+
+// ---------------------------------------------------------------- Vue 3
+
+/** The v-model binding value of `input`, found by walking the vnode tree from its mount container. */
+function vueModel(input: HTMLInputElement): { found: boolean; value?: unknown } {
+  if (!('_value' in input)) return { found: false };
+  // render() keeps the root vnode on its container as `_vnode` (production builds included)
+  let root: Anyish | undefined;
+  for (let n: Element | null = input.parentElement; n && !root; n = n.parentElement) root = (n as unknown as Anyish)._vnode as Anyish | undefined;
+  if (!root) return { found: true }; // a Vue input whose model cannot be read
+  const seen = new Set<unknown>();
+  let budget = 50_000;
+  const visit = (vnode: Anyish | null | undefined): Anyish | undefined => {
+    if (!vnode || typeof vnode !== 'object' || seen.has(vnode) || --budget < 0) return undefined;
+    seen.add(vnode);
+    if (vnode.el === input && Array.isArray(vnode.dirs) && vnode.dirs.length) return vnode;
+    if (vnode.component) { const r = visit(vnode.component.subTree); if (r) return r; }
+    if (vnode.suspense) { const r = visit(vnode.suspense.activeBranch); if (r) return r; }
+    if (Array.isArray(vnode.children)) for (const c of vnode.children) { const r = visit(c as Anyish); if (r) return r; }
+    return undefined;
+  };
+  const hit = visit(root);
+  if (!hit) return { found: true };
+  return { found: true, value: (hit.dirs as Anyish[])[0]!.value };
+}
+
+/** vModelRadio assigns `el._value` to the model on `change`: lend the input the old value for one change event. */
+function vueRestore(input: HTMLInputElement, value: ModelValue): void {
+  const own = (input as unknown as Anyish)._value;
+  (input as unknown as Anyish)._value = value;
+  try {
+    input.dispatchEvent(new (input.ownerDocument.defaultView as Window & typeof globalThis).Event('change', { bubbles: true }));
+  } finally {
+    (input as unknown as Anyish)._value = own;
+  }
+}
+
+// ---------------------------------------------------------------- React
+
+/** The radio group's `{ value, onChange }`: the value of the nearest context provider above the input that has that shape. */
+function reactGroup(input: HTMLInputElement): { value: unknown; onChange: (e: unknown) => void } | undefined {
+  let fiber = expando(input, '__reactFiber$') ?? expando(input, '__reactInternalInstance$');
+  if (!fiber) return undefined;
+  for (let depth = 0; fiber && depth < 40; depth++, fiber = fiber.return as Anyish | undefined) {
+    const p = fiber.memoizedProps as Anyish | null | undefined;
+    if (!p || typeof p !== 'object') continue;
+    const ctx = p.value as Anyish | undefined;
+    // <GroupContext.Provider value={{ value, onChange, … }}>
+    if (fiber.type && typeof fiber.type === 'object' && ctx && typeof ctx === 'object' && typeof ctx.onChange === 'function' && 'value' in ctx && isPrimitive(ctx.value)) {
+      return { value: ctx.value, onChange: ctx.onChange as (e: unknown) => void };
+    }
+    if (fiber.stateNode && (fiber.stateNode as Element).tagName === 'FORM') break;
+  }
+  return undefined;
+}
+
+function reactRestore(input: HTMLInputElement, g: { onChange: (e: unknown) => void }, value: ModelValue): void {
+  const target = { value, checked: true, type: 'radio', name: input.name };
+  g.onChange({ target, currentTarget: target, type: 'change', nativeEvent: undefined, stopPropagation() {}, preventDefault() {}, persist() {}, isDefaultPrevented: () => false, isPropagationStopped: () => false });
+}
+
+// ---------------------------------------------------------------- the two operations
+
+/** The framework's model value for the radio group `group`, or undefined when no framework is found. */
+export function readRadioModel(group: HTMLInputElement[]): ModelRead | undefined {
+  const first = group[0];
+  if (!first) return undefined;
+  const r = reactGroup(first);
+  if (r && isPrimitive(r.value)) return { framework: 'react', value: r.value };
+  const v = vueModel(first);
+  // a model that cannot be read (no vnode tree found) is taken as '' (how Vue forms start a choice)
+  if (v.found) return { framework: 'vue', value: 'value' in v && isPrimitive(v.value) ? v.value : '' };
+  return undefined;
+}
+
+/** Puts the framework's model of the radio group back to `prior` (read before the fill); true when a framework took it. */
+export function restoreRadioModel(group: HTMLInputElement[], prior: ModelRead): boolean {
+  if (!isPrimitive(prior.value)) return false;
+  const input = group.find((i) => i.checked) ?? group[0];
+  if (!input) return false;
+  if (prior.framework === 'react') {
+    const g = reactGroup(input);
+    if (!g) return false;
+    reactRestore(input, g, prior.value);
+    return true;
+  }
+  if (!('_value' in input)) return false;
+  vueRestore(input, prior.value);
+  return true;
+}
+
+// ---------------------------------------------------------------- where it runs
+
+/** How the engine reaches the page world: directly (default, the engine runs there) or through a bridge. */
+export interface PageWorld {
+  readRadioModel(group: HTMLInputElement[]): ModelRead | undefined;
+  restoreRadioModel(group: HTMLInputElement[], prior: ModelRead): boolean;
+}
+
+let world: PageWorld = { readRadioModel, restoreRadioModel };
+
+/** The extension's isolated-world content script sets a bridge to its MAIN-world helper here. */
+export function setPageWorld(w: PageWorld): void { world = w; }
+export function pageWorld(): PageWorld { return world; }
+
+// ---------------------------------------------------------------- a bridge between two worlds (the extension)
+
+/**
+ * The extension's content script lives in an isolated world and cannot see expandos. Its
+ * MAIN-world helper listens for one event type, dispatched on the radio input itself (the
+ * locator), whose detail is a JSON string carrying only the operation and the value to restore;
+ * the helper answers synchronously with a reply event on the same input. No other data crosses,
+ * and the helper offers the page nothing it could not do to its own radios.
+ */
+export const PAGE_WORLD_REQUEST = 'lvzhi-radio-model';
+export const PAGE_WORLD_REPLY = 'lvzhi-radio-model-reply';
+
+type Wire = { op: 'read' } | { op: 'restore'; framework: 'vue' | 'react'; value?: ModelValue };
+
+function encodeRead(r: ModelRead | undefined): string {
+  return JSON.stringify(r ? { framework: r.framework, ...(r.value === undefined ? {} : { value: r.value }) } : null);
+}
+
+function decodeRead(s: unknown): ModelRead | undefined {
+  if (typeof s !== 'string') return undefined;
+  const o = JSON.parse(s) as { framework?: unknown; value?: unknown } | null;
+  if (!o || (o.framework !== 'vue' && o.framework !== 'react')) return undefined;
+  const value = 'value' in o ? o.value : undefined;
+  return isPrimitive(value) ? { framework: o.framework, value } : undefined;
+}
+
+/** MAIN world: answers the content script's requests in `doc` (call once per document). */
+export function listenForPageWorldRequests(doc: Document): void {
+  doc.addEventListener(PAGE_WORLD_REQUEST, (e) => {
+    const input = e.target as HTMLInputElement | null;
+    const detail = (e as CustomEvent<unknown>).detail;
+    if (!input || input.tagName !== 'INPUT' || input.type !== 'radio' || typeof detail !== 'string') return;
+    let reply: string;
+    try {
+      const w = JSON.parse(detail) as Wire;
+      if (w.op === 'read') reply = encodeRead(readRadioModel([input]));
+      else if (w.op === 'restore' && (w.framework === 'vue' || w.framework === 'react') && isPrimitive(w.value)) reply = JSON.stringify(restoreRadioModel([input], { framework: w.framework, value: 'value' in w ? w.value : undefined }));
+      else return;
+    } catch {
+      reply = 'null';
+    }
+    const W = input.ownerDocument.defaultView as Window & typeof globalThis;
+    input.dispatchEvent(new W.CustomEvent(PAGE_WORLD_REPLY, { detail: reply }));
+  }, true);
+}
+
+/** Isolated world: reaches the MAIN-world helper through events on the input; nothing found when it is absent. */
+export function eventBridgePageWorld(): PageWorld {
+  const ask = (input: HTMLInputElement, w: Wire): string | undefined => {
+    let answer: string | undefined;
+    const take = (e: Event) => { const d = (e as CustomEvent<unknown>).detail; if (typeof d === 'string') answer = d; };
+    input.addEventListener(PAGE_WORLD_REPLY, take);
+    try {
+      const W = input.ownerDocument.defaultView as Window & typeof globalThis;
+      input.dispatchEvent(new W.CustomEvent(PAGE_WORLD_REQUEST, { detail: JSON.stringify(w) }));
+    } finally {
+      input.removeEventListener(PAGE_WORLD_REPLY, take);
+    }
+    return answer;
+  };
+  return {
+    readRadioModel(group) {
+      const first = group[0];
+      return first ? decodeRead(ask(first, { op: 'read' })) : undefined;
+    },
+    restoreRadioModel(group, prior) {
+      const input = group.find((i) => i.checked) ?? group[0];
+      if (!input) return false;
+      const w: Wire = { op: 'restore', framework: prior.framework, ...(prior.value === undefined ? {} : { value: prior.value }) };
+      return ask(input, w) === 'true';
+    },
+  };
+}
