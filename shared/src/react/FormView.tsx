@@ -81,7 +81,7 @@ export function FormView(props: FormViewProps): ReactNode {
  * stylesheet makes the browser recompute the style of the whole page, not just of the form.
  */
 const installed = new WeakSet<Document | ShadowRoot>();
-function installFormCss(node: Element): void {
+export function installFormCss(node: Element): void {
   const root = node.getRootNode();
   const scope = root instanceof ShadowRoot ? root : node.ownerDocument;
   if (installed.has(scope)) return;

@@ -1,2 +1,3 @@
 export {};
 export * from './FormView.tsx';
+export * from './RecordList.tsx';

@@ -64,4 +64,9 @@ export const FORM_CSS = `
   .lvz-form .lvz-num{max-width:none}
 }
 .lvz-layout-panel{max-width:420px}
+.lvz-tabs{display:flex;gap:4px;margin-bottom:8px}.lvz-tabs [aria-selected=true]{background:#ddf4ff;border-color:#0969da}
+.lvz-filters{display:flex;flex-wrap:wrap;gap:6px;align-items:center}.lvz-filters input[type=search]{flex:1 1 12em;min-height:32px;padding:4px 8px;border:1px solid #8c959f;border-radius:6px;font:inherit}
+.lvz-filters select{width:auto}.lvz-form .lvz-filters input[type=date]{width:auto}
+.lvz-record-list{list-style:none;margin:0;padding:0}.lvz-record-list li{border-bottom:1px solid #d0d7de;padding:6px 0}
+.lvz-record-title{font-weight:600}
 `;
