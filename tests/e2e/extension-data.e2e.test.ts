@@ -57,6 +57,35 @@ describe('drafts and backups', () => {
     }
   });
 
+  it('keeps what was typed in the panel when it crashes before the draft save fires', async () => {
+    const ext = await launchProfile(tempDir('lvzhi-profile-crash-'));
+    try {
+      let panel = await openPanel(ext);
+      await panel.getByTestId('new-form').selectOption('deputy-profile');
+      await panel.getByTestId('new-record').click();
+      let editor = panel.getByTestId('record-editor');
+      await editor.waitFor();
+      const recordId = await editor.getAttribute('data-record-id');
+      await editor.getByLabel('姓名').first().fill('王');
+      await expect.poll(() => panel.getByTestId('save-state').textContent(), { timeout: 10_000 }).toBe('草稿已保存');
+      // Typed, then the panel's renderer dies at once: inside the 400 ms save pause.
+      await editor.getByLabel('姓名').first().fill('王建国');
+      const cdp = await ext.context.newCDPSession(panel);
+      const crashed = new Promise<boolean>((resolve) => { panel.once('crash', () => resolve(true)); setTimeout(() => resolve(false), 15_000); });
+      void cdp.send('Page.crash').catch(() => undefined);
+      expect(await crashed).toBe(true);
+      panel = await openPanel(ext);
+      const row = panel.getByTestId('draft-list').getByTestId('record-row');
+      await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+      await row.getByTestId('record-edit').click();
+      editor = panel.getByTestId('record-editor');
+      expect(await editor.getAttribute('data-record-id')).toBe(recordId);
+      expect(await editor.getByLabel('姓名').first().inputValue()).toBe('王建国');
+    } finally {
+      await ext.close();
+    }
+  });
+
   it('imports a backup from one profile into a fresh profile with every record', async () => {
     const records = ['deputy-profile.json', 'suggestion.json', 'inspection.json', 'presidium-monthly.json', 'letter.json'].map((f) => exampleRecord(`forms/examples/${f}`));
     const a = await launchProfile(tempDir('lvzhi-profile-a-'));

@@ -10,7 +10,7 @@ import {
   DraftSaver, FormEngine, createRecord, isoInChina, recordTitle, startFromLast, todayInChina, validateRecord,
   type LvzhiRecord,
 } from '@lvzhi/shared';
-import { flushOnPageHide } from '@lvzhi/shared/dom';
+import { flushOnPageHide, openDraftJournal } from '@lvzhi/shared/dom';
 import { FormView } from '@lvzhi/shared/react';
 import { recordStore } from '../lib/staff-data.ts';
 import { usePanel } from './context.ts';
@@ -82,8 +82,18 @@ export function RecordsView({ onUse, initial }: { onUse(record: LvzhiRecord): vo
   );
 }
 
-function RecordEditor({ record, pd, onClose, onUse }: { record: LvzhiRecord; pd: PackData; onClose(): void; onUse(r: LvzhiRecord): void }) {
+/**
+ * Every keystroke is also written synchronously to a journal in localStorage, cleared once the
+ * debounced IndexedDB save commits: a panel that crashes inside the save pause loses nothing.
+ */
+let journal: ReturnType<typeof openDraftJournal> | undefined;
+const draftJournal = () => (journal ??= openDraftJournal());
+
+function RecordEditor({ record: stored, pd, onClose, onUse }: { record: LvzhiRecord; pd: PackData; onClose(): void; onUse(r: LvzhiRecord): void }) {
   const { t, lang } = usePanel();
+  // What the journal holds from a crash inside the last save pause is merged back on open.
+  const recovered = useMemo(() => draftJournal().recover(stored.id, stored), [stored]);
+  const record = recovered.record ?? stored;
   const entry = pd.forms.get(record.form)!;
   const engine = useMemo(() => new FormEngine(entry.form, { values: record.values, ctx: { optionsOf: pd.optionsOf } }), [entry.form, record, pd.optionsOf]);
   const current = useRef<LvzhiRecord>(record);
@@ -100,10 +110,12 @@ function RecordEditor({ record, pd, onClose, onUse }: { record: LvzhiRecord; pd:
       if (cancelled) return;
       saver.current = new DraftSaver(store, {
         delayMs: 400,
+        journal: draftJournal(),
         onSaved: () => setState('saved'),
         onError: (e) => { setState('memory'); setStoreError(e instanceof Error ? e.message : String(e)); },
       });
       stop = flushOnPageHide(saver.current);
+      if (recovered.recovered.length > 0) saver.current.save(current.current);
     });
     const unsubscribe = engine.subscribe(() => {
       current.current = { ...current.current, values: engine.getValues(), updatedAt: isoInChina() };
