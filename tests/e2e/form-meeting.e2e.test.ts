@@ -5,15 +5,12 @@
  * write-ahead journal in localStorage has it all — and later the page is reloaded before the
  * debounce; every value is found again, on screen and in the store.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, screenshot, serveDir, type StaticServer } from '../harness/browser.ts';
-import { buildFormApp } from '../fixtures/form-app/build.ts';
+import { screenshot } from '../harness/browser.ts';
+import { useFormApp } from '../fixtures/form-app/serve.ts';
 
-const OUT = mkdtempSync(path.join(tmpdir(), 'lvzhi-form-app-'));
+const app = useFormApp('form-app');
 const ATTENDEES = [
   '张建国', '李明', '王秀英', '刘伟', '陈静', '杨洋', '赵磊', '黄丽', '周杰', '吴敏',
   '徐强', '孙燕', '胡军', '朱红', '高峰', '林芳', '何勇', '郭丽华', '马骏', '罗兰',
@@ -27,21 +24,8 @@ const VOTES = [
 ];
 const DELAY = 4000;
 
-let site: StaticServer;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
 
-beforeAll(async () => {
-  await buildFormApp(OUT);
-  site = await serveDir(OUT);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  rmSync(OUT, { recursive: true, force: true });
-});
-
-const url = () => site.url(`/index.html?form=presidium-monthly&rid=meeting-1&delay=${DELAY}`);
+const url = () => app.site.url(`/index.html?form=presidium-monthly&rid=meeting-1&delay=${DELAY}`);
 async function open(page: Page): Promise<void> {
   await page.goto(url());
   await page.waitForSelector('body[data-ready="1"]');
@@ -85,7 +69,7 @@ async function crash(context: import('playwright-core').BrowserContext, page: Pa
 
 describe('meeting record on IndexedDB', () => {
   it('survives tab crashes and a reload before the debounce, with 30 attendees, 5 agenda items and 3 votes', async () => {
-    const context = await browser.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 420, height: 900 } });
+    const context = await app.browser.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 420, height: 900 } });
     const page = await context.newPage();
     await open(page);
 
@@ -160,9 +144,9 @@ describe('meeting record on IndexedDB', () => {
   });
 
   it('without the journal, a crash inside the pause does lose the typing (the test can fail)', async () => {
-    const context = await browser.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 420, height: 900 } });
+    const context = await app.browser.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 420, height: 900 } });
     const page = await context.newPage();
-    const u = site.url(`/index.html?form=presidium-monthly&rid=nojournal&db=nojournal&delay=${DELAY}&journal=0`);
+    const u = app.site.url(`/index.html?form=presidium-monthly&rid=nojournal&db=nojournal&delay=${DELAY}&journal=0`);
     await page.goto(u);
     await page.waitForSelector('body[data-ready="1"]');
     await input(page, 'title').fill('不会保存的标题');
@@ -175,9 +159,9 @@ describe('meeting record on IndexedDB', () => {
   });
 
   it('renders accessibly in English at full page width: labels, aria-invalid and error text tied to the field', async () => {
-    const context = await browser.browser.newContext({ locale: 'en-US', viewport: { width: 1200, height: 900 } });
+    const context = await app.browser.browser.newContext({ locale: 'en-US', viewport: { width: 1200, height: 900 } });
     const page = await context.newPage();
-    await page.goto(site.url('/index.html?form=presidium-monthly&rid=a11y&lang=en&db=a11y'));
+    await page.goto(app.site.url('/index.html?form=presidium-monthly&rid=a11y&lang=en&db=a11y'));
     await page.waitForSelector('body[data-ready="1"]');
     expect(await page.getByLabel('Meeting title').count()).toBe(1);
     const end = page.getByLabel('Ends at');

@@ -3,34 +3,19 @@
  * delete to the trash and restore from it; a record trashed more than 30 days ago cannot be
  * restored. Each step goes through the real store and survives a reload.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, screenshot, serveDir, type StaticServer } from '../harness/browser.ts';
-import { buildFormApp } from '../fixtures/form-app/build.ts';
+import { screenshot } from '../harness/browser.ts';
+import { useFormApp } from '../fixtures/form-app/serve.ts';
 
-const OUT = mkdtempSync(path.join(tmpdir(), 'lvzhi-record-list-'));
-let site: StaticServer;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
-beforeAll(async () => {
-  await buildFormApp(OUT, ['list']);
-  site = await serveDir(OUT);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  rmSync(OUT, { recursive: true, force: true });
-});
+const app = useFormApp('record-list', ['list']);
 
 const titles = (page: Page) => page.locator('.lvz-record-title').allTextContents();
 
 describe('RecordList', () => {
   it('searches, trashes and restores through the store', async () => {
-    const page = await browser.newPage();
-    await page.goto(site.url('/list.html'));
+    const page = await app.browser.newPage();
+    await page.goto(app.site.url('/list.html'));
     await expect.poll(() => titles(page)).toEqual(['代表履职能力培训会', '青山镇人大主席团2024年4月份例会', '青山镇人大主席团2024年3月份例会']);
     // text search (every word must appear; names of places count)
     await page.getByRole('searchbox', { name: '搜索记录' }).fill('会议室');

@@ -5,33 +5,17 @@
  * (setInputFiles), and a rating matrix rated with the keyboard only. Each is saved and found
  * again after a reload.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshot, serveDir, type StaticServer } from '../harness/browser.ts';
-import { buildFormApp } from '../fixtures/form-app/build.ts';
+import { screenshot } from '../harness/browser.ts';
+import { useFormApp } from '../fixtures/form-app/serve.ts';
 
-const OUT = mkdtempSync(path.join(tmpdir(), 'lvzhi-form-widgets-'));
-let site: StaticServer;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
-
-beforeAll(async () => {
-  await buildFormApp(OUT);
-  site = await serveDir(OUT);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  rmSync(OUT, { recursive: true, force: true });
-});
+const app = useFormApp('form-widgets');
 
 type Lvzhi = { __lvzhi: { saver: { flush(): Promise<void> }; engine: { getValues(): Record<string, unknown> }; store: { get(id: string): Promise<{ values: Record<string, unknown> } | undefined> } } };
-const newContext = (): Promise<BrowserContext> => browser.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 420, height: 900 } });
+const newContext = (): Promise<BrowserContext> => app.browser.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 420, height: 900 } });
 async function open(page: Page, form: string, rid: string): Promise<void> {
-  await page.goto(site.url(`/index.html?form=${form}&rid=${rid}&db=${rid}&delay=800`));
+  await page.goto(app.site.url(`/index.html?form=${form}&rid=${rid}&db=${rid}&delay=800`));
   await page.waitForSelector('body[data-ready="1"]');
 }
 async function reload(page: Page): Promise<void> {

@@ -203,19 +203,22 @@ function checkReference(name: string, scope: ExpressionScope, item: ItemScope | 
 
 const safeChecked = new WeakSet<object>();
 
-function assertSafe(expr: unknown): void {
-  if (typeof expr !== 'object' || expr === null || safeChecked.has(expr)) return;
+/** Visits every operation of an expression; `visit` returns what to descend into (undefined: nothing). */
+function walkOperations(expr: unknown, visit: (op: string, args: unknown) => unknown): void {
   const stack: unknown[] = [expr];
   while (stack.length) {
     const e = stack.pop();
     if (Array.isArray(e)) stack.push(...e);
-    else if (isOperation(e)) {
-      for (const [k, v] of Object.entries(e)) {
-        if (!EXPRESSION_OPERATORS.has(k)) throw new ExpressionError(`unknown or forbidden operator "${k}"`);
-        stack.push(v);
-      }
-    }
+    else if (isOperation(e)) for (const [op, args] of Object.entries(e)) stack.push(visit(op, args));
   }
+}
+
+function assertSafe(expr: unknown): void {
+  if (typeof expr !== 'object' || expr === null || safeChecked.has(expr)) return;
+  walkOperations(expr, (op, args) => {
+    if (!EXPRESSION_OPERATORS.has(op)) throw new ExpressionError(`unknown or forbidden operator "${op}"`);
+    return args;
+  });
   safeChecked.add(expr);
 }
 
@@ -246,19 +249,12 @@ export function isTruthy(value: unknown): boolean {
 /** Every `var` name an expression reads (for dependency tracking). */
 export function referencedNames(expr: unknown): string[] {
   const names = new Set<string>();
-  const stack: unknown[] = [expr];
-  while (stack.length) {
-    const e = stack.pop();
-    if (Array.isArray(e)) stack.push(...e);
-    else if (isOperation(e)) {
-      for (const [k, v] of Object.entries(e)) {
-        if (k === 'var') {
-          const n = Array.isArray(v) ? v[0] : v;
-          if (typeof n === 'string') names.add(n.split('.')[0]!);
-          else stack.push(n);
-        } else stack.push(v);
-      }
-    }
-  }
+  walkOperations(expr, (op, args) => {
+    if (op !== 'var') return args;
+    const name = Array.isArray(args) ? args[0] : args;
+    if (typeof name !== 'string') return name;
+    names.add(name.split('.')[0]!);
+    return undefined;
+  });
   return [...names];
 }
