@@ -249,6 +249,14 @@ export function buildMinutesDocument(options: BuildOptions): MinutesDocument {
 
   for (const part of template.parts) {
     if (part.part !== 'issueNumber') flushSubtitle();
+    const where = (f: FieldDefinition) => part.heading ?? f.label ?? '';
+    /** A free-text field as paragraphs under the part's heading; `number` rewrites each paragraph. */
+    const textParagraphs = (f: FieldDefinition, number: (p: string, i: number) => string = (p) => p) => {
+      const text = valueText(f, values[f.id]);
+      if (!text) return;
+      heading(part.heading);
+      paragraphs(text).forEach((p, i) => blocks.push({ kind: 'paragraph', where: where(f), text: number(p, i) }));
+    };
     switch (part.part) {
       case 'title': {
         const f = field(part.field);
@@ -321,12 +329,7 @@ export function buildMinutesDocument(options: BuildOptions): MinutesDocument {
               .map(([c, t]) => (c.type === 'person' ? `${c.label}：${t}` : t));
             blocks.push({ kind: 'paragraph', where: part.heading ?? f.label ?? '', text: `${i + 1}．${topic}${extra.length ? `（${extra.join('；')}）` : ''}` });
           });
-        } else {
-          const text = valueText(f, values[f.id]);
-          if (!text) break;
-          heading(part.heading);
-          for (const p of paragraphs(text)) blocks.push({ kind: 'paragraph', where: part.heading ?? f.label ?? '', text: p });
-        }
+        } else textParagraphs(f);
         break;
       }
       case 'discussion':
@@ -338,12 +341,7 @@ export function buildMinutesDocument(options: BuildOptions): MinutesDocument {
           if (!t) break;
           heading(part.heading ?? f.label ?? '');
           blocks.push(t);
-        } else {
-          const text = valueText(f, values[f.id]);
-          if (!text) break;
-          heading(part.heading);
-          for (const p of paragraphs(text)) blocks.push({ kind: 'paragraph', where: part.heading ?? f.label ?? '', text: p });
-        }
+        } else textParagraphs(f);
         break;
       }
       case 'decisions': {
@@ -362,12 +360,7 @@ export function buildMinutesDocument(options: BuildOptions): MinutesDocument {
               .map(([c, t]) => `${c.label}：${t}`);
             blocks.push({ kind: 'paragraph', where: part.heading ?? f.label ?? '', text: `${chineseNumber(i + 1)}、${content}${extra.length ? `（${extra.join('；')}）` : ''}` });
           });
-        } else {
-          const text = valueText(f, values[f.id]);
-          if (!text) break;
-          heading(part.heading);
-          paragraphs(text).forEach((p, i) => blocks.push({ kind: 'paragraph', where: part.heading ?? f.label ?? '', text: /^[一二三四五六七八九十]+、/.test(p) ? p : `${chineseNumber(i + 1)}、${p}` }));
-        }
+        } else textParagraphs(f, (p, i) => (/^[一二三四五六七八九十]+、/.test(p) ? p : `${chineseNumber(i + 1)}、${p}`));
         break;
       }
       case 'votes':
