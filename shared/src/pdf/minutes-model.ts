@@ -257,6 +257,21 @@ export function buildMinutesDocument(options: BuildOptions): MinutesDocument {
       heading(part.heading);
       paragraphs(text).forEach((p, i) => blocks.push({ kind: 'paragraph', where: where(f), text: number(p, i) }));
     };
+    /**
+     * A table as numbered paragraphs: the first column is the item, the others follow in
+     * brackets (`1．议题（汇报人：王建国）`, `一、决定（责任单位：…）`).
+     */
+    const numberedRows = (f: Extract<FieldDefinition, { type: 'table' }>, number: (i: number) => string, extraText: (c: ColumnFieldDefinition, t: string) => string, clean: (t: string) => string = (t) => t) => {
+      const rows = tableRows(f, values, now);
+      if (!rows.length) return;
+      heading(part.heading);
+      const [main, ...rest] = f.columns;
+      rows.forEach((row, i) => {
+        const content = main ? clean(valueText(main, row[main.id])) : '';
+        const extra = rest.map((c) => [c, valueText(c, row[c.id])] as const).filter(([, t]) => t).map(([c, t]) => extraText(c, t));
+        blocks.push({ kind: 'paragraph', where: where(f), text: `${number(i)}${content}${extra.length ? `（${extra.join('；')}）` : ''}` });
+      });
+    };
     switch (part.part) {
       case 'title': {
         const f = field(part.field);
@@ -316,20 +331,8 @@ export function buildMinutesDocument(options: BuildOptions): MinutesDocument {
       case 'agenda': {
         const f = field(part.field);
         if (!f) break;
-        if (f.type === 'table') {
-          const rows = tableRows(f, values, now);
-          if (!rows.length) break;
-          heading(part.heading);
-          const [topicCol, ...rest] = f.columns;
-          rows.forEach((row, i) => {
-            const topic = topicCol ? valueText(topicCol, row[topicCol.id]) : '';
-            const extra = rest
-              .map((c) => [c, valueText(c, row[c.id])] as const)
-              .filter(([, t]) => t)
-              .map(([c, t]) => (c.type === 'person' ? `${c.label}：${t}` : t));
-            blocks.push({ kind: 'paragraph', where: part.heading ?? f.label ?? '', text: `${i + 1}．${topic}${extra.length ? `（${extra.join('；')}）` : ''}` });
-          });
-        } else textParagraphs(f);
+        if (f.type === 'table') numberedRows(f, (i) => `${i + 1}．`, (c, t) => (c.type === 'person' ? `${c.label}：${t}` : t));
+        else textParagraphs(f);
         break;
       }
       case 'discussion':
@@ -347,20 +350,8 @@ export function buildMinutesDocument(options: BuildOptions): MinutesDocument {
       case 'decisions': {
         const f = field(part.field);
         if (!f) break;
-        if (f.type === 'table') {
-          const rows = tableRows(f, values, now);
-          if (!rows.length) break;
-          heading(part.heading);
-          const [main, ...rest] = f.columns;
-          rows.forEach((row, i) => {
-            const content = main ? valueText(main, row[main.id]).replace(/\s*\n\s*/g, '') : '';
-            const extra = rest
-              .map((c) => [c, valueText(c, row[c.id])] as const)
-              .filter(([, t]) => t)
-              .map(([c, t]) => `${c.label}：${t}`);
-            blocks.push({ kind: 'paragraph', where: part.heading ?? f.label ?? '', text: `${chineseNumber(i + 1)}、${content}${extra.length ? `（${extra.join('；')}）` : ''}` });
-          });
-        } else textParagraphs(f, (p, i) => (/^[一二三四五六七八九十]+、/.test(p) ? p : `${chineseNumber(i + 1)}、${p}`));
+        if (f.type === 'table') numberedRows(f, (i) => `${chineseNumber(i + 1)}、`, (c, t) => `${c.label}：${t}`, (t) => t.replace(/\s*\n\s*/g, ''));
+        else textParagraphs(f, (p, i) => (/^[一二三四五六七八九十]+、/.test(p) ? p : `${chineseNumber(i + 1)}、${p}`));
         break;
       }
       case 'votes':

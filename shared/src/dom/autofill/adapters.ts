@@ -478,6 +478,16 @@ async function typeIntoPicker(input: HTMLInputElement, text: string): Promise<vo
   key(input, 'Escape');
 }
 
+/** Element Plus and Ant Design date pickers both take typed text in their one input. */
+const pickerInput = (h: { el: HTMLElement }) => h.el.querySelector('input') as HTMLInputElement;
+const pickerText: Pick<WidgetAdapter, 'read' | 'write'> = {
+  read: (h) => pickerInput(h).value,
+  async write(h, v) {
+    if (v.type !== 'text') throw new Error('日期控件只接受文本');
+    await typeIntoPicker(pickerInput(h), v.text);
+  },
+};
+
 export const elementDate: WidgetAdapter = {
   name: 'element-date',
   roots: '.el-date-editor',
@@ -486,15 +496,11 @@ export const elementDate: WidgetAdapter = {
     if (!input || el.querySelectorAll('input').length > 1) return undefined; // ranges are not dictionary values
     return { el: el as HTMLElement, visible: el, labelTarget: input, kind: 'date', claims: [input] };
   },
-  read: (h) => (h.el.querySelector('input') as HTMLInputElement).value,
-  async write(h, v) {
-    if (v.type !== 'text') throw new Error('日期控件只接受文本');
-    await typeIntoPicker(h.el.querySelector('input') as HTMLInputElement, v.text);
-  },
+  ...pickerText,
   async clear(h) {
     hover(h.el); const inner = h.el.querySelector('.el-input__wrapper'); if (inner) hover(inner);
     const icon = await waitFor(() => h.el.querySelector<HTMLElement>('.clear-icon, .el-input__clear, .el-range__close-icon'), 400);
-    if (icon) clickLikeUser(icon); else await typeIntoPicker(h.el.querySelector('input') as HTMLInputElement, '');
+    if (icon) clickLikeUser(icon); else await typeIntoPicker(pickerInput(h), '');
   },
 };
 
@@ -608,15 +614,11 @@ export const antdDate: WidgetAdapter = {
     if (!input) return undefined;
     return { el: el as HTMLElement, visible: el, labelTarget: input, kind: 'date', claims: [input] };
   },
-  read: (h) => (h.el.querySelector('input') as HTMLInputElement).value,
-  async write(h, v) {
-    if (v.type !== 'text') throw new Error('日期控件只接受文本');
-    await typeIntoPicker(h.el.querySelector('input') as HTMLInputElement, v.text);
-  },
+  ...pickerText,
   async clear(h) {
     hover(h.el);
     const clear = await waitFor(() => h.el.querySelector<HTMLElement>('.ant-picker-clear'), 400);
-    if (clear) clickLikeUser(clear); else await typeIntoPicker(h.el.querySelector('input') as HTMLInputElement, '');
+    if (clear) clickLikeUser(clear); else await typeIntoPicker(pickerInput(h), '');
   },
 };
 
