@@ -1,0 +1,103 @@
+/**
+ * How a person fills each evaluation page with Playwright: clicking the widgets, typing, choosing
+ * options by their visible text. Used by tests/e2e/eval-pages.e2e.test.ts to prove that each
+ * page and its expected file agree, without the autofill engine. Text comes from the expected
+ * file (`v`); the options a person picks are written here as the text they see, so the test
+ * also proves the expected codes (e.g. 汉族 → "01").
+ */
+import type { Frame, Locator, Page } from 'playwright-core';
+
+export type Values = Record<string, unknown>;
+type Scope = Page | Frame;
+export type PersonFill = (page: Page, v: Values) => Promise<void>;
+
+const exact = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+const s = (v: Values, k: string) => String(v[k]);
+
+/** The form item whose label reads exactly `label`. */
+function itemBy(scope: Scope, itemSel: string, labelSel: string, label: string): Locator {
+  return scope.locator(itemSel).filter({ has: scope.locator(labelSel).filter({ hasText: exact(label) }) }).first();
+}
+
+async function clickOption(page: Page, optionSel: string, text: string): Promise<void> {
+  await page.locator(optionSel).filter({ hasText: exact(text) }).locator('visible=true').first().click();
+}
+
+// ------------------------------------------------------------- Element UI 2
+
+async function element2(page: Page, v: Values): Promise<void> {
+  const item = (l: string) => itemBy(page, '.el-form-item', '.el-form-item__label', l);
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const select = async (l: string, t: string) => {
+    await item(l).locator('.el-select').click();
+    await clickOption(page, '.el-select-dropdown__item', t);
+  };
+  const date = async (l: string, k: string) => {
+    const input = item(l).locator('input');
+    await input.click();
+    await input.fill(s(v, k));
+    await input.press('Enter');
+  };
+  await text('姓名', 'xm');
+  await item('性别').locator('.el-radio').filter({ hasText: '女' }).click();
+  await select('民族', '汉族');
+  await date('出生日期', 'csrq');
+  await text('身份证号', 'sfzh');
+  await select('政治面貌', '中共党员');
+  await select('文化程度', '大学本科');
+  await text('代表证号', 'dbzh');
+  await text('选区', 'xq');
+  await select('所属代表小组', '青山片代表小组');
+  await item('代表小组长').locator('.el-switch').click();
+  await select('代表构成', '农民');
+  await date('当选日期', 'dxrq');
+  await text('工作单位', 'gzdw');
+  await text('职务', 'zw');
+  await text('手机号码', 'sjhm');
+  await text('个人简历', 'grjl');
+}
+
+// ------------------------------------------------------------- Ant Design Vue 4
+
+async function antdv(page: Page, v: Values): Promise<void> {
+  const item = (l: string) => itemBy(page, '.ant-form-item', '.ant-form-item-label label', l);
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const date = async (l: string, k: string) => {
+    const input = item(l).locator('input');
+    await input.click();
+    await input.fill(s(v, k));
+    await input.press('Enter');
+  };
+  const multi = async (l: string, names: unknown) => {
+    await item(l).locator('.ant-select-selector').click();
+    for (const n of names as string[]) {
+      await page.keyboard.type(n);
+      await page.locator('.ant-select-item-option').filter({ hasText: exact(n) }).locator('visible=true').first().click();
+    }
+    await page.keyboard.press('Escape');
+  };
+  await text('会议名称', 'hymc');
+  await date('开始时间', 'kssj');
+  await date('结束时间', 'jssj');
+  await text('会议地点', 'hydd');
+  await text('主持人', 'zcr');
+  await text('记录人', 'jlr');
+  await text('出席人数', 'cxrs');
+  await multi('出席人员', v['cxry']);
+  await multi('列席人员', v['lxry']);
+  await page.locator('.ant-tabs-tab').filter({ hasText: '议题及纪要' }).click();
+  const rows = v['yt'] as Array<{ topic: string; presenter: string }>;
+  for (const [i, r] of rows.entries()) {
+    await page.getByRole('button', { name: '+ 添加议题' }).click();
+    await page.getByPlaceholder('议题', { exact: true }).nth(i).fill(r.topic);
+    await page.getByPlaceholder('汇报人', { exact: true }).nth(i).fill(r.presenter);
+  }
+  await text('通报和讨论情况', 'thqk');
+  await text('发送', 'fs');
+  await date('印发日期', 'yfrq');
+}
+
+export const PERSON_FILLS: Record<string, PersonFill> = {
+  'element2-deputy': element2,
+  'antdv-meeting': antdv,
+};
