@@ -97,7 +97,46 @@ async function antdv(page: Page, v: Values): Promise<void> {
   await date('印发日期', 'yfrq');
 }
 
+// ------------------------------------------------------------- View UI Plus (iView)
+
+async function iview(page: Page, v: Values): Promise<void> {
+  const item = (l: string) => itemBy(page, '.ivu-form-item', '.ivu-form-item-label', l);
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const date = async (l: string, k: string) => {
+    const input = item(l).locator('input');
+    await input.click();
+    await input.fill(s(v, k));
+    await input.press('Tab');
+    await page.locator('.head').click();
+  };
+  const select = async (l: string, t: string) => {
+    await item(l).locator('.ivu-select-selection').click();
+    await clickOption(page, '.ivu-select-item', t);
+  };
+  await text('视察主题', 'sczt');
+  await item('活动类型').locator('.ivu-radio-wrapper').filter({ hasText: exact('视察') }).click();
+  await date('视察日期', 'scrq');
+  await text('视察地点', 'scdd');
+  await select('组织单位', '青山镇人大主席团');
+  await text('带队领导', 'ddld');
+  await item('参加代表').locator('.ivu-select-selection').click();
+  for (const n of v['cjdb'] as string[]) {
+    await page.keyboard.type(n);
+    await clickOption(page, '.ivu-select-item', n);
+  }
+  await page.keyboard.press('Escape');
+  await text('参加人数', 'cjrs');
+  for (const m of v['scfs'] as string[]) await item('视察方式').locator('.ivu-checkbox-wrapper').filter({ hasText: exact(m) }).click();
+  await text('视察情况', 'scqk');
+  await text('意见建议', 'yjjy');
+  await date('整改期限', 'zgqx');
+  await text('交办单位', 'jbdw');
+  await text('记录人', 'jlr');
+  await date('填表日期', 'tbrq');
+}
+
 export const PERSON_FILLS: Record<string, PersonFill> = {
   'element2-deputy': element2,
   'antdv-meeting': antdv,
+  'iview-inspection': iview,
 };
