@@ -135,8 +135,43 @@ async function iview(page: Page, v: Values): Promise<void> {
   await date('填表日期', 'tbrq');
 }
 
+// ------------------------------------------------------------- TDesign Vue Next
+
+async function tdesign(page: Page, v: Values): Promise<void> {
+  const item = (l: string) => itemBy(page, '.t-form__item', '.t-form__label', l);
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const date = async (l: string, k: string) => {
+    const input = item(l).locator('input');
+    await input.click();
+    await input.fill(s(v, k));
+    await input.press('Enter');
+  };
+  const select = async (l: string, t: string) => {
+    await item(l).locator('.t-select').click();
+    await clickOption(page, '.t-select-option', t);
+  };
+  await text('登记编号', 'djbh');
+  await date('收信日期', 'sxrq');
+  await select('来信来源', '群众直接来信');
+  await text('来信人姓名', 'xxr');
+  await item('性别').locator('.t-radio').filter({ hasText: exact('男') }).click();
+  await text('身份证号码', 'sfzh');
+  await text('联系电话', 'lxdh');
+  await text('联名人数', 'lmrs');
+  await text('家庭住址', 'jtzz');
+  await text('反映问题', 'fywt');
+  await select('问题类别', '环境保护');
+  await text('主要内容', 'zynr');
+  await text('登记人', 'djr');
+  await select('转交部门', '青山镇生态环境办公室');
+  await page.keyboard.press('Escape');
+  await date('转办日期', 'zbrq');
+  await date('办理时限', 'blsx');
+}
+
 export const PERSON_FILLS: Record<string, PersonFill> = {
   'element2-deputy': element2,
   'antdv-meeting': antdv,
   'iview-inspection': iview,
+  'tdesign-letter': tdesign,
 };

@@ -44,6 +44,7 @@ export const EVAL_PAGES: readonly EvalPage[] = [
   { id: 'element2-deputy', page: 'element2-deputy.html', library: 'Element UI 2 (Vue 2, script tags)', kind: '代表信息登记' },
   { id: 'antdv-meeting', page: 'antdv-meeting.html', entry: 'antdv-meeting.ts', library: 'Ant Design Vue 4', kind: '会议登记（主席团例会）' },
   { id: 'iview-inspection', page: 'iview-inspection.html', entry: 'iview-inspection.ts', library: 'View UI Plus (iView)', kind: '视察登记' },
+  { id: 'tdesign-letter', page: 'tdesign-letter.html', entry: 'tdesign-letter.ts', library: 'TDesign Vue Next', kind: '来信登记' },
 ];
 
 function newest(path: string): number {
