@@ -16,7 +16,8 @@ const s = (v: Values, k: string) => String(v[k]);
 
 /** The form item whose label reads exactly `label`. */
 function itemBy(scope: Scope, itemSel: string, labelSel: string, label: string): Locator {
-  return scope.locator(itemSel).filter({ has: scope.locator(labelSel).filter({ hasText: exact(label) }) }).first();
+  const re = new RegExp(`^[\\s*]*${label}[\\s:：*]*$`);
+  return scope.locator(itemSel).filter({ has: scope.locator(labelSel).filter({ hasText: re }) }).first();
 }
 
 async function clickOption(page: Page, optionSel: string, text: string): Promise<void> {
@@ -169,9 +170,44 @@ async function tdesign(page: Page, v: Values): Promise<void> {
   await date('办理时限', 'blsx');
 }
 
+// ------------------------------------------------------------- Arco Design Vue
+
+async function arco(page: Page, v: Values): Promise<void> {
+  const item = (l: string) => itemBy(page, '.arco-form-item', '.arco-form-item-label', l);
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const select = async (l: string, t: string) => {
+    await item(l).locator('.arco-select-view').click();
+    await clickOption(page, '.arco-select-option', t);
+  };
+  await text('建议编号', 'jybh');
+  const d = item('提出日期').locator('input');
+  await d.click();
+  await d.fill(s(v, 'tcrq'));
+  await d.press('Enter');
+  await text('标题', 'bt');
+  await item('类别').locator('label').filter({ hasText: exact('建议') }).click();
+  await select('内容分类', '交通道路');
+  await item('提出时间段').locator('label').filter({ hasText: exact('闭会期间') }).click();
+  await text('届次会次', 'jc');
+  await select('领衔代表', '孙丽华');
+  await text('联系电话', 'lxdh');
+  await item('附议人').locator('.arco-select-view').click();
+  for (const n of v['fyr'] as string[]) {
+    await page.keyboard.type(n);
+    await clickOption(page, '.arco-select-option', n);
+  }
+  await page.keyboard.press('Escape');
+  await text('情况及理由', 'qkly');
+  await text('建议内容', 'jynr');
+  await select('主办单位', '青山镇村镇建设办公室');
+  await select('协办单位', '青山派出所');
+  await page.keyboard.press('Escape');
+}
+
 export const PERSON_FILLS: Record<string, PersonFill> = {
   'element2-deputy': element2,
   'antdv-meeting': antdv,
   'iview-inspection': iview,
   'tdesign-letter': tdesign,
+  'arco-suggestion': arco,
 };

@@ -45,6 +45,7 @@ export const EVAL_PAGES: readonly EvalPage[] = [
   { id: 'antdv-meeting', page: 'antdv-meeting.html', entry: 'antdv-meeting.ts', library: 'Ant Design Vue 4', kind: '会议登记（主席团例会）' },
   { id: 'iview-inspection', page: 'iview-inspection.html', entry: 'iview-inspection.ts', library: 'View UI Plus (iView)', kind: '视察登记' },
   { id: 'tdesign-letter', page: 'tdesign-letter.html', entry: 'tdesign-letter.ts', library: 'TDesign Vue Next', kind: '来信登记' },
+  { id: 'arco-suggestion', page: 'arco-suggestion.html', entry: 'arco-suggestion.ts', library: 'Arco Design Vue', kind: '代表建议登记（对话框）' },
 ];
 
 function newest(path: string): number {
