@@ -204,10 +204,38 @@ async function arco(page: Page, v: Values): Promise<void> {
   await page.keyboard.press('Escape');
 }
 
+// ------------------------------------------------------------- Naive UI
+
+async function naive(page: Page, v: Values): Promise<void> {
+  const item = (l: string) => itemBy(page, '.n-form-item', '.n-form-item-label', l);
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const select = async (l: string, t: string) => {
+    await item(l).locator('.n-base-selection').click();
+    await clickOption(page, '.n-base-select-option', t);
+  };
+  await text('评议活动', 'pyhd');
+  await select('被评议单位', '青山镇市场监督管理所');
+  const d = item('测评日期').locator('input');
+  await d.click();
+  await d.fill(s(v, 'cprq'));
+  await d.press('Enter');
+  await select('测评人类别', '镇人大代表');
+  await text('测评人', 'cpr');
+  const grades: Record<number, string> = { 5: '优秀', 4: '良好', 3: '一般', 2: '较差', 1: '差' };
+  for (const [l, k] of [['依法行政', 'yfxz'], ['服务态度', 'fwtd'], ['办事效率', 'bsxl'], ['廉洁自律', 'ljzl'], ['整改落实', 'zgls']] as const) {
+    await item(l).locator('.n-radio').filter({ hasText: exact(grades[Number(v[k])]!) }).click();
+  }
+  await text('综合评分', 'zhpf');
+  await item('综合评分').locator('input').press('Tab');
+  await item('总体评价').locator('.n-radio-button').filter({ hasText: exact('满意') }).click();
+  await text('意见和建议', 'yjjy');
+}
+
 export const PERSON_FILLS: Record<string, PersonFill> = {
   'element2-deputy': element2,
   'antdv-meeting': antdv,
   'iview-inspection': iview,
   'tdesign-letter': tdesign,
   'arco-suggestion': arco,
+  'naive-appraisal': naive,
 };

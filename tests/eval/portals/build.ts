@@ -46,6 +46,7 @@ export const EVAL_PAGES: readonly EvalPage[] = [
   { id: 'iview-inspection', page: 'iview-inspection.html', entry: 'iview-inspection.ts', library: 'View UI Plus (iView)', kind: '视察登记' },
   { id: 'tdesign-letter', page: 'tdesign-letter.html', entry: 'tdesign-letter.ts', library: 'TDesign Vue Next', kind: '来信登记' },
   { id: 'arco-suggestion', page: 'arco-suggestion.html', entry: 'arco-suggestion.ts', library: 'Arco Design Vue', kind: '代表建议登记（对话框）' },
+  { id: 'naive-appraisal', page: 'naive-appraisal.html', entry: 'naive-appraisal.ts', library: 'Naive UI', kind: '站所工作评议测评' },
 ];
 
 function newest(path: string): number {
