@@ -231,6 +231,48 @@ async function naive(page: Page, v: Values): Promise<void> {
   await text('意见和建议', 'yjjy');
 }
 
+// ------------------------------------------------------------- Vant 4 (phone)
+
+async function vant(page: Page, v: Values): Promise<void> {
+  const item = (l: string) => itemBy(page, '.van-field', '.van-field__label', l);
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  // A person swipes the wheel to the option; tapping an option of the wheel does the same.
+  const wheel = async (texts: string[]) => {
+    const columns = page.locator('.van-popup:visible .van-picker-column');
+    for (const [i, t] of texts.entries()) {
+      await columns.nth(i).locator('.van-picker-column__item').filter({ hasText: exact(t) }).dispatchEvent('click');
+      await page.waitForTimeout(350);
+    }
+    await page.locator('.van-popup:visible .van-picker__confirm').click();
+    await page.locator('.van-popup:visible').waitFor({ state: 'detached' }).catch(() => undefined);
+    await page.waitForTimeout(300);
+  };
+  const pick = async (l: string, t: string) => {
+    await item(l).click();
+    await wheel([t]);
+  };
+  const date = async (l: string, k: string) => {
+    await item(l).click();
+    await wheel(s(v, k).split('-'));
+  };
+  await text('登记编号', 'djbh');
+  await date('来访日期', 'lfrq');
+  await pick('接待形式', '代表接待日');
+  await item('来访人数').locator('input').fill(s(v, 'lfrs'));
+  await item('来访人数').locator('input').blur();
+  for (const n of v['jdry'] as string[]) await item('接待人员').locator('.van-checkbox').filter({ hasText: exact(n) }).click();
+  await text('来访人', 'lfr');
+  await item('性别').locator('.van-radio').filter({ hasText: exact('女') }).click();
+  await text('身份证号', 'sfzh');
+  await text('联系电话', 'lxdh');
+  await text('住址', 'zz');
+  await text('来访事由', 'lfsy');
+  await pick('问题类别', '农村农业');
+  await text('反映内容', 'fynr');
+  await pick('转交部门', '青山镇农业农村服务中心');
+  await date('办理时限', 'blsx');
+}
+
 export const PERSON_FILLS: Record<string, PersonFill> = {
   'element2-deputy': element2,
   'antdv-meeting': antdv,
@@ -238,4 +280,5 @@ export const PERSON_FILLS: Record<string, PersonFill> = {
   'tdesign-letter': tdesign,
   'arco-suggestion': arco,
   'naive-appraisal': naive,
+  'vant-visit': vant,
 };
