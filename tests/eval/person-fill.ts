@@ -273,6 +273,42 @@ async function vant(page: Page, v: Values): Promise<void> {
   await date('办理时限', 'blsx');
 }
 
+// ------------------------------------------------------------- Fusion Next
+
+async function fusion(page: Page, v: Values): Promise<void> {
+  const item = (l: string) => itemBy(page, '.next-form-item', '.next-form-item-label', l);
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const select = async (l: string, t: string) => {
+    await item(l).locator('.next-select').click();
+    await clickOption(page, '.next-menu-item', t);
+  };
+  const date = async (l: string, k: string) => {
+    const input = item(l).locator('input');
+    await input.click();
+    await input.fill(s(v, k));
+    await input.press('Enter');
+  };
+  await text('姓名', 'name');
+  await item('性别').locator('.next-radio-wrapper').filter({ hasText: exact('男') }).click();
+  await select('民族', '回族');
+  await date('出生年月', 'birthday');
+  await text('公民身份号码', 'idCard');
+  await select('政治面貌', '中共党员');
+  await select('学历', '大学专科');
+  await item('代表层级').locator('.next-radio-wrapper').filter({ hasText: exact('镇级') }).click();
+  await select('届次', '第十九届');
+  await text('选区', 'area');
+  await select('代表小组', '东岗片代表小组');
+  await text('代表证号', 'card');
+  await text('工作单位及职务', 'unitPosition');
+  await text('手机号码', 'mobile');
+  await date('当选日期', 'elected');
+  await text('通讯地址', 'address');
+  await text('邮政编码', 'postcode');
+  await select('代表状态', '在任');
+  await text('个人简历', 'resume');
+}
+
 export const PERSON_FILLS: Record<string, PersonFill> = {
   'element2-deputy': element2,
   'antdv-meeting': antdv,
@@ -281,4 +317,5 @@ export const PERSON_FILLS: Record<string, PersonFill> = {
   'arco-suggestion': arco,
   'naive-appraisal': naive,
   'vant-visit': vant,
+  'fusion-deputy': fusion,
 };
