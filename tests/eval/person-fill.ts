@@ -309,6 +309,37 @@ async function fusion(page: Page, v: Values): Promise<void> {
   await text('个人简历', 'resume');
 }
 
+// ------------------------------------------------------------- jQuery: select2 + bootstrap-select
+
+async function select2Page(page: Page, v: Values): Promise<void> {
+  const row = (id: string) => page.locator(`#${id}`).locator('xpath=..');
+  const select2 = async (id: string, name: string) => {
+    await row(id).locator('.select2-selection').click();
+    const search = page.locator('.select2-container--open .select2-search__field');
+    if (await search.isVisible()) await search.fill(name);
+    await clickOption(page, '.select2-results__option', name);
+  };
+  const picker = async (id: string, names: string[]) => {
+    await row(id).locator('button.dropdown-toggle').click();
+    for (const n of names) await page.locator('.bootstrap-select.show .dropdown-menu li a').filter({ hasText: exact(n) }).click();
+    if (await page.locator('.bootstrap-select.show').count()) await page.keyboard.press('Escape');
+  };
+  await page.getByLabel('建议编号').fill(s(v, 'jybh'));
+  await picker('ddlJylx', ['建议']);
+  await page.getByLabel('建议标题').fill(s(v, 'jybt'));
+  await select2('ddlNrfl', '城乡建设');
+  await page.getByLabel('提出日期').fill(s(v, 'tcrq'));
+  await page.getByLabel('闭会期间').check();
+  await select2('ddlLdb', '马玉梅');
+  await page.getByLabel('联系电话').fill(s(v, 'lxdh'));
+  for (const n of ['林永福', '高建军', '郑国平']) await select2('ddlFyr', n);
+  await page.getByLabel('情况及理由').fill(s(v, 'qkly'));
+  await page.getByLabel('建议内容').fill(s(v, 'jynr'));
+  await picker('ddlZbdw', ['青山镇村镇建设办公室']);
+  await picker('ddlXbdw', ['青山镇市场监督管理所', '青山镇财政所']);
+  await page.getByLabel('答复期限').fill(s(v, 'dfqx'));
+}
+
 export const PERSON_FILLS: Record<string, PersonFill> = {
   'element2-deputy': element2,
   'antdv-meeting': antdv,
@@ -318,4 +349,5 @@ export const PERSON_FILLS: Record<string, PersonFill> = {
   'naive-appraisal': naive,
   'vant-visit': vant,
   'fusion-deputy': fusion,
+  'select2-suggestion': select2Page,
 };

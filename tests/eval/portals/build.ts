@@ -49,6 +49,7 @@ export const EVAL_PAGES: readonly EvalPage[] = [
   { id: 'naive-appraisal', page: 'naive-appraisal.html', entry: 'naive-appraisal.ts', library: 'Naive UI', kind: '站所工作评议测评' },
   { id: 'vant-visit', page: 'vant-visit.html', entry: 'vant-visit.ts', library: 'Vant 4 (phone page)', kind: '来访登记', viewport: { width: 375, height: 812 } },
   { id: 'fusion-deputy', page: 'fusion-deputy.html', entry: 'fusion-deputy.tsx', library: 'Fusion Next (React 18)', kind: '镇人大代表登记' },
+  { id: 'select2-suggestion', page: 'select2-suggestion.html', library: 'jQuery + Bootstrap 4 + select2 + bootstrap-select', kind: '代表建议登记' },
 ];
 
 function newest(path: string): number {
