@@ -340,6 +340,50 @@ async function select2Page(page: Page, v: Values): Promise<void> {
   await page.getByLabel('答复期限').fill(s(v, 'dfqx'));
 }
 
+// ------------------------------------------------------------- Formily on @formily/next
+
+async function formily(page: Page, v: Values): Promise<void> {
+  const item = (l: string) => itemBy(page, '.next-formily-item', '.next-formily-item-label', l);
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const date = async (l: string, k: string) => {
+    // The trigger is read-only; the popup's own input takes typed dates.
+    await item(l).locator('input').click();
+    const typed = page.locator('.next-date-picker-panel-input input').locator('visible=true').first();
+    await typed.fill(s(v, k));
+    await typed.press('Enter');
+    await page.locator('h2').click();
+  };
+  const select = async (scope: Locator, t: string) => {
+    await scope.locator('.next-select').click();
+    await clickOption(page, '.next-menu-item', t);
+  };
+  const checks = async (l: string, k: string) => {
+    for (const t of v[k] as string[]) await item(l).locator('.next-checkbox-wrapper').filter({ hasText: exact(t) }).click();
+  };
+  await text('检查主题', 'jczt');
+  await date('检查日期', 'jcrq');
+  await select(item('组织单位'), '青山镇人大主席团');
+  await text('检查范围', 'jcfw');
+  await text('带队领导', 'ddld');
+  for (const n of v['cjdb'] as string[]) await select(item('参加代表'), n);
+  await page.keyboard.press('Escape');
+  await checks('参加执法单位', 'zfdw');
+  await checks('检查项目', 'jcxm');
+  const rows = v['jcdw'] as Array<{ mc: string; lb: string; jl: string }>;
+  for (const [i, r] of rows.entries()) {
+    await page.getByText('添加检查单位').click();
+    const row = page.locator('.next-table-body tr.next-table-row').nth(i);
+    await row.locator('input').first().fill(r.mc);
+    await select(row, r.lb);
+    await row.locator('.next-radio-wrapper').filter({ hasText: exact(r.jl) }).click();
+  }
+  await text('检查情况', 'jcqk');
+  await text('整改意见', 'zgyj');
+  await date('整改期限', 'zgqx');
+  await text('交办单位', 'jbdw');
+  await text('记录人', 'jlr');
+}
+
 export const PERSON_FILLS: Record<string, PersonFill> = {
   'element2-deputy': element2,
   'antdv-meeting': antdv,
@@ -350,4 +394,5 @@ export const PERSON_FILLS: Record<string, PersonFill> = {
   'vant-visit': vant,
   'fusion-deputy': fusion,
   'select2-suggestion': select2Page,
+  'formily-inspection': formily,
 };

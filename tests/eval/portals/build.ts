@@ -50,6 +50,7 @@ export const EVAL_PAGES: readonly EvalPage[] = [
   { id: 'vant-visit', page: 'vant-visit.html', entry: 'vant-visit.ts', library: 'Vant 4 (phone page)', kind: '来访登记', viewport: { width: 375, height: 812 } },
   { id: 'fusion-deputy', page: 'fusion-deputy.html', entry: 'fusion-deputy.tsx', library: 'Fusion Next (React 18)', kind: '镇人大代表登记' },
   { id: 'select2-suggestion', page: 'select2-suggestion.html', library: 'jQuery + Bootstrap 4 + select2 + bootstrap-select', kind: '代表建议登记' },
+  { id: 'formily-inspection', page: 'formily-inspection.html', entry: 'formily-inspection.tsx', library: 'Formily (JSON schema) on @formily/next', kind: '食品安全执法检查登记' },
 ];
 
 function newest(path: string): number {
@@ -139,7 +140,8 @@ export async function buildEvalPortals(force = false): Promise<string> {
     outdir: EVAL_DIST,
     minify: true,
     jsx: 'automatic',
-    loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file', '.png': 'file' },
+    // @formily/next's ES modules import their SCSS sources; the page loads its compiled dist/next.css instead.
+    loader: { '.scss': 'empty', '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file', '.png': 'file' },
     define: {
       'process.env.NODE_ENV': '"production"',
       __VUE_OPTIONS_API__: 'true',
