@@ -384,6 +384,47 @@ async function formily(page: Page, v: Values): Promise<void> {
   await text('记录人', 'jlr');
 }
 
+// ------------------------------------------------------------- form-create on Element Plus
+
+async function formCreate(page: Page, v: Values): Promise<void> {
+  const item = (l: string, scope: Scope | Locator = page) => (scope as Page).locator('.el-form-item').filter({
+    has: page.locator('.el-form-item__label').filter({ hasText: new RegExp(`^[\\s*]*${l}[\\s:：*]*$`) }),
+  }).last();
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const date = async (l: string, k: string) => {
+    const input = item(l).locator('input');
+    await input.click();
+    await input.fill(s(v, k));
+    await input.press('Enter');
+    await page.locator('h2').click();
+  };
+  await text('会议名称', 'hymc');
+  await date('开始时间', 'kssj');
+  await date('结束时间', 'jssj');
+  await text('会议地点', 'hydd');
+  await text('主持人', 'zcr');
+  await text('主讲人', 'zjr');
+  await text('记录人', 'jlr');
+  await item('参训人员').locator('.el-select__wrapper').click();
+  for (const n of v['cxry'] as string[]) await clickOption(page, '.el-select-dropdown__item', n);
+  await page.locator('h2').click();
+  const rows = v['kcap'] as Array<{ kc: string; skr: string; xs: number }>;
+  for (const [i, r] of rows.entries()) {
+    if (i === 0) await page.locator('._fc-group-add').click();
+    else await page.locator('._fc-group-plus-minus:not(._fc-group-minus):not(._fc-group-add)').last().click();
+    const row = page.locator('._fc-group-container').nth(i);
+    await item('课程', row).locator('input').fill(r.kc);
+    await item('授课人', row).locator('input').fill(r.skr);
+    await item('学时', row).locator('input').fill(String(r.xs));
+    await item('学时', row).locator('input').press('Tab');
+  }
+  await text('合计学时', 'hjxs');
+  await item('合计学时').locator('input').press('Tab');
+  await text('培训情况', 'pxqk');
+  await text('发送', 'fs');
+  await date('印发日期', 'yfrq');
+}
+
 export const PERSON_FILLS: Record<string, PersonFill> = {
   'element2-deputy': element2,
   'antdv-meeting': antdv,
@@ -395,4 +436,5 @@ export const PERSON_FILLS: Record<string, PersonFill> = {
   'fusion-deputy': fusion,
   'select2-suggestion': select2Page,
   'formily-inspection': formily,
+  'formcreate-training': formCreate,
 };
