@@ -425,6 +425,35 @@ async function formCreate(page: Page, v: Values): Promise<void> {
   await date('印发日期', 'yfrq');
 }
 
+// ------------------------------------------------------------- ASP.NET WebForms page in an iframe
+
+async function aspnet(page: Page, v: Values): Promise<void> {
+  const f = page.frame({ name: 'mainFrame' })!;
+  const P = '#ctl00_ContentPlaceHolder1_';
+  const my97 = async (id: string, k: string) => {
+    const [y, m, d] = s(v, k).split('-');
+    await f.locator(P + id).click();
+    await f.locator('#WdateDiv .yy').selectOption(y!);
+    await f.locator('#WdateDiv .mm').selectOption({ value: String(Number(m) - 1) });
+    await f.locator('#WdateDiv td.Wday').filter({ hasText: exact(String(Number(d))) }).click();
+  };
+  await f.locator(P + 'txtXM').fill(s(v, 'xm'));
+  await f.getByLabel('男', { exact: true }).check();
+  await f.locator(P + 'ddlMZ').selectOption({ label: '汉族' });
+  await my97('txtCSRQ', 'csrq');
+  await f.locator(P + 'txtSFZH').fill(s(v, 'sfzh'));
+  await f.locator(P + 'ddlZZMM').selectOption({ label: '群众' });
+  await f.locator(P + 'ddlWHCD').selectOption({ label: '高中' });
+  await f.locator(P + 'txtDBZH').fill(s(v, 'dbzh'));
+  await f.locator(P + 'txtXQ').fill(s(v, 'xq'));
+  await f.locator(P + 'txtGZDW').fill(s(v, 'gzdw'));
+  await f.locator(P + 'txtZW').fill(s(v, 'zw'));
+  await f.locator(P + 'txtSJ').fill(s(v, 'sj'));
+  await my97('txtDXRQ', 'dxrq');
+  await f.getByLabel('企业负责人', { exact: true }).check();
+  await f.locator(P + 'txtBZ').fill(s(v, 'bz'));
+}
+
 export const PERSON_FILLS: Record<string, PersonFill> = {
   'element2-deputy': element2,
   'antdv-meeting': antdv,
@@ -437,4 +466,5 @@ export const PERSON_FILLS: Record<string, PersonFill> = {
   'select2-suggestion': select2Page,
   'formily-inspection': formily,
   'formcreate-training': formCreate,
+  'aspnet-deputy': aspnet,
 };
