@@ -454,6 +454,27 @@ async function aspnet(page: Page, v: Values): Promise<void> {
   await f.locator(P + 'txtBZ').fill(s(v, 'bz'));
 }
 
+// ------------------------------------------------------------- two-step low-code wizard
+
+async function wizard(page: Page, v: Values): Promise<void> {
+  const row = (l: string) => page.locator('.row').filter({ has: page.locator('.lbl').filter({ hasText: exact(l) }) });
+  const text = (l: string, k: string) => row(l).locator('input, textarea').first().fill(s(v, k));
+  await text('登记编号', 'djbh');
+  await page.getByRole('radio', { name: '网上来信' }).click();
+  await row('来信人').locator('lz-field').locator('input').fill(s(v, 'xxr'));
+  await text('身份证号码', 'sfzh');
+  await text('联系电话', 'lxdh');
+  await text('收信日期', 'sxrq');
+  await page.getByRole('button', { name: '下一步' }).click();
+  await text('反映问题', 'fywt');
+  await row('问题类别').getByRole('combobox').click();
+  await page.getByRole('option', { name: '城乡建设' }).click();
+  await text('主要内容', 'zynr');
+  await row('转交部门').locator('select:enabled').selectOption({ label: '青山镇村镇建设办公室' });
+  await text('办理时限', 'blsx');
+  await text('登记人', 'djr');
+}
+
 export const PERSON_FILLS: Record<string, PersonFill> = {
   'element2-deputy': element2,
   'antdv-meeting': antdv,
@@ -467,4 +488,5 @@ export const PERSON_FILLS: Record<string, PersonFill> = {
   'formily-inspection': formily,
   'formcreate-training': formCreate,
   'aspnet-deputy': aspnet,
+  'wizard-letter': wizard,
 };

@@ -53,6 +53,7 @@ export const EVAL_PAGES: readonly EvalPage[] = [
   { id: 'formily-inspection', page: 'formily-inspection.html', entry: 'formily-inspection.tsx', library: 'Formily (JSON schema) on @formily/next', kind: '食品安全执法检查登记' },
   { id: 'formcreate-training', page: 'formcreate-training.html', entry: 'formcreate-training.ts', library: 'form-create JSON rules on Element Plus', kind: '培训会议登记' },
   { id: 'aspnet-deputy', page: 'aspnet-deputy.html', library: 'ASP.NET WebForms style in an iframe (table layout, My97-style date)', kind: '代表信息录入' },
+  { id: 'wizard-letter', page: 'wizard-letter.html', library: 'two-step low-code wizard (plain JS: ARIA radiogroup/combobox/switch, shadow DOM, late options)', kind: '来信登记' },
 ];
 
 function newest(path: string): number {
