@@ -46,6 +46,8 @@ async function element2(page: Page, v: Values): Promise<void> {
   await text('身份证号', 'sfzh');
   await select('政治面貌', '中共党员');
   await select('文化程度', '大学本科');
+  await item('户籍所在地').locator('.el-cascader').click();
+  for (const t of ['江苏省', '泰州市', '泰兴市', '青山镇']) await clickOption(page, '.el-cascader-node', t);
   await text('代表证号', 'dbzh');
   await text('选区', 'xq');
   await select('所属代表小组', '青山片代表小组');
@@ -78,6 +80,8 @@ async function antdv(page: Page, v: Values): Promise<void> {
     await page.keyboard.press('Escape');
   };
   await text('会议名称', 'hymc');
+  await item('会议类型').locator('.ant-select-selector').click();
+  await clickOption(page, '.ant-select-item-option', '主席团月例会');
   await date('开始时间', 'kssj');
   await date('结束时间', 'jssj');
   await text('会议地点', 'hydd');
@@ -175,9 +179,12 @@ async function tdesign(page: Page, v: Values): Promise<void> {
 async function arco(page: Page, v: Values): Promise<void> {
   const item = (l: string) => itemBy(page, '.arco-form-item', '.arco-form-item-label', l);
   const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  // Every select's popup stays in <body>; the one just opened is the last, a closing one may linger.
+  const option = (t: string) => page.locator('.arco-select-option').filter({ hasText: exact(t) }).locator('visible=true').last().click();
   const select = async (l: string, t: string) => {
     await item(l).locator('.arco-select-view').click();
-    await clickOption(page, '.arco-select-option', t);
+    await option(t);
+    await page.waitForTimeout(300);
   };
   await text('建议编号', 'jybh');
   const d = item('提出日期').locator('input');
@@ -194,7 +201,7 @@ async function arco(page: Page, v: Values): Promise<void> {
   await item('附议人').locator('.arco-select-view').click();
   for (const n of v['fyr'] as string[]) {
     await page.keyboard.type(n);
-    await clickOption(page, '.arco-select-option', n);
+    await option(n);
   }
   await page.keyboard.press('Escape');
   await text('情况及理由', 'qkly');
@@ -266,6 +273,7 @@ async function vant(page: Page, v: Values): Promise<void> {
   await text('身份证号', 'sfzh');
   await text('联系电话', 'lxdh');
   await text('住址', 'zz');
+  await item('是否重复访').locator('.van-switch').click();
   await text('来访事由', 'lfsy');
   await pick('问题类别', '农村农业');
   await text('反映内容', 'fynr');
@@ -399,6 +407,8 @@ async function formCreate(page: Page, v: Values): Promise<void> {
     await page.locator('h2').click();
   };
   await text('会议名称', 'hymc');
+  await item('会议类型').locator('.ant-select-selector').click();
+  await clickOption(page, '.ant-select-item-option', '主席团月例会');
   await date('开始时间', 'kssj');
   await date('结束时间', 'jssj');
   await text('会议地点', 'hydd');
@@ -445,6 +455,7 @@ async function aspnet(page: Page, v: Values): Promise<void> {
   await f.locator(P + 'ddlZZMM').selectOption({ label: '群众' });
   await f.locator(P + 'ddlWHCD').selectOption({ label: '高中' });
   await f.locator(P + 'txtDBZH').fill(s(v, 'dbzh'));
+  await f.locator(P + 'ddlDBT').selectOption({ label: '青山镇代表团' });
   await f.locator(P + 'txtXQ').fill(s(v, 'xq'));
   await f.locator(P + 'txtGZDW').fill(s(v, 'gzdw'));
   await f.locator(P + 'txtZW').fill(s(v, 'zw'));
