@@ -119,6 +119,9 @@ async function scorePage(page: Page, url: string, p: EvalPage, loaded: LoadedPac
   if (p.viewport) await page.setViewportSize(p.viewport);
   await page.goto(url);
   const frame = await portalFrame(page);
+  // Let the page settle as a person would before starting (opening animations, fonts).
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(300);
   const before = await portalState(frame);
   await page.addScriptTag({ path: bundle });
   const result = await page.evaluate(async ({ values, packs, form }) => {
