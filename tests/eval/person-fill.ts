@@ -407,8 +407,6 @@ async function formCreate(page: Page, v: Values): Promise<void> {
     await page.locator('h2').click();
   };
   await text('会议名称', 'hymc');
-  await item('会议类型').locator('.ant-select-selector').click();
-  await clickOption(page, '.ant-select-item-option', '主席团月例会');
   await date('开始时间', 'kssj');
   await date('结束时间', 'jssj');
   await text('会议地点', 'hydd');
