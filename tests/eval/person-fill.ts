@@ -120,7 +120,7 @@ async function iview(page: Page, v: Values): Promise<void> {
   };
   await text('视察主题', 'sczt');
   await item('活动类型').locator('.ivu-radio-wrapper').filter({ hasText: exact('视察') }).click();
-  await date('视察日期', 'scrq');
+  await date('视察时间', 'scsj');
   await text('视察地点', 'scdd');
   await select('组织单位', '青山镇人大主席团');
   await text('带队领导', 'ddld');
@@ -164,6 +164,8 @@ async function tdesign(page: Page, v: Values): Promise<void> {
   await text('联系电话', 'lxdh');
   await text('联名人数', 'lmrs');
   await text('家庭住址', 'jtzz');
+  await item('问题属地').locator('.t-cascader').click();
+  for (const t of ['泰兴市', '青山镇', '东岗村']) await clickOption(page, '.t-cascader__item', t);
   await text('反映问题', 'fywt');
   await select('问题类别', '环境保护');
   await text('主要内容', 'zynr');

@@ -13,12 +13,12 @@ const App = {
   setup() {
     const formRef = ref();
     const form = reactive({
-      sczt: '', hdlx: '', scrq: '', scdd: '', szxz: [] as string[], zzdw: '', ddld: '', cjdb: [] as string[], cjrs: null as number | null,
+      sczt: '', hdlx: '', scsj: '', scdd: '', szxz: [] as string[], zzdw: '', ddld: '', cjdb: [] as string[], cjrs: null as number | null,
       scfs: [] as string[], scqk: '', yjjy: '', zgqx: '', jbdw: '', jlr: '', tbrq: '',
     });
     const req = (m: string, trigger = 'blur') => [{ required: true, message: m, trigger }];
     const rules = {
-      sczt: req('视察主题不能为空'), hdlx: req('请选择活动类型', 'change'), scrq: req('请选择视察日期', 'change'), scdd: req('视察地点不能为空'),
+      sczt: req('视察主题不能为空'), hdlx: req('请选择活动类型', 'change'), scsj: req('请选择视察时间', 'change'), scdd: req('视察地点不能为空'),
       zzdw: req('请选择组织单位', 'change'), cjdb: [{ required: true, type: 'array', min: 1, message: '请选择参加代表', trigger: 'change' }],
       scfs: [{ required: true, type: 'array', min: 1, message: '至少选择一种视察方式', trigger: 'change' }],
       scqk: req('请填写视察情况'), cjrs: [{ type: 'number', min: 1, message: '参加人数应大于0', trigger: 'change' }],
@@ -49,8 +49,8 @@ const App = {
           <Col span="12"><FormItem label="活动类型" prop="hdlx">
             <RadioGroup v-model="form.hdlx"><Radio label="1">视察</Radio><Radio label="2">执法检查</Radio><Radio label="3">专题调研</Radio></RadioGroup>
           </FormItem></Col>
-          <Col span="12"><FormItem label="视察日期" prop="scrq">
-            <DatePicker type="date" :model-value="form.scrq" format="yyyy-MM-dd" placeholder="选择日期" style="width:100%" @on-change="(v) => form.scrq = v" />
+          <Col span="12"><FormItem label="视察时间" prop="scsj">
+            <DatePicker type="datetime" :model-value="form.scsj" format="yyyy-MM-dd HH:mm" placeholder="选择日期时间" style="width:100%" @on-change="(v) => form.scsj = v" />
           </FormItem></Col>
           <Col span="12"><FormItem label="视察地点" prop="scdd"><Input v-model="form.scdd" /></FormItem></Col>
           <Col span="12"><FormItem label="所在乡镇"><Cascader :data="towns" v-model="form.szxz" placeholder="省/市/县/乡镇" /></FormItem></Col>

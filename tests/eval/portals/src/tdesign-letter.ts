@@ -11,6 +11,11 @@ const DEPTS = [
   ['D05', '青山镇生态环境办公室'], ['D06', '青山镇综合行政执法队'], ['D07', '青山镇财政所'], ['D08', '青山派出所'],
 ].map(([value, label]) => ({ value: value!, label: label! }));
 
+const REGIONS = [{ value: '321283', label: '泰兴市', children: [
+  { value: '321283101', label: '青山镇', children: [{ value: '321283101201', label: '青山村' }, { value: '321283101202', label: '柳河村' }, { value: '321283101203', label: '东岗村' }, { value: '321283101001', label: '集镇社区' }] },
+  { value: '321283102', label: '柳河镇', children: [{ value: '321283102201', label: '柳河村' }, { value: '321283102202', label: '新庄村' }] },
+] }];
+
 function idOk(v: string): boolean {
   if (!/^\d{17}[\dX]$/.test(v)) return false;
   const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -24,7 +29,7 @@ const App = {
     const formRef = ref();
     const form = reactive({
       djbh: '', sxrq: '', xjly: '', xxr: '', xb: undefined as number | undefined, sfzh: '', lxdh: '', jtzz: '', lmrs: undefined as number | undefined,
-      sfnm: false, fywt: '', wtlb: '', zynr: '', djr: '', zjbm: [] as string[], zbrq: '', blsx: '',
+      sfnm: false, wtsd: '', fywt: '', wtlb: '', zynr: '', djr: '', zjbm: [] as string[], zbrq: '', blsx: '',
     });
     const req = (m: string) => [{ required: true, message: m, type: 'error' as const }];
     const rules = {
@@ -47,7 +52,7 @@ const App = {
       if (r.ok) MessagePlugin.success('登记成功');
       else MessagePlugin.warning(r.errors[0] ?? '');
     };
-    return { formRef, form, rules, onSubmit, sources: SOURCES, categories: CATEGORIES, depts: DEPTS, genders: [{ label: '男', value: 1 }, { label: '女', value: 2 }] };
+    return { formRef, form, rules, onSubmit, regions: REGIONS, sources: SOURCES, categories: CATEGORIES, depts: DEPTS, genders: [{ label: '男', value: 1 }, { label: '女', value: 2 }] };
   },
   template: `
   <div class="page">
@@ -65,8 +70,9 @@ const App = {
           <t-col :span="4"><t-form-item label="联系电话" name="lxdh"><t-input v-model="form.lxdh" /></t-form-item></t-col>
           <t-col :span="4"><t-form-item label="联名人数" name="lmrs"><t-input-number v-model="form.lmrs" :min="1" theme="normal" style="width:100%" /></t-form-item></t-col>
           <t-col :span="12"><t-form-item label="家庭住址" name="jtzz"><t-input v-model="form.jtzz" /></t-form-item></t-col>
+          <t-col :span="4"><t-form-item label="问题属地" name="wtsd"><t-cascader v-model="form.wtsd" :options="regions" placeholder="县（市）/乡镇/村" /></t-form-item></t-col>
           <t-col :span="8"><t-form-item label="反映问题" name="fywt"><t-input v-model="form.fywt" /></t-form-item></t-col>
-          <t-col :span="4"><t-form-item label="问题类别" name="wtlb"><t-select v-model="form.wtlb" :options="categories" /></t-form-item></t-col>
+          <t-col :span="12"><t-form-item label="问题类别" name="wtlb"><t-select v-model="form.wtlb" :options="categories" /></t-form-item></t-col>
           <t-col :span="12"><t-form-item label="主要内容" name="zynr"><t-textarea v-model="form.zynr" :autosize="{ minRows: 4 }" /></t-form-item></t-col>
           <t-col :span="4"><t-form-item label="登记人" name="djr"><t-input v-model="form.djr" /></t-form-item></t-col>
           <t-col :span="8"><t-form-item label="转交部门" name="zjbm"><t-select v-model="form.zjbm" :options="depts" multiple placeholder="可多选" /></t-form-item></t-col>
