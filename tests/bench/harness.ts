@@ -25,7 +25,8 @@ export type Awaitable<T> = T | Promise<T>;
 
 export interface BenchGoal {
   value: number;
-  op: '<=' | '<';
+  /** '<=' / '<' for costs (time, size); '>=' / '>' for scores (e.g. the share of fields filled right). */
+  op: '<=' | '<' | '>=' | '>';
   /** Omitted: the benchmark's unit (the value is compared). 'ratio': the ratio to the baseline is compared. */
   unit?: string;
   /** What the goal means for users, e.g. 'the options page opens without a wait'. */
@@ -69,7 +70,7 @@ export function defineBench<S>(definition: BenchDefinition<S>): BenchDefinition<
     throw new Error(`${where}: warmup must be an integer >= 0`);
   }
   if (!Number.isFinite(definition.goal.value)) throw new Error(`${where}: goal.value must be a number`);
-  if (definition.goal.op !== '<=' && definition.goal.op !== '<') throw new Error(`${where}: goal.op must be '<=' or '<'`);
+  if (!['<=', '<', '>=', '>'].includes(definition.goal.op)) throw new Error(`${where}: goal.op must be '<=', '<', '>=' or '>'`);
   const goalUnit = definition.goal.unit;
   if (goalUnit === 'ratio' && !definition.baseline) throw new Error(`${where}: a ratio goal needs a baseline`);
   if (goalUnit !== undefined && goalUnit !== 'ratio' && goalUnit !== definition.unit) {
@@ -87,7 +88,7 @@ export interface BenchResult {
   baseline: { name: string; value: number } | null;
   /** value / baseline value, or null without a baseline. */
   ratio: number | null;
-  goal: { value: number; op: '<=' | '<'; unit: string; description: string; met: boolean };
+  goal: { value: number; op: BenchGoal['op']; unit: string; description: string; met: boolean };
   runs: number;
 }
 
@@ -99,7 +100,12 @@ export function median(values: readonly number[]): number {
 }
 
 export function goalMet(actual: number, goal: Pick<BenchGoal, 'value' | 'op'>): boolean {
-  return goal.op === '<' ? actual < goal.value : actual <= goal.value;
+  switch (goal.op) {
+    case '<': return actual < goal.value;
+    case '<=': return actual <= goal.value;
+    case '>': return actual > goal.value;
+    case '>=': return actual >= goal.value;
+  }
 }
 
 async function timed(fn: () => Awaitable<unknown>): Promise<number> {
