@@ -181,6 +181,12 @@ export function planFill(ctx: AutofillContext, scan: ScanResult, stored: Record<
       skipped.push(skip(c, r.label, 'no-value', `记录中没有“${field?.label ?? r.label}”`, `the record has no “${field?.labelEn ?? field?.label ?? r.label}”`, extra));
       continue;
     }
+    // personal data only into controls that pass the stricter check as well
+    if (entry?.sensitive && c.caution) {
+      const w = unusableWords(c.caution);
+      skipped.push(skip(c, r.label, 'unusable', `${w.zh}，不填写身份证号、电话等个人信息`, `${w.en}; ID and phone numbers are not written there`, field ? { field } : {}));
+      continue;
+    }
     const conv = convertForControl(value, entry, ctx.optionsOf(key), c, transform);
     if (!conv.ok) {
       const extra: Partial<SkippedControl> = {};

@@ -58,6 +58,8 @@ export interface ScannedControl {
   usable: boolean;
   /** Why it is not usable. */
   unusableReason?: string;
+  /** Usable, but not trusted with personal data (ID numbers, phones): faint, small, tiny text… */
+  caution?: string;
   readOnly?: boolean;
   required?: boolean;
   /** The current value as the adapter reads it (text, option text(s), boolean, file names). */

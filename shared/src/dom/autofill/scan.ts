@@ -8,7 +8,7 @@ import type { ScanResult, ScannedControl, ScannedLabel, ScannedTable, LabelSourc
 import { formatFromHint } from '../../core/autofill/convert.ts';
 import { visibleLabel } from '../../core/autofill/words.ts';
 import { adapters, type WidgetAdapter, type WidgetHandle } from './adapters.ts';
-import { isElement, textOf, unusableReason } from './util.ts';
+import { cautionReason, isElement, textOf, unusableReason } from './util.ts';
 
 export interface ScanOptions {
   /** CSS selectors to test controls against (see `mappingSelectors`); matches go into `selectors`. */
@@ -325,11 +325,13 @@ export function scanPage(doc: Document = document, options: ScanOptions = {}): P
     }
     const name = (handle.el as HTMLInputElement).name || handle.el.getAttribute('name') || undefined;
     const id = `c${n++}`;
-    const why = unusableReason(handle.visible);
+    const why = unusableReason(handle.visible, { reach: true });
+    const caution = why ? undefined : cautionReason(handle.visible);
     let value: ScannedControl['value'];
     try { value = adapter.read(handle); } catch { value = null; }
     const c: ScannedControl = { id, adapter: adapter.name, kind: handle.kind, labels, frame, usable: !why };
     if (why) c.unusableReason = why;
+    if (caution) c.caution = caution;
     if (name) c.name = name;
     if (target.id) c.domId = target.id;
     if (handle.el.tagName === 'INPUT') c.inputType = ((handle.el as HTMLInputElement).type || 'text').toLowerCase();
