@@ -66,7 +66,7 @@ describe('derivations in the dictionary', () => {
 
   it('joins people with 、 and two people lists into one (出席及列席人员)', () => {
     const values = { 'meeting.present': [{ name: '王芳' }, { name: '李强' }], 'meeting.attending': [{ name: '赵敏' }] };
-    const p = planFill(ctx, scan(ctl('出席及列席人员'), ctl('附议代表名单')), { ...values, 'suggestion.coSigners': [{ name: '甲' }, { name: '乙' }] });
+    const p = planFill(ctx, scan(ctl('出席及列席人员'), ctl('联名代表名单')), { ...values, 'suggestion.coSigners': [{ name: '甲' }, { name: '乙' }] });
     expect(p.steps.map((s) => (s.value.type === 'text' ? s.value.text : ''))).toEqual(['王芳、李强、赵敏', '甲、乙']);
     expect(deriveValue(ctx, { people: 'meeting.present', separator: '，' }, values)).toMatchObject({ ok: true, value: '王芳，李强' });
   });
@@ -96,6 +96,12 @@ describe('derivations in the dictionary', () => {
     const p = planFill(ctx, scan(ctl('代表信息')), { 'deputy.name': '王芳', 'deputy.position': '镇长' }, { mapping });
     expect(textOf(p)).toBe('王芳，镇长');
     expect(p.steps[0]!.via).toBe('mapping');
+  });
+
+  it('keeps a count the record stores, and derives it only when the record lacks it', () => {
+    const people = [{ name: '甲' }, { name: '乙' }];
+    expect(textOf(planFill(ctx, scan(ctl('联名人数', { kind: 'number' })), { 'suggestion.coSigners': people }))).toBe('2');
+    expect(textOf(planFill(ctx, scan(ctl('联名人数', { kind: 'number' })), { 'suggestion.coSigners': people, 'suggestion.coSignerCount': 5 }))).toBe('5');
   });
 
   it('never reads a derived key back into a record', () => {
@@ -195,8 +201,13 @@ describe('the derivation format', () => {
     expect(codes([...stored, { key: 'a.j', type: 'text', label: '甲', derive: { join: ['a.name', 'a.k'] } }, { key: 'a.k', type: 'text', label: '乙', derive: { join: ['a.name', 'a.name'] } }]))
       .toEqual(['derive-chain@dictionary.3.derive.join.1']);
     expect(codes([...stored, { key: 'a.l', type: 'textarea', label: '行', derive: { lines: 'a.rows', columns: ['x'], numbering: 'I.' } }]).length).toBeGreaterThan(0);
-    // forms cannot store a derived key
-    const form = { id: 'f', title: '表', category: 'other', version: 1, sections: [{ id: 's', title: '节', fields: [{ id: 'n', type: 'number', label: '人数', bind: 'a.count' }] }] };
-    expect(codes([...stored, { key: 'a.count', type: 'number', label: '人数', derive: { count: 'a.list' } }], { forms: [form] })).toContain('bind-derived@forms.0.sections.0.fields.0.bind');
+    // a form may store a key that has a derivation (the stored value wins), but not read a table's unknown column
+    const form = { id: 'f', title: '表', category: 'other', version: 1, sections: [{ id: 's', title: '节', fields: [
+      { id: 'n', type: 'number', label: '人数', bind: 'a.count' },
+      { id: 't', type: 'table', label: '表', bind: 'a.rows', columns: [{ id: 'x', type: 'text', label: '列' }] },
+    ] }] };
+    expect(codes([...stored, { key: 'a.count', type: 'number', label: '人数', derive: { count: 'a.list' } }], { forms: [form] })).toEqual([]);
+    expect(codes([...stored, { key: 'a.count', type: 'number', label: '人数' }, { key: 'a.l', type: 'textarea', label: '行', derive: { lines: 'a.rows', columns: ['x', 'y'] } }], { forms: [form] }))
+      .toEqual(['unknown-reference@dictionary.4.derive.columns.1']);
   });
 });

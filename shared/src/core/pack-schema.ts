@@ -63,7 +63,8 @@ export const DICTIONARY_TYPES = [
  * A value computed from the record's stored keys when a portal asks for it in another shape:
  * a count, two keys in one box, a table's rows as numbered lines, a region as cascader levels,
  * the date part of a date-time. Declarative only: evaluated by the autofill core, never code.
- * Derivations read stored keys only (never another derivation), so evaluation is one bounded step.
+ * Derivations read keys without a derivation of their own, so evaluation is one bounded step.
+ * A key with a derivation may still be stored (联名人数 typed by a clerk): the stored value wins.
  */
 export const NUMBERING_STYLES = ['一、', '1.', '1、', '（一）', '(1)', 'none'] as const;
 const separator = z.string().max(8).meta({ description: 'text put between the parts, e.g. "、" or "" (none)' });
@@ -95,7 +96,7 @@ export const dictionaryEntrySchema = z.strictObject({
   optionSet: slugId.optional().meta({ description: 'for enum and multienum: the option list' }),
   format: z.string().min(1).optional().meta({ description: 'how portals usually write the value, e.g. YYYY-MM-DD or YYYY年M月D日' }),
   sensitive: z.boolean().optional().meta({ description: 'personal data (ID numbers, phones): masked in exports, never logged' }),
-  derive: deriveSchema.optional().meta({ description: 'a key the record does not store but computes from stored keys when a portal asks for it (autofill only; forms cannot bind it)' }),
+  derive: deriveSchema.optional().meta({ description: 'how autofill computes this key from stored keys when the record does not hold it (a value the record holds always wins)' }),
   description: text.optional(),
 });
 

@@ -209,7 +209,7 @@ function checkPack(pack: PackDefinition, scope: PackScope): Located[] {
     if (entry.optionSet && !needsOptions) out.push(issue([...path, 'optionSet'], 'not-applicable', `只有 enum / multienum 类型可以有 optionSet`, 'only enum and multienum keys take an optionSet'));
     if (entry.optionSet && needsOptions && !scope.optionSets.has(entry.optionSet)) out.push(unknownRef([...path, 'optionSet'], '选项集', 'option set', entry.optionSet, scope.optionSets.keys()));
     if (entry.derive) {
-      out.push(...checkDerivation(entry.derive, [...path, 'derive'], scope, entry.key));
+      out.push(...checkDerivation(entry.derive, [...path, 'derive'], scope, entry.key, pack.forms));
       const types = derivationType(entry.derive);
       if (!types.includes(entry.type)) out.push(issue([...path, 'type'], 'derive-type', `此推导得出 ${types.join(' 或 ')} 类型的值，字典键类型应一致`, `this derivation gives a ${types.join(' or ')} value; the key's type must match`));
     }
@@ -390,7 +390,6 @@ function checkField(field: FieldDefinition | ColumnFieldDefinition, path: PathSe
   if (field.bind) {
     const bound = scope.dictionary.get(field.bind);
     if (!bound) out.push(unknownRef([...path, 'bind'], '字典键', 'dictionary key', field.bind, scope.dictionary.keys()));
-    else if (bound.entry.derive) out.push(issue([...path, 'bind'], 'bind-derived', `字典键 "${field.bind}" 由其他键推导而来，不能存储在表单中`, `dictionary key "${field.bind}" is derived from other keys and cannot be stored by a form`));
     else {
       const allowed = BINDABLE[field.type] ?? [];
       if (!allowed.includes(bound.entry.type)) {
@@ -644,7 +643,7 @@ const DERIVE_SOURCES: Record<string, readonly DictionaryType[]> = {
 };
 
 /** A derivation reads stored keys of the right types (never another derivation: one bounded step). */
-function checkDerivation(d: Derivation, path: PathSegment[], scope: PackScope, self?: string): Located[] {
+function checkDerivation(d: Derivation, path: PathSegment[], scope: PackScope, self?: string, ownForms: readonly FormDefinition[] = []): Located[] {
   const out: Located[] = [];
   const op = Object.keys(d).find((k) => k in DERIVE_SOURCES)!;
   const at = (i: number): PathSegment[] => (Array.isArray((d as Record<string, unknown>)[op]) ? [...path, op, i] : [...path, op]);
@@ -657,7 +656,8 @@ function checkDerivation(d: Derivation, path: PathSegment[], scope: PackScope, s
   });
   if ('lines' in d) {
     // the columns must exist in every form table that stores the key (when such a form is in scope)
-    for (const { form } of scope.forms.values()) {
+    const forms = new Set([...[...scope.forms.values()].map((f) => f.form), ...ownForms]);
+    for (const form of forms) {
       for (const s of form.sections) for (const f of s.fields) {
         if (f.type !== 'table' || f.bind !== d.lines) continue;
         d.columns.forEach((c, i) => {

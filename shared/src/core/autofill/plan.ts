@@ -304,8 +304,9 @@ export function readBackValues(ctx: AutofillContext, scan: ScanResult, options: 
     const r = resolveControl(ctx, c, scope, m);
     if ('reason' in r) { skipped.push(r); continue; }
     const entry = ctx.entries.get(r.key);
-    // derived keys are not stored: reading 单位及职务 back would not split it honestly
-    if (!entry || entry.derive || r.derive) continue;
+    // a derived key is read back only when the form stores it (联名人数); 单位及职务 is not
+    // split back into its parts, and a mapping's derivation has no key of its own
+    if (!entry || r.derive || (entry.derive && !scope?.has(r.key))) continue;
     let read = c.value;
     // a cascader shows the whole path (镇政府部门 / 村镇建设办公室); the record keeps the leaf
     if (c.kind === 'cascader' && typeof read === 'string' && entry.type !== 'multienum') read = read.split(/\s*[/／>＞]\s*/).pop() ?? read;
