@@ -20,6 +20,7 @@ import type { TextKey } from './i18n.ts';
 const REASONS: Record<SkipReason, TextKey> = {
   'no-label': 'skipNoLabel', 'no-match': 'skipNoMatch', ambiguous: 'skipAmbiguous', 'no-value': 'skipNoValue', 'no-option': 'skipNoOption',
   unusable: 'skipUnusable', 'mapping-skip': 'skipMapping', unsupported: 'skipUnsupported', password: 'skipPassword', 'cross-origin': 'skipCrossOrigin', duplicate: 'skipDuplicate',
+  'missing-part': 'skipMissingPart',
 };
 
 type Phase =

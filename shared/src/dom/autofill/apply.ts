@@ -11,6 +11,7 @@ import type { PortalMapping } from '../../core/pack-schema.ts';
 import { adapters, type ReadValue, type WidgetAdapter, type WidgetHandle } from './adapters.ts';
 import { scanPage, type PageSession, type ScanOptions } from './scan.ts';
 import { clickLikeUser, sleep, textOf, unusableReason, waitFor } from './util.ts';
+import { unusableWords } from '../../core/autofill/words.ts';
 import { pageWorld, type ModelRead } from './framework-state.ts';
 
 export interface ApplyResult {
@@ -55,11 +56,12 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
   const addedRows: { table: HTMLTableElement; row: HTMLTableRowElement }[] = [];
   for (const step of plan.steps) {
     const entry: FillReportEntry = { control: step.control, key: step.key, label: step.label, display: step.display };
+    if (step.field) entry.field = step.field;
     const c = session.controls.get(step.control);
     if (!c) { report.failed.push({ ...entry, error: '控件不在本次扫描中' }); continue; }
     const adapter = adapters().find((a) => a.name === step.adapter) ?? c.adapter;
-    const why = unusableReason(c.handle.visible);
-    if (why) { report.skipped.push({ control: step.control, label: step.label, reason: 'unusable', detail: why }); continue; }
+    const why = unusableReason(c.handle.visible, { reach: true });
+    if (why) { const w = unusableWords(why); report.skipped.push({ control: step.control, label: step.label, reason: 'unusable', detail: w.zh, detailEn: w.en }); continue; }
     try {
       const before = c.adapter.read(c.handle);
       const model = unchosenRadioModel(c.handle, before);
