@@ -6,7 +6,7 @@
  */
 import type { ScanResult, ScannedControl, ScannedLabel, ScannedTable, LabelSource } from '../../core/autofill/types.ts';
 import { formatFromHint } from '../../core/autofill/convert.ts';
-import { adapters, type WidgetAdapter, type WidgetHandle } from './adapters.ts';
+import { adapters, type WidgetAdapter, type WidgetHandle } from './adapters/index.ts';
 import { isElement, textOf, unusableReason } from './util.ts';
 
 export interface ScanOptions {
