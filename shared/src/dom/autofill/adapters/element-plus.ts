@@ -16,7 +16,7 @@ export const elementSelect = defineAdapter(popupSelect({
   item: '.el-select-dropdown__item',
   // Element Plus 2.5+: a multiple select has a selection area with tags and its own class on the wrapper even when empty
   multipleDom: (el) => el.classList.contains('is-multiple') || !!el.querySelector('.el-select__tags, .el-select__selection.is-near, .el-tag'),
-  tags: '.el-tag .el-select__tags-text, .el-tag .el-tag__content',
+  tags: '.el-select__tags-text',
   tagClose: '.el-tag__close',
   selected: '.el-select__selected-item:not(.is-transparent):not(.el-select__input-wrapper):not(.el-select__placeholder), .el-select__placeholder:not(.is-transparent), input.el-input__inner',
   placeholder: '.el-select__placeholder.is-transparent',

@@ -176,9 +176,11 @@ export function popupSelect(cfg: PopupSelectConfig): WidgetAdapter {
           }
           if (!item) throw new Error('找不到选项');
           const count = tagTexts(h).length;
+          const shown = h.el.textContent;
           clickLikeUser(item);
-          if (h.multiple) await waitUntil(() => tagTexts(h).length > count, { near: h.el, timeout: 800 });
-          else await waitUntil(() => !isOpen(h) || adapter.read(h) !== null, { near: h.el, timeout: 800 });
+          // the click took effect when the widget shows something else (a new tag, the chosen text) or closes
+          if (h.multiple) await waitUntil(() => tagTexts(h).length > count, { root: h.el, timeout: 800 });
+          else await waitUntil(() => h.el.textContent !== shown || !isOpen(h), { root: h.el, timeout: 800 });
         }
       } finally {
         // close once, with the keyboard a person would use, then leave the field

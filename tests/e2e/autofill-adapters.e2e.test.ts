@@ -1,0 +1,79 @@
+/**
+ * The widget adapters on pages built with the real libraries (tests/fixtures/adapters/): each
+ * page is filled through the standalone bundle (window.Lvzhi.fill, no mapping), then per field
+ * its framework state and the report's status are compared, and the page's own submit must pass.
+ * The document-date picker refuses the date written (disabledDate): the report must say failed,
+ * never filled. The ethnicity select is disabled until its options load: it must be waited for.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import type { Page } from 'playwright-core';
+import type { FillPlan, FillReport } from '@lvzhi/shared';
+import { launchChromium, REPO_ROOT, serveDir, type StaticServer } from '../harness/browser.ts';
+import { ADAPTER_FIXTURES_DIR, buildAdapterFixtures } from '../fixtures/adapters/build.ts';
+
+const BUNDLE = join(REPO_ROOT, 'shared', 'dist', 'lvzhi-autofill.js');
+
+/** The record (values keyed by dictionary key) and what each field of the page must hold after the fill. */
+export const RECORD: Record<string, unknown> = {
+  'deputy.name': '王建国',
+  'deputy.gender': '男',
+  'deputy.ethnicity': '回族',
+  'deputy.politicalStatus': '中共党员',
+  'deputy.birthDate': '1975-06-12',
+  'meeting.startTime': '2026-03-05T09:30',
+  'inspection.enforcementUnits': ['县公安局', '县城管局'],
+  'deputy.address': '浙江省/杭州市/西湖区',
+  'deputy.groupLeader': true,
+  'meeting.documentDate': '2027-01-15',
+};
+const EXPECTED = {
+  name: '王建国', gender: '男', ethnicity: '回族', party: '中国共产党党员', birth: '1975-06-12', meetingTime: '2026-03-05 09:30',
+  units: ['县公安局', '县城管局'], address: ['浙江省', '杭州市', '西湖区'], leader: true, docDate: '',
+};
+/** Report status per dictionary key. */
+const STATUS: Record<string, 'filled' | 'failed'> = Object.fromEntries(Object.keys(RECORD).map((k) => [k, k === 'meeting.documentDate' ? 'failed' : 'filled']));
+
+let site: StaticServer, browser: Awaited<ReturnType<typeof launchChromium>>;
+beforeAll(async () => {
+  await buildAdapterFixtures();
+  if (!existsSync(BUNDLE)) execFileSync('npx', ['tsx', join(REPO_ROOT, 'shared', 'scripts', 'build-autofill.ts')], { cwd: REPO_ROOT, stdio: 'inherit' });
+  site = await serveDir(ADAPTER_FIXTURES_DIR);
+  browser = await launchChromium();
+});
+afterAll(async () => { await browser?.close(); await site?.close(); });
+
+export async function openFixture(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(() => !!(window as unknown as { __portal?: unknown }).__portal, undefined, { timeout: 20_000 });
+  await page.addScriptTag({ path: BUNDLE });
+}
+
+export async function fillFixture(page: Page, values: Record<string, unknown>): Promise<{ plan: FillPlan; report: FillReport }> {
+  const out: string = await page.evaluate(async (arg: string) => {
+    const L = (window as unknown as { Lvzhi: { fill(v: unknown): Promise<unknown> } }).Lvzhi;
+    return JSON.stringify(await L.fill(JSON.parse(arg)));
+  }, JSON.stringify(values));
+  return JSON.parse(out) as { plan: FillPlan; report: FillReport };
+}
+
+const statusOf = (r: FillReport, key: string) => r.filled.some((f) => f.key === key) ? 'filled' : r.failed.some((f) => f.key === key) ? 'failed' : 'skipped';
+
+describe.each(['element-plus'])('%s', (name) => {
+  it('fills every widget, reports honestly, and the page submits', async () => {
+    const page = await browser.newPage();
+    await openFixture(page, site.url(`/${name}.html`));
+    const { report } = await fillFixture(page, RECORD);
+    const state = await page.evaluate(() => (window as unknown as { __portal: { state(): unknown } }).__portal.state()) as Record<string, unknown>;
+    const detail = JSON.stringify({ state, failed: report.failed, skipped: report.skipped.filter((s) => s.reason !== 'no-match') });
+    for (const [k, want] of Object.entries(EXPECTED)) expect(state[k], `${k}: ${detail}`).toEqual(want);
+    for (const [k, want] of Object.entries(STATUS)) expect(statusOf(report, k), `${k}: ${detail}`).toBe(want);
+    const refused = report.failed.find((f) => f.key === 'meeting.documentDate');
+    expect(refused?.error).toMatch(/门户未接受该值/);
+    const submitted = await page.evaluate(() => (window as unknown as { __portal: { submit(): Promise<{ ok: boolean; errors: string[] }> } }).__portal.submit());
+    expect(submitted, detail).toEqual({ ok: true, errors: [] });
+    await page.close();
+  });
+});
