@@ -61,7 +61,7 @@ export async function fillFixture(page: Page, values: Record<string, unknown>): 
 
 const statusOf = (r: FillReport, key: string) => r.filled.some((f) => f.key === key) ? 'filled' : r.failed.some((f) => f.key === key) ? 'failed' : 'skipped';
 
-describe.each(['element-plus'])('%s', (name) => {
+describe.each(['element-plus', 'antd'])('%s', (name) => {
   it('fills every widget, reports honestly, and the page submits', async () => {
     const page = await browser.newPage();
     await openFixture(page, site.url(`/${name}.html`));

@@ -55,7 +55,7 @@ function adapterFor(name: string, c: ControlEntry): { adapter: WidgetAdapter; ha
  */
 async function untilUsable(adapter: WidgetAdapter, h: WidgetHandle): Promise<string | undefined> {
   const why = () => {
-    const r = unusableReason(h.visible) ?? (h.el !== h.visible && (h.el as HTMLInputElement).disabled ? 'disabled' : undefined);
+    const r = unusableReason(h.visible) ?? (widgetDisabled(h) ? 'disabled' : undefined);
     if (r) return r;
     return adapter.ready && !adapter.ready(h) ? 'loading' : undefined;
   };
@@ -66,6 +66,20 @@ async function untilUsable(adapter: WidgetAdapter, h: WidgetHandle): Promise<str
   if (ok) { refreshOptions(adapter, h); return undefined; }
   const r = why();
   return r === 'loading' ? `等待 ${getWaitLimit()} 毫秒后选项仍未加载` : `等待 ${getWaitLimit()} 毫秒后仍不可用（${r}）`;
+}
+
+/**
+ * A widget root that says it is disabled: its own disabled property, aria-disabled, a library's
+ * disabled class (is-disabled, ant-select-disabled, t-is-disabled, n-base-selection--disabled…)
+ * or a disabled input inside it.
+ */
+const DISABLED_CLASS = /(^|\s)(is-disabled|[\w-]+?(-|--|__)disabled)(\s|$)/;
+function widgetDisabled(h: WidgetHandle): boolean {
+  const el = h.el;
+  if ((el as HTMLInputElement).disabled || el.getAttribute('aria-disabled') === 'true') return true;
+  if (h.group || h.kind === 'file') return false;
+  if (DISABLED_CLASS.test(el.className && typeof el.className === 'string' ? el.className : '')) return true;
+  return !!el.querySelector('input:disabled');
 }
 
 /** Options that arrived while waiting belong in the handle (native selects list them at detect). */

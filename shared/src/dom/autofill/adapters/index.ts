@@ -7,6 +7,7 @@ import './antd.ts';
 import './my97.ts';
 import './file.ts';
 import './layui.ts';
+import './aria.ts';
 import './contenteditable.ts';
 import './native.ts';
 
@@ -21,3 +22,4 @@ export { layuiSelect, layuiRadio, layuiCheckbox } from './layui.ts';
 export { elementSelect, elementDate, elementCascader } from './element-plus.ts';
 export { antdSelect, antdDate, antdCascader } from './antd.ts';
 export { popupSelect, textPicker, menuCascader, openPopup, pickFromPopup, walkCascader, cascaderPaths } from './popup.ts';
+export { ariaGroup, ariaToggle, ariaCombobox, ariaSpin, ariaTextbox } from './aria.ts';

@@ -249,7 +249,9 @@ const TIME_TYPES = /time/i;
  */
 function pickerFormat(el: Element, input: HTMLInputElement, cfg: TextPickerConfig): { kind: 'date' | 'datetime'; format?: string } {
   const p = componentOf(el, ['format', 'type', 'showTime', 'valueFormat', 'enableTimePicker', 'mode', 'picker'])?.props ?? {};
-  const fmtProp = typeof p.format === 'string' ? p.format : typeof p.displayFormat === 'string' ? p.displayFormat : undefined;
+  // format props come as a string, an array of accepted formats (the first is shown) or { format }
+  const fmtOf = (f: unknown): string | undefined => typeof f === 'string' ? f : Array.isArray(f) ? fmtOf(f[0]) : f && typeof f === 'object' && 'format' in f ? fmtOf((f as { format: unknown }).format) : undefined;
+  const fmtProp = fmtOf(p.format) ?? fmtOf(p.displayFormat);
   const level = [p.picker, p.type, p.mode].find((x): x is string => typeof x === 'string' && /^(month|year|week|quarter)$/.test(x));
   const showTime = !!p.showTime || p.enableTimePicker === true || [p.type, p.mode].some((x) => typeof x === 'string' && TIME_TYPES.test(x));
   const ph = input.getAttribute('placeholder') ?? '';
