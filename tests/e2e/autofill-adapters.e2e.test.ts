@@ -61,7 +61,7 @@ export async function fillFixture(page: Page, values: Record<string, unknown>): 
 
 const statusOf = (r: FillReport, key: string) => r.filled.some((f) => f.key === key) ? 'filled' : r.failed.some((f) => f.key === key) ? 'failed' : 'skipped';
 
-describe.each(['element-plus', 'antd'])('%s', (name) => {
+describe.each(['element-plus', 'antd', 'ant-design-vue'])('%s', (name) => {
   it('fills every widget, reports honestly, and the page submits', async () => {
     const page = await browser.newPage();
     await openFixture(page, site.url(`/${name}.html`));
@@ -74,6 +74,21 @@ describe.each(['element-plus', 'antd'])('%s', (name) => {
     expect(refused?.error).toMatch(/门户未接受该值/);
     const submitted = await page.evaluate(() => (window as unknown as { __portal: { submit(): Promise<{ ok: boolean; errors: string[] }> } }).__portal.submit());
     expect(submitted, detail).toEqual({ ok: true, errors: [] });
+    await page.close();
+  });
+});
+
+describe('ARIA role widgets (a low-code page with div labels)', () => {
+  it('fills textbox, radiogroup, combobox+listbox, checkbox group, switch and spinbutton', async () => {
+    const page = await browser.newPage();
+    await openFixture(page, site.url('/aria.html'));
+    const values = { 'deputy.name': '李秀英', 'deputy.gender': '女', 'deputy.politicalStatus': '群众', 'inspection.enforcementUnits': ['县市场监管局', '县城管局'], 'deputy.groupLeader': true, 'meeting.expectedCount': 35 };
+    const { report } = await fillFixture(page, values);
+    const state = await page.evaluate(() => (window as unknown as { __portal: { state(): unknown } }).__portal.state());
+    const detail = JSON.stringify(report);
+    expect(state, detail).toEqual({ name: '李秀英', gender: '女', party: '群众', units: ['县市场监管局', '县城管局'], leader: true, count: '35' });
+    expect(report.failed, detail).toEqual([]);
+    expect(report.filled.map((f) => f.key).sort(), detail).toEqual(Object.keys(values).sort());
     await page.close();
   });
 });
