@@ -16,25 +16,7 @@ import { ADAPTER_FIXTURES_DIR, buildAdapterFixtures } from '../fixtures/adapters
 
 const BUNDLE = join(REPO_ROOT, 'shared', 'dist', 'lvzhi-autofill.js');
 
-/** The record (values keyed by dictionary key) and what each field of the page must hold after the fill. */
-export const RECORD: Record<string, unknown> = {
-  'deputy.name': '王建国',
-  'deputy.gender': '男',
-  'deputy.ethnicity': '回族',
-  'deputy.politicalStatus': '中共党员',
-  'deputy.birthDate': '1975-06-12',
-  'meeting.startTime': '2026-03-05T09:30',
-  'inspection.enforcementUnits': ['县公安局', '县城管局'],
-  'deputy.address': '浙江省/杭州市/西湖区',
-  'deputy.groupLeader': true,
-  'meeting.documentDate': '2027-01-15',
-};
-const EXPECTED = {
-  name: '王建国', gender: '男', ethnicity: '回族', party: '中国共产党党员', birth: '1975-06-12', meetingTime: '2026-03-05 09:30',
-  units: ['县公安局', '县城管局'], address: ['浙江省', '杭州市', '西湖区'], leader: true, docDate: '',
-};
-/** Report status per dictionary key. */
-const STATUS: Record<string, 'filled' | 'failed'> = Object.fromEntries(Object.keys(RECORD).map((k) => [k, k === 'meeting.documentDate' ? 'failed' : 'filled']));
+import { EXPECTED, RECORD, STATUS } from '../fixtures/adapters/record.ts';
 
 let site: StaticServer, browser: Awaited<ReturnType<typeof launchChromium>>;
 beforeAll(async () => {
@@ -45,13 +27,13 @@ beforeAll(async () => {
 });
 afterAll(async () => { await browser?.close(); await site?.close(); });
 
-export async function openFixture(page: Page, url: string): Promise<void> {
+async function openFixture(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.waitForFunction(() => !!(window as unknown as { __portal?: unknown }).__portal, undefined, { timeout: 20_000 });
   await page.addScriptTag({ path: BUNDLE });
 }
 
-export async function fillFixture(page: Page, values: Record<string, unknown>): Promise<{ plan: FillPlan; report: FillReport }> {
+async function fillFixture(page: Page, values: Record<string, unknown>): Promise<{ plan: FillPlan; report: FillReport }> {
   const out: string = await page.evaluate(async (arg: string) => {
     const L = (window as unknown as { Lvzhi: { fill(v: unknown): Promise<unknown> } }).Lvzhi;
     return JSON.stringify(await L.fill(JSON.parse(arg)));
