@@ -41,19 +41,24 @@ async function fillFixture(page: Page, values: Record<string, unknown>): Promise
   return JSON.parse(out) as { plan: FillPlan; report: FillReport };
 }
 
+/** Pickers whose typed input takes a date their calendar disables: the page holds it, so "filled" is the honest report. */
+const ACCEPTS_DISABLED_DATE = ['naive'];
+
 const statusOf = (r: FillReport, key: string) => r.filled.some((f) => f.key === key) ? 'filled' : r.failed.some((f) => f.key === key) ? 'failed' : 'skipped';
 
-describe.each(['element-plus', 'antd', 'ant-design-vue'])('%s', (name) => {
+// tdesign.html and arco.html are built too; their date-time pickers want a confirm click (and Arco's tags and cascader are not read yet): see shared/README.md
+describe.each(['element-plus', 'antd', 'ant-design-vue', 'naive'])('%s', (name) => {
   it('fills every widget, reports honestly, and the page submits', async () => {
     const page = await browser.newPage();
     await openFixture(page, site.url(`/${name}.html`));
     const { report } = await fillFixture(page, RECORD);
     const state = await page.evaluate(() => (window as unknown as { __portal: { state(): unknown } }).__portal.state()) as Record<string, unknown>;
     const detail = JSON.stringify({ state, failed: report.failed, skipped: report.skipped.filter((s) => s.reason !== 'no-match') });
-    for (const [k, want] of Object.entries(EXPECTED)) expect(state[k], `${k}: ${detail}`).toEqual(want);
-    for (const [k, want] of Object.entries(STATUS)) expect(statusOf(report, k), `${k}: ${detail}`).toBe(want);
-    const refused = report.failed.find((f) => f.key === 'meeting.documentDate');
-    expect(refused?.error).toMatch(/门户未接受该值/);
+    const accepts = ACCEPTS_DISABLED_DATE.includes(name);
+    const expected = accepts ? { ...EXPECTED, docDate: RECORD['meeting.documentDate'] } : EXPECTED;
+    for (const [k, want] of Object.entries(expected)) expect(state[k], `${k}: ${detail}`).toEqual(want);
+    for (const [k, want] of Object.entries(STATUS)) expect(statusOf(report, k), `${k}: ${detail}`).toBe(accepts ? 'filled' : want);
+    if (!accepts) expect(report.failed.find((f) => f.key === 'meeting.documentDate')?.error).toMatch(/门户未接受该值/);
     const submitted = await page.evaluate(() => (window as unknown as { __portal: { submit(): Promise<{ ok: boolean; errors: string[] }> } }).__portal.submit());
     expect(submitted, detail).toEqual({ ok: true, errors: [] });
     await page.close();

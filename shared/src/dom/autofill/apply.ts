@@ -78,7 +78,9 @@ function widgetDisabled(h: WidgetHandle): boolean {
   const el = h.el;
   if ((el as HTMLInputElement).disabled || el.getAttribute('aria-disabled') === 'true') return true;
   if (h.group || h.kind === 'file') return false;
-  if (DISABLED_CLASS.test(el.className && typeof el.className === 'string' ? el.className : '')) return true;
+  const cls = (e: Element | null) => (e && typeof e.className === 'string' ? e.className : '');
+  // the root or the box it draws (Naive's n-base-selection--disabled, TDesign's t-is-disabled)
+  if (DISABLED_CLASS.test(cls(el)) || DISABLED_CLASS.test(cls(el.firstElementChild)) || DISABLED_CLASS.test(cls(el.firstElementChild?.firstElementChild ?? null))) return true;
   return !!el.querySelector('input:disabled');
 }
 

@@ -123,7 +123,7 @@ export function restoreRadioModel(group: HTMLInputElement[], prior: ModelRead): 
  */
 export interface WidgetComponent { framework: 'vue' | 'vue2' | 'react'; props: Record<string, unknown> }
 
-const MODEL_PROPS = ['modelValue', 'value', 'checked', 'selectedKeys'];
+const MODEL_PROPS = ['modelValue', 'value', 'formattedValue', 'checked', 'selectedKeys'];
 
 /**
  * Vue 3 production builds put no expando on elements except the mount container's `_vnode`:
@@ -202,7 +202,10 @@ export function readWidgetModel(el: Element): PlainModel | undefined {
   const c = componentOf(el);
   if (!c) return undefined;
   const p = c.props;
-  const key = c.framework === 'vue' && 'modelValue' in p ? 'modelValue' : 'value' in p ? 'value' : 'checked' in p ? 'checked' : undefined;
+  // v-model binds modelValue, v-model:value binds value: take the one the page bound
+  // (Naive's date picker may bind formattedValue instead)
+  const keys = ['modelValue', 'value', 'formattedValue', 'checked'] as const;
+  const key = keys.find((k) => k in p && p[k] !== undefined && p[k] !== null) ?? keys.find((k) => k in p);
   if (!key) return undefined;
   return plainModel(p[key]);
 }

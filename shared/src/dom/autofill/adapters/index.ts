@@ -4,6 +4,9 @@
  */
 import './element-plus.ts';
 import './antd.ts';
+import './tdesign.ts';
+import './naive.ts';
+import './arco.ts';
 import './my97.ts';
 import './file.ts';
 import './layui.ts';
@@ -23,3 +26,6 @@ export { elementSelect, elementDate, elementCascader } from './element-plus.ts';
 export { antdSelect, antdDate, antdCascader } from './antd.ts';
 export { popupSelect, textPicker, menuCascader, openPopup, pickFromPopup, walkCascader, cascaderPaths } from './popup.ts';
 export { ariaGroup, ariaToggle, ariaCombobox, ariaSpin, ariaTextbox } from './aria.ts';
+export { tdesignSelect, tdesignDate, tdesignCascader } from './tdesign.ts';
+export { naiveSelect, naiveDate, naiveCascader } from './naive.ts';
+export { arcoSelect, arcoDate, arcoCascader } from './arco.ts';

@@ -4,7 +4,7 @@
  * write fires). Registered last: every library adapter is tried first.
  */
 import type { ControlKind } from '../../../core/autofill/types.ts';
-import { blur, fire, setNativeValue, textOf, typeValue, unusableReason } from '../util.ts';
+import { blur, clickLikeUser, fire, setNativeValue, textOf, typeValue, unusableReason } from '../util.ts';
 import { itemsOf, isInput, matchesAny, type WidgetAdapter, type WidgetHandle } from './types.ts';
 import { defineAdapter, PRIORITY } from './registry.ts';
 // ---------------------------------------------------------------- native inputs
@@ -35,7 +35,7 @@ function optionTextOfInput(input: HTMLInputElement): string {
 
 /** Radios or checkboxes that form one question: same name in the same form, or the same group element. */
 export function groupOf(input: HTMLInputElement): HTMLInputElement[] {
-  const container = input.closest('[role="radiogroup"],[role="group"],.el-radio-group,.el-checkbox-group,.ant-radio-group,.ant-checkbox-group,.next-radio-group,.next-checkbox-group');
+  const container = input.closest('[role="radiogroup"],[role="group"],.el-radio-group,.el-checkbox-group,.ant-radio-group,.ant-checkbox-group,.next-radio-group,.next-checkbox-group,.t-radio-group,.t-checkbox-group,.n-radio-group,.n-checkbox-group,.arco-radio-group,.arco-checkbox-group,.ivu-radio-group,.ivu-checkbox-group,.van-radio-group,.van-checkbox-group');
   const root: ParentNode = input.form ?? container ?? (input.getRootNode() as ParentNode);
   const type = input.type;
   if (input.name) return Array.from(root.querySelectorAll<HTMLInputElement>(`input[type="${type}"]`)).filter((i) => i.name === input.name);
@@ -48,6 +48,15 @@ function groupVisible(group: HTMLInputElement[]): Element {
   const first = group[0]!;
   if (!unusableReason(first)) return first;
   return first.closest('label') ?? first.parentElement ?? first;
+}
+
+/**
+ * A styled radio or checkbox hides its input: click the label a person clicks (some libraries,
+ * TDesign among them, listen there), which the browser forwards to the input; else the input.
+ */
+function toggle(i: HTMLInputElement): void {
+  const label = unusableReason(i) ? i.closest('label') : null;
+  if (label) clickLikeUser(label); else i.click();
 }
 
 export const nativeInput: WidgetAdapter = {
@@ -100,13 +109,13 @@ export const nativeInput: WidgetAdapter = {
       if (targets.length < items.length) throw new Error('找不到选项');
       for (const i of h.group) {
         const want = targets.includes(i);
-        if (i.checked !== want && (want || h.kind === 'checkboxes')) i.click();
+        if (i.checked !== want && (want || h.kind === 'checkboxes')) toggle(i);
       }
       return;
     }
     if (v.type === 'check') {
       const i = el as HTMLInputElement;
-      if (i.checked !== v.checked) i.click();
+      if (i.checked !== v.checked) toggle(i);
       return;
     }
     if (el.tagName === 'SELECT') {

@@ -147,7 +147,7 @@ export function popupSelect(cfg: PopupSelectConfig): WidgetAdapter {
       if (tags.length) return tags[0]!;
       const ph = cfg.placeholder ? h.el.querySelector(cfg.placeholder) : null;
       for (const e of cfg.selected ? Array.from(h.el.querySelectorAll(cfg.selected)) : []) {
-        if (ph && (e === ph || ph.contains(e))) continue;
+        if (ph && (e === ph || ph.contains(e) || e.contains(ph))) continue;
         const t = displayText(e);
         if (t) return t;
       }
