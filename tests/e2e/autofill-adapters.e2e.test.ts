@@ -79,3 +79,19 @@ describe('ARIA role widgets (a low-code page with div labels)', () => {
     await page.close();
   });
 });
+
+describe('jQuery plugins that hide the native select (select2, bootstrap-select)', () => {
+  it('writes the native select and the plugin shows the same choice', async () => {
+    const page = await browser.newPage();
+    await openFixture(page, site.url('/jquery.html'));
+    const values = { 'deputy.ethnicity': '回族', 'inspection.enforcementUnits': ['县公安局', '县城管局'], 'deputy.politicalStatus': '中共党员', 'deputy.education': '大学本科' };
+    const { report } = await fillFixture(page, values);
+    const state = await page.evaluate(() => (window as unknown as { __portal: { state(): unknown } }).__portal.state());
+    const detail = JSON.stringify(report);
+    expect(state, detail).toEqual({ mz: '03', zfdw: ['ga', 'cg'], zzmm: '01', xl: '20', shown: { mz: '回族', zzmm: '中国共产党党员', xl: '大学本科' } });
+    expect(report.failed, detail).toEqual([]);
+    expect(report.filled.map((f) => f.key).sort(), detail).toEqual(Object.keys(values).sort());
+    expect(await page.evaluate(() => (window as unknown as { __portal: { submit(): Promise<unknown> } }).__portal.submit())).toEqual({ ok: true, errors: [] });
+    await page.close();
+  });
+});

@@ -10,6 +10,8 @@ import './arco.ts';
 import './my97.ts';
 import './file.ts';
 import './layui.ts';
+import './select2.ts';
+import './bootstrap-select.ts';
 import './aria.ts';
 import './contenteditable.ts';
 import './native.ts';
@@ -29,3 +31,5 @@ export { ariaGroup, ariaToggle, ariaCombobox, ariaSpin, ariaTextbox } from './ar
 export { tdesignSelect, tdesignDate, tdesignCascader } from './tdesign.ts';
 export { naiveSelect, naiveDate, naiveCascader } from './naive.ts';
 export { arcoSelect, arcoDate, arcoCascader } from './arco.ts';
+export { select2 } from './select2.ts';
+export { bootstrapSelect } from './bootstrap-select.ts';
