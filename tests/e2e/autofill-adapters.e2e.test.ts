@@ -46,7 +46,7 @@ const ACCEPTS_DISABLED_DATE = ['naive'];
 
 const statusOf = (r: FillReport, key: string) => r.filled.some((f) => f.key === key) ? 'filled' : r.failed.some((f) => f.key === key) ? 'failed' : 'skipped';
 
-// tdesign.html and arco.html are built too; their date-time pickers want a confirm click (and Arco's tags and cascader are not read yet): see shared/README.md
+// tdesign.html and arco.html are built too: TDesign's date-time picker (after the other fields) and Arco's date-time picker, tags and cascader are not handled yet
 describe.each(['element-plus', 'antd', 'ant-design-vue', 'naive'])('%s', (name) => {
   it('fills every widget, reports honestly, and the page submits', async () => {
     const page = await browser.newPage();

@@ -213,7 +213,7 @@ export function popupSelect(cfg: PopupSelectConfig): WidgetAdapter {
 // ---------------------------------------------------------------- date pickers
 
 /** Types the date into the picker's input as a person would, then presses Enter and leaves. */
-export async function typeIntoPicker(input: HTMLInputElement, text: string): Promise<void> {
+export async function typeIntoPicker(input: HTMLInputElement, text: string, confirm = false): Promise<void> {
   clickLikeUser(input);
   input.focus({ preventScroll: true });
   setNativeValue(input, text);
@@ -222,6 +222,11 @@ export async function typeIntoPicker(input: HTMLInputElement, text: string): Pro
   fire(input, 'change');
   key(input, 'Enter');
   await nextFrame(input);
+  // date-time panels of some libraries (TDesign, Arco) keep a typed value pending until their own 确定 is clicked
+  if (confirm && text) {
+    const ok = Array.from(input.ownerDocument.querySelectorAll<HTMLElement>('button, .t-button, [role=button]')).find((b) => /^(确定|确认|OK|Ok)$/.test(textOf(b)) && !!b.closest('[class*="picker"], [class*="popup"], [class*="popper"], [class*="dropdown"]') && !unusableReason(b) && !(b as HTMLButtonElement).disabled);
+    if (ok) { clickLikeUser(ok); await nextFrame(input); }
+  }
   blur(input);
   key(input, 'Escape');
   await nextFrame(input);
@@ -279,7 +284,7 @@ export function textPicker(cfg: TextPickerConfig): WidgetAdapter {
     read: (h) => inputOf(h).value || null,
     async write(h, v) {
       if (v.type !== 'text') throw new Error('日期控件只接受文本');
-      await typeIntoPicker(inputOf(h), v.text);
+      await typeIntoPicker(inputOf(h), v.text, h.kind === 'datetime');
     },
     async clear(h) {
       hover(h.el);
