@@ -336,13 +336,12 @@ export const workflowSchema = z.strictObject({
 
 // ---------------------------------------------------------------- portal mappings
 
-export const WIDGET_HINTS = [
-  'auto', 'native', 'my97', 'contenteditable', 'file',
-  'element-select', 'element-date', 'element-radio', 'element-checkbox', 'element-cascader',
-  'antd-select', 'antd-date', 'antd-radio', 'antd-checkbox', 'antd-cascader',
-  'layui-select', 'layui-radio', 'layui-checkbox', 'layui-date',
-  'fusion-select', 'fusion-date',
-] as const;
+/**
+ * A mapping's `widget`: the name of a registered widget adapter (or one of its aliases, or
+ * `auto`). The names live in the DOM side's adapter registry, not here: core accepts any
+ * bounded slug and the validator checks it against the names it is given (ValidateOptions).
+ */
+const widgetName = z.string().max(40).regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, { error: 'widget: lower-case words joined by -' });
 
 export const portalMappingSchema = z.strictObject({
   id: slugId,
@@ -362,7 +361,7 @@ export const portalMappingSchema = z.strictObject({
       selector: z.string().min(1).optional(),
       name: z.string().min(1).optional(),
     }).optional(),
-    widget: z.enum(WIDGET_HINTS).optional(),
+    widget: widgetName.optional(),
     transform: z.strictObject({
       dateFormat: z.string().min(1).optional(),
       options: z.record(z.string(), z.string()).optional(),

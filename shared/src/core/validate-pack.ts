@@ -5,7 +5,7 @@
  */
 import semver from 'semver';
 import {
-  packSchema, WIDGET_HINTS,
+  packSchema,
   type ColumnFieldDefinition, type DictionaryEntry, type DictionaryType, type FieldDefinition,
   type FormDefinition, type OptionSet, type PackDefinition, type RosterDefinition,
 } from './pack-schema.ts';
@@ -49,6 +49,7 @@ const CHOICE_TYPES = new Set(['select', 'radio', 'multiselect', 'checkboxes']);
 
 /** What a pack can see: its own parts plus those of the packs it requires (transitively). */
 interface PackScope {
+  widgets?: ReadonlySet<string>;
   dictionary: Map<string, { entry: DictionaryEntry; pack: string }>;
   optionSets: Map<string, { set: OptionSet; pack: string }>;
   rosters: Map<string, { roster: RosterDefinition; pack: string }>;
@@ -61,7 +62,17 @@ export function validatePack(json: unknown, source = ''): PackSetValidation {
 }
 
 /** Validates packs together, resolving each pack's `requires` among them. */
-export function validatePackSet(inputs: readonly PackInput[]): PackSetValidation {
+export interface ValidateOptions {
+  /**
+   * The widget names a portal mapping may use (`widget`). Core keeps no list: the DOM side's
+   * adapter registry is the one source (`widgetNames()` of @lvzhi/shared/dom/autofill), injected
+   * by the CLI and the extension; without it any bounded slug passes here and the DOM side
+   * reports an unknown name when it plans or applies.
+   */
+  widgetNames?: readonly string[];
+}
+
+export function validatePackSet(inputs: readonly PackInput[], options: ValidateOptions = {}): PackSetValidation {
   const issues: ValidationIssue[] = [];
   const parsed: { source: string; pack: PackDefinition }[] = [];
   const add = (source: string, list: Located[]) => { for (const i of list) issues.push({ source, ...i }); };
@@ -132,7 +143,7 @@ export function validatePackSet(inputs: readonly PackInput[]): PackSetValidation
     const before = issues.length;
     if (resolved || Object.keys(entry.pack.requires ?? {}).every((d) => byId.has(d))) {
       try {
-        add(entry.source, checkPack(entry.pack, scopeOf(entry.pack, byId)));
+        add(entry.source, checkPack(entry.pack, { ...scopeOf(entry.pack, byId), ...(options.widgetNames ? { widgets: new Set(options.widgetNames) } : {}) }));
       } catch (e) {
         add(entry.source, [issue([], 'internal', `无法检查：${(e as Error).message}`, `could not be checked: ${(e as Error).message}`)]);
       }
@@ -618,7 +629,7 @@ function checkPortal(portal: NonNullable<PackDefinition['portals']>[number], bas
       if (!portal.form) out.push(issue([...fp, 'field'], 'needs-form', '使用 field 时映射需要指定 form', 'a mapping that names fields needs a form'));
       else if (form && !formFieldPath(form, f.field)) out.push(unknownRef([...fp, 'field'], '字段', 'field', f.field, formScope(form).fields));
     }
-    if (f.widget !== undefined && !(WIDGET_HINTS as readonly string[]).includes(f.widget)) out.push(issue([...fp, 'widget'], 'unknown-widget', `未知控件 "${f.widget}"`, `unknown widget "${f.widget}"`));
+    if (f.widget !== undefined && scope.widgets && !scope.widgets.has(f.widget)) out.push(issue([...fp, 'widget'], 'unknown-widget', `未知控件 "${f.widget}"（可用：${[...scope.widgets].join('、')}）`, `unknown widget "${f.widget}" (known: ${[...scope.widgets].join(', ')})`));
     if (f.locator && !f.locator.label && !f.locator.selector && !f.locator.name) out.push(issue([...fp, 'locator'], 'empty-locator', '定位器需要 label、selector 或 name', 'a locator needs label, selector or name'));
   });
   portal.tables?.forEach((t, i) => {

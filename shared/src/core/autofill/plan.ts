@@ -36,14 +36,6 @@ export function mappingSelectors(mapping: PortalMapping | undefined): string[] {
   return out;
 }
 
-const WIDGET_ADAPTER: Record<string, string> = {
-  native: 'native', my97: 'my97', contenteditable: 'contenteditable', file: 'file',
-  'element-select': 'element-select', 'element-date': 'element-date', 'element-radio': 'native', 'element-checkbox': 'native', 'element-cascader': 'element-cascader',
-  'antd-select': 'antd-select', 'antd-date': 'antd-date', 'antd-radio': 'native', 'antd-checkbox': 'native', 'antd-cascader': 'antd-cascader',
-  'layui-select': 'layui-select', 'layui-radio': 'layui-radio', 'layui-checkbox': 'layui-checkbox', 'layui-date': 'native',
-  'fusion-select': 'fusion-select', 'fusion-date': 'fusion-date',
-};
-
 interface Resolved { key: string; via: FillStep['via']; entry?: MappingField; label: string; derive?: Derivation }
 
 /** The portal's visible label of a control (never its name or id). */
@@ -194,8 +186,9 @@ export function planFill(ctx: AutofillContext, scan: ScanResult, stored: Record<
       skipped.push(skip(c, r.label, conv.reason, conv.detail, conv.detailEn ?? conv.detail, extra));
       continue;
     }
-    const hint = r.entry?.widget && r.entry.widget !== 'auto' ? WIDGET_ADAPTER[r.entry.widget] : undefined;
-    const step: FillStep = { control: c.id, key, label: r.label, adapter: hint && hint !== 'native' ? hint : c.adapter, value: conv.value, display: conv.display, via: r.via };
+    // a mapping's widget name goes to the DOM side as is: its adapter registry resolves it (or reports it unknown)
+    const hint = r.entry?.widget && r.entry.widget !== 'auto' ? r.entry.widget : undefined;
+    const step: FillStep = { control: c.id, key, label: r.label, adapter: hint ?? c.adapter, value: conv.value, display: conv.display, via: r.via };
     if (field) step.field = field;
     if (entry?.sensitive) step.sensitive = true;
     steps.push(step);

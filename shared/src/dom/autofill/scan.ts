@@ -7,7 +7,7 @@
 import type { ScanResult, ScannedControl, ScannedLabel, ScannedTable, LabelSource } from '../../core/autofill/types.ts';
 import { formatFromHint } from '../../core/autofill/convert.ts';
 import { visibleLabel } from '../../core/autofill/words.ts';
-import { adapters, type WidgetAdapter, type WidgetHandle } from './adapters.ts';
+import { adapters, type WidgetAdapter, type WidgetHandle } from './adapters/index.ts';
 import { cautionReason, isElement, textOf, unusableReason } from './util.ts';
 
 export interface ScanOptions {
@@ -64,6 +64,12 @@ function labelFromFormItem(t: Element): string | undefined {
     ['.ant-form-item', '.ant-form-item-label label, .ant-form-item-label'],
     ['.next-form-item', '.next-form-item-label'],
     ['.layui-form-item', ':scope > .layui-form-label, .layui-inline > .layui-form-label'],
+    // form items of the libraries the adapters added (adapters/*.ts): their label beside the control
+    ['.n-form-item', ':scope > .n-form-item-label'],
+    ['.arco-form-item', ':scope > .arco-form-item-label-col label, :scope > .arco-form-item-label-col'],
+    ['.t-form__item', '.t-form__label label, .t-form__label'],
+    ['.ivu-form-item', ':scope > .ivu-form-item-label'],
+    ['.van-field, .van-cell', ':scope > .van-field__label, :scope > .van-cell__title'],
     ['.form-item, .form-group, [class*="form-item"], [class*="FormItem"]', ':scope > label, :scope > [class*="label"], :scope > [class*="Label"]'],
   ];
   for (const [item, label] of pairs) {
