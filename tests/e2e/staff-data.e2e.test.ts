@@ -250,5 +250,26 @@ describe('data in without retyping', () => {
     await rows().filter({ hasText: '吴新' }).getByTestId('record-use').click();
     await panel.getByTestId('incomplete').waitFor();
     expect(await panel.getByTestId('tab-records').getAttribute('aria-selected')).toBe('true');
+    const draftId = await panel.getByTestId('record-editor').getAttribute('data-record-id');
+    await panel.getByTestId('editor-back').click();
+
+    // the fill tab refuses it too, and its link opens the record at the first missing field
+    const page = await ext.context.newPage();
+    await page.goto(site.url('/layui.html'));
+    await waitForLauncher(page);
+    const bound = await ext.context.newPage();
+    await bound.goto(ext.url(`sidepanel.html?tab=${await tabIdOf(ext, page)}&view=fill`));
+    await bound.getByTestId('page-title').waitFor();
+    await bound.getByTestId('fill-record').selectOption(draftId!);
+    await bound.getByTestId('autofill').click();
+    const msg = bound.getByTestId('fill-message');
+    await msg.waitFor();
+    expect(await msg.textContent()).toMatch(/记录不完整，不能用于填写：缺少必填项：.*公民身份号码/);
+    expect(await bound.getByTestId('fill-plan').count()).toBe(0);
+    await bound.getByTestId('fill-fix-record').click();
+    await bound.getByTestId('record-editor').waitFor();
+    await expect.poll(() => bound.evaluate(() => document.activeElement?.closest('[data-field]')?.getAttribute('data-field'))).toBe('gender');
+    await bound.close();
+    await page.close();
   });
 });
