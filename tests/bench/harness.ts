@@ -72,7 +72,8 @@ export function defineBench<S>(definition: BenchDefinition<S>): BenchDefinition<
   if (!Number.isFinite(definition.goal.value)) throw new Error(`${where}: goal.value must be a number`);
   if (!['<=', '<', '>=', '>'].includes(definition.goal.op)) throw new Error(`${where}: goal.op must be '<=', '<', '>=' or '>'`);
   const goalUnit = definition.goal.unit;
-  if (goalUnit === 'ratio' && !definition.baseline) throw new Error(`${where}: a ratio goal needs a baseline`);
+  // A benchmark whose own unit is 'ratio' compares its ratio too: without a baseline that would be null, and null <= x is true.
+  if ((goalUnit ?? definition.unit) === 'ratio' && !definition.baseline) throw new Error(`${where}: a ratio goal needs a baseline`);
   if (goalUnit !== undefined && goalUnit !== 'ratio' && goalUnit !== definition.unit) {
     throw new Error(`${where}: goal.unit must be omitted, '${definition.unit}' or 'ratio'`);
   }

@@ -1,7 +1,9 @@
 /** Panel texts, Chinese first, English available (switch in the panel header). */
 export type Lang = 'zh' | 'en';
+import { DATA_EN, DATA_ZH } from './i18n-data.ts';
 
 const zh = {
+  ...DATA_ZH,
   appTitle: '履职',
   tabRecords: '记录',
   tabFill: '填写',
@@ -128,6 +130,7 @@ const zh = {
 export type TextKey = keyof typeof zh;
 
 const en: Record<TextKey, string> = {
+  ...DATA_EN,
   appTitle: 'Lvzhi',
   tabRecords: 'Records',
   tabFill: 'Fill',

@@ -24,3 +24,4 @@ export * from './pack-store/index.ts';
 export * from './audit/index.ts';
 export * from './stats/index.ts';
 export * from './spreadsheet/index.ts';
+export * from './intake/index.ts';
