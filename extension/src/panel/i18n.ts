@@ -1,7 +1,10 @@
 /** Panel texts, Chinese first, English available (switch in the panel header). */
+import { fillEn, fillZh } from './i18n-fill.ts';
+
 export type Lang = 'zh' | 'en';
 
 const zh = {
+  ...fillZh,
   appTitle: '履职',
   tabRecords: '记录',
   tabFill: '填写',
@@ -125,6 +128,7 @@ const zh = {
 export type TextKey = keyof typeof zh;
 
 const en: Record<TextKey, string> = {
+  ...fillEn,
   appTitle: 'Lvzhi',
   tabRecords: 'Records',
   tabFill: 'Fill',
