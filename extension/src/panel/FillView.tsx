@@ -69,6 +69,8 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, autoContinue, onA
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [message, setMessage] = useState<{ text: string; bad?: boolean }>();
   const [busy, setBusy] = useState(false);
+  // Allowing a site is for filling it: the plan follows at once when a record is chosen.
+  const [planAfterAllow, setPlanAfterAllow] = useState(false);
   const [proposals, setProposals] = useState<Array<TeachProposal & { saved?: boolean; chosen?: string }>>([]);
 
   const connect = useCallback(async () => {
@@ -107,7 +109,7 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, autoContinue, onA
     if (!r?.ok) { setMessage({ text: r?.error ?? t('portalDenied'), bad: true }); return; }
     for (let i = 0; i < 30; i++) {
       const hello = await askPage(tabId, { type: 'lvzhi.page.hello' });
-      if (hello?.ok && hello.kind === 'hello') { setPage({ url: hello.url, title: hello.title }); setMessage({ text: t('allowDone') }); return; }
+      if (hello?.ok && hello.kind === 'hello') { setPage({ url: hello.url, title: hello.title }); setMessage({ text: t('allowDone') }); setPlanAfterAllow(true); return; }
       await new Promise((res) => setTimeout(res, 100));
     }
     setMessage({ text: t('noPage'), bad: true });
@@ -179,6 +181,10 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, autoContinue, onA
   useEffect(() => {
     if (autoPlan > 0 && record && page) { onAutoPlanDone(); void makePlan(); }
   }, [autoPlan, record, page, makePlan, onAutoPlanDone]);
+
+  useEffect(() => {
+    if (planAfterAllow && record && page) { setPlanAfterAllow(false); void makePlan(); }
+  }, [planAfterAllow, record, page, makePlan]);
 
   const sendFill = async (plan: FillPlan, scanId: string): Promise<FillReport | undefined> => {
     if (tabId === undefined) return undefined;
