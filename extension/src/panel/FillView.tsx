@@ -38,17 +38,24 @@ type Phase =
 
 type PageInfo = { url: string; title: string; session?: { recordId?: string; mappingId?: string; newFields: number; edited: number } };
 
-/** The form whose bound keys the page's labels name most often (at least two), for preselection. */
-function bestFormByLabels(pd: PackData, scan: ScanResult): string | undefined {
-  const keys = new Set<string>();
+/**
+ * Among the forms that have records, the one whose bound keys the page's labels name most often
+ * (at least two controls), for preselection. A label that could be several keys counts for each
+ * form that binds one of them (the form decides, as planning within a form does).
+ */
+function bestFormByLabels(pd: PackData, scan: ScanResult, withRecords: ReadonlySet<string>): string | undefined {
+  const perControl: string[][] = [];
   for (const c of scan.controls) {
     const m = matchLabels(pd.autofill, c.labels);
-    if (m.kind === 'match') keys.add(m.key);
+    const keys = m.kind === 'match' ? [m.key] : m.kind === 'ambiguous' ? m.keys : m.keys ?? [];
+    if (keys.length > 0) perControl.push(keys);
   }
   let best: { id: string; n: number } | undefined;
   for (const [id, { form }] of pd.forms) {
-    let n = 0;
-    for (const s of form.sections) for (const f of s.fields) { const b = (f as { bind?: string }).bind; if (b && keys.has(b)) n += 1; }
+    if (!withRecords.has(id)) continue;
+    const bound = new Set<string>();
+    for (const s of form.sections) for (const f of s.fields) { const b = (f as { bind?: string }).bind; if (b) bound.add(b); }
+    const n = perControl.filter((keys) => keys.some((k) => bound.has(k))).length;
     if (n >= 2 && (!best || n > best.n)) best = { id, n };
   }
   return best?.id;
@@ -148,7 +155,7 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, autoContinue, onA
     labelsTried.current = true;
     void askPage(tabId, { type: 'lvzhi.page.scan', options: scanOptionsFor(mapping) }).then((answer) => {
       if (!answer?.ok || answer.kind !== 'scan') return;
-      const form = bestFormByLabels(pd, answer.scan);
+      const form = bestFormByLabels(pd, answer.scan, new Set(list.map((x) => x.form)));
       const r = form ? list.find((x) => x.form === form) : undefined;
       if (r) { setRecordId((cur) => cur || r.id); setWhy('preselectedByLabels'); }
     });

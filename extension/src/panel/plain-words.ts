@@ -27,10 +27,17 @@ export function recordFieldLabel(key: string, form: FormDefinition | undefined, 
 interface PlainItem { portalLabel?: unknown; fieldLabel?: unknown; reasonText?: unknown; label?: string }
 
 /** The portal field's name as the clerk sees it on the page. */
-export function portalFieldName(item: PlainItem, unlabeled: string): string {
-  const given = typeof item.portalLabel === 'string' && item.portalLabel.trim() !== '' ? item.portalLabel : item.label ?? '';
-  const p = plainLabel(given);
-  return p === '' ? unlabeled : p;
+export function portalFieldName(item: PlainItem & { reason?: string }, unlabeled: string): string {
+  if (typeof item.portalLabel === 'string' && item.portalLabel.trim() !== '') return plainLabel(item.portalLabel);
+  // Without a label the engine names a control by its DOM name or id: never shown.
+  if (item.reason === 'no-label') return unlabeled;
+  const p = plainLabel(item.label ?? '');
+  return p === '' || looksLikeDomName(p) ? unlabeled : p;
+}
+
+/** `ctl00$main$rblSFLR`, `txtXM`, `form_item_3`: ASCII identifiers no person wrote as a label. */
+export function looksLikeDomName(text: string): boolean {
+  return /^[A-Za-z_][\w$.:\-\[\]]*$/.test(text) && (/[$_\[\]]|\d/.test(text) || /^[a-z]+[A-Z]/.test(text));
 }
 
 export interface SkipTexts { reason: (r: SkipReason) => string; unlabeled: string; maybe: string; recordLacks: string }
