@@ -22,3 +22,4 @@ export * from './pack-store/index.ts';
 export * from './audit/index.ts';
 export * from './stats/index.ts';
 export * from './spreadsheet/index.ts';
+export * from './sync/index.ts';
