@@ -156,3 +156,34 @@ export function suggestion(overrides: Record<string, unknown> = {}, id = `sug-${
     },
   };
 }
+
+/** `lvzhi serve` as a child process (for kill -9): its URL once it listens. */
+export interface ServerProcess { url: string; pid: number; kill(signal?: NodeJS.Signals): Promise<void>; stderr(): string }
+
+export async function spawnServer(db: Pick<ServerOptions, 'databaseUrl' | 'dataDir'>): Promise<ServerProcess> {
+  const { spawn } = await import('node:child_process');
+  const args = [join(REPO_ROOT, 'shared/bin/lvzhi.mjs'), 'serve', '--port', '0', '--packs', 'forms/packs', ...(db.dataDir ? ['--data', db.dataDir] : [])];
+  const child = spawn(process.execPath, args, {
+    cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LVZHI_ADMIN_PASSWORD: ADMIN_PASSWORD, DATABASE_URL: db.databaseUrl ?? '' },
+  });
+  let err = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${err}`)), 120_000);
+    child.stderr!.on('data', (d: Buffer) => {
+      err += d.toString();
+      const m = /Lvzhi office server: (http:\/\/[\d.:]+)/.exec(err);
+      if (m) { clearTimeout(timer); resolve(m[1]!); }
+    });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited (${code}): ${err}`)); });
+  });
+  return {
+    url, pid: child.pid!,
+    stderr: () => err,
+    async kill(signal = 'SIGKILL') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}

@@ -10,7 +10,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import * as z from 'zod';
 import QRCode from 'qrcode';
 import {
-  computeStats, parsePeriod, pullResponseSchema, pushRequestSchema, resolveRequestSchema, statsTables, summarySentences,
+  computeStats, customPeriod, parsePeriod, pullResponseSchema, pushRequestSchema, resolveRequestSchema, statsTables, summarySentences,
   tableToCsv, verifyAudit, workflowRows, yearPeriod, SYNC_BATCH, type LvzhiRecord,
   statsDefinitions, todayInChina,
 } from '../core/index.ts';
@@ -66,7 +66,7 @@ const rateSchema = z.strictObject({
   dissatisfactionReason: z.string().trim().max(5000).optional(),
 });
 const pullQuery = z.strictObject({ since: z.coerce.number().int().nonnegative().default(0), limit: z.coerce.number().int().min(1).max(SYNC_BATCH).default(SYNC_BATCH) });
-const statsQuery = z.strictObject({ period: z.string().max(20).optional(), format: z.enum(['json', 'xlsx', 'csv']).default('json'), asOf: z.string().max(40).optional() });
+const statsQuery = z.strictObject({ period: z.string().max(20).optional(), from: z.string().max(10).optional(), to: z.string().max(10).optional(), format: z.enum(['json', 'xlsx', 'csv']).default('json'), asOf: z.string().max(40).optional() });
 
 class HttpError extends Error {
   constructor(readonly status: number, message: string, readonly messageEn: string, readonly issues?: unknown[]) { super(message); }
@@ -353,7 +353,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     need(c, 'stats.read');
     const q = parse(statsQuery, c.req.query());
     let period;
-    try { period = q.period ? parsePeriod(q.period) : yearPeriod(Number(todayInChina(now()).slice(0, 4))); } catch (e) { throw new HttpError(400, (e as Error).message, (e as Error).message); }
+    try { period = q.period ? parsePeriod(q.period) : q.from && q.to ? customPeriod(q.from, q.to) : yearPeriod(Number(todayInChina(now()).slice(0, 4))); } catch (e) { throw new HttpError(400, (e as Error).message, (e as Error).message); }
     const asOf = q.asOf ? new Date(/T/.test(q.asOf) ? q.asOf : `${q.asOf}T00:00:00+08:00`) : undefined;
     if (asOf && Number.isNaN(asOf.getTime())) throw new HttpError(400, 'asOf 不是日期', 'asOf is not a date');
     const stats = computeStats(await store.allRecords(), statsDefinitions(store.definitions()), period, asOf ? { asOf } : {});

@@ -46,6 +46,7 @@ export const conflictViewSchema = z.strictObject({
 });
 
 export const pullResponseSchema = z.strictObject({
+  ok: z.literal(true).optional(),
   records: z.array(z.strictObject({ revision: z.int().nonnegative(), record: recordSchema })),
   /** Pass back as `since` for the next page. */
   cursor: z.int().nonnegative(),
@@ -53,7 +54,7 @@ export const pullResponseSchema = z.strictObject({
   conflicts: z.array(conflictViewSchema),
 });
 
-export const pushResponseSchema = z.strictObject({ results: z.array(pushResultSchema) });
+export const pushResponseSchema = z.strictObject({ ok: z.literal(true).optional(), results: z.array(pushResultSchema) });
 
 export const resolveRequestSchema = z.strictObject({ keep: z.enum(['server', 'theirs']) });
 
