@@ -54,7 +54,7 @@ const WEB_ENTRY = fileURLToPath(new URL('./web/app.tsx', import.meta.url));
 export async function buildWebBundle(outfile?: string): Promise<string> {
   const { build } = await import('esbuild');
   const r = await build({
-    entryPoints: [WEB_ENTRY], bundle: true, format: 'iife', platform: 'browser', target: ['chrome100', 'safari14'],
+    entryPoints: [WEB_ENTRY], bundle: true, format: 'iife', platform: 'browser', target: ['es2022'],
     minify: true, legalComments: 'none', charset: 'utf8', write: Boolean(outfile), ...(outfile ? { outfile } : {}),
     define: { 'process.env.NODE_ENV': '"production"' }, jsx: 'automatic',
   });
