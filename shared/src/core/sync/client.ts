@@ -75,9 +75,8 @@ export class SyncClient {
   }
 
   /** Queues a saved record for the next push. */
-  async enqueue(record: LvzhiRecord): Promise<void> {
-    const now = (this.o.now ?? (() => new Date()))();
-    await this.o.storage.add({ changeId: `${now.getTime().toString(36)}-${globalThis.crypto.randomUUID()}`, record, queuedAt: now.toISOString() });
+  enqueue(record: LvzhiRecord): Promise<void> {
+    return enqueueChange(this.o.storage, record, (this.o.now ?? (() => new Date()))());
   }
 
   /** Pushes the outbox, then pulls. Throws on a network or server failure (the outbox keeps what was not answered). */
@@ -139,6 +138,11 @@ export class SyncClient {
     await this.call('POST', `/api/conflicts/${encodeURIComponent(conflictId)}/resolve`, { keep });
     await this.sync();
   }
+}
+
+/** Queues a saved record under a fresh change id (the id never changes once queued). */
+export async function enqueueChange(storage: SyncOutboxStorage, record: LvzhiRecord, now: Date = new Date()): Promise<void> {
+  await storage.add({ changeId: `${now.getTime().toString(36)}-${globalThis.crypto.randomUUID()}`, record, queuedAt: now.toISOString() });
 }
 
 function applyResults(state: SyncState, results: readonly PushResult[], now: Date): SyncState {
