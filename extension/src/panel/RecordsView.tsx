@@ -7,7 +7,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
-  DraftSaver, FormEngine, createRecord, isoInChina, recordTitle, startFromLast, todayInChina, validateRecord,
+  DraftSaver, FormEngine, createRecord, migrateRecord, isoInChina, recordTitle, startFromLast, todayInChina, validateRecord,
   type LvzhiRecord,
 } from '@lvzhi/shared';
 import { flushOnPageHide, openDraftJournal } from '@lvzhi/shared/dom';
@@ -94,9 +94,30 @@ function RecordEditor({ record: stored, pd, onClose, onUse }: { record: LvzhiRec
   // What the journal holds from a crash inside the last save pause is merged back on open.
   const recovered = useMemo(() => draftJournal().recover(stored.id, stored), [stored]);
   const record = recovered.record ?? stored;
-  const entry = pd.forms.get(record.form)!;
-  const engine = useMemo(() => new FormEngine(entry.form, { values: record.values, ctx: { optionsOf: pd.optionsOf } }), [entry.form, record, pd.optionsOf]);
+  const latest = pd.forms.get(record.form)!;
+  // The engine belongs to the record and the form *version* it was opened with, not to the pack
+  // store's objects: the store is re-read whenever any pack changes (a subscription check, an
+  // edit in the studio), and rebuilding the engine then would reset the form to the values it
+  // was opened with and lose everything typed since. A new version of the form is offered below,
+  // and moving to it carries the current values over (migrateRecord keeps what no longer fits in
+  // the attic).
+  const [form, setForm] = useState(latest.form);
+  const optionsRef = useRef(pd.optionsOf);
+  optionsRef.current = pd.optionsOf;
   const current = useRef<LvzhiRecord>(record);
+  const engine = useMemo(
+    () => new FormEngine(form, { values: current.current.values, ctx: { optionsOf: (...a: Parameters<PackData['optionsOf']>) => optionsRef.current(...a) } }),
+    [form],
+  );
+  const newerForm = latest.form.version > form.version ? latest : undefined;
+  const moveToNewVersion = () => {
+    if (!newerForm) return;
+    const now = { ...current.current, values: engine.getValues() };
+    const moved = migrateRecord(now, newerForm.form).record;
+    current.current = { ...moved, packVersion: newerForm.pack.version, updatedAt: isoInChina() };
+    saver.current?.save(current.current);
+    setForm(newerForm.form);
+  };
   const [state, setState] = useState<'saved' | 'saving' | 'memory'>('saved');
   const [problems, setProblems] = useState<string[]>([]);
   const [storeError, setStoreError] = useState<string>();
@@ -117,13 +138,14 @@ function RecordEditor({ record: stored, pd, onClose, onUse }: { record: LvzhiRec
       stop = flushOnPageHide(saver.current);
       if (recovered.recovered.length > 0) saver.current.save(current.current);
     });
-    const unsubscribe = engine.subscribe(() => {
-      current.current = { ...current.current, values: engine.getValues(), updatedAt: isoInChina() };
-      setState('saving');
-      saver.current?.save(current.current);
-    });
-    return () => { cancelled = true; unsubscribe(); stop(); void saver.current?.flush(); };
-  }, [engine]);
+    return () => { cancelled = true; stop(); void saver.current?.flush(); };
+  }, [recovered]);
+
+  useEffect(() => engine.subscribe(() => {
+    current.current = { ...current.current, values: engine.getValues(), updatedAt: isoInChina() };
+    setState('saving');
+    saver.current?.save(current.current);
+  }), [engine]);
 
   const complete = async () => {
     const r = { ...current.current, values: engine.getValues(), updatedAt: isoInChina() };
@@ -146,14 +168,20 @@ function RecordEditor({ record: stored, pd, onClose, onUse }: { record: LvzhiRec
         <button type="button" data-testid="editor-back" onClick={() => { void saver.current?.flush().finally(onClose); }}>← {t('back')}</button>
         <span className="hint" data-testid="save-state">{state === 'saved' ? t('savedDraft') : state === 'saving' ? t('saving') : t('inMemory')}</span>
       </div>
-      <h2 className="h2">{lang === 'en' ? entry.form.titleEn ?? entry.form.title : entry.form.title}</h2>
+      <h2 className="h2">{lang === 'en' ? form.titleEn ?? form.title : form.title}</h2>
+      {newerForm && (
+        <div className="warn" role="status" data-testid="form-updated">
+          {t('formUpdated')}
+          <button type="button" data-testid="form-move" onClick={moveToNewVersion}>{t('moveToNewVersion')}</button>
+        </div>
+      )}
       {storeError && (
         <div className="warn" role="alert" data-testid="quota-warning">
           {t('quotaProblem')}（{storeError}）
           <button type="button" onClick={() => downloadJson(`履职草稿-${record.id}.json`, current.current)}>{t('exportDraft')}</button>
         </div>
       )}
-      <FormView engine={engine} optionsOf={pd.optionsOf} lang={lang} layout="panel" showAllErrors={showAll} {...(record.attic ? { attic: record.attic } : {})} />
+      <FormView engine={engine} optionsOf={pd.optionsOf} lang={lang} layout="panel" showAllErrors={showAll} {...(current.current.attic ? { attic: current.current.attic } : {})} />
       {problems.length > 0 && <ul className="bad" role="alert">{problems.map((p, i) => <li key={i}>{p}</li>)}</ul>}
       <div className="row" style={{ marginTop: 8 }}>
         <button type="button" className="primary" data-testid="record-complete" onClick={() => void complete()}>{t('markComplete')}</button>

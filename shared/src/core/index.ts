@@ -7,6 +7,8 @@ export * from './pack-schema.ts';
 export * from './record-schema.ts';
 export * from './issues.ts';
 export * from './expression.ts';
+export * from './pattern.ts';
+export * from './json-limits.ts';
 export * from './dates.ts';
 export * from './identity.ts';
 export * from './labels.ts';

@@ -10,6 +10,7 @@ import {
   type FormDefinition, type OptionSet, type PackDefinition, type RosterDefinition,
 } from './pack-schema.ts';
 import { checkExpression, type ExpressionScope } from './expression.ts';
+import { compilePattern } from './pattern.ts';
 import { fromZodIssues, issue, type PathSegment, type ValidationIssue } from './issues.ts';
 import { normalizeLabel } from './labels.ts';
 
@@ -418,9 +419,8 @@ function checkField(field: FieldDefinition | ColumnFieldDefinition, path: PathSe
   switch (field.type) {
     case 'text':
       if (field.pattern !== undefined) {
-        try { new RegExp(field.pattern, 'u'); } catch (e) {
-          out.push(issue([...path, 'pattern'], 'bad-pattern', `正则表达式无效：${(e as Error).message}`, `invalid regular expression: ${(e as Error).message}`));
-        }
+        const re = compilePattern(field.pattern);
+        if (!re.ok) out.push(issue([...path, 'pattern'], 'bad-pattern', re.message, re.messageEn));
       }
       if (field.minLength !== undefined && field.maxLength !== undefined && field.minLength > field.maxLength) out.push(issue([...path, 'minLength'], 'range', 'minLength 大于 maxLength', 'minLength is greater than maxLength'));
       break;
