@@ -17,6 +17,7 @@ import { PanelContext, type PanelContextValue } from './context.ts';
 import { TEXTS, type Lang, type TextKey } from './i18n.ts';
 import { PackProblems } from './PackProblems.tsx';
 import { PortalsView } from './PortalsView.tsx';
+import { SyncView } from './SyncView.tsx';
 import { PANEL_CSS } from './style.ts';
 import { LANG_STORAGE_KEY } from '../lib/launcher-protocol.ts';
 
@@ -113,7 +114,7 @@ export function PanelRoot() {
             {tab === 'fill' && guard(t('tabFill'), <FillView selected={selected} autoPlan={autoPlan} onAutoPlanDone={() => setAutoPlan(0)} autoContinue={autoContinue} onAutoContinueDone={() => setAutoContinue(0)} onReadBack={(r) => { setEditRequest(r); setTab('records'); }} />)}
             {tab === 'workflows' && guard(t('tabWorkflows'), <WorkflowsView onEdit={(r) => { setEditRequest(r); setTab('records'); }} />)}
             {tab === 'minutes' && guard(t('tabMinutes'), <MinutesView />)}
-            {tab === 'settings' && guard(t('tabSettings'), <><PortalsView /><DefaultsView /><BackupView /></>)}
+            {tab === 'settings' && guard(t('tabSettings'), <><PortalsView /><DefaultsView /><BackupView /><SyncView /></>)}
           </main>
         </div>
       </PanelContext.Provider>
