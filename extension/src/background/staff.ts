@@ -7,21 +7,43 @@ import { addUserPortal, installPortals, pendingPackPortals, removeUserPortal, sy
 import { chromePanelApi, openPanel, type PanelIntent } from './panel-open.ts';
 import { installCommands } from './commands.ts';
 import { installReminders } from './reminders.ts';
+import { fromExtensionPage, fromOwnContentScript, REFUSED_SENDER } from '../lib/senders.ts';
+
+/**
+ * The launcher's position, kept for it by the worker: chrome.storage.local is closed to content
+ * scripts (TRUSTED_CONTEXTS), so the launcher asks here; only two numbers are ever stored.
+ */
+const POSITION_KEY = 'lvzhi.launcher.position';
+async function launcherPosition(pos: unknown): Promise<{ ok: true; pos?: { left: number; top: number } }> {
+  const p = pos as { left?: unknown; top?: unknown } | undefined;
+  if (p && typeof p.left === 'number' && typeof p.top === 'number' && Number.isFinite(p.left) && Number.isFinite(p.top)) {
+    await chrome.storage.local.set({ [POSITION_KEY]: { left: p.left, top: p.top } });
+    return { ok: true };
+  }
+  const got = (await chrome.storage.local.get(POSITION_KEY))[POSITION_KEY] as { left: number; top: number } | undefined;
+  return { ok: true, ...(got ? { pos: got } : {}) };
+}
 
 type StaffMessage =
   | { type: 'lvzhi.portals.add'; pattern: string }
   | { type: 'lvzhi.portals.remove'; pattern: string }
   | { type: 'lvzhi.portals.list' }
   | { type: 'lvzhi.portals.sync' }
-  | { type: 'lvzhi.launcher.open'; intent: PanelIntent };
+  | { type: 'lvzhi.launcher.open'; intent: PanelIntent }
+  | { type: 'lvzhi.launcher.position'; pos?: { left: number; top: number } };
 
 function isStaffMessage(m: unknown): m is StaffMessage {
   const type = (m as { type?: unknown } | null)?.type;
-  return typeof type === 'string' && (type.startsWith('lvzhi.portals.') || type === 'lvzhi.launcher.open');
+  return typeof type === 'string' && (type.startsWith('lvzhi.portals.') || type === 'lvzhi.launcher.open' || type === 'lvzhi.launcher.position');
 }
 
 async function answer(m: StaffMessage, sender: chrome.runtime.MessageSender): Promise<unknown> {
+  // Sender checks (issue 13 part 3): portals only from the extension's pages; the launcher's
+  // messages only from our content script in a tab, about that tab.
+  if (m.type.startsWith('lvzhi.portals.') && !fromExtensionPage(sender)) return REFUSED_SENDER;
+  if (m.type.startsWith('lvzhi.launcher.') && !fromOwnContentScript(sender)) return REFUSED_SENDER;
   switch (m.type) {
+    case 'lvzhi.launcher.position': return launcherPosition(m.pos);
     case 'lvzhi.portals.add': return addUserPortal(m.pattern);
     case 'lvzhi.portals.remove': return { matches: await removeUserPortal(m.pattern) };
     case 'lvzhi.portals.list': return { user: await userPortals(), matches: await syncLauncher(), pending: await pendingPackPortals() };

@@ -4,7 +4,7 @@
  * read back) answering the side panel. No React, no pack schema, no PDF code: the plan is
  * made in the panel, this side only reads and writes the page.
  */
-import { mountOverlay, POSITION_KEY, type OverlayPosition } from './overlay.ts';
+import { mountOverlay, type OverlayPosition } from './overlay.ts';
 import { handlePageMessage, isPageMessage } from './page-bridge.ts';
 
 declare global {
@@ -36,7 +36,8 @@ function start(): void {
     lang: uiLang(),
     onFill: () => void chrome.runtime.sendMessage({ type: 'lvzhi.launcher.open', intent: 'fill' }).catch(() => undefined),
     onPanel: () => void chrome.runtime.sendMessage({ type: 'lvzhi.launcher.open', intent: 'panel' }).catch(() => undefined),
-    onMoved: (pos: OverlayPosition) => void chrome.storage.local.set({ [POSITION_KEY]: pos }),
+    // chrome.storage.local is closed to content scripts (issue 13 part 3): the worker keeps the position.
+    onMoved: (pos: OverlayPosition) => void chrome.runtime.sendMessage({ type: 'lvzhi.launcher.position', pos }).catch(() => undefined),
   });
 
   // How long the overlay took, measured from DOMContentLoaded (the bench reads it).
@@ -45,8 +46,8 @@ function start(): void {
   overlay.host.dataset['readyMs'] = String(Math.max(0, performance.now() - dcl).toFixed(1));
   overlay.host.dataset['ready'] = 'true';
 
-  void chrome.storage.local.get(POSITION_KEY).then((got) => {
-    const pos = got[POSITION_KEY] as OverlayPosition | undefined;
+  void (chrome.runtime.sendMessage({ type: 'lvzhi.launcher.position' }) as Promise<{ pos?: OverlayPosition } | undefined>).then((got) => {
+    const pos = got?.pos;
     if (pos && typeof pos.left === 'number' && typeof pos.top === 'number') overlay.setPosition(pos);
   }).catch(() => undefined);
 }

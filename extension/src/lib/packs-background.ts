@@ -10,7 +10,7 @@ import { QueryClient } from '@tanstack/react-query';
 import packsJson from '@lvzhi/forms/dist/index.json';
 import {
   applyPolicy, bumpVersionsForEdit, findPack, importTrustedKey, offerPack, PackKeyError, PersistedPackStore,
-  readManagedPolicy, refreshSubscription, RetryableFetchError, removePack, rollBack, setPackEnabled, subscribe,
+  readManagedPolicy, applyFetched, fetchSubscription, RetryableFetchError, removePack, rollBack, setPackEnabled, subscribe,
   syncBuiltins, trustedKeyRing, unsubscribe, activeVersion,
   type ChangeResult, type ManagedPolicy, type PackStoreState,
 } from '@lvzhi/shared';
@@ -18,6 +18,7 @@ import {
   isPackRequest, PACK_STORE_KEY, REFRESH_ALARM,
   type PackRequest, type PackResponse, type PackStateView, type RefreshOutcome,
 } from './packs-protocol.ts';
+import { fromExtensionPage } from './senders.ts';
 
 const store = new PersistedPackStore({
   load: async () => (await chrome.storage.local.get(PACK_STORE_KEY))[PACK_STORE_KEY],
@@ -70,10 +71,17 @@ async function refreshOne(url: string): Promise<RefreshOutcome> {
   try {
     const outcome = await queries.fetchQuery({
       queryKey: ['lvzhi.pack', url],
-      queryFn: () => store.update(async (state) => {
-        const ring = await trustedKeyRing(state, await readPolicy());
-        return refreshSubscription(state, url, { trusted: ring.keys, now: new Date() });
-      }),
+      // The download runs outside the store's queue, time-limited (issue 13 part 11); only
+      // applying its result queues behind other changes.
+      queryFn: async () => {
+        const sub = (await store.read()).subscriptions.find((s) => s.url === url);
+        if (!sub) return { status: 'refused', issues: [] };
+        const got = await fetchSubscription(sub, {});
+        return store.update(async (state) => {
+          const ring = await trustedKeyRing(state, await readPolicy());
+          return applyFetched(state, url, got, { trusted: ring.keys, now: new Date() }, sub.etag ?? '');
+        });
+      },
     });
     await noteCheck(url, new Date());
     return { url, status: outcome.status, issues: outcome.issues };
@@ -190,10 +198,9 @@ async function handle(req: PackRequest): Promise<PackResponse> {
 chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
   if (!isPackRequest(message)) return false;
   // Only this extension's own pages (not content scripts in portal pages, whose sender.url is
-  // the portal's) may manage packs. The options page may run in a tab, so sender.tab is no test.
-  const own = sender.id === chrome.runtime.id && (sender.url ?? '').startsWith(chrome.runtime.getURL(''));
-  const readOnly = message.type === 'lvzhi.packs.state';
-  if (!own && !readOnly) {
+  // the portal's) may manage packs or read their state. The options page may run in a tab, so
+  // sender.tab is no test.
+  if (!fromExtensionPage(sender)) {
     sendResponse({ ok: false, error: '只有扩展自己的设置页可以管理定义包 / only the extension\'s own pages may manage packs' } satisfies PackResponse);
     return false;
   }
