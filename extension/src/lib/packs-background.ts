@@ -11,7 +11,7 @@ import packsJson from '@lvzhi/forms/dist/index.json';
 import {
   applyPolicy, bumpVersionsForEdit, findPack, importTrustedKey, offerPack, PackKeyError, PersistedPackStore,
   readManagedPolicy, applyFetched, fetchSubscription, RetryableFetchError, removePack, rollBack, setPackEnabled, subscribe,
-  syncBuiltins, trustedKeyRing, unsubscribe, activeVersion,
+  syncBuiltins, trustedKeyRing, unsubscribe, activeVersion, validScope,
   type ChangeResult, type ManagedPolicy, type PackStoreState,
 } from '@lvzhi/shared';
 import {
@@ -144,8 +144,9 @@ async function handle(req: PackRequest): Promise<PackResponse> {
       return { ok: true, view: await view() };
     case 'lvzhi.packs.import': {
       const offer = await store.update(async (state) => {
-        const ring = await trustedKeyRing(state, await readPolicy());
-        return offerPack(state, { origin: 'file', fileName: req.fileName, body: req.text }, { trusted: ring.keys, now });
+        const policy = await readPolicy();
+        const ring = await trustedKeyRing(state, policy);
+        return offerPack(state, { origin: 'file', fileName: req.fileName, body: req.text }, { trusted: ring.keys, now, ...(policy.lockTrust ? { lockTrust: true } : {}) });
       });
       return { ok: true, view: await view(), offer };
     }
@@ -178,8 +179,17 @@ async function handle(req: PackRequest): Promise<PackResponse> {
     case 'lvzhi.packs.trustKey': {
       let change: ChangeResult;
       try {
+        if ((await readPolicy()).lockTrust) throw new PackKeyError('单位策略已锁定信任设置：不能添加公钥', 'trust is locked by policy: keys cannot be added', 'locked');
+        const scope = (req.scope ?? []).map((x) => x.trim()).filter(Boolean);
+        const bad = scope.find((x) => !validScope(x));
+        if (bad !== undefined) throw new PackKeyError(`适用范围无效 "${bad}"（例如 district.* 或 district.rules）`, `invalid scope "${bad}" (e.g. district.* or district.rules)`, 'bad-scope');
         const key = await importTrustedKey(req.text);
-        await store.update((state) => ({ state: state.trustedKeys.some((k) => k.kid === key.kid) ? state : { ...state, trustedKeys: [...state.trustedKeys, key.jwk] }, result: null }));
+        await store.update((state) => {
+          const trustedKeys = state.trustedKeys.some((k) => k.kid === key.kid) ? state.trustedKeys : [...state.trustedKeys, key.jwk];
+          const keyScopes = { ...(state.keyScopes ?? {}) };
+          if (scope.length > 0) keyScopes[key.kid] = scope; else delete keyScopes[key.kid];
+          return { state: { ...state, trustedKeys, keyScopes }, result: null };
+        });
         change = { ok: true };
       } catch (e) {
         const zh = e instanceof PackKeyError ? e.message : String(e);
