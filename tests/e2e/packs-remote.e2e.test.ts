@@ -71,7 +71,7 @@ describe('subscribed remote packs', () => {
   it('picks up a pack signed by the CLI once its public key is trusted (verified in the browser)', async () => {
     await page.getByTestId('key-input').fill(readFileSync(join(work, 'office.public.json'), 'utf8'));
     await page.getByTestId('key-add').click();
-    await expect.poll(() => page.getByTestId('key-row').count()), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('key-row').count(), { timeout: 15_000 }).toBe(1);
     expect(await page.getByTestId('key-row').textContent()).toContain('区人大常委会办公室');
     await refreshAndWait('已更新');
     const row = page.locator('[data-testid="store-row"][data-pack-id="lvzhi.common"]');
@@ -143,7 +143,7 @@ describe('subscribed remote packs', () => {
     await expect.poll(() => refusedRow.textContent(), { timeout: 15_000 }).toMatch(reason);
     expect(await refusedRow.textContent()).toContain('仍在使用 1.2.0');
     expect(await activeVersionOf(ext, 'lvzhi.common')).toBe('1.2.0');
-    expect(await page.locator('[data-testid="store-row"][data-pack-id="lvzhi.common"]').getAttribute('data-active-version'), { timeout: 15_000 }).toBe('1.2.0');
+    expect(await page.locator('[data-testid="store-row"][data-pack-id="lvzhi.common"]').getAttribute('data-active-version')).toBe('1.2.0');
     await screenshot(page, `packs-remote-refused-${name.split(' ')[0]}`);
   });
 });
