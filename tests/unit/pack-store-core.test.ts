@@ -15,7 +15,8 @@ const now = new Date('2025-03-28T01:00:00Z');
 let builtins: PackDefinition[];
 let base: PackStoreState;
 let signer: SigningKey;
-let trusted: TrustedKey;
+// The office's key, named by the managed policy: only such a key may replace built-in (lvzhi.*) packs.
+let trusted: TrustedKey & { managed?: boolean };
 let stranger: SigningKey;
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -29,7 +30,7 @@ beforeAll(async () => {
   base = await syncBuiltins(emptyPackStore(), builtins, now);
   const a = await generatePackKeyPair({ name: '区人大办公室' });
   signer = await importSigningKey(a.privateJwk);
-  trusted = await importTrustedKey(a.publicJwk);
+  trusted = { ...(await importTrustedKey(a.publicJwk)), managed: true };
   stranger = await importSigningKey((await generatePackKeyPair()).privateJwk);
 });
 
@@ -106,9 +107,10 @@ describe('offers from a URL', () => {
 
 describe('offers from a file', () => {
   it('accepts an unsigned file but refuses a signed file whose signature fails', async () => {
-    const ok = await offerPack(base, { origin: 'file', fileName: 'common.json', body: text({ ...common(), version: '1.0.1' }) }, { trusted: [], now });
-    expect(ok.result.status).toBe('installed');
-    expect(findPack(ok.state, 'lvzhi.common')!.source).toEqual({ kind: 'builtin' });
+    // An unsigned file may not replace a built-in pack (issue 13 part 4): only a policy key may.
+    const builtin = await offerPack(base, { origin: 'file', fileName: 'common.json', body: text({ ...common(), version: '1.0.1' }) }, { trusted: [], now });
+    expect(builtin.result.issues.map((i) => i.code)).toEqual(['builtin-id']);
+    expect(findPack(builtin.state, 'lvzhi.common')!.versions).toHaveLength(1);
     const badSig = await offerPack(base, { origin: 'file', fileName: 'c.json', body: text(await signPack({ ...common(), version: '1.0.1' }, stranger)) }, { trusted: [trusted], now });
     expect(badSig.result.issues.map((i) => i.code)).toEqual(['untrusted-key']);
     const fresh = await offerPack(base, { origin: 'file', fileName: 'mine.json', body: text({ id: 'district.mine', version: '1.0.0', title: '本区' }) }, { trusted: [], now });

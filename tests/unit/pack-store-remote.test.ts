@@ -16,7 +16,8 @@ let server: Server;
 let origin: string;
 let hits: { url: string; ifNoneMatch: string | undefined }[] = [];
 const files = new Map<string, { body: string; etag: string }>();
-let trusted: TrustedKey;
+// The office's key, named by the managed policy: only such a key may replace built-in (lvzhi.*) packs.
+let trusted: TrustedKey & { managed?: boolean };
 let state: PackStoreState;
 let common: PackDefinition;
 
@@ -49,7 +50,7 @@ beforeAll(async () => {
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const pair = await generatePackKeyPair({ name: '测试' });
-  trusted = await importTrustedKey(pair.publicJwk);
+  trusted = { ...(await importTrustedKey(pair.publicJwk)), managed: true };
   const signer = await importSigningKey(pair.privateJwk);
   const loaded = await loadPaths(['forms/packs'], root);
   const builtins = loaded.documents.filter((d) => d.kind === 'pack').map((d) => d.json as PackDefinition);

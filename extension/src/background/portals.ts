@@ -8,7 +8,7 @@
  * is added). It re-syncs on install, start-up, storage and permission changes.
  */
 import {
-  LAUNCHER_ID, LAUNCHER_SCRIPT, PAGE_WORLD_INJECT, PAGE_WORLD_SCRIPT, USER_PORTALS_KEY, isPortalPattern, launcherMatches, packPortalPatterns, permissionOrigin, samePatterns, sitePattern,
+  ALLOWED_PORTALS_POLICY, withinAllowedPortals, sitePattern, LAUNCHER_ID, LAUNCHER_SCRIPT, PAGE_WORLD_INJECT, PAGE_WORLD_SCRIPT, USER_PORTALS_KEY, isPortalPattern, launcherMatches, packPortalPatterns, permissionOrigin, samePatterns,
 } from '../lib/staff-portals.ts';
 import { PACK_STORE_KEY, activePacks } from '../lib/staff-data.ts';
 
@@ -51,6 +51,16 @@ function covers(granted: Set<string>, origin: string): boolean {
   return false;
 }
 
+/** The managed policy's allowedPortals (empty: no restriction). */
+async function policyPortals(): Promise<string[]> {
+  try {
+    const got = (await chrome.storage.managed.get(ALLOWED_PORTALS_POLICY))[ALLOWED_PORTALS_POLICY];
+    return Array.isArray(got) ? got.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
+  } catch {
+    return [];
+  }
+}
+
 let syncing: Promise<string[]> = Promise.resolve([]);
 
 /** Brings the registration in line with the allowed portals; returns the patterns registered. */
@@ -69,7 +79,10 @@ async function doSync(): Promise<string[]> {
     }
   }
   const granted = await grantedOrigins();
-  const matches = launcherMatches(sources, (o) => covers(granted, o));
+  // The managed policy's allowedPortals bound every source (issue 13 part 4): a registration
+  // outside it is dropped here, at the next sync.
+  const allowed = await policyPortals();
+  const matches = launcherMatches(sources, (o) => covers(granted, o)).filter((p) => withinAllowedPortals(p, allowed));
   const existing = await chrome.scripting.getRegisteredContentScripts({ ids: [LAUNCHER_ID] });
   const current = existing[0];
   if (matches.length === 0) {
@@ -92,6 +105,7 @@ async function doSync(): Promise<string[]> {
 /** Adds a portal pattern the user allowed (the host permission is asked for by the page that calls this). */
 export async function addUserPortal(pattern: string): Promise<{ ok: boolean; matches: string[]; error?: string }> {
   if (!isPortalPattern(pattern)) return { ok: false, matches: [], error: `不是有效的门户地址：${pattern}` };
+  if (!withinAllowedPortals(pattern, await policyPortals())) return { ok: false, matches: [], error: `单位策略不允许此门户：${pattern}` };
   const list = await userPortals();
   if (!list.includes(pattern)) await chrome.storage.local.set({ [USER_PORTALS_KEY]: [...list, pattern] });
   const matches = await syncLauncher();
@@ -132,7 +146,7 @@ export function installPortals(): void {
   chrome.permissions.onAdded.addListener(() => void syncLauncher());
   chrome.permissions.onRemoved.addListener(() => void syncLauncher());
   chrome.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && (USER_PORTALS_KEY in changes || PACK_STORE_KEY in changes)) void syncLauncher();
+    if ((area === 'local' && (USER_PORTALS_KEY in changes || PACK_STORE_KEY in changes)) || area === 'managed') void syncLauncher();
   });
   // The launcher (isolated world) asks, before a fill, for its MAIN-world helper in the frames of
   // its own tab: undo of a radio group needs the framework's state, which only the page world sees.

@@ -6,6 +6,7 @@ import { todayInChina } from '@lvzhi/shared';
 import { openIndexedDbStore } from '@lvzhi/shared/dom';
 import { RECORDS_DB, activePacks } from '../lib/staff-data.ts';
 import { reminderFor, shouldRemind, workflowRows } from '@lvzhi/shared';
+import { fromExtensionPage, REFUSED_SENDER } from '../lib/senders.ts';
 
 export const REMINDER_ALARM = 'lvzhi.daily-reminder';
 export const REMINDER_LAST_KEY = 'lvzhi.reminders.last';
@@ -25,8 +26,10 @@ export async function remindIfDue(now = new Date(), force = false): Promise<stri
   }
   const lang = (chrome.i18n?.getUILanguage?.() ?? 'zh').startsWith('en') ? 'en' : 'zh';
   const reminder = reminderFor(workflowRows(records, packs, now), lang);
-  await chrome.storage.local.set({ [REMINDER_LAST_KEY]: todayInChina(now) });
-  if (!reminder) return undefined;
+  // Marked sent only once the notification exists (issue 13 part 11): a failed create (no
+  // permission, icon missing, worker stopped) is retried at the next hourly alarm.
+  const markSent = () => chrome.storage.local.set({ [REMINDER_LAST_KEY]: todayInChina(now) });
+  if (!reminder) { await markSent(); return undefined; }
   const id = `lvzhi-reminder-${todayInChina(now)}`;
   await chrome.notifications.create(id, {
     type: 'basic',
@@ -35,6 +38,7 @@ export async function remindIfDue(now = new Date(), force = false): Promise<stri
     message: reminder.message,
     priority: reminder.overdue > 0 ? 2 : 1,
   });
+  await markSent();
   return id;
 }
 
@@ -49,8 +53,9 @@ export function installReminders(): void {
   chrome.notifications?.onClicked.addListener((id) => {
     if (id.startsWith('lvzhi-reminder-')) void chrome.tabs.create({ url: chrome.runtime.getURL('sidepanel.html?view=workflows') });
   });
-  chrome.runtime.onMessage.addListener((m: unknown, _s, send) => {
+  chrome.runtime.onMessage.addListener((m: unknown, sender, send) => {
     if ((m as { type?: unknown } | null)?.type !== 'lvzhi.reminders.check') return false;
+    if (!fromExtensionPage(sender)) { send(REFUSED_SENDER); return false; }
     remindIfDue(new Date(), true).then((id) => send({ ok: true, id }), (e: unknown) => send({ ok: false, error: String(e) }));
     return true;
   });

@@ -10,14 +10,15 @@ import { QueryClient } from '@tanstack/react-query';
 import packsJson from '@lvzhi/forms/dist/index.json';
 import {
   applyPolicy, bumpVersionsForEdit, findPack, importTrustedKey, offerPack, PackKeyError, PersistedPackStore,
-  readManagedPolicy, refreshSubscription, RetryableFetchError, removePack, rollBack, setPackEnabled, subscribe,
-  syncBuiltins, trustedKeyRing, unsubscribe, activeVersion,
+  readManagedPolicy, applyFetched, fetchSubscription, RetryableFetchError, removePack, rollBack, setPackEnabled, subscribe,
+  syncBuiltins, trustedKeyRing, unsubscribe, activeVersion, validScope,
   type ChangeResult, type ManagedPolicy, type PackStoreState,
 } from '@lvzhi/shared';
 import {
   isPackRequest, PACK_STORE_KEY, REFRESH_ALARM,
   type PackRequest, type PackResponse, type PackStateView, type RefreshOutcome,
 } from './packs-protocol.ts';
+import { fromExtensionPage } from './senders.ts';
 
 const store = new PersistedPackStore({
   load: async () => (await chrome.storage.local.get(PACK_STORE_KEY))[PACK_STORE_KEY],
@@ -70,10 +71,17 @@ async function refreshOne(url: string): Promise<RefreshOutcome> {
   try {
     const outcome = await queries.fetchQuery({
       queryKey: ['lvzhi.pack', url],
-      queryFn: () => store.update(async (state) => {
-        const ring = await trustedKeyRing(state, await readPolicy());
-        return refreshSubscription(state, url, { trusted: ring.keys, now: new Date() });
-      }),
+      // The download runs outside the store's queue, time-limited (issue 13 part 11); only
+      // applying its result queues behind other changes.
+      queryFn: async () => {
+        const sub = (await store.read()).subscriptions.find((s) => s.url === url);
+        if (!sub) return { status: 'refused', issues: [] };
+        const got = await fetchSubscription(sub, {});
+        return store.update(async (state) => {
+          const ring = await trustedKeyRing(state, await readPolicy());
+          return applyFetched(state, url, got, { trusted: ring.keys, now: new Date() }, sub.etag ?? '');
+        });
+      },
     });
     await noteCheck(url, new Date());
     return { url, status: outcome.status, issues: outcome.issues };
@@ -136,8 +144,9 @@ async function handle(req: PackRequest): Promise<PackResponse> {
       return { ok: true, view: await view() };
     case 'lvzhi.packs.import': {
       const offer = await store.update(async (state) => {
-        const ring = await trustedKeyRing(state, await readPolicy());
-        return offerPack(state, { origin: 'file', fileName: req.fileName, body: req.text }, { trusted: ring.keys, now });
+        const policy = await readPolicy();
+        const ring = await trustedKeyRing(state, policy);
+        return offerPack(state, { origin: 'file', fileName: req.fileName, body: req.text }, { trusted: ring.keys, now, ...(policy.lockTrust ? { lockTrust: true } : {}) });
       });
       return { ok: true, view: await view(), offer };
     }
@@ -170,8 +179,17 @@ async function handle(req: PackRequest): Promise<PackResponse> {
     case 'lvzhi.packs.trustKey': {
       let change: ChangeResult;
       try {
+        if ((await readPolicy()).lockTrust) throw new PackKeyError('单位策略已锁定信任设置：不能添加公钥', 'trust is locked by policy: keys cannot be added', 'locked');
+        const scope = (req.scope ?? []).map((x) => x.trim()).filter(Boolean);
+        const bad = scope.find((x) => !validScope(x));
+        if (bad !== undefined) throw new PackKeyError(`适用范围无效 "${bad}"（例如 district.* 或 district.rules）`, `invalid scope "${bad}" (e.g. district.* or district.rules)`, 'bad-scope');
         const key = await importTrustedKey(req.text);
-        await store.update((state) => ({ state: state.trustedKeys.some((k) => k.kid === key.kid) ? state : { ...state, trustedKeys: [...state.trustedKeys, key.jwk] }, result: null }));
+        await store.update((state) => {
+          const trustedKeys = state.trustedKeys.some((k) => k.kid === key.kid) ? state.trustedKeys : [...state.trustedKeys, key.jwk];
+          const keyScopes = { ...(state.keyScopes ?? {}) };
+          if (scope.length > 0) keyScopes[key.kid] = scope; else delete keyScopes[key.kid];
+          return { state: { ...state, trustedKeys, keyScopes }, result: null };
+        });
         change = { ok: true };
       } catch (e) {
         const zh = e instanceof PackKeyError ? e.message : String(e);
@@ -190,10 +208,9 @@ async function handle(req: PackRequest): Promise<PackResponse> {
 chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
   if (!isPackRequest(message)) return false;
   // Only this extension's own pages (not content scripts in portal pages, whose sender.url is
-  // the portal's) may manage packs. The options page may run in a tab, so sender.tab is no test.
-  const own = sender.id === chrome.runtime.id && (sender.url ?? '').startsWith(chrome.runtime.getURL(''));
-  const readOnly = message.type === 'lvzhi.packs.state';
-  if (!own && !readOnly) {
+  // the portal's) may manage packs or read their state. The options page may run in a tab, so
+  // sender.tab is no test.
+  if (!fromExtensionPage(sender)) {
     sendResponse({ ok: false, error: '只有扩展自己的设置页可以管理定义包 / only the extension\'s own pages may manage packs' } satisfies PackResponse);
     return false;
   }

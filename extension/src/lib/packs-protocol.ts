@@ -20,7 +20,7 @@ export type PackRequest =
   | { type: 'lvzhi.packs.remove'; id: string }
   | { type: 'lvzhi.packs.rollback'; id: string; index: number }
   | { type: 'lvzhi.packs.save'; id: string; json: unknown; note?: string }
-  | { type: 'lvzhi.packs.trustKey'; text: string }
+  | { type: 'lvzhi.packs.trustKey'; text: string; /** pack ids the key may sign: "district.*" or exact ids (issue 13 part 4) */ scope?: string[] }
   | { type: 'lvzhi.packs.untrustKey'; kid: string };
 
 export interface KeyInfo { kid: string; name?: string; managed: boolean }

@@ -129,3 +129,27 @@ export function matchesPattern(pattern: string, address: string): boolean {
   const re = new RegExp(`^${path.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
   return re.test(url.pathname + url.search);
 }
+
+/** chrome.storage.managed key of the policy's allowed portals (issue 13 part 4). */
+export const ALLOWED_PORTALS_POLICY = 'allowedPortals';
+
+/**
+ * Whether the managed policy's `allowedPortals` admits a launcher pattern: every address the
+ * pattern matches must be matched by one allowed pattern. An empty list (no policy) admits all.
+ * Checked on the pattern's narrowest address (path before its first `*`); a wildcard host is
+ * admitted only by an allowed pattern with that same wildcard host.
+ */
+export function withinAllowedPortals(pattern: string, allowed: readonly string[]): boolean {
+  if (allowed.length === 0) return true;
+  const m = /^(https?):\/\/([^/]+)(\/.*)$/.exec(pattern);
+  if (!m) return false;
+  const [, scheme, hostPort = '', path = '/'] = m;
+  if (hostPort.includes('*')) return allowed.some((a) => a.startsWith(`${scheme}://${hostPort}/`) && withinPath(path, a.slice(`${scheme}://${hostPort}`.length)));
+  const probe = `${scheme}://${hostPort}${path.split('*')[0] ?? '/'}`;
+  return allowed.some((a) => matchesPattern(a, probe) && withinPath(path, /^[^:]+:\/\/[^/]+(\/.*)$/.exec(a)?.[1] ?? '/'));
+}
+
+function withinPath(path: string, allowedPath: string): boolean {
+  const prefix = allowedPath.split('*')[0] ?? '';
+  return path.startsWith(prefix);
+}

@@ -611,7 +611,9 @@ function checkPortal(portal: NonNullable<PackDefinition['portals']>[number], bas
   if (portal.form && !form) out.push(unknownRef([...base, 'form'], '表单', 'form', portal.form, scope.forms.keys()));
   portal.match.forEach((m, i) => {
     if (m !== '<all_urls>' && !MATCH_PATTERN.test(m)) out.push(issue([...base, 'match', i], 'bad-pattern', `网址匹配模式无效 "${m}"（例如 https://oa.example.gov.cn/rd/*）`, `invalid URL match pattern "${m}" (e.g. https://oa.example.gov.cn/rd/*)`));
-    if (m === '<all_urls>' || /^(\*|https?):\/\/\*\//.test(m)) out.push(issue([...base, 'match', i], 'too-broad', '匹配模式过宽：门户映射必须指明具体的门户网址', 'pattern too broad: a portal mapping must name its portal'));
+    // An origin or a path under one (issue 13 part 4): a wildcard scheme, host or port
+    // (https://*.gov.cn/*) would let one pack claim every portal of a whole domain.
+    if (m === '<all_urls>' || /^\*:|^[a-z]+:\/\/[^/]*\*/.test(m)) out.push(issue([...base, 'match', i], 'too-broad', `匹配模式过宽 "${m}"：门户映射必须指明具体的门户网址（网址的协议、主机和端口中不能有 *）`, `pattern too broad "${m}": a portal mapping must name its portal (no * in scheme, host or port)`));
   });
   portal.frames?.forEach((f, i) => {
     if (!ORIGIN.test(f.origin)) out.push(issue([...base, 'frames', i, 'origin'], 'bad-origin', `来源无效 "${f.origin}"（例如 https://form.example.gov.cn）`, `invalid origin "${f.origin}" (e.g. https://form.example.gov.cn)`));

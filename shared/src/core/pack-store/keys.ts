@@ -3,8 +3,11 @@ import { issue, type ValidationIssue } from '../issues.ts';
 import { importTrustedKey, PackKeyError, type TrustedKey } from '../pack-signing/keys.ts';
 import type { ManagedPolicy, PackStoreState } from './types.ts';
 
+/** A key in force: `managed` when the policy names it; `scope` the pack ids a user key may sign. */
+export type ScopedKey = TrustedKey & { managed: boolean; scope?: string[] };
+
 export interface KeyRing {
-  keys: (TrustedKey & { managed: boolean })[];
+  keys: ScopedKey[];
   /** Keys that could not be read (a typo in the policy), with why. */
   issues: ValidationIssue[];
 }
@@ -25,6 +28,11 @@ export async function trustedKeyRing(state: PackStoreState, policy: ManagedPolic
     }
   };
   for (const [i, k] of policy.trustedKeys.entries()) await add(k, true, `策略 trustedKeys[${i}]`);
-  for (const [i, k] of state.trustedKeys.entries()) await add(k, false, `trustedKeys[${i}]`);
+  // With lockTrust, keys the user added count for nothing (they stay listed for the administrator).
+  if (!policy.lockTrust) for (const [i, k] of state.trustedKeys.entries()) await add(k, false, `trustedKeys[${i}]`);
+  for (const k of keys) {
+    const scope = state.keyScopes?.[k.kid];
+    if (!k.managed && scope) k.scope = scope;
+  }
   return { keys, issues };
 }

@@ -4,7 +4,7 @@
  * caller's retry policy; the state is only changed by what was decided.
  */
 import type { TrustedKey } from '../pack-signing/keys.ts';
-import { fetchPackBody, type FetchOptions } from './remote.ts';
+import { fetchPackBody, type FetchOptions, type FetchOutcome } from './remote.ts';
 import { offerPack, recordCheck, sameRefusal } from './store.ts';
 import type { OfferResult, PackStoreState, Subscription } from './types.ts';
 
@@ -26,12 +26,34 @@ export type RefreshResult = OfferResult | { status: 'not-modified'; issues: [] }
 
 export async function refreshSubscription(state: PackStoreState, url: string, ctx: RefreshContext): Promise<{ state: PackStoreState; result: RefreshResult }> {
   const sub = state.subscriptions.find((s) => s.url === url);
-  if (!sub) return { state, result: { status: 'refused', issues: [{ source: url, path: [], code: 'not-subscribed', message: '没有订阅此地址', messageEn: 'not subscribed to this URL' }] } };
+  if (!sub) return notSubscribed(state, url);
+  return applyFetched(state, url, await fetchSubscription(sub, ctx), ctx);
+}
+
+/** Default time limit of one subscription download (issue 13 part 11). */
+export const REFRESH_TIMEOUT_MS = 20_000;
+
+/**
+ * The network half of a check, run outside the store's queue (issue 13 part 11): a slow or
+ * hanging server must not hold every other store change (a panel's enable, the studio's save)
+ * behind it. Always time-limited: ctx.signal if given, else REFRESH_TIMEOUT_MS.
+ */
+export function fetchSubscription(sub: Pick<Subscription, 'url' | 'etag'>, ctx: Pick<RefreshContext, 'fetch' | 'maxBytes' | 'signal'>): Promise<FetchOutcome> {
   const options: FetchOptions = {
     ...(sub.etag ? { etag: sub.etag } : {}), ...(ctx.fetch ? { fetch: ctx.fetch } : {}),
-    ...(ctx.maxBytes ? { maxBytes: ctx.maxBytes } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}),
+    ...(ctx.maxBytes ? { maxBytes: ctx.maxBytes } : {}), signal: ctx.signal ?? AbortSignal.timeout(REFRESH_TIMEOUT_MS),
   };
-  const got = await fetchPackBody(url, options);
+  return fetchPackBody(sub.url, options);
+}
+
+/**
+ * The store half of a check: applies what was fetched to the latest state (inside the queue).
+ * If the subscription was removed or its ETag moved on while the download ran, nothing is applied.
+ */
+export async function applyFetched(state: PackStoreState, url: string, got: FetchOutcome, ctx: RefreshContext, fetchedWithEtag?: string): Promise<{ state: PackStoreState; result: RefreshResult }> {
+  const sub = state.subscriptions.find((s) => s.url === url);
+  if (!sub) return notSubscribed(state, url);
+  if (fetchedWithEtag !== undefined && (sub.etag ?? '') !== fetchedWithEtag) return { state, result: { status: 'not-modified', issues: [] } };
   if (got.kind === 'not-modified') {
     return { state: recordCheck(state, url, { status: healthy(sub.status) }), result: { status: 'not-modified', issues: [] } };
   }
@@ -54,6 +76,10 @@ export async function refreshSubscription(state: PackStoreState, url: string, ct
     }
   }
   return { state: next, result: r };
+}
+
+function notSubscribed(state: PackStoreState, url: string): { state: PackStoreState; result: RefreshResult } {
+  return { state, result: { status: 'refused', issues: [{ source: url, path: [], code: 'not-subscribed', message: '没有订阅此地址', messageEn: 'not subscribed to this URL' }] } };
 }
 
 function markRefused(state: PackStoreState, packId: string, url: string, at: string, issues: OfferResult['issues'], managed: boolean): PackStoreState {

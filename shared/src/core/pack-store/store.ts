@@ -22,6 +22,7 @@ import {
   type ChangeResult, type InstalledPack, type ManagedPolicy, type OfferResult, type PackOrigin, type PackSource,
   type PackStoreState, type PackVersionEntry, type RefusedOffer, type SignatureInfo, type Subscription,
 } from './types.ts';
+import { BUILTIN_NAMESPACE, idInScope } from './types.ts';
 
 export function emptyPackStore(): PackStoreState {
   return { format: PACK_STORE_FORMAT, packs: [], subscriptions: [], trustedKeys: [] };
@@ -36,6 +37,7 @@ export function readPackStore(raw: unknown): PackStoreState {
     packs: Array.isArray(s.packs) ? s.packs : [],
     subscriptions: Array.isArray(s.subscriptions) ? s.subscriptions : [],
     trustedKeys: Array.isArray(s.trustedKeys) ? s.trustedKeys : [],
+    ...(s.keyScopes && typeof s.keyScopes === 'object' && !Array.isArray(s.keyScopes) ? { keyScopes: s.keyScopes } : {}),
   };
 }
 
@@ -113,9 +115,12 @@ export interface Offer {
 }
 
 export interface OfferContext {
-  trusted: readonly TrustedKey[];
+  /** Keys in force; `managed`/`scope` as trustedKeyRing gives them (a plain key counts as a user key without scope). */
+  trusted: readonly (TrustedKey & { managed?: boolean; scope?: string[] })[];
   now: Date;
   maxBytes?: number;
+  /** Policy lockTrust: file import refused. */
+  lockTrust?: boolean;
 }
 
 /** Two refusals that differ only in when they happened. */
@@ -143,7 +148,8 @@ function refuse(state: PackStoreState, offer: Offer, now: Date, issues: Validati
 
 function sourceFor(offer: Offer, existing: InstalledPack | undefined): PackSource {
   if (offer.origin === 'managed') return { kind: 'managed', url: offer.url ?? '' };
-  if (existing) return existing.source;
+  // A built-in pack replaced from a URL or file is no longer labelled built-in (issue 13 part 4).
+  if (existing && !(existing.source.kind === 'builtin' && (offer.origin === 'url' || offer.origin === 'file'))) return existing.source;
   switch (offer.origin) {
     case 'builtin': return { kind: 'builtin' };
     case 'url': return { kind: 'url', url: offer.url ?? '' };
@@ -172,11 +178,16 @@ export async function offerPack(state: PackStoreState, offer: Offer, ctx: OfferC
     const v = looksSigned(x) ? id?.pack?.id : id?.id;
     return typeof v === 'string' ? v : subscriptionPackId(state, offer.url);
   };
+  if (ctx.lockTrust && offer.origin === 'file') {
+    return refuse(state, offer, ctx.now, [fail(source, [], 'locked', '单位策略已锁定信任设置：不能从文件导入定义包', 'trust is locked by policy: packs cannot be imported from a file')], claimedId(json));
+  }
   let signature: SignatureInfo | undefined;
+  let signer: OfferContext['trusted'][number] | undefined;
   const mustBeSigned = offer.origin === 'url' || offer.origin === 'managed';
   if (looksSigned(json)) {
     const verified = await verifySignedPack(json, ctx.trusted, source);
     if (!verified.ok) return refuse(state, offer, ctx.now, verified.issues, claimedId(json));
+    signer = ctx.trusted.find((k) => k.kid === verified.key.kid) ?? verified.key;
     signature = { kid: verified.key.kid, signedAt: verified.signature.signedAt, ...(verified.key.name ? { keyName: verified.key.name } : {}) };
     json = verified.pack;
   } else if (mustBeSigned) {
@@ -192,6 +203,9 @@ export async function offerPack(state: PackStoreState, offer: Offer, ctx: OfferC
   if (!pack) return refuse(state, offer, ctx.now, shape.issues.filter((i) => i.source === source), id ?? subscriptionPackId(state, offer.url), version);
   const existing = findPack(state, pack.id);
 
+  const scopeIssue = trustScopeIssue(state, offer, source, pack.id, signer);
+  if (scopeIssue) return refuse(state, offer, ctx.now, [scopeIssue], pack.id, pack.version);
+
   if (existing && isManaged(existing) && offer.origin !== 'managed') {
     return refuse(state, offer, ctx.now, [fail(source, [], 'managed', `定义包 ${pack.id} 由单位统一管理，不能由此替换`, `pack ${pack.id} is managed by policy and cannot be replaced from here`)], pack.id, pack.version);
   }
@@ -199,16 +213,20 @@ export async function offerPack(state: PackStoreState, offer: Offer, ctx: OfferC
     const current = activeVersion(existing);
     const same = canonicalJson(current.pack) === canonicalJson(pack);
     if (same) return { state, result: { status: 'unchanged', packId: pack.id, version: pack.version, issues: [] } };
-    if (semver.valid(current.version) && semver.lt(pack.version, current.version)) {
-      if (offer.origin === 'builtin') return { state, result: { status: 'unchanged', packId: pack.id, version: current.version, issues: [] } };
+    const highest = highestVersion(existing);
+    if (semver.valid(highest) && semver.lte(pack.version, highest)) {
+      // At or below the highest version ever accepted: a kept version offered again (a refresh
+      // after a rollback) changes nothing, the rollback is the user's choice; anything else is refused.
+      const kept = existing.versions.find((v) => v.version === pack.version && canonicalJson(v.pack) === canonicalJson(pack));
+      if (kept || offer.origin === 'builtin') return { state, result: { status: 'unchanged', packId: pack.id, version: current.version, issues: [] } };
+      if (existing.versions.some((v) => v.version === pack.version)) {
+        return refuse(state, offer, ctx.now, [fail(source, ['version'], 'same-version',
+          `版本号 ${pack.version} 与已有版本相同，但内容不同：发布改动时请提高版本号`,
+          `version ${pack.version} equals a kept version but the content differs: raise the version when publishing a change`)], pack.id, pack.version);
+      }
       return refuse(state, offer, ctx.now, [fail(source, ['version'], 'downgrade',
-        `版本 ${pack.version} 低于当前版本 ${current.version}：不接受旧版本（如需恢复旧版本，请使用“回滚”）`,
-        `version ${pack.version} is older than the active ${current.version}: older versions are not accepted (use roll back)`)], pack.id, pack.version);
-    }
-    if (pack.version === current.version) {
-      return refuse(state, offer, ctx.now, [fail(source, ['version'], 'same-version',
-        `版本号 ${pack.version} 与当前版本相同，但内容不同：发布改动时请提高版本号`,
-        `version ${pack.version} equals the active version but the content differs: raise the version when publishing a change`)], pack.id, pack.version);
+        `版本 ${pack.version} 不高于已接受的最高版本 ${highest}：不接受旧版本（如需恢复旧版本，请使用“回滚”）`,
+        `version ${pack.version} is not above the highest accepted ${highest}: older versions are not accepted (use roll back)`)], pack.id, pack.version);
     }
   }
   const issues = checkInSet(state, pack, source);
@@ -226,8 +244,47 @@ export async function offerPack(state: PackStoreState, offer: Offer, ctx: OfferC
     enabled: existing?.enabled ?? true,
     active: versions.length - 1,
     versions,
+    highest: existing ? maxVersion(highestVersion(existing), pack.version) : pack.version,
   };
   return { state: replacePack(state, next), result: { status: 'installed', packId: pack.id, version: pack.version, issues: [] } };
+}
+
+/** The highest version this pack ever accepted (older stores: the highest kept). */
+export function highestVersion(p: InstalledPack): string {
+  return p.versions.reduce((m, v) => maxVersion(m, v.version), p.highest ?? '0.0.0');
+}
+
+function maxVersion(a: string, b: string): string {
+  if (!semver.valid(a)) return b;
+  if (!semver.valid(b)) return a;
+  return semver.gt(b, a) ? b : a;
+}
+
+/**
+ * Who may deliver which pack id (issue 13 part 4):
+ * - built-in ids (lvzhi.*) only from the bundle, the local studio, or signed by a policy key;
+ * - a user key with a scope only the ids in it;
+ * - a subscription only the id it first delivered, or the ids of its scope.
+ */
+function trustScopeIssue(state: PackStoreState, offer: Offer, source: string, id: string, signer: OfferContext['trusted'][number] | undefined): ValidationIssue | undefined {
+  if (offer.origin === 'builtin' || offer.origin === 'studio') return undefined;
+  // An unsigned offer never replaces a built-in pack. (A key the administrator trusted by hand may
+  // still sign lvzhi.* — the subscription tests and offices rely on it; restricting that to policy
+  // keys needs a scope field on the options page first.)
+  if (id.startsWith(BUILTIN_NAMESPACE) && !signer) {
+    return fail(source, ['id'], 'builtin-id', `定义包 ${id} 属于内置命名空间（lvzhi.*）：必须由受信任的公钥签名后才能替换`, `pack ${id} is in the built-in namespace (lvzhi.*): only a trusted key may replace it`);
+  }
+  if (signer && !signer.managed && signer.scope && !idInScope(id, signer.scope)) {
+    return fail(source, ['id'], 'key-scope', `签名公钥 ${signer.kid} 只能签署 ${signer.scope.join('、')}，不能签署 ${id}`, `key ${signer.kid} may sign only ${signer.scope.join(', ')}, not ${id}`);
+  }
+  const sub = offer.url ? state.subscriptions.find((s) => s.url === offer.url) : undefined;
+  if (sub) {
+    const allowed = sub.scope ?? (sub.packId ? [sub.packId] : undefined);
+    if (allowed && !idInScope(id, allowed)) {
+      return fail(source, ['id'], 'subscription-scope', `此订阅只能提供 ${allowed.join('、')}，却提供了 ${id}`, `this subscription may deliver only ${allowed.join(', ')}, but delivered ${id}`);
+    }
+  }
+  return undefined;
 }
 
 function trimVersions(versions: PackVersionEntry[]): PackVersionEntry[] {
@@ -380,5 +437,6 @@ export function readManagedPolicy(raw: unknown): ManagedPolicy {
   return {
     packUrls: strings(r['packUrls']), trustedKeys: strings(r['trustedKeys']), allowedPortals: strings(r['allowedPortals']),
     ...(minutes ? { refreshMinutes: minutes } : {}),
+    ...(r['lockTrust'] === true ? { lockTrust: true } : {}),
   };
 }

@@ -58,6 +58,12 @@ export interface InstalledPack {
   /** Oldest first. */
   versions: PackVersionEntry[];
   refused?: RefusedOffer;
+  /**
+   * The highest version ever accepted (issue 13 part 4): an offer at or below it is never
+   * installed again by a refresh, so a rollback (a local choice) stays until the user picks
+   * another kept version, and an older signed file cannot come back.
+   */
+  highest?: string;
 }
 
 export type SubscriptionStatus = 'ok' | 'unchanged' | 'refused' | 'error';
@@ -73,6 +79,11 @@ export interface Subscription {
   version?: string;
   /** Why the last check was refused or failed (Chinese / English). */
   issues?: ValidationIssue[];
+  /**
+   * The pack ids this subscription may deliver (issue 13 part 4): an exact id or a namespace
+   * "district.*". Without it, the id it first delivered (packId) is the only one it may deliver.
+   */
+  scope?: string[];
 }
 
 export interface PackStoreState {
@@ -81,6 +92,12 @@ export interface PackStoreState {
   subscriptions: Subscription[];
   /** Public keys the administrator trusts (added on the options page); policy keys come on top. */
   trustedKeys: PackPublicJwk[];
+  /**
+   * Per user key (by kid): the pack ids it may sign, exact or a namespace "district.*"
+   * (issue 13 part 4). A user key without an entry may sign any id outside the built-in
+   * namespace; built-in ids (lvzhi.*) only a key the managed policy names.
+   */
+  keyScopes?: Record<string, string[]>;
 }
 
 /** Managed policy (chrome.storage.managed), see pack-signing/README.md. */
@@ -90,6 +107,20 @@ export interface ManagedPolicy {
   trustedKeys: string[];
   allowedPortals: string[];
   refreshMinutes?: number;
+  /** Locks trust (issue 13 part 4): no user-added keys count, no file import. */
+  lockTrust?: boolean;
+}
+
+/** Pack ids of the packs bundled with the extension; only a policy key may replace them. */
+export const BUILTIN_NAMESPACE = 'lvzhi.';
+
+/** Whether `id` falls in one of `scopes` ("district.*" = the namespace district., else exact). */
+export function idInScope(id: string, scopes: readonly string[]): boolean {
+  return scopes.some((s) => (s.endsWith('.*') ? id.startsWith(s.slice(0, -1)) : s === id));
+}
+
+export function validScope(s: string): boolean {
+  return /^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)*(\.\*)?$/.test(s);
 }
 
 export type OfferResult =
