@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
-    include: ['tests/e2e/**/*.e2e.test.ts'],
+    include: ['tests/e2e/**/*.e2e.test.ts', 'tests/security/**/*.e2e.test.ts', 'tests/server/**/*.e2e.test.ts'],
     exclude: ['**/node_modules/**'],
     fileParallelism: false,
     maxWorkers: 1,

@@ -5,6 +5,9 @@
  *    (focus, input, change, blur). Side by side in one page; goal ≤ 2× the bare loop.
  * 2. Each test portal: open the page and fill it from its example record, against opening the
  *    page alone (the difference is the fill); goal: the whole thing within 5 s.
+ * 3. The slowest adapter fixture (tests/fixtures/adapters/, Ant Design Vue: a select whose
+ *    options load late and is waited for, a multiple select, a date-time picker, a cascader, a
+ *    picker that refuses its date) filled with no mapping, against opening the page alone.
  * Timing is taken around `page.evaluate`, so both sides carry the same DevTools round trip.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -17,6 +20,8 @@ import { loadPaths } from '@lvzhi/shared/node';
 import { defineBench, DEFAULT_WARMUP } from './harness.ts';
 import { CHROMIUM_PATH, COMMON_ARGS, REPO_ROOT, serveDir, type StaticServer } from '../harness/browser.ts';
 import { buildPortals, PORTALS_DIR } from '../fixtures/portals/build.ts';
+import { ADAPTER_FIXTURES_DIR, buildAdapterFixtures } from '../fixtures/adapters/build.ts';
+import { RECORD as ADAPTER_RECORD } from '../fixtures/adapters/record.ts';
 
 const BUNDLE = join(REPO_ROOT, 'shared', 'dist', 'lvzhi-autofill.js');
 const FIELDS = 200;
@@ -24,7 +29,7 @@ const RUNS = 20;
 const PORTAL_RUNS = 10;
 const PORTALS = ['element', 'antd', 'layui', 'legacy'] as const;
 
-interface Env { browser: Browser; site: StaticServer; packs: PackDefinition[]; users: number; release(): Promise<void> }
+interface Env { browser: Browser; site: StaticServer; adapters: StaticServer; packs: PackDefinition[]; users: number; release(): Promise<void> }
 let env: Promise<Env> | undefined;
 
 function open(): Promise<Env> {
@@ -35,9 +40,11 @@ function open(): Promise<Env> {
     const packs = validatePackSet(loaded.documents.filter((d) => d.kind === 'pack').map((d) => ({ json: d.json, source: d.source }))).packs;
     const site = await serveDir(PORTALS_DIR);
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...COMMON_ARGS] });
+    await buildAdapterFixtures();
+    const adapters = await serveDir(ADAPTER_FIXTURES_DIR);
     const e: Env = {
-      browser, site, packs, users: 1 + PORTALS.length,
-      async release() { if (--e.users === 0) { await browser.close(); await site.close(); } },
+      browser, site, adapters, packs, users: 2 + PORTALS.length,
+      async release() { if (--e.users === 0) { await browser.close(); await site.close(); await adapters.close(); } },
     };
     return e;
   })();
@@ -117,6 +124,35 @@ function portalBench(name: (typeof PORTALS)[number]) {
   });
 }
 
+const SLOWEST_ADAPTER_FIXTURE = 'ant-design-vue';
+function adapterFixtureBench() {
+  let calls = 0;
+  let page: Page | undefined;
+  const done = async () => { if (++calls === 2 * (PORTAL_RUNS + 1)) { await page?.close(); await (await open()).release(); } };
+  const load = async (e: Env) => {
+    page ??= await e.browser.newPage();
+    await page.goto(e.adapters.url(`/${SLOWEST_ADAPTER_FIXTURE}.html`));
+    await page.waitForFunction(() => !!(window as unknown as { __portal?: unknown }).__portal);
+    await page.addScriptTag({ path: BUNDLE });
+    return page;
+  };
+  return defineBench<Env>({
+    name: `autofill: fill the slowest adapter fixture (${SLOWEST_ADAPTER_FIXTURE})`,
+    unit: 'ms',
+    goal: { value: 5000, op: '<=', description: 'a page of library widgets is filled within a few seconds of the click, late options included' },
+    runs: PORTAL_RUNS,
+    warmup: 1,
+    setup: () => open(),
+    run: async (e) => {
+      const p = await load(e);
+      const filled = await p.evaluate(async (arg: string) => (await (window as unknown as { Lvzhi: { fill(v: unknown): Promise<{ report: { filled: unknown[] } }> } }).Lvzhi.fill(JSON.parse(arg))).report.filled.length, JSON.stringify(ADAPTER_RECORD));
+      await done();
+      if (filled !== Object.keys(ADAPTER_RECORD).length - 1) throw new Error(`${SLOWEST_ADAPTER_FIXTURE}: filled ${filled}`);
+    },
+    baseline: { name: 'open the page only', run: async (e) => { await load(e); await done(); } },
+  });
+}
+
 export default [
   defineBench<Page>({
     name: `autofill: scan + plan + apply, ${FIELDS}-field native form`,
@@ -153,4 +189,5 @@ export default [
     },
   }),
   ...PORTALS.map(portalBench),
+  adapterFixtureBench(),
 ];

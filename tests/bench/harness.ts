@@ -25,7 +25,8 @@ export type Awaitable<T> = T | Promise<T>;
 
 export interface BenchGoal {
   value: number;
-  op: '<=' | '<';
+  /** '<=' / '<' for costs (time, size); '>=' / '>' for scores (e.g. the share of fields filled right). */
+  op: '<=' | '<' | '>=' | '>';
   /** Omitted: the benchmark's unit (the value is compared). 'ratio': the ratio to the baseline is compared. */
   unit?: string;
   /** What the goal means for users, e.g. 'the options page opens without a wait'. */
@@ -69,9 +70,10 @@ export function defineBench<S>(definition: BenchDefinition<S>): BenchDefinition<
     throw new Error(`${where}: warmup must be an integer >= 0`);
   }
   if (!Number.isFinite(definition.goal.value)) throw new Error(`${where}: goal.value must be a number`);
-  if (definition.goal.op !== '<=' && definition.goal.op !== '<') throw new Error(`${where}: goal.op must be '<=' or '<'`);
+  if (!['<=', '<', '>=', '>'].includes(definition.goal.op)) throw new Error(`${where}: goal.op must be '<=', '<', '>=' or '>'`);
   const goalUnit = definition.goal.unit;
-  if (goalUnit === 'ratio' && !definition.baseline) throw new Error(`${where}: a ratio goal needs a baseline`);
+  // A benchmark whose own unit is 'ratio' compares its ratio too: without a baseline that would be null, and null <= x is true.
+  if ((goalUnit ?? definition.unit) === 'ratio' && !definition.baseline) throw new Error(`${where}: a ratio goal needs a baseline`);
   if (goalUnit !== undefined && goalUnit !== 'ratio' && goalUnit !== definition.unit) {
     throw new Error(`${where}: goal.unit must be omitted, '${definition.unit}' or 'ratio'`);
   }
@@ -87,7 +89,7 @@ export interface BenchResult {
   baseline: { name: string; value: number } | null;
   /** value / baseline value, or null without a baseline. */
   ratio: number | null;
-  goal: { value: number; op: '<=' | '<'; unit: string; description: string; met: boolean };
+  goal: { value: number; op: BenchGoal['op']; unit: string; description: string; met: boolean };
   runs: number;
 }
 
@@ -99,7 +101,12 @@ export function median(values: readonly number[]): number {
 }
 
 export function goalMet(actual: number, goal: Pick<BenchGoal, 'value' | 'op'>): boolean {
-  return goal.op === '<' ? actual < goal.value : actual <= goal.value;
+  switch (goal.op) {
+    case '<': return actual < goal.value;
+    case '<=': return actual <= goal.value;
+    case '>': return actual > goal.value;
+    case '>=': return actual >= goal.value;
+  }
 }
 
 async function timed(fn: () => Awaitable<unknown>): Promise<number> {

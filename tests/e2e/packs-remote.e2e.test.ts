@@ -71,11 +71,11 @@ describe('subscribed remote packs', () => {
   it('picks up a pack signed by the CLI once its public key is trusted (verified in the browser)', async () => {
     await page.getByTestId('key-input').fill(readFileSync(join(work, 'office.public.json'), 'utf8'));
     await page.getByTestId('key-add').click();
-    await expect.poll(() => page.getByTestId('key-row').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('key-row').count(), { timeout: 15_000 }).toBe(1);
     expect(await page.getByTestId('key-row').textContent()).toContain('区人大常委会办公室');
     await refreshAndWait('已更新');
     const row = page.locator('[data-testid="store-row"][data-pack-id="lvzhi.common"]');
-    await expect.poll(() => row.getAttribute('data-active-version')).toBe('1.1.0');
+    await expect.poll(() => row.getAttribute('data-active-version'), { timeout: 15_000 }).toBe('1.1.0');
     expect(await row.textContent()).toContain('通用（区版）');
     const stored = (await storedPacks(ext)).find((p) => p.id === 'lvzhi.common')!;
     expect(stored.versions.map((v) => [v.version, v.origin])).toEqual([['1.0.0', 'builtin'], ['1.1.0', 'url']]);
@@ -88,7 +88,7 @@ describe('subscribed remote packs', () => {
     writeFileSync(join(site, 'common.json'), await build('1.2.0', '通用（区版二）'));
     await refreshAndWait('已更新');
     expect(await activeVersionOf(ext, 'lvzhi.common')).toBe('1.2.0');
-    await expect.poll(() => page.locator('[data-testid="store-row"][data-pack-id="lvzhi.common"]').getAttribute('data-active-version')).toBe('1.2.0');
+    await expect.poll(() => page.locator('[data-testid="store-row"][data-pack-id="lvzhi.common"]').getAttribute('data-active-version'), { timeout: 15_000 }).toBe('1.2.0');
   });
 
   it('imports an unsigned pack from a file (the administrator chose it) and refuses a forged signed one', async () => {
@@ -105,7 +105,7 @@ describe('subscribed remote packs', () => {
     expect(await activeVersionOf(ext, 'lvzhi.common')).toBe('1.2.0');
     // a file-imported pack can be removed again
     await row.getByTestId('store-remove').click();
-    await expect.poll(() => row.count()).toBe(0);
+    await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(0);
   });
 
   const refused: [string, () => Promise<void>, RegExp][] = [
@@ -136,11 +136,11 @@ describe('subscribed remote packs', () => {
   it.each(refused)('refuses a pack that is %s, shows why, and keeps 1.2.0 active', async (name, write, reason) => {
     await write();
     await refreshAndWait('已拒绝');
-    await expect.poll(() => page.getByTestId('sub-row').getAttribute('data-status')).toBe('refused');
+    await expect.poll(() => page.getByTestId('sub-row').getAttribute('data-status'), { timeout: 15_000 }).toBe('refused');
     const shown = await page.getByTestId('sub-issues').textContent();
     expect(shown).toMatch(reason);
     const refusedRow = page.locator('[data-testid="store-refused-row"][data-pack-id="lvzhi.common"]');
-    await expect.poll(() => refusedRow.textContent()).toMatch(reason);
+    await expect.poll(() => refusedRow.textContent(), { timeout: 15_000 }).toMatch(reason);
     expect(await refusedRow.textContent()).toContain('仍在使用 1.2.0');
     expect(await activeVersionOf(ext, 'lvzhi.common')).toBe('1.2.0');
     expect(await page.locator('[data-testid="store-row"][data-pack-id="lvzhi.common"]').getAttribute('data-active-version')).toBe('1.2.0');

@@ -16,9 +16,12 @@ describe('bench harness', () => {
     expect(() => median([])).toThrow();
   });
 
-  it('compares with <= and <', () => {
+  it('compares with <=, <, >= and >', () => {
     expect(goalMet(5, { value: 5, op: '<=' })).toBe(true);
     expect(goalMet(5, { value: 5, op: '<' })).toBe(false);
+    expect(goalMet(0.95, { value: 0.95, op: '>=' })).toBe(true);
+    expect(goalMet(0.9, { value: 0.95, op: '>=' })).toBe(false);
+    expect(goalMet(13, { value: 13, op: '>' })).toBe(false);
   });
 
   it('rejects bad definitions', () => {

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  emptyPackStore, fetchPackBody, findPack, generatePackKeyPair, importSigningKey, importTrustedKey, refreshSubscription,
+  emptyPackStore, fetchPackBody, memoryStorage, PersistedPackStore, findPack, generatePackKeyPair, importSigningKey, importTrustedKey, refreshSubscription,
   RetryableFetchError, signPack, subscribe, syncBuiltins, type PackDefinition, type PackStoreState, type TrustedKey,
 } from '@lvzhi/shared';
 import { loadPaths } from '@lvzhi/shared/node';
@@ -116,5 +116,32 @@ describe('refreshSubscription', () => {
     const r = await refreshSubscription(s, url, { trusted: [trusted], now });
     expect(r.result.issues[0]!.code).toBe('too-large');
     expect(findPack(r.state, 'lvzhi.common')!.refused?.issues[0]!.message).toMatch(/文件过大：50\.0 MB/);
+  });
+
+  it('writes nothing when a check finds nothing new, even at a later time (no storage event for open panels)', async () => {
+    const url = `${origin}/common.json`;
+    const storage = memoryStorage(subscribe(state, url, now).state);
+    let saves = 0;
+    const counted = { load: () => storage.load(), save: async (st: PackStoreState) => { saves++; await storage.save(st); } };
+    const store = new PersistedPackStore(counted);
+    const check = (at: Date) => store.update((st) => refreshSubscription(st, url, { trusted: [trusted], now: at }));
+    expect((await check(now)).status).toBe('installed');
+    const afterInstall = saves;
+    expect(afterInstall).toBe(1);
+    // not-modified (304), one hour later and two hours later: nothing to write.
+    expect((await check(new Date(now.getTime() + 3_600_000))).status).toBe('not-modified');
+    expect((await check(new Date(now.getTime() + 7_200_000))).status).toBe('not-modified');
+    expect(saves).toBe(afterInstall);
+  });
+
+  it('writes a repeated refusal once', async () => {
+    const url = `${origin}/unsigned.json`;
+    const storage = memoryStorage(subscribe(state, url, now).state);
+    let saves = 0;
+    const store = new PersistedPackStore({ load: () => storage.load(), save: async (st) => { saves++; await storage.save(st); } });
+    const check = (at: Date) => store.update((st) => refreshSubscription(st, url, { trusted: [trusted], now: at }));
+    expect((await check(now)).status).toBe('refused');
+    expect((await check(new Date(now.getTime() + 3_600_000))).status).toBe('refused');
+    expect(saves).toBe(1);
   });
 });

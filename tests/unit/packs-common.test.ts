@@ -87,12 +87,14 @@ describe('validator', () => {
 });
 
 describe('option sets', () => {
-  it('has all 56 ethnic groups with GB/T 3304 codes 01–56', () => {
+  it('has all 56 ethnic groups with GB/T 3304 codes 01–56, then 97 其他 and 98 外国血统中国籍人士', () => {
     const set = optionSet('ethnicity');
-    expect(set.options).toHaveLength(56);
-    expect(set.options.map((o) => o.code)).toEqual(Array.from({ length: 56 }, (_, i) => String(i + 1).padStart(2, '0')));
-    expect(new Set(set.options.map((o) => o.value)).size).toBe(56);
-    for (const o of set.options) expect(o.value.endsWith('族')).toBe(true);
+    const groups = set.options.filter((o) => Number(o.code) <= 56);
+    expect(groups).toHaveLength(56);
+    expect(groups.map((o) => o.code)).toEqual(Array.from({ length: 56 }, (_, i) => String(i + 1).padStart(2, '0')));
+    expect(new Set(groups.map((o) => o.value)).size).toBe(56);
+    for (const o of groups) expect(o.value.endsWith('族')).toBe(true);
+    expect(set.options.slice(56).map((o) => [o.code, o.value])).toEqual([['97', '其他'], ['98', '外国血统中国籍人士']]);
     const han = set.options[0]!;
     expect([han.value, han.code]).toEqual(['汉族', '01']);
     expect(han.synonyms).toContain('汉');
@@ -111,11 +113,16 @@ describe('option sets', () => {
   });
 
   it('has gender codes, education with 本科/大专, levels, statuses and satisfaction', () => {
-    expect(optionSet('gender').options.map((o) => [o.value, o.code])).toEqual([['男', '1'], ['女', '2']]);
+    // GB/T 2261.1: 1 男, 2 女 first (what forms offer), then 9 未说明的性别 and 0 未知的性别
+    expect(optionSet('gender').options.map((o) => [o.value, o.code])).toEqual([['男', '1'], ['女', '2'], ['未说明的性别', '9'], ['未知的性别', '0']]);
     const edu = optionSet('education').options;
     expect(edu.find((o) => o.value === '大学本科')?.synonyms).toContain('本科');
     expect(edu.find((o) => o.value === '大学专科')?.synonyms).toContain('大专');
-    expect(edu.map((o) => o.value).slice(0, 7)).toEqual(['研究生', '大学本科', '大学专科', '中专', '高中', '初中', '小学']);
+    // GB/T 4658 top-level codes
+    expect(edu.map((o) => [o.value, o.code])).toEqual([
+      ['研究生', '10'], ['大学本科', '20'], ['大学专科', '30'], ['中专', '40'], ['技工学校', '50'],
+      ['高中', '60'], ['初中', '70'], ['小学', '80'], ['其他', '90'],
+    ]);
     expect(optionSet('deputy-level').options.map((o) => o.value)).toEqual(['全国', '省级', '市级', '县级', '镇级']);
     expect(optionSet('deputy-status').options.map((o) => o.value)).toEqual(['在任', '辞职', '罢免', '去世', '调离']);
     expect(optionSet('satisfaction').options.map((o) => o.value)).toEqual(['满意', '基本满意', '不满意']);
@@ -134,7 +141,7 @@ describe('dictionary and deputy profile', () => {
     const profile = form('deputy-profile');
     expect(profile.category).toBe('profile');
     const bound = new Set(fields(profile).map((f) => ('bind' in f ? f.bind : undefined)));
-    const deputyKeys = (common.dictionary ?? []).filter((e) => e.key.startsWith('deputy.')).map((e) => e.key);
+    const deputyKeys = (common.dictionary ?? []).filter((e) => e.key.startsWith('deputy.') && !e.derive).map((e) => e.key);
     expect(deputyKeys.length).toBeGreaterThanOrEqual(25);
     for (const k of deputyKeys) expect(bound.has(k), k).toBe(true);
     expect(field(profile, 'idNumber').type).toBe('idcard');

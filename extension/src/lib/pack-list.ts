@@ -3,6 +3,7 @@
  * import, no chrome.* (tested in pack-list.test.ts).
  */
 import { formatIssue, validatePackSet } from '@lvzhi/shared';
+import { widgetNames } from '@lvzhi/shared/dom/autofill';
 
 export interface PackRow {
   id: string;
@@ -44,7 +45,7 @@ export function checkPacks(packs: unknown, source = 'forms/dist/index.json'): Pa
   }
   const rows = packRows(packs);
   if (rows.length === 0) return { ok: false, rows, problems: [`${source}：没有任何内置表单包`] };
-  const result = validatePackSet(packs.map((json: unknown, i) => ({ source: rows[i]?.id ?? `#${i + 1}`, json })));
+  const result = validatePackSet(packs.map((json: unknown, i) => ({ source: rows[i]?.id ?? `#${i + 1}`, json })), { widgetNames: widgetNames() });
   const problems = result.issues.map((issue) => formatIssue(issue, 'zh'));
   return { ok: result.ok && problems.length === 0, rows, problems };
 }

@@ -43,8 +43,20 @@ async function readPolicy(): Promise<ManagedPolicy> {
   }
 }
 
+/**
+ * When each subscription was last checked, kept apart from the pack store: a check that finds
+ * nothing new must not touch the store (its listeners re-read the packs in every open panel).
+ */
+const CHECKS_KEY = 'lvzhi.packChecks';
+async function noteCheck(url: string, at: Date): Promise<void> {
+  const prev = (await chrome.storage.local.get(CHECKS_KEY))[CHECKS_KEY] as Record<string, string> | undefined;
+  await chrome.storage.local.set({ [CHECKS_KEY]: { ...(prev ?? {}), [url]: at.toISOString() } });
+}
+
 async function view(): Promise<PackStateView> {
-  const [state, policy] = await Promise.all([store.read(), readPolicy()]);
+  const [stored, policy, checks] = await Promise.all([store.read(), readPolicy(), chrome.storage.local.get(CHECKS_KEY)]);
+  const checkedAt = (checks[CHECKS_KEY] ?? {}) as Record<string, string>;
+  const state = { ...stored, subscriptions: stored.subscriptions.map((s) => { const at = checkedAt[s.url]; return at ? { ...s, checkedAt: at } : s; }) };
   const ring = await trustedKeyRing(state, policy);
   return {
     state, policy,
@@ -63,11 +75,13 @@ async function refreshOne(url: string): Promise<RefreshOutcome> {
         return refreshSubscription(state, url, { trusted: ring.keys, now: new Date() });
       }),
     });
+    await noteCheck(url, new Date());
     return { url, status: outcome.status, issues: outcome.issues };
   } catch (e) {
     const message = (e as Error).message;
+    await noteCheck(url, new Date());
     await store.update((state) => ({
-      state: { ...state, subscriptions: state.subscriptions.map((s) => (s.url === url ? { ...s, checkedAt: new Date().toISOString(), status: 'error' as const, issues: [{ source: url, path: [], code: 'network', message: `下载失败（已重试）：${message}`, messageEn: `download failed (retried): ${message}` }] } : s)) },
+      state: { ...state, subscriptions: state.subscriptions.map((s) => (s.url === url ? { ...s, status: 'error' as const, issues: [{ source: url, path: [], code: 'network', message: `下载失败（已重试）：${message}`, messageEn: `download failed (retried): ${message}` }] } : s)) },
       result: null,
     }));
     return { url, status: 'error', issues: [] };
@@ -91,7 +105,7 @@ function prepare(): Promise<void> {
       const withBuiltins = await syncBuiltins(state, Array.isArray(packsJson) ? packsJson : [], new Date());
       return { state: applyPolicy(withBuiltins, policy, new Date()), result: null };
     });
-    await chrome.alarms.create(REFRESH_ALARM, { periodInMinutes: policy.refreshMinutes ?? 60, delayInMinutes: 1 });
+    await ensureRefreshAlarm(policy.refreshMinutes ?? 60, true);
   })().catch((e: unknown) => { ready = undefined; throw e; });
   return ready;
 }
@@ -99,8 +113,19 @@ function prepare(): Promise<void> {
 async function applyCurrentPolicy(): Promise<void> {
   const policy = await readPolicy();
   await store.update((state) => ({ state: applyPolicy(state, policy, new Date()), result: null }));
-  await chrome.alarms.create(REFRESH_ALARM, { periodInMinutes: policy.refreshMinutes ?? 60 });
+  await ensureRefreshAlarm(policy.refreshMinutes ?? 60, false);
   await refreshAll();
+}
+
+/**
+ * Creates the refresh alarm only when it is missing or its period changed. The service worker
+ * starts many times an hour; re-creating the alarm on each start moved the next check to one
+ * minute away every time, so packs were checked (and the store written) about every minute.
+ */
+async function ensureRefreshAlarm(periodInMinutes: number, firstSoon: boolean): Promise<void> {
+  const existing = await chrome.alarms.get(REFRESH_ALARM);
+  if (existing && existing.periodInMinutes === periodInMinutes) return;
+  await chrome.alarms.create(REFRESH_ALARM, { periodInMinutes, ...(firstSoon && !existing ? { delayInMinutes: 1 } : {}) });
 }
 
 async function handle(req: PackRequest): Promise<PackResponse> {

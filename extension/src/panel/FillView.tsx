@@ -7,7 +7,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
-  createRecord, describePlan, dictionaryView, formValuesFromDictionary, planFill, readBackValues, recordTitle,
+  bestFormForLabels, createRecord, describeCompleteness, describePlan, isoInChina, missingRequired, readDraftName, dictionaryView, formValuesFromDictionary, planFill, readBackValues, recordTitle,
   type FillPlan, type FillReport, type LvzhiRecord, type PortalMapping, type SkipReason,
 } from '@lvzhi/shared';
 import { scanOptionsFor } from '@lvzhi/shared/dom';
@@ -15,11 +15,14 @@ import { matchesPattern } from '../lib/staff-portals.ts';
 import { usePanel } from './context.ts';
 import { saveRecord, targetTabId, usePacks, useRecords } from './data.ts';
 import { askPage } from './page-client.ts';
+import { nameDraft } from './intake-data.ts';
+import { focusFieldOnOpen } from './RecordsView.tsx';
 import type { TextKey } from './i18n.ts';
 
 const REASONS: Record<SkipReason, TextKey> = {
   'no-label': 'skipNoLabel', 'no-match': 'skipNoMatch', ambiguous: 'skipAmbiguous', 'no-value': 'skipNoValue', 'no-option': 'skipNoOption',
   unusable: 'skipUnusable', 'mapping-skip': 'skipMapping', unsupported: 'skipUnsupported', password: 'skipPassword', 'cross-origin': 'skipCrossOrigin', duplicate: 'skipDuplicate',
+  'missing-part': 'skipMissingPart',
 };
 
 type Phase =
@@ -37,7 +40,7 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, onReadBack }: { s
   const [page, setPage] = useState<{ url: string; title: string } | null | undefined>(undefined);
   const [recordId, setRecordId] = useState<string>('');
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const [message, setMessage] = useState<{ text: string; bad?: boolean }>();
+  const [message, setMessage] = useState<{ text: string; bad?: boolean; fix?: string }>();
   const [busy, setBusy] = useState(false);
 
   const connect = useCallback(async () => {
@@ -79,6 +82,9 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, onReadBack }: { s
 
   const makePlan = useCallback(async () => {
     if (!pd || tabId === undefined || !record) return;
+    // Required means required: an incomplete record is not used to fill (staffdata, issue 12).
+    const c = missingRequired(record, pd.packs);
+    if (!c.ok) { setMessage({ text: `${t('incompleteUse')}${describeCompleteness(c, lang)}`, bad: true, fix: c.missing[0]?.fieldId ?? c.invalid[0]?.fieldId ?? '' }); return; }
     setBusy(true);
     setMessage(undefined);
     try {
@@ -91,7 +97,7 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, onReadBack }: { s
     } finally {
       setBusy(false);
     }
-  }, [pd, tabId, record, mapping, t]);
+  }, [pd, tabId, record, mapping, t, lang]);
 
   useEffect(() => {
     if (autoPlan > 0 && record && page) { onAutoPlanDone(); void makePlan(); }
@@ -119,14 +125,17 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, onReadBack }: { s
 
   const readPage = async () => {
     if (!pd || tabId === undefined) return;
-    const formId = mapping?.form ?? record?.form;
-    const entry = formId ? pd.forms.get(formId) : undefined;
-    if (!entry) { setMessage({ text: t('readNeedsForm'), bad: true }); return; }
     const answer = await askPage(tabId, { type: 'lvzhi.page.scan', options: scanOptionsFor(mapping) });
     if (!answer?.ok || answer.kind !== 'scan') { setMessage({ text: t('noPage'), bad: true }); return; }
+    // The form: the mapping's, else the one the page's labels match best, else the chosen record's.
+    const formId = mapping?.form ?? bestFormForLabels(answer.scan.controls.flatMap((c) => c.labels.filter((l) => l.source !== 'name').map((l) => l.text)), pd.packs)?.form.id ?? record?.form;
+    const entry = formId ? pd.forms.get(formId) : undefined;
+    if (!entry) { setMessage({ text: t('readNoForm'), bad: true }); return; }
     const read = readBackValues(pd.autofill, answer.scan, { ...(mapping ? { mapping } : {}), form: entry.form });
     const draft = createRecord({ pack: entry.pack, form: entry.form, ctx: { optionsOf: pd.optionsOf }, values: formValuesFromDictionary(entry.form, read.values) });
     await saveRecord(draft);
+    await nameDraft(draft.id, readDraftName(page?.title ?? '', isoInChina()));
+    await client.invalidateQueries({ queryKey: ['draftNames'] });
     await client.invalidateQueries({ queryKey: ['records'] });
     setMessage({ text: `${t('readDone')}：${Object.keys(read.values).length}` });
     onReadBack(draft);
@@ -166,7 +175,8 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, onReadBack }: { s
         <button type="button" className="primary" data-testid="autofill" disabled={!record || !page || busy} onClick={() => void makePlan()}>{t('autofill')}</button>
         <button type="button" data-testid="read-page" disabled={!page || busy} onClick={() => void readPage()}>{t('readPage')}</button>
       </div>
-      {message && <p role="status" data-testid="fill-message" className={message.bad ? 'bad' : ''}>{message.text}</p>}
+      {message && <p role="status" data-testid="fill-message" className={message.bad ? 'bad' : ''}>{message.text}
+        {message.fix && record && <button type="button" className="link" data-testid="fill-fix-record" onClick={() => { focusFieldOnOpen(message.fix!); onReadBack(record); }}>{t('goToField')}</button>}</p>}
       {phase.kind === 'planned' && (
         <div data-testid="fill-plan">
           <h3 className="h3">{t('planTitle')}（{phase.plan.steps.length + phase.plan.tables.length}）</h3>

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import type { LvzhiRecord } from '@lvzhi/shared';
 import { INTENT_KEY, type PendingIntent } from '../background/panel-open.ts';
 import { BackupView } from './BackupView.tsx';
+import { DefaultsView } from './DefaultsView.tsx';
 import { FillView } from './FillView.tsx';
 import { MinutesView } from './MinutesView.tsx';
 import { RecordsView } from './RecordsView.tsx';
@@ -103,7 +104,7 @@ export function PanelRoot() {
             {tab === 'fill' && guard(t('tabFill'), <FillView selected={selected} autoPlan={autoPlan} onAutoPlanDone={() => setAutoPlan(0)} onReadBack={(r) => { setEditRequest(r); setTab('records'); }} />)}
             {tab === 'workflows' && guard(t('tabWorkflows'), <WorkflowsView onEdit={(r) => { setEditRequest(r); setTab('records'); }} />)}
             {tab === 'minutes' && guard(t('tabMinutes'), <MinutesView />)}
-            {tab === 'settings' && guard(t('tabSettings'), <><PortalsView /><BackupView /></>)}
+            {tab === 'settings' && guard(t('tabSettings'), <><PortalsView /><DefaultsView /><BackupView /></>)}
           </main>
         </div>
       </PanelContext.Provider>

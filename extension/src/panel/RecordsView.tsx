@@ -1,14 +1,16 @@
 /**
- * Records: drafts first, then complete records; start a record of any form (or from the last
- * one), edit it with the shared FormView. Every change is saved as a draft after a short pause
+ * Records: drafts first, then complete records; start a record of any form (from the last one
+ * and the office defaults), import a spreadsheet, edit with the shared FormView (people fields
+ * offered from the rosters the profile records make), fields proposed from a pasted notice.
+ * 完成 and 用于填写 refuse a record with required fields empty, each named with a link to it. Every change is saved as a draft after a short pause
  * and when the panel is hidden or closed; if storage fails (quota), the draft stays in memory
  * and the user is asked to export it.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
-  DraftSaver, FormEngine, createRecord, isoInChina, recordTitle, startFromLast, todayInChina, validateRecord,
-  type LvzhiRecord,
+  DraftSaver, FormEngine, migrateRecord, isoInChina, missingRequired, recordTitle, startNewRecord, todayInChina,
+  type Completeness, type LvzhiRecord, type RosterEntry,
 } from '@lvzhi/shared';
 import { flushOnPageHide, openDraftJournal } from '@lvzhi/shared/dom';
 import { FormView } from '@lvzhi/shared/react';
@@ -16,6 +18,43 @@ import { recordStore } from '../lib/staff-data.ts';
 import { usePanel } from './context.ts';
 import { usePacks, useRecords, type PackData } from './data.ts';
 import { downloadJson } from './download.ts';
+import { ImportView } from './ImportView.tsx';
+import { useDraftNames, useOfficeDefaults, useRosters } from './intake-data.ts';
+import { PasteView } from './PasteView.tsx';
+
+/**
+ * A field to focus when the editor opens (a link from a refusal elsewhere in the panel, e.g. the
+ * fill tab's "record incomplete"): set just before the record is opened, taken once.
+ */
+let pendingFocus: string | undefined;
+export function focusFieldOnOpen(fieldId: string): void { pendingFocus = fieldId; }
+
+/** Scrolls to a field of the open form and focuses its first control. */
+function focusField(root: HTMLElement | null, fieldId: string): void {
+  const box = root?.querySelector<HTMLElement>(`[data-field="${CSS.escape(fieldId)}"]`);
+  if (!box) return;
+  box.scrollIntoView({ block: 'center' });
+  box.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea, button')?.focus();
+}
+
+/** The refusal: what is missing or wrong, each a link that focuses the field. */
+function Refusal({ c, lead, onGo }: { c: Completeness; lead: string; onGo(fieldId: string): void }) {
+  const { t, lang } = usePanel();
+  const item = (m: Completeness['missing'][number], i: number) => (
+    <li key={i} data-testid="missing-field" data-field={m.fieldId}>
+      <button type="button" className="link" data-testid="missing-link" onClick={() => onGo(m.fieldId)}>{lang === 'en' ? m.labelEn : m.label}</button>
+      {m.code !== 'required' ? `：${lang === 'en' ? m.messageEn : m.message}` : ''}
+    </li>
+  );
+  return (
+    <div className="bad" role="alert" data-testid="incomplete">
+      <strong>{lead}</strong>
+      {c.missing.length > 0 && <div>{t('missingFields')}（{c.missing.length}）：<ul>{c.missing.map(item)}</ul></div>}
+      {c.invalid.length > 0 && <div>{t('invalidFields')}（{c.invalid.length}）：<ul>{c.invalid.map(item)}</ul></div>}
+      {c.other.length > 0 && <ul>{c.other.map((o, i) => <li key={i}>{lang === 'en' ? o.messageEn : o.message}</li>)}</ul>}
+    </div>
+  );
+}
 
 export function RecordsView({ onUse, initial }: { onUse(record: LvzhiRecord): void; initial?: LvzhiRecord | undefined }) {
   const { t, lang } = usePanel();
@@ -25,6 +64,12 @@ export function RecordsView({ onUse, initial }: { onUse(record: LvzhiRecord): vo
   const [editing, setEditing] = useState<LvzhiRecord | undefined>(initial);
   const [formId, setFormId] = useState('');
   const [lastBackup, setLastBackup] = useState<string>();
+  const [importing, setImporting] = useState(false);
+  const [imported, setImported] = useState<number>();
+  const [startNote, setStartNote] = useState<{ fromLast: string[]; fromDefaults: string[] }>();
+  const defaults = useOfficeDefaults();
+  const names = useDraftNames();
+  const rosters = useRosters(packs.data, records.data?.records);
   useEffect(() => { void chrome.storage.local.get('lvzhi.backup.last').then((g) => { const v = g['lvzhi.backup.last']; if (typeof v === 'string') setLastBackup(v); }); }, []);
 
   if (packs.isLoading || records.isLoading) return <p>{t('loading')}</p>;
@@ -36,15 +81,21 @@ export function RecordsView({ onUse, initial }: { onUse(record: LvzhiRecord): vo
   if (editing) {
     const entry = pd.forms.get(editing.form);
     if (!entry) return <p className="bad">{t('formMissing')}：{editing.form}</p>;
-    return <RecordEditor key={editing.id} record={editing} pd={pd} onClose={() => { setEditing(undefined); void client.invalidateQueries({ queryKey: ['records'] }); }} onUse={onUse} />;
+    return <RecordEditor key={editing.id} record={editing} pd={pd} rosters={rosters} startNote={startNote} onClose={() => { setEditing(undefined); setStartNote(undefined); void client.invalidateQueries({ queryKey: ['records'] }); }} onUse={onUse} />;
   }
 
   const start = (fromLast: boolean) => {
     const entry = pd.forms.get(formId);
     if (!entry) return;
-    const last = list.find((r) => r.form === formId);
-    const opts = { pack: entry.pack, form: entry.form, ctx: { optionsOf: pd.optionsOf } };
-    setEditing(fromLast && last ? startFromLast(last, opts) : createRecord(opts));
+    const s = startNewRecord({ pack: entry.pack, form: entry.form, ctx: { optionsOf: pd.optionsOf }, records: list, fromLast, defaults: defaults.data ?? {} });
+    setStartNote({ fromLast: s.fromLast, fromDefaults: s.fromDefaults });
+    setEditing(s.record);
+  };
+  const use = (r: LvzhiRecord) => {
+    // 用于填写 from the list: an incomplete record opens in the editor with what is missing.
+    const c = missingRequired(r, pd.packs);
+    if (!c.ok) { focusFieldOnOpen(c.missing[0]?.fieldId ?? c.invalid[0]?.fieldId ?? ''); setEditing(r); return; }
+    onUse(r);
   };
 
   const drafts = list.filter((r) => r.status === 'draft');
@@ -53,11 +104,11 @@ export function RecordsView({ onUse, initial }: { onUse(record: LvzhiRecord): vo
     const form = pd.forms.get(r.form)?.form;
     return (
       <li key={r.id} className="card" data-testid="record-row" data-record-id={r.id} data-status={r.status}>
-        <div><strong>{recordTitle(r, form)}</strong></div>
+        <div><strong>{recordTitle(r, form)}</strong>{names.data?.[r.id] && <span className="hint" data-testid="draft-name"> · {names.data[r.id]}</span>}</div>
         <div className="hint">{lang === 'en' ? form?.titleEn ?? form?.title : form?.title} · {r.status === 'draft' ? t('draft') : t('complete')} · {r.updatedAt.slice(0, 16).replace('T', ' ')}</div>
         <div className="row">
           <button type="button" data-testid="record-edit" onClick={() => setEditing(r)}>{t('edit')}</button>
-          <button type="button" data-testid="record-use" onClick={() => onUse(r)}>{t('useForFill')}</button>
+          <button type="button" data-testid="record-use" onClick={() => use(r)}>{t('useForFill')}</button>
         </div>
       </li>
     );
@@ -72,7 +123,10 @@ export function RecordsView({ onUse, initial }: { onUse(record: LvzhiRecord): vo
         </select>
         <button type="button" className="primary" data-testid="new-record" disabled={!formId} onClick={() => start(false)}>{t('newRecord')}</button>
         <button type="button" data-testid="new-from-last" disabled={!formId || !list.some((r) => r.form === formId)} onClick={() => start(true)}>{t('fromLast')}</button>
+        <button type="button" data-testid="import-open" onClick={() => { setImporting(true); setImported(undefined); }}>{t('importSheet')}</button>
       </div>
+      {imported !== undefined && imported > 0 && <p className="good" role="status" data-testid="import-done">{t('importDone')}：{imported}</p>}
+      {importing && <ImportView pd={pd} onDone={(n) => { setImporting(false); setImported(n); }} />}
       {records.data && records.data.corrupt > 0 && <p className="warn">{t('corrupt')}：{records.data.corrupt}</p>}
       <h2 className="h2">{t('drafts')}（{drafts.length}）</h2>
       <ul style={{ listStyle: 'none', padding: 0 }} data-testid="draft-list">{drafts.map(row)}</ul>
@@ -89,16 +143,48 @@ export function RecordsView({ onUse, initial }: { onUse(record: LvzhiRecord): vo
 let journal: ReturnType<typeof openDraftJournal> | undefined;
 const draftJournal = () => (journal ??= openDraftJournal());
 
-function RecordEditor({ record: stored, pd, onClose, onUse }: { record: LvzhiRecord; pd: PackData; onClose(): void; onUse(r: LvzhiRecord): void }) {
+function RecordEditor({ record: stored, pd, rosters, startNote, onClose, onUse }: { record: LvzhiRecord; pd: PackData; rosters: Record<string, RosterEntry[]>; startNote?: { fromLast: string[]; fromDefaults: string[] } | undefined; onClose(): void; onUse(r: LvzhiRecord): void }) {
   const { t, lang } = usePanel();
   // What the journal holds from a crash inside the last save pause is merged back on open.
   const recovered = useMemo(() => draftJournal().recover(stored.id, stored), [stored]);
   const record = recovered.record ?? stored;
-  const entry = pd.forms.get(record.form)!;
-  const engine = useMemo(() => new FormEngine(entry.form, { values: record.values, ctx: { optionsOf: pd.optionsOf } }), [entry.form, record, pd.optionsOf]);
+  const latest = pd.forms.get(record.form)!;
+  // The engine belongs to the record and the form *version* it was opened with, not to the pack
+  // store's objects: the store is re-read whenever any pack changes (a subscription check, an
+  // edit in the studio), and rebuilding the engine then would reset the form to the values it
+  // was opened with and lose everything typed since. A new version of the form is offered below,
+  // and moving to it carries the current values over (migrateRecord keeps what no longer fits in
+  // the attic).
+  const [form, setForm] = useState(latest.form);
+  const optionsRef = useRef(pd.optionsOf);
+  optionsRef.current = pd.optionsOf;
   const current = useRef<LvzhiRecord>(record);
+  const engine = useMemo(
+    () => new FormEngine(form, { values: current.current.values, ctx: { optionsOf: (...a: Parameters<PackData['optionsOf']>) => optionsRef.current(...a) } }),
+    [form],
+  );
+  const newerForm = latest.form.version > form.version ? latest : undefined;
+  const moveToNewVersion = () => {
+    if (!newerForm) return;
+    const now = { ...current.current, values: engine.getValues() };
+    const moved = migrateRecord(now, newerForm.form).record;
+    current.current = { ...moved, packVersion: newerForm.pack.version, updatedAt: isoInChina() };
+    saver.current?.save(current.current);
+    setForm(newerForm.form);
+  };
   const [state, setState] = useState<'saved' | 'saving' | 'memory'>('saved');
-  const [problems, setProblems] = useState<string[]>([]);
+  const [refusal, setRefusal] = useState<{ c: Completeness; lead: string }>();
+  const [pasting, setPasting] = useState(false);
+  const formRoot = useRef<HTMLDivElement>(null);
+  const go = (fieldId: string) => focusField(formRoot.current, fieldId);
+  // A link elsewhere asked for a field, or the record was opened because it is incomplete.
+  useEffect(() => {
+    const c = missingRequired(current.current, pd.packs);
+    const f = pendingFocus;
+    pendingFocus = undefined;
+    if (f !== undefined) { setShowAll(true); setRefusal(c.ok ? undefined : { c, lead: t('incompleteUse') }); setTimeout(() => { if (f) go(f); }, 0); }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const [storeError, setStoreError] = useState<string>();
   const saver = useRef<DraftSaver>();
   const [showAll, setShowAll] = useState(false);
@@ -117,23 +203,26 @@ function RecordEditor({ record: stored, pd, onClose, onUse }: { record: LvzhiRec
       stop = flushOnPageHide(saver.current);
       if (recovered.recovered.length > 0) saver.current.save(current.current);
     });
-    const unsubscribe = engine.subscribe(() => {
-      current.current = { ...current.current, values: engine.getValues(), updatedAt: isoInChina() };
-      setState('saving');
-      saver.current?.save(current.current);
-    });
-    return () => { cancelled = true; unsubscribe(); stop(); void saver.current?.flush(); };
-  }, [engine]);
+    return () => { cancelled = true; stop(); void saver.current?.flush(); };
+  }, [recovered]);
 
+  useEffect(() => engine.subscribe(() => {
+    current.current = { ...current.current, values: engine.getValues(), updatedAt: isoInChina() };
+    setState('saving');
+    saver.current?.save(current.current);
+  }), [engine]);
+
+  // The one completeness check (core missingRequired): the record as it would be when complete.
+  const refuse = (lead: string): boolean => {
+    const c = missingRequired({ ...current.current, values: engine.getValues() }, pd.packs);
+    if (c.ok) { setRefusal(undefined); return false; }
+    setShowAll(true);
+    setRefusal({ c, lead });
+    return true;
+  };
   const complete = async () => {
     const r = { ...current.current, values: engine.getValues(), updatedAt: isoInChina() };
-    const check = validateRecord(r, pd.packs);
-    const errs = check.issues;
-    if (errs.length > 0) {
-      setShowAll(true);
-      setProblems(errs.map((i) => (lang === 'en' ? i.messageEn : i.message)));
-      return;
-    }
+    if (refuse(t('incomplete'))) return;
     current.current = { ...r, status: 'complete' };
     saver.current?.save(current.current);
     await saver.current?.flush();
@@ -146,18 +235,30 @@ function RecordEditor({ record: stored, pd, onClose, onUse }: { record: LvzhiRec
         <button type="button" data-testid="editor-back" onClick={() => { void saver.current?.flush().finally(onClose); }}>← {t('back')}</button>
         <span className="hint" data-testid="save-state">{state === 'saved' ? t('savedDraft') : state === 'saving' ? t('saving') : t('inMemory')}</span>
       </div>
-      <h2 className="h2">{lang === 'en' ? entry.form.titleEn ?? entry.form.title : entry.form.title}</h2>
+      <h2 className="h2">{lang === 'en' ? form.titleEn ?? form.title : form.title}</h2>
+      {newerForm && (
+        <div className="warn" role="status" data-testid="form-updated">
+          {t('formUpdated')}
+          <button type="button" data-testid="form-move" onClick={moveToNewVersion}>{t('moveToNewVersion')}</button>
+        </div>
+      )}
       {storeError && (
         <div className="warn" role="alert" data-testid="quota-warning">
           {t('quotaProblem')}（{storeError}）
           <button type="button" onClick={() => downloadJson(`履职草稿-${record.id}.json`, current.current)}>{t('exportDraft')}</button>
         </div>
       )}
-      <FormView engine={engine} optionsOf={pd.optionsOf} lang={lang} layout="panel" showAllErrors={showAll} {...(record.attic ? { attic: record.attic } : {})} />
-      {problems.length > 0 && <ul className="bad" role="alert">{problems.map((p, i) => <li key={i}>{p}</li>)}</ul>}
+      {startNote && startNote.fromLast.length > 0 && <p className="hint" data-testid="from-last-note">{t('fromLastFilled')}：{startNote.fromLast.length}</p>}
+      {startNote && startNote.fromDefaults.length > 0 && <p className="hint" data-testid="from-defaults-note">{t('fromDefaults')}：{startNote.fromDefaults.map((id) => form.sections.flatMap((x) => x.fields).find((f) => f.id === id)?.label ?? id).join('、')}</p>}
+      <div className="row"><button type="button" data-testid="paste-open" onClick={() => setPasting((v) => !v)}>{t('pasteText')}</button></div>
+      {pasting && <PasteView engine={engine} pd={pd} rosters={rosters} onClose={() => setPasting(false)} />}
+      <div ref={formRoot}>
+        <FormView engine={engine} optionsOf={pd.optionsOf} lang={lang} layout="panel" showAllErrors={showAll} rosters={rosters} {...(current.current.attic ? { attic: current.current.attic } : {})} />
+      </div>
+      {refusal && <Refusal c={refusal.c} lead={refusal.lead} onGo={go} />}
       <div className="row" style={{ marginTop: 8 }}>
         <button type="button" className="primary" data-testid="record-complete" onClick={() => void complete()}>{t('markComplete')}</button>
-        <button type="button" data-testid="editor-use" onClick={() => { void saver.current?.flush(); onUse({ ...current.current, values: engine.getValues() }); }}>{t('useForFill')}</button>
+        <button type="button" data-testid="editor-use" onClick={() => { if (refuse(t('incompleteUse'))) return; void saver.current?.flush(); onUse({ ...current.current, values: engine.getValues() }); }}>{t('useForFill')}</button>
       </div>
     </section>
   );

@@ -1,7 +1,9 @@
 /** Panel texts, Chinese first, English available (switch in the panel header). */
 export type Lang = 'zh' | 'en';
+import { DATA_EN, DATA_ZH } from './i18n-data.ts';
 
 const zh = {
+  ...DATA_ZH,
   appTitle: '履职',
   tabRecords: '记录',
   tabFill: '填写',
@@ -24,6 +26,8 @@ const zh = {
   backupReminder: '卸载扩展会删除本机保存的全部记录，请定期备份。',
   loading: "正在读取…",
   formMissing: "找不到该记录的表单",
+  formUpdated: "此表单有了新版本。已填写的内容不会丢失；可以把这条记录移到新版本继续填写。",
+  moveToNewVersion: "移到新版本",
   draft: "草稿",
   complete: "已完成",
   edit: "编辑",
@@ -52,6 +56,7 @@ const zh = {
   skipPassword: "密码框从不填写",
   skipCrossOrigin: "跨域框架，未进入",
   skipDuplicate: "重复",
+  skipMissingPart: "记录缺少门户要求的部分，未填写",
   noPage: "当前标签页不是已允许的门户，或页面仍在加载。",
   retry: "重试",
   pageGone: "页面已关闭或已跳转，未填写。",
@@ -125,6 +130,7 @@ const zh = {
 export type TextKey = keyof typeof zh;
 
 const en: Record<TextKey, string> = {
+  ...DATA_EN,
   appTitle: 'Lvzhi',
   tabRecords: 'Records',
   tabFill: 'Fill',
@@ -147,6 +153,8 @@ const en: Record<TextKey, string> = {
   backupReminder: 'Uninstalling the extension deletes every record kept in this browser: back up regularly.',
   loading: "Loading…",
   formMissing: "The form of this record is missing",
+  formUpdated: "This form has a new version. Nothing you typed is lost; you can move this record to the new version.",
+  moveToNewVersion: "Move to the new version",
   draft: "Draft",
   complete: "Complete",
   edit: "Edit",
@@ -175,6 +183,7 @@ const en: Record<TextKey, string> = {
   skipPassword: "password fields are never filled",
   skipCrossOrigin: "cross-origin frame, not entered",
   skipDuplicate: "duplicate",
+  skipMissingPart: "the record lacks a part the portal asks for; left empty",
   noPage: "The current tab is not an allowed portal, or it is still loading.",
   retry: "Retry",
   pageGone: "The page was closed or navigated; nothing filled.",

@@ -59,6 +59,35 @@ export const DICTIONARY_TYPES = [
   'phone', 'idcard', 'person', 'people', 'attachment', 'photo', 'table',
 ] as const;
 
+/**
+ * A value computed from the record's stored keys when a portal asks for it in another shape:
+ * a count, two keys in one box, a table's rows as numbered lines, a region as cascader levels,
+ * the date part of a date-time. Declarative only: evaluated by the autofill core, never code.
+ * Derivations read keys without a derivation of their own, so evaluation is one bounded step.
+ * A key with a derivation may still be stored (联名人数 typed by a clerk): the stored value wins.
+ */
+export const NUMBERING_STYLES = ['一、', '1.', '1、', '（一）', '(1)', 'none'] as const;
+const separator = z.string().max(8).meta({ description: 'text put between the parts, e.g. "、" or "" (none)' });
+export const deriveSchema = z.union([
+  z.strictObject({ count: dictionaryKey.meta({ description: 'a people, table or multienum key: the number of its entries' }) }),
+  z.strictObject({
+    join: z.array(dictionaryKey).min(2).max(8).meta({ description: 'keys written one after the other, e.g. 工作单位 and 职务 for 单位及职务' }),
+    separator: separator.optional(),
+  }),
+  z.strictObject({ people: dictionaryKey.meta({ description: 'a people or person key: the names joined' }), separator: separator.optional() }),
+  z.strictObject({
+    lines: dictionaryKey.meta({ description: 'a table key: one numbered line per row' }),
+    columns: z.array(fieldId).min(1).max(12).meta({ description: 'column ids of the form table, written in this order' }),
+    numbering: z.enum(NUMBERING_STYLES).optional().meta({ description: 'how lines are numbered (default 1.)' }),
+    separator: separator.optional().meta({ description: 'between the columns of one row (default "，")' }),
+  }),
+  z.strictObject({
+    levels: z.array(dictionaryKey).min(1).max(6).meta({ description: 'keys from the widest to the narrowest level (province, city, county, township): a cascader path' }),
+  }),
+  z.strictObject({ datePart: dictionaryKey.meta({ description: 'a date or datetime key: its date only (YYYY-MM-DD)' }) }),
+]);
+export type Derivation = z.infer<typeof deriveSchema>;
+
 export const dictionaryEntrySchema = z.strictObject({
   key: dictionaryKey,
   type: z.enum(DICTIONARY_TYPES),
@@ -67,6 +96,7 @@ export const dictionaryEntrySchema = z.strictObject({
   optionSet: slugId.optional().meta({ description: 'for enum and multienum: the option list' }),
   format: z.string().min(1).optional().meta({ description: 'how portals usually write the value, e.g. YYYY-MM-DD or YYYY年M月D日' }),
   sensitive: z.boolean().optional().meta({ description: 'personal data (ID numbers, phones): masked in exports, never logged' }),
+  derive: deriveSchema.optional().meta({ description: 'how autofill computes this key from stored keys when the record does not hold it (a value the record holds always wins)' }),
   description: text.optional(),
 });
 
@@ -306,13 +336,12 @@ export const workflowSchema = z.strictObject({
 
 // ---------------------------------------------------------------- portal mappings
 
-export const WIDGET_HINTS = [
-  'auto', 'native', 'my97', 'contenteditable', 'file',
-  'element-select', 'element-date', 'element-radio', 'element-checkbox', 'element-cascader',
-  'antd-select', 'antd-date', 'antd-radio', 'antd-checkbox', 'antd-cascader',
-  'layui-select', 'layui-radio', 'layui-checkbox', 'layui-date',
-  'fusion-select', 'fusion-date',
-] as const;
+/**
+ * A mapping's `widget`: the name of a registered widget adapter (or one of its aliases, or
+ * `auto`). The names live in the DOM side's adapter registry, not here: core accepts any
+ * bounded slug and the validator checks it against the names it is given (ValidateOptions).
+ */
+const widgetName = z.string().max(40).regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, { error: 'widget: lower-case words joined by -' });
 
 export const portalMappingSchema = z.strictObject({
   id: slugId,
@@ -332,12 +361,13 @@ export const portalMappingSchema = z.strictObject({
       selector: z.string().min(1).optional(),
       name: z.string().min(1).optional(),
     }).optional(),
-    widget: z.enum(WIDGET_HINTS).optional(),
+    widget: widgetName.optional(),
     transform: z.strictObject({
       dateFormat: z.string().min(1).optional(),
       options: z.record(z.string(), z.string()).optional(),
       join: z.string().optional(),
     }).optional(),
+    derive: deriveSchema.optional().meta({ description: 'fill this portal field with a value computed from the record (instead of key or field)' }),
     skip: z.boolean().optional().meta({ description: 'never fill this portal field' }),
   })).optional(),
   tables: z.array(z.strictObject({

@@ -5,13 +5,16 @@
  */
 import semver from 'semver';
 import {
-  packSchema, WIDGET_HINTS,
+  packSchema,
   type ColumnFieldDefinition, type DictionaryEntry, type DictionaryType, type FieldDefinition,
   type FormDefinition, type OptionSet, type PackDefinition, type RosterDefinition,
 } from './pack-schema.ts';
 import { checkExpression, type ExpressionScope } from './expression.ts';
+import { compilePattern } from './pattern.ts';
 import { fromZodIssues, issue, type PathSegment, type ValidationIssue } from './issues.ts';
 import { normalizeLabel } from './labels.ts';
+import { derivationSources, derivationType } from './autofill/derive.ts';
+import type { Derivation } from './pack-schema.ts';
 
 type Located = Omit<ValidationIssue, 'source'>;
 
@@ -46,6 +49,7 @@ const CHOICE_TYPES = new Set(['select', 'radio', 'multiselect', 'checkboxes']);
 
 /** What a pack can see: its own parts plus those of the packs it requires (transitively). */
 interface PackScope {
+  widgets?: ReadonlySet<string>;
   dictionary: Map<string, { entry: DictionaryEntry; pack: string }>;
   optionSets: Map<string, { set: OptionSet; pack: string }>;
   rosters: Map<string, { roster: RosterDefinition; pack: string }>;
@@ -58,7 +62,17 @@ export function validatePack(json: unknown, source = ''): PackSetValidation {
 }
 
 /** Validates packs together, resolving each pack's `requires` among them. */
-export function validatePackSet(inputs: readonly PackInput[]): PackSetValidation {
+export interface ValidateOptions {
+  /**
+   * The widget names a portal mapping may use (`widget`). Core keeps no list: the DOM side's
+   * adapter registry is the one source (`widgetNames()` of @lvzhi/shared/dom/autofill), injected
+   * by the CLI and the extension; without it any bounded slug passes here and the DOM side
+   * reports an unknown name when it plans or applies.
+   */
+  widgetNames?: readonly string[];
+}
+
+export function validatePackSet(inputs: readonly PackInput[], options: ValidateOptions = {}): PackSetValidation {
   const issues: ValidationIssue[] = [];
   const parsed: { source: string; pack: PackDefinition }[] = [];
   const add = (source: string, list: Located[]) => { for (const i of list) issues.push({ source, ...i }); };
@@ -129,7 +143,7 @@ export function validatePackSet(inputs: readonly PackInput[]): PackSetValidation
     const before = issues.length;
     if (resolved || Object.keys(entry.pack.requires ?? {}).every((d) => byId.has(d))) {
       try {
-        add(entry.source, checkPack(entry.pack, scopeOf(entry.pack, byId)));
+        add(entry.source, checkPack(entry.pack, { ...scopeOf(entry.pack, byId), ...(options.widgetNames ? { widgets: new Set(options.widgetNames) } : {}) }));
       } catch (e) {
         add(entry.source, [issue([], 'internal', `无法检查：${(e as Error).message}`, `could not be checked: ${(e as Error).message}`)]);
       }
@@ -205,25 +219,33 @@ function checkPack(pack: PackDefinition, scope: PackScope): Located[] {
     const needsOptions = entry.type === 'enum' || entry.type === 'multienum';
     if (entry.optionSet && !needsOptions) out.push(issue([...path, 'optionSet'], 'not-applicable', `只有 enum / multienum 类型可以有 optionSet`, 'only enum and multienum keys take an optionSet'));
     if (entry.optionSet && needsOptions && !scope.optionSets.has(entry.optionSet)) out.push(unknownRef([...path, 'optionSet'], '选项集', 'option set', entry.optionSet, scope.optionSets.keys()));
+    if (entry.derive) {
+      out.push(...checkDerivation(entry.derive, [...path, 'derive'], scope, entry.key, pack.forms));
+      const types = derivationType(entry.derive);
+      if (!types.includes(entry.type)) out.push(issue([...path, 'type'], 'derive-type', `此推导得出 ${types.join(' 或 ')} 类型的值，字典键类型应一致`, `this derivation gives a ${types.join(' or ')} value; the key's type must match`));
+    }
   });
   // Within one namespace (deputy.*, meeting.*) a record usually carries all the keys at once, so
   // a label two of them claim would make autofill guess; across namespaces the record decides
-  // (a letter's 姓名 and a deputy's 姓名 never meet in one fill).
+  // (a letter's 姓名 and a deputy's 姓名 never meet in one fill). One exception: the label of one
+  // key may be the synonym of another (联系电话: deputy.phone's label, deputy.mobile's synonym),
+  // since the label wins when the record holds both and the synonym serves when it lacks the first.
   {
-    const owners = new Map<string, string>();
+    const owners = new Map<string, { key: string; tier: 0 | 1 }>();
     const ns = (key: string) => key.slice(0, key.indexOf('.'));
+    const labelsOf = (entry: DictionaryEntry) => [entry.label, ...(entry.synonyms ?? [])].map((l, j) => ({ l, tier: (j === 0 ? 0 : 1) as 0 | 1 }));
     for (const { entry } of scope.dictionary.values()) {
       if (pack.dictionary?.includes(entry)) continue;
-      for (const label of [entry.label, ...(entry.synonyms ?? [])]) owners.set(`${ns(entry.key)}:${normalizeLabel(label)}`, entry.key);
+      for (const { l, tier } of labelsOf(entry)) { const n = `${ns(entry.key)}:${normalizeLabel(l)}`; const o = owners.get(n); if (!o || tier < o.tier) owners.set(n, { key: entry.key, tier }); }
     }
     pack.dictionary?.forEach((entry, i) => {
-      const labels: [string, PathSegment[]][] = [[entry.label, ['dictionary', i, 'label']], ...(entry.synonyms ?? []).map((s, j): [string, PathSegment[]] => [s, ['dictionary', i, 'synonyms', j]])];
-      for (const [label, path] of labels) {
+      labelsOf(entry).forEach(({ l: label, tier }, j) => {
+        const path: PathSegment[] = j === 0 ? ['dictionary', i, 'label'] : ['dictionary', i, 'synonyms', j - 1];
         const n = `${ns(entry.key)}:${normalizeLabel(label)}`;
         const owner = owners.get(n);
-        if (owner !== undefined && owner !== entry.key) out.push(issue(path, 'ambiguous-synonym', `名称 "${label}" 同时属于字典键 ${owner}，自动填写将无法区分`, `label "${label}" also belongs to dictionary key ${owner}; autofill could not tell them apart`));
-        else owners.set(n, entry.key);
-      }
+        if (owner !== undefined && owner.key !== entry.key && owner.tier === tier) out.push(issue(path, 'ambiguous-synonym', `名称 "${label}" 同时属于字典键 ${owner.key}，自动填写将无法区分`, `label "${label}" also belongs to dictionary key ${owner.key}; autofill could not tell them apart`));
+        else if (!owner || tier < owner.tier) owners.set(n, { key: entry.key, tier });
+      });
     });
   }
 
@@ -418,9 +440,8 @@ function checkField(field: FieldDefinition | ColumnFieldDefinition, path: PathSe
   switch (field.type) {
     case 'text':
       if (field.pattern !== undefined) {
-        try { new RegExp(field.pattern, 'u'); } catch (e) {
-          out.push(issue([...path, 'pattern'], 'bad-pattern', `正则表达式无效：${(e as Error).message}`, `invalid regular expression: ${(e as Error).message}`));
-        }
+        const re = compilePattern(field.pattern);
+        if (!re.ok) out.push(issue([...path, 'pattern'], 'bad-pattern', re.message, re.messageEn));
       }
       if (field.minLength !== undefined && field.maxLength !== undefined && field.minLength > field.maxLength) out.push(issue([...path, 'minLength'], 'range', 'minLength 大于 maxLength', 'minLength is greater than maxLength'));
       break;
@@ -597,13 +618,18 @@ function checkPortal(portal: NonNullable<PackDefinition['portals']>[number], bas
   });
   portal.fields?.forEach((f, i) => {
     const fp = [...base, 'fields', i];
-    if ((f.key === undefined) === (f.field === undefined)) out.push(issue(fp, 'key-or-field', '每项需要 key（字典键）或 field（表单字段）之一', 'each entry needs exactly one of key (dictionary key) or field (form field)'));
+    const sources = [f.key, f.field, f.derive].filter((x) => x !== undefined).length;
+    if (sources !== 1 && !(sources === 0 && f.skip)) out.push(issue(fp, 'key-or-field', '每项需要 key（字典键）、field（表单字段）或 derive（推导）之一', 'each entry needs exactly one of key (dictionary key), field (form field) or derive (derivation)'));
+    if (f.derive) {
+      out.push(...checkDerivation(f.derive, [...fp, 'derive'], scope));
+      if (!f.locator) out.push(issue([...fp, 'locator'], 'needs-locator', '推导项需要 locator 指明填入哪个门户控件', 'a derived entry needs a locator naming the portal control'));
+    }
     if (f.key !== undefined && !scope.dictionary.has(f.key)) out.push(unknownRef([...fp, 'key'], '字典键', 'dictionary key', f.key, scope.dictionary.keys()));
     if (f.field !== undefined) {
       if (!portal.form) out.push(issue([...fp, 'field'], 'needs-form', '使用 field 时映射需要指定 form', 'a mapping that names fields needs a form'));
       else if (form && !formFieldPath(form, f.field)) out.push(unknownRef([...fp, 'field'], '字段', 'field', f.field, formScope(form).fields));
     }
-    if (f.widget !== undefined && !(WIDGET_HINTS as readonly string[]).includes(f.widget)) out.push(issue([...fp, 'widget'], 'unknown-widget', `未知控件 "${f.widget}"`, `unknown widget "${f.widget}"`));
+    if (f.widget !== undefined && scope.widgets && !scope.widgets.has(f.widget)) out.push(issue([...fp, 'widget'], 'unknown-widget', `未知控件 "${f.widget}"（可用：${[...scope.widgets].join('、')}）`, `unknown widget "${f.widget}" (known: ${[...scope.widgets].join(', ')})`));
     if (f.locator && !f.locator.label && !f.locator.selector && !f.locator.name) out.push(issue([...fp, 'locator'], 'empty-locator', '定位器需要 label、selector 或 name', 'a locator needs label, selector or name'));
   });
   portal.tables?.forEach((t, i) => {
@@ -614,6 +640,43 @@ function checkPortal(portal: NonNullable<PackDefinition['portals']>[number], bas
       else if (f.type !== 'table') out.push(issue([...base, 'tables', i, 'field'], 'wrong-type', `"${t.field}" 不是表格字段`, `"${t.field}" is not a table field`));
     }
   });
+  return out;
+}
+
+/** Source types each derivation reads. */
+const DERIVE_SOURCES: Record<string, readonly DictionaryType[]> = {
+  count: ['people', 'table', 'multienum'],
+  people: ['people', 'person'],
+  lines: ['table'],
+  datePart: ['date', 'datetime'],
+  join: ['text', 'textarea', 'number', 'date', 'datetime', 'enum', 'multienum', 'boolean', 'phone', 'idcard', 'person', 'people'],
+  levels: ['text', 'enum'],
+};
+
+/** A derivation reads stored keys of the right types (never another derivation: one bounded step). */
+function checkDerivation(d: Derivation, path: PathSegment[], scope: PackScope, self?: string, ownForms: readonly FormDefinition[] = []): Located[] {
+  const out: Located[] = [];
+  const op = Object.keys(d).find((k) => k in DERIVE_SOURCES)!;
+  const at = (i: number): PathSegment[] => (Array.isArray((d as Record<string, unknown>)[op]) ? [...path, op, i] : [...path, op]);
+  derivationSources(d).forEach((key, i) => {
+    const src = scope.dictionary.get(key);
+    if (!src) { out.push(unknownRef(at(i), '字典键', 'dictionary key', key, scope.dictionary.keys())); return; }
+    if (key === self || src.entry.derive) { out.push(issue(at(i), 'derive-chain', `"${key}" 本身是推导键：推导只能读取记录中存储的键`, `"${key}" is itself derived: derivations read stored keys only`)); return; }
+    const ok = DERIVE_SOURCES[op]!;
+    if (!ok.includes(src.entry.type)) out.push(issue(at(i), 'derive-source', `${op} 不能读取 ${src.entry.type} 类型的字典键 "${key}"（可用：${ok.join('、')}）`, `${op} cannot read the ${src.entry.type} dictionary key "${key}" (takes ${ok.join(', ')})`));
+  });
+  if ('lines' in d) {
+    // the columns must exist in every form table that stores the key (when such a form is in scope)
+    const forms = new Set([...[...scope.forms.values()].map((f) => f.form), ...ownForms]);
+    for (const form of forms) {
+      for (const s of form.sections) for (const f of s.fields) {
+        if (f.type !== 'table' || f.bind !== d.lines) continue;
+        d.columns.forEach((c, i) => {
+          if (!f.columns.some((col) => col.id === c)) out.push(unknownRef([...path, 'columns', i], '表格列', 'table column', c, f.columns.map((col) => col.id)));
+        });
+      }
+    }
+  }
   return out;
 }
 

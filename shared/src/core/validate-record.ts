@@ -7,6 +7,7 @@
 import type { ColumnFieldDefinition, FieldDefinition, FormDefinition, Option, PackDefinition } from './pack-schema.ts';
 import { recordSchema, type LvzhiRecord } from './record-schema.ts';
 import { evaluate, isEmptyValue, isTruthy } from './expression.ts';
+import { compilePattern } from './pattern.ts';
 import { fromZodIssues, issue, type PathSegment, type ValidationIssue } from './issues.ts';
 import { isCalendarDate } from './dates.ts';
 import { ID_PROBLEM_MESSAGES, idNumberProblem, isPhoneNumber } from './identity.ts';
@@ -61,9 +62,8 @@ export function checkFieldValue(field: FieldDefinition | ColumnFieldDefinition, 
       if (field.minLength !== undefined && [...s].length < field.minLength) push(issue(path, 'too-short', `至少 ${field.minLength} 个字`, `at least ${field.minLength} characters`));
       if (field.maxLength !== undefined && [...s].length > field.maxLength) push(issue(path, 'too-long', `最多 ${field.maxLength} 个字，现有 ${[...s].length} 个`, `at most ${field.maxLength} characters (has ${[...s].length})`));
       if (field.type === 'text' && field.pattern) {
-        let re: RegExp | undefined;
-        try { re = new RegExp(field.pattern, 'u'); } catch { re = undefined; }
-        if (re && !re.test(s)) push(issue(path, 'pattern', field.patternMessage ?? '格式不正确', field.patternMessage ? `wrong format (${field.patternMessage})` : 'wrong format'));
+        const re = compilePattern(field.pattern);
+        if (re.ok && !re.test(s)) push(issue(path, 'pattern', field.patternMessage ?? '格式不正确', field.patternMessage ? `wrong format (${field.patternMessage})` : 'wrong format'));
       }
       break;
     }
@@ -165,8 +165,15 @@ export function checkFieldValue(field: FieldDefinition | ColumnFieldDefinition, 
   if (out.length === 0 && 'rules' in field && field.rules) {
     for (const rule of field.rules) {
       let ok = true;
-      try { ok = isTruthy(evaluate(rule.assert, data, ctx.now ? { now: ctx.now } : {})); } catch { ok = true; }
-      if (!ok) out.push(issue(path, 'rule', rule.message, rule.messageEn ?? rule.message));
+      let failure: string | undefined;
+      try { ok = isTruthy(evaluate(rule.assert, data, ctx.now ? { now: ctx.now } : {})); } catch (e) {
+        // A rule that cannot be computed has not been met: counting it as passed let a hostile or
+        // broken rule wave any value through.
+        ok = false;
+        failure = (e as Error).message;
+      }
+      if (!ok && failure !== undefined) out.push(issue(path, 'rule-error', `${rule.message}（校验规则无法计算：${failure}）`, `${rule.messageEn ?? rule.message} (the rule could not be computed: ${failure})`));
+      else if (!ok) out.push(issue(path, 'rule', rule.message, rule.messageEn ?? rule.message));
     }
   }
   return out;

@@ -8,6 +8,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { issue, type PathSegment, type ValidationIssue } from '../core/issues.ts';
+import { excessiveNesting, nestingIssue } from '../core/json-limits.ts';
+import { MAX_PACK_BYTES, tooLargeIssue } from '../core/pack-signing/envelope.ts';
+
+/** No pack or record file is read beyond this (records may hold attachments; packs stop at MAX_PACK_BYTES). */
+export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
 
 export interface JsonDocument {
   file: string;
@@ -52,6 +57,8 @@ const PARSE_ERROR_ZH: Record<string, string> = {
 export function parseJsonDocument(file: string, text: string): { doc?: JsonDocument; issues: ValidationIssue[] } {
   const errors: ParseError[] = [];
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const deep = excessiveNesting(body);
+  if (deep !== undefined) return { issues: [nestingIssue(file, body, deep)] };
   const tree = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length > 0 || !tree) {
     const e = errors[0];
@@ -104,6 +111,11 @@ export function locateIn(doc: JsonDocument, p: PathSegment[]): { line: number; c
 async function readDocument(file: string, display: string): Promise<{ doc?: JsonDocument; issues: ValidationIssue[] }> {
   let text: string;
   try {
+    // The same ceiling as the extension's (MAX_PACK_BYTES) for what can be a pack; records may
+    // carry attachments, so any file is read up to MAX_DOCUMENT_BYTES and a pack is held to the
+    // pack limit once it is known to be one (see loadPaths).
+    const size = (await stat(file)).size;
+    if (size > MAX_DOCUMENT_BYTES) return { issues: [tooLargeIssue(display, size, MAX_DOCUMENT_BYTES)] };
     text = await readFile(file, 'utf8');
   } catch (e) {
     return { issues: [{ ...issue([], 'unreadable', `无法读取文件：${(e as Error).message}`, `cannot read the file: ${(e as Error).message}`), source: display }] };
@@ -233,6 +245,14 @@ export async function loadPaths(paths: readonly string[], cwd: string = process.
     const rel = path.relative(cwd, p);
     return rel && !rel.startsWith('..') ? rel : p;
   };
+  // A pack the extension would refuse for its size is refused here too, with the same message.
+  const keep = (doc: LoadedDocument, source: string) => {
+    if (doc.kind === 'pack') {
+      const bytes = new TextEncoder().encode(JSON.stringify(doc.json)).length;
+      if (bytes > MAX_PACK_BYTES) { issues.push(tooLargeIssue(source, bytes)); return; }
+    }
+    documents.push(doc);
+  };
   const visit = async (p: string, top: boolean): Promise<void> => {
     const kind = await exists(p);
     if (kind === undefined) {
@@ -243,13 +263,13 @@ export async function loadPaths(paths: readonly string[], cwd: string = process.
       if (!top && (!p.endsWith('.json') || SKIP_FILES.test(path.basename(p)))) return;
       const r = await readDocument(p, display(p));
       issues.push(...r.issues);
-      if (r.doc) documents.push(singleFileDocument(r.doc));
+      if (r.doc) keep(singleFileDocument(r.doc), display(p));
       return;
     }
     if ((await exists(path.join(p, 'pack.json'))) === 'file') {
       const r = await loadPackFolder(p, display);
       issues.push(...r.issues);
-      if (r.document) documents.push(r.document);
+      if (r.document) keep(r.document, display(p));
       return;
     }
     const entries = (await readdir(p)).sort();

@@ -5,6 +5,8 @@
  */
 import path from 'node:path';
 import { validatePackSet, type PackSetValidation } from '../core/validate-pack.ts';
+// the adapter registry's names only: its modules touch no DOM global when imported
+import { widgetNames } from '../dom/autofill/adapters/index.ts';
 import { validateRecord } from '../core/validate-record.ts';
 import type { PackDefinition } from '../core/pack-schema.ts';
 import type { ValidationIssue } from '../core/issues.ts';
@@ -69,7 +71,7 @@ export async function validateFiles(paths: readonly string[], cwd: string = proc
   }
 
   const all = [...packDocs, ...extra];
-  const result: PackSetValidation = validatePackSet(all.map((d) => ({ source: d.source, json: d.json })));
+  const result: PackSetValidation = validatePackSet(all.map((d) => ({ source: d.source, json: d.json })), { widgetNames: widgetNames() });
   const docBySource = new Map(all.map((d) => [d.source, d] as const));
   const extraSources = new Set(extra.map((d) => d.source));
   for (const i of result.issues) {

@@ -29,14 +29,19 @@ export function buildAutofillContext(packs: readonly PackDefinition[]): Autofill
     for (const m of p.portals ?? []) portals.set(m.id, m);
     for (const d of p.dictionary ?? []) entries.set(d.key, d);
   }
-  const add = (text: string, key: string, tier: 0 | 1) => {
-    const n = normalizeLabel(text);
+  const put = (n: string, key: string, tier: 0 | 1) => {
     if (!n) return;
     const list = labels.get(n) ?? [];
     const existing = list.find((e) => e.key === key);
     if (existing) { if (tier < existing.tier) existing.tier = tier; return; }
     list.push({ key, tier });
     labels.set(n, list);
+  };
+  // indexed as written and without 的/之, since portals write 代表的姓名 as often as 代表姓名
+  const add = (text: string, key: string, tier: 0 | 1) => {
+    const n = normalizeLabel(text);
+    put(n, key, tier);
+    put(withoutParticles(n), key, tier);
   };
   for (const d of entries.values()) {
     add(d.label, d.key, 0);
@@ -65,7 +70,14 @@ export function buildAutofillContext(packs: readonly PackDefinition[]): Autofill
 }
 
 const PROMPT_PREFIX = /^(请输入|请选择|请填写|请上传|输入|选择|填写)/u;
-const TRAILING_NOTE = /[（(][^（）()]*[)）]$/u;
+// (必填) (选填) (元) (人) (格式:年-月-日): notes after the name, never part of it
+const TRAILING_NOTE = /[（(【\[][^（）()【】\[\]]*[)）】\]]$/u;
+const PARTICLES = /(?<=\p{Script=Han})[的之](?=\p{Script=Han})/gu;
+
+/** 代表的姓名 → 代表姓名: the connecting 的/之 between two words does not change the field. */
+export function withoutParticles(normalised: string): string {
+  return normalised.replace(PARTICLES, '');
+}
 
 /** The forms a label is tried in: as normalised, then without a prompt prefix or a trailing note. */
 export function labelVariants(text: string): string[] {
@@ -79,7 +91,9 @@ export function labelVariants(text: string): string[] {
   while (TRAILING_NOTE.test(stripped)) stripped = stripped.replace(TRAILING_NOTE, '');
   push(stripped);
   // 姓名/名称 written with a trailing 。or ；
-  push(stripped.replace(/[。；;.,，]+$/u, ''));
+  const bare = stripped.replace(/[。；;.,，]+$/u, '');
+  push(bare);
+  push(withoutParticles(bare));
   return out;
 }
 
@@ -96,23 +110,35 @@ export type LabelMatch =
  */
 export function matchLabels(ctx: AutofillContext, labels: readonly ScannedLabel[], scope?: ReadonlySet<string>): LabelMatch {
   const first = labels.find((l) => l.source !== 'name')?.text ?? '';
+  // A label that names only keys the record lacks does not end the search: the next label (or
+  // a shorter form of this one) may name a key it holds (联系电话 for a landline the record
+  // lacks, with 请输入手机号码 as placeholder). It is reported only when nothing else matches.
+  let lacking: { label: string; keys: string[] } | undefined;
   for (const l of labels) {
     if (l.source === 'name') continue;
     for (const variant of labelVariants(l.text)) {
       const hits = ctx.labels.get(variant);
       if (!hits || hits.length === 0) continue;
       const inScope = scope ? hits.filter((h) => scope.has(h.key)) : hits;
-      if (inScope.length === 0) return { kind: 'none', label: l.text, keys: hits.map((h) => h.key) };
+      if (inScope.length === 0) { lacking ??= { label: l.text, keys: [...hits].sort((a, b) => a.tier - b.tier).map((h) => h.key) }; continue; }
       const best = Math.min(...inScope.map((h) => h.tier));
       const top = inScope.filter((h) => h.tier === best);
       if (top.length === 1) return { kind: 'match', key: top[0]!.key, via: best === 0 ? 'label' : 'synonym', label: l.text };
       return { kind: 'ambiguous', keys: top.map((h) => h.key), label: l.text };
     }
   }
+  if (lacking) return { kind: 'none', label: lacking.label, keys: lacking.keys };
   return { kind: 'none', label: first };
 }
 
 /** The dictionary key a form field binds (`field` may be `table.column`, which binds nothing). */
+/** The record field behind a dictionary key, as people read it. */
+export function fieldWords(ctx: AutofillContext, key: string): { label: string; labelEn?: string } | undefined {
+  const e = ctx.entries.get(key);
+  if (!e) return undefined;
+  return e.labelEn ? { label: e.label, labelEn: e.labelEn } : { label: e.label };
+}
+
 export function keyOfField(form: FormDefinition | undefined, field: string): string | undefined {
   if (!form) return undefined;
   for (const section of form.sections) {

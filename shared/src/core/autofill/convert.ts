@@ -12,6 +12,8 @@ export interface Transform {
   dateFormat?: string;
   options?: Record<string, string>;
   join?: string;
+  /** The value is a region path (widest level first) from a `levels` derivation. */
+  levels?: boolean;
 }
 
 // ---------------------------------------------------------------- dates
@@ -23,15 +25,33 @@ export function normalizeDateFormat(format: string): string {
   return format.replace(TOKEN, (t) => ({ yyyy: 'YYYY', dd: 'DD', d: 'D', hh: 'HH', H: 'HH' } as Record<string, string>)[t] ?? t);
 }
 
-/** `2024-03-28` or `2024-03-28T09:00` written in `format` (YYYY, MM, M, DD, D, HH, mm, ss). */
+/** Whether `format` asks for a time of day (HH, mm, ss). */
+export function formatHasTime(format: string): boolean {
+  return /HH|mm|ss/.test(normalizeDateFormat(format));
+}
+
+/**
+ * `2024-03-28` or `2024-03-28T09:00` written in `format` (YYYY, MM, M, DD, D, HH, mm, ss).
+ * A date-time into a date-only format keeps the date. A format that asks for a time the value
+ * does not hold gives undefined: a time is never invented (no `00:00`); seconds the value lacks
+ * are the one part taken as :00, since portals that show seconds take whole minutes.
+ */
 export function formatDate(iso: string, format: string): string | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(iso);
   if (!m) return undefined;
-  const [, y, mo, d, hh = '00', mi = '00', ss = '00'] = m;
+  const [, y, mo, d, hh, mi, ss] = m;
+  if (hh === undefined && formatHasTime(format)) return undefined;
   const parts: Record<string, string> = {
-    YYYY: y!, MM: mo!, M: String(Number(mo)), DD: d!, D: String(Number(d)), HH: hh, mm: mi, ss,
+    YYYY: y!, MM: mo!, M: String(Number(mo)), DD: d!, D: String(Number(d)), HH: hh ?? '', mm: mi ?? '', ss: ss ?? '00',
   };
   return normalizeDateFormat(format).replace(TOKEN, (t) => parts[t] ?? t);
+}
+
+/** Why a date value cannot be written in `format`, in plain words (undefined when it can). */
+export function dateGap(iso: string, format: string): { zh: string; en: string } | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}/.test(iso)) return { zh: '记录中的值不是日期', en: 'the record’s value is not a date' };
+  if (!/T\d{2}:\d{2}/.test(iso) && formatHasTime(format)) return { zh: '记录没有时间部分，门户要求填写时间', en: 'the record has no time, and the portal asks for one' };
+  return undefined;
 }
 
 /**
@@ -136,7 +156,8 @@ export function valueAsText(value: unknown, entry: DictionaryEntry | undefined, 
   if (type === 'date' || type === 'datetime') {
     if (typeof value !== 'string') return undefined;
     const f = transform?.dateFormat ?? format ?? entry?.format ?? (type === 'datetime' ? 'YYYY-MM-DD HH:mm' : 'YYYY-MM-DD');
-    return formatDate(value, f) ?? value;
+    // a date-only value asked with a time: write the date as held, never a made-up 00:00
+    return formatDate(value, f) ?? formatDate(value, 'YYYY-MM-DD') ?? value;
   }
   if (Array.isArray(value)) {
     const parts = value.map((v) => personName(v) ?? (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined));
@@ -149,7 +170,7 @@ export function valueAsText(value: unknown, entry: DictionaryEntry | undefined, 
   return personName(value);
 }
 
-export type Conversion = { ok: true; value: FillValue; display: string } | { ok: false; reason: 'no-option' | 'unsupported' | 'no-value'; detail: string };
+export type Conversion = { ok: true; value: FillValue; display: string } | { ok: false; reason: 'no-option' | 'unsupported' | 'no-value' | 'missing-part'; detail: string; detailEn?: string };
 
 function dateFormatFor(control: ScannedControl, entry: DictionaryEntry | undefined, transform?: Transform): string {
   if (transform?.dateFormat) return transform.dateFormat;
@@ -188,6 +209,14 @@ export function convertForControl(value: unknown, entry: DictionaryEntry | undef
       return { ok: false, reason: 'unsupported', detail: '单个勾选框只接受是/否' };
     }
     case 'select': case 'radio': case 'cascader': {
+      if (transform?.levels && Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+        const levels = value as string[];
+        if (control.kind === 'cascader') {
+          // the narrowest level first: a search-only cascader finds 某某镇 but not 某省某市某县某某镇
+          return { ok: true, value: { type: 'path', candidates: [...levels].reverse(), levels }, display: levels.join(' / ') };
+        }
+        value = levels[levels.length - 1];
+      }
       let cands: string[];
       if (typeof value === 'boolean') cands = value ? [...YES] : [...NO];
       else {
@@ -220,8 +249,10 @@ export function convertForControl(value: unknown, entry: DictionaryEntry | undef
     case 'date': case 'datetime': {
       if (typeof value !== 'string') return { ok: false, reason: 'unsupported', detail: '值不是日期' };
       const f = dateFormatFor(control, entry, transform);
+      const gap = dateGap(value, f);
+      if (gap) return { ok: false, reason: gap.zh.startsWith('记录没有时间') ? 'missing-part' : 'unsupported', detail: gap.zh, detailEn: gap.en };
       const text = formatDate(value, f);
-      if (text === undefined) return { ok: false, reason: 'unsupported', detail: '值不是日期' };
+      if (text === undefined) return { ok: false, reason: 'unsupported', detail: '记录中的值不是日期', detailEn: 'the record’s value is not a date' };
       return { ok: true, value: { type: 'text', text }, display: text };
     }
     case 'number': {
@@ -231,9 +262,16 @@ export function convertForControl(value: unknown, entry: DictionaryEntry | undef
     }
     default: {
       const format = (type === 'date' || type === 'datetime') ? dateFormatFor(control, entry, transform) : undefined;
+      // the portal (or its mapping) asks for a time the record does not hold: skip, never 00:00
+      const asked = format !== undefined && format !== (entry?.format ?? (type === 'datetime' ? 'YYYY-MM-DD HH:mm' : 'YYYY-MM-DD'));
+      if (asked && typeof value === 'string') {
+        const gap = dateGap(value, format);
+        if (gap) return { ok: false, reason: 'missing-part', detail: gap.zh, detailEn: gap.en };
+      }
       let text: string | undefined;
       if ((type === 'enum') && typeof value === 'string') text = transform?.options?.[value] ?? value;
       else if (type === 'multienum' && Array.isArray(value)) text = value.map((v) => transform?.options?.[String(v)] ?? String(v)).join(transform?.join ?? '、');
+      else if (transform?.levels && Array.isArray(value)) text = value.map(String).join(transform.join ?? '');
       else text = valueAsText(value, entry, transform, format);
       if (text === undefined) return { ok: false, reason: 'unsupported', detail: '值无法写成文本' };
       return { ok: true, value: { type: 'text', text }, display: show(text) };

@@ -3,3 +3,5 @@ export * from './types.ts';
 export * from './context.ts';
 export * from './convert.ts';
 export * from './plan.ts';
+export * from './derive.ts';
+export * from './words.ts';

@@ -9,13 +9,15 @@
  *      keys the record has values for; two plausible keys, or none, → skipped and reported;
  *   4. the value is converted (dates, options, booleans, people, files) or the control is skipped.
  */
-import type { ColumnFieldDefinition, DictionaryEntry, FormDefinition, PortalMapping } from '../pack-schema.ts';
+import type { ColumnFieldDefinition, Derivation, DictionaryEntry, FormDefinition, PortalMapping } from '../pack-schema.ts';
 import { normalizeLabel } from '../labels.ts';
 import { isEmptyValue } from '../expression.ts';
 import { maskSensitive } from '../identity.ts';
-import { keyOfField, labelVariants, matchLabels, type AutofillContext } from './context.ts';
+import { fieldWords, keyOfField, labelVariants, matchLabels, type AutofillContext } from './context.ts';
 import { convertForControl, formatDate, optionCandidates, parseDate, valueFromControl, type Transform } from './convert.ts';
-import type { FillPlan, FillStep, FillValue, ScanResult, ScannedControl, ScannedTable, SkippedControl, TableFillStep } from './types.ts';
+import { deriveValue, derivationSources, withDerivedValues, type Derived } from './derive.ts';
+import type { FieldWords, FillPlan, FillStep, FillValue, ScanResult, ScannedControl, ScannedTable, SkippedControl, TableFillStep } from './types.ts';
+import { fieldList, refusedWords, unlabelled, unusableWords, visibleLabel } from './words.ts';
 
 type MappingField = NonNullable<PortalMapping['fields']>[number];
 
@@ -34,15 +36,25 @@ export function mappingSelectors(mapping: PortalMapping | undefined): string[] {
   return out;
 }
 
-const WIDGET_ADAPTER: Record<string, string> = {
-  native: 'native', my97: 'my97', contenteditable: 'contenteditable', file: 'file',
-  'element-select': 'element-select', 'element-date': 'element-date', 'element-radio': 'native', 'element-checkbox': 'native', 'element-cascader': 'element-cascader',
-  'antd-select': 'antd-select', 'antd-date': 'antd-date', 'antd-radio': 'native', 'antd-checkbox': 'native', 'antd-cascader': 'antd-cascader',
-  'layui-select': 'layui-select', 'layui-radio': 'layui-radio', 'layui-checkbox': 'layui-checkbox', 'layui-date': 'native',
-  'fusion-select': 'fusion-select', 'fusion-date': 'fusion-date',
-};
+interface Resolved { key: string; via: FillStep['via']; entry?: MappingField; label: string; derive?: Derivation }
 
-interface Resolved { key: string; via: FillStep['via']; entry?: MappingField; label: string }
+/** The portal's visible label of a control (never its name or id). */
+function portalLabel(c: ScannedControl, text?: string): string {
+  return visibleLabel(text ?? c.labels.find((l) => l.source !== 'name')?.text) || unlabelled(c.kind);
+}
+
+function skip(c: ScannedControl, label: string, reason: SkippedControl['reason'], zh: string, en: string, extra: Partial<SkippedControl> = {}): SkippedControl {
+  const out: SkippedControl = { control: c.id, label: visibleLabel(label) || unlabelled(c.kind), reason, detail: zh, detailEn: en, ...extra };
+  if (c.name) out.name = c.name;
+  return out;
+}
+
+const labelsOf = (ctx: AutofillContext, keys: readonly string[]) => keys.map((k) => ctx.entries.get(k)?.label ?? k);
+function ambiguousWords(ctx: AutofillContext, keys: readonly string[]): string {
+  const labels = [...new Set(labelsOf(ctx, keys))];
+  return labels.length === 1 ? `记录中有 ${keys.length} 项都叫“${labels[0]}”，无法确定填哪一项` : `无法确定应填哪一项：${fieldList(labels)}`;
+}
+const labelsEnOf = (ctx: AutofillContext, keys: readonly string[]) => keys.map((k) => ctx.entries.get(k)?.labelEn ?? ctx.entries.get(k)?.label ?? k);
 
 function resolveMapping(ctx: AutofillContext, mapping: PortalMapping | undefined, form: FormDefinition | undefined) {
   const selectors = mappingSelectors(mapping);
@@ -50,7 +62,7 @@ function resolveMapping(ctx: AutofillContext, mapping: PortalMapping | undefined
   const located: { entry: MappingField; key: string | undefined; test: (c: ScannedControl) => boolean }[] = [];
   const byKey = new Map<string, MappingField>();
   for (const entry of mapping?.fields ?? []) {
-    const key = entry.key ?? (entry.field ? keyOfField(formDef, entry.field) : undefined);
+    const key = entry.key ?? (entry.field ? keyOfField(formDef, entry.field) : entry.derive ? derivationSources(entry.derive).join('+') : undefined);
     const loc = entry.locator;
     if (loc && (loc.name || loc.label || loc.selector)) {
       const label = loc.label ? normalizeLabel(loc.label) : undefined;
@@ -66,23 +78,36 @@ function resolveMapping(ctx: AutofillContext, mapping: PortalMapping | undefined
   return { located, byKey, form: formDef };
 }
 
-function resolveControl(ctx: AutofillContext, c: ScannedControl, scope: ReadonlySet<string> | undefined, m: ReturnType<typeof resolveMapping>): Resolved | SkippedControl {
-  const label = c.labels.find((l) => l.source !== 'name')?.text ?? c.name ?? '';
+function resolveControl(ctx: AutofillContext, c: ScannedControl, scope: ReadonlySet<string> | undefined, m: ReturnType<typeof resolveMapping>, derived?: ReadonlyMap<string, Derived>): Resolved | SkippedControl {
+  const label = portalLabel(c);
   const hit = m.located.find((l) => l.test(c));
   if (hit) {
-    if (hit.entry.skip) return { control: c.id, label, reason: 'mapping-skip', detail: '门户配置要求不填' };
+    if (hit.entry.skip) return skip(c, label, 'mapping-skip', '门户配置要求此项不填', 'the portal mapping says not to fill this');
+    if (hit.entry.derive) return { key: hit.key!, via: 'mapping', entry: hit.entry, label, derive: hit.entry.derive };
     if (hit.key) return { key: hit.key, via: 'mapping', entry: hit.entry, label };
   }
-  if (c.labels.filter((l) => l.source !== 'name').length === 0) return { control: c.id, label, reason: 'no-label', detail: '找不到标签' };
+  if (c.labels.filter((l) => l.source !== 'name').length === 0) return skip(c, label, 'no-label', '找不到这个控件的标签，不知道该填什么', 'no label was found for this control');
   const match = matchLabels(ctx, c.labels, scope);
-  if (match.kind === 'ambiguous') return { control: c.id, label: match.label, reason: 'ambiguous', detail: `可能是：${match.keys.join('、')}`, candidates: match.keys };
+  if (match.kind === 'ambiguous') {
+    return skip(c, match.label, 'ambiguous', ambiguousWords(ctx, match.keys), `could be any of: ${labelsEnOf(ctx, match.keys).join(', ')}`, { candidates: match.keys });
+  }
   if (match.kind === 'none') {
-    if (match.keys && match.keys.length > 0) return { control: c.id, label: match.label, reason: 'no-value', detail: `记录中没有 ${match.keys.join('、')}`, candidates: match.keys };
-    return { control: c.id, label: match.label, reason: 'no-match', detail: '标签不在数据字典中' };
+    if (match.keys && match.keys.length > 0) {
+      // a derivation that could not be computed says why (记录中没有“职务”)
+      const why = match.keys.map((k) => derived?.get(k)).find((d): d is Extract<Derived, { ok: false }> => !!d && !d.ok);
+      const extra: Partial<SkippedControl> = { candidates: match.keys };
+      const fw = fieldWords(ctx, match.keys[0]!);
+      if (fw) extra.field = fw;
+      if (why) return skip(c, match.label, 'no-value', why.reason, why.reasonEn, extra);
+      // the key the label names first (its own label before a synonym's owner)
+      return skip(c, match.label, 'no-value', `记录中没有“${fw?.label ?? visibleLabel(match.label)}”`, `the record has no “${fw?.labelEn ?? fw?.label ?? visibleLabel(match.label)}”`, extra);
+    }
+    return skip(c, match.label, 'no-match', '数据字典中没有这个标签', 'the data dictionary has no field with this label');
   }
   const entry = m.byKey.get(match.key);
-  if (entry?.skip) return { control: c.id, label: match.label, reason: 'mapping-skip', detail: '门户配置要求不填' };
-  return entry ? { key: match.key, via: match.via, entry, label: match.label } : { key: match.key, via: match.via, label: match.label };
+  if (entry?.skip) return skip(c, match.label, 'mapping-skip', '门户配置要求此项不填', 'the portal mapping says not to fill this');
+  const label2 = visibleLabel(match.label);
+  return entry ? { key: match.key, via: match.via, entry, label: label2 } : { key: match.key, via: match.via, label: label2 };
 }
 
 function transformOf(entry: MappingField | undefined): Transform | undefined {
@@ -95,30 +120,82 @@ function transformOf(entry: MappingField | undefined): Transform | undefined {
   return out;
 }
 
+const TEXT_KINDS = new Set(['text', 'textarea', 'richtext']);
+
+/** A dictionary derivation that writes table `key` as text (its `lines` form), if one is declared. */
+function linesFormOf(ctx: AutofillContext, key: string): DictionaryEntry | undefined {
+  for (const e of ctx.entries.values()) if (e.derive && 'lines' in e.derive && e.derive.lines === key) return e;
+  return undefined;
+}
+
 /** The record's values keyed by dictionary key (see `dictionaryView`) → a fill plan for a scanned page. */
-export function planFill(ctx: AutofillContext, scan: ScanResult, values: Record<string, unknown>, options: PlanOptions = {}): FillPlan {
+export function planFill(ctx: AutofillContext, scan: ScanResult, stored: Record<string, unknown>, options: PlanOptions = {}): FillPlan {
   const m = resolveMapping(ctx, options.mapping, options.form);
+  // derived keys (单位及职务, 参加人数…) join the record's keys; a failed derivation keeps its reason
+  const { values, derived } = withDerivedValues(ctx, stored);
   const scope = new Set(Object.keys(values).filter((k) => !isEmptyValue(values[k])));
   const steps: FillStep[] = [];
   const skipped: SkippedControl[] = [];
   const placed = new Set<string>();
-  for (const r of scan.refused) skipped.push({ control: '', label: r.what, reason: r.reason === 'cross-origin' ? 'cross-origin' : r.reason === 'password' ? 'password' : 'unsupported', detail: r.reason });
+  for (const r of scan.refused) {
+    const w = refusedWords(r.reason);
+    skipped.push({ control: '', label: visibleLabel(r.what), reason: r.reason === 'cross-origin' ? 'cross-origin' : r.reason === 'password' ? 'password' : 'unsupported', detail: w.zh, detailEn: w.en });
+  }
   for (const c of scan.controls) {
     if (c.cell) continue; // filled through its table
-    const label0 = c.labels.find((l) => l.source !== 'name')?.text ?? c.name ?? '';
-    if (!c.usable) { skipped.push({ control: c.id, label: label0, reason: 'unusable', detail: c.unusableReason ?? '不可见或不可用' }); continue; }
-    const r = resolveControl(ctx, c, scope, m);
+    if (!c.usable) { const w = unusableWords(c.unusableReason); skipped.push(skip(c, portalLabel(c), 'unusable', w.zh, w.en)); continue; }
+    const r = resolveControl(ctx, c, scope, m, derived);
     if ('reason' in r) { skipped.push(r); continue; }
-    const value = values[r.key];
-    if (isEmptyValue(value)) { skipped.push({ control: c.id, label: r.label, reason: 'no-value', detail: `记录中没有 ${r.key}` }); continue; }
-    const entry = ctx.entries.get(r.key);
-    const conv = convertForControl(value, entry, ctx.optionsOf(r.key), c, transformOf(r.entry));
-    if (!conv.ok) { skipped.push({ control: c.id, label: r.label, reason: conv.reason, detail: conv.detail }); continue; }
-    const hint = r.entry?.widget && r.entry.widget !== 'auto' ? WIDGET_ADAPTER[r.entry.widget] : undefined;
-    const step: FillStep = { control: c.id, key: r.key, label: r.label, adapter: hint && hint !== 'native' ? hint : c.adapter, value: conv.value, display: conv.display, via: r.via };
+    let key = r.key;
+    let entry = ctx.entries.get(key);
+    let value: unknown;
+    let transform = transformOf(r.entry);
+    let field: FieldWords | undefined = fieldWords(ctx, key);
+    if (r.derive) {
+      const d = deriveValue(ctx, r.derive, stored);
+      field = { label: r.label };
+      if (!d.ok) { skipped.push(skip(c, r.label, 'no-value', d.reason, d.reasonEn, { field })); continue; }
+      value = d.value;
+      entry = { key: 'mapping.derived', type: d.type, label: r.label };
+      if (d.levels) transform = { ...transform, levels: true };
+    } else {
+      // a table matched by a text box: its declared text form (numbered lines), if any
+      if (entry?.type === 'table' && TEXT_KINDS.has(c.kind)) {
+        const lines = linesFormOf(ctx, key);
+        if (lines && !isEmptyValue(values[lines.key])) { key = lines.key; entry = lines; }
+      }
+      value = values[key];
+      if (entry?.derive && 'levels' in entry.derive) transform = { ...transform, levels: true };
+    }
+    if (isEmptyValue(value)) {
+      const extra: Partial<SkippedControl> = {};
+      if (field) extra.field = field;
+      skipped.push(skip(c, r.label, 'no-value', `记录中没有“${field?.label ?? r.label}”`, `the record has no “${field?.labelEn ?? field?.label ?? r.label}”`, extra));
+      continue;
+    }
+    // personal data only into controls that pass the stricter check as well
+    if (entry?.sensitive && c.caution) {
+      const w = unusableWords(c.caution);
+      skipped.push(skip(c, r.label, 'unusable', `${w.zh}，不填写身份证号、电话等个人信息`, `${w.en}; ID and phone numbers are not written there`, field ? { field } : {}));
+      continue;
+    }
+    const conv = convertForControl(value, entry, ctx.optionsOf(key), c, transform);
+    if (!conv.ok) {
+      const extra: Partial<SkippedControl> = {};
+      if (field) extra.field = field;
+      skipped.push(skip(c, r.label, conv.reason, conv.detail, conv.detailEn ?? conv.detail, extra));
+      continue;
+    }
+    // a mapping's widget name goes to the DOM side as is: its adapter registry resolves it (or reports it unknown)
+    const hint = r.entry?.widget && r.entry.widget !== 'auto' ? r.entry.widget : undefined;
+    const step: FillStep = { control: c.id, key, label: r.label, adapter: hint ?? c.adapter, value: conv.value, display: conv.display, via: r.via };
+    if (field) step.field = field;
     if (entry?.sensitive) step.sensitive = true;
     steps.push(step);
-    placed.add(r.key);
+    placed.add(key);
+    // a derived key places the stored keys it was made from
+    const d = r.derive ?? ctx.entries.get(key)?.derive;
+    if (d) for (const k of derivationSources(d)) placed.add(k);
   }
   const tables: TableFillStep[] = [];
   for (const t of scan.tables) {
@@ -128,7 +205,8 @@ export function planFill(ctx: AutofillContext, scan: ScanResult, values: Record<
     tables.push(step);
     placed.add(step.key);
   }
-  return { version: 1, url: scan.url, steps, tables, skipped, unplaced: [...scope].filter((k) => !placed.has(k)).sort() };
+  const storedKeys = Object.keys(stored).filter((k) => !isEmptyValue(stored[k]));
+  return { version: 1, url: scan.url, steps, tables, skipped, unplaced: storedKeys.filter((k) => !placed.has(k)).sort() };
 }
 
 function columnsOfKey(form: FormDefinition | undefined, key: string): ColumnFieldDefinition[] | undefined {
@@ -139,21 +217,25 @@ function columnsOfKey(form: FormDefinition | undefined, key: string): ColumnFiel
 const NAME_HEADERS = ['姓名', '代表姓名', '人员', '名字', '人员姓名'];
 
 function planTable(ctx: AutofillContext, t: ScannedTable, values: Record<string, unknown>, scope: Set<string>, m: ReturnType<typeof resolveMapping>): TableFillStep | SkippedControl | undefined {
-  const label = t.labels[0]?.text ?? '';
+  const label = visibleLabel(t.labels[0]?.text) || '无标题的表格';
+  const no = (reason: SkippedControl['reason'], zh: string, en: string, extra: Partial<SkippedControl> = {}): SkippedControl => ({ control: t.id, label, reason, detail: zh, detailEn: en, ...extra });
   let key: string | undefined;
   const match = matchLabels(ctx, t.labels, scope);
   if (match.kind === 'match') key = match.key;
-  else if (match.kind === 'ambiguous') return { control: t.id, label, reason: 'ambiguous', detail: match.keys.join('、'), candidates: match.keys };
-  else return t.labels.length ? { control: t.id, label, reason: match.keys?.length ? 'no-value' : 'no-match' } : undefined;
+  else if (match.kind === 'ambiguous') return no('ambiguous', ambiguousWords(ctx, match.keys), `could be any of: ${labelsEnOf(ctx, match.keys).join(', ')}`, { candidates: match.keys });
+  else if (!t.labels.length) return undefined;
+  else if (match.keys?.length) return no('no-value', `记录中没有“${fieldList(labelsOf(ctx, match.keys))}”`, `the record has no ${labelsEnOf(ctx, match.keys).join(' / ')}`, { candidates: match.keys });
+  else return no('no-match', '数据字典中没有这个表格的标题', 'the data dictionary has no field with this table’s title');
   const entry: DictionaryEntry | undefined = ctx.entries.get(key);
+  const field = fieldWords(ctx, key);
   const value = values[key];
-  if (!Array.isArray(value) || value.length === 0) return { control: t.id, label, reason: 'no-value' };
-  if (!t.canAddRow && value.length > t.rows) return { control: t.id, label, reason: 'unsupported', detail: '表格行数不够且没有添加按钮' };
+  if (!Array.isArray(value) || value.length === 0) return no('no-value', `记录中没有“${field?.label ?? label}”`, `the record has no “${field?.labelEn ?? label}”`);
+  if (!t.canAddRow && value.length > t.rows) return no('unsupported', '表格行数不够，且没有添加行的按钮', 'the table has too few rows and no add-row button');
   const norm = t.columns.map((c) => labelVariants(c));
   const rows: Record<string, FillValue>[] = [];
   if (entry?.type === 'people') {
     const col = t.columns.find((_, i) => norm[i]!.some((v) => NAME_HEADERS.includes(v))) ?? (t.columns.length === 1 ? t.columns[0] : undefined);
-    if (!col) return { control: t.id, label, reason: 'no-match', detail: '表格中没有姓名列' };
+    if (!col) return no('no-match', '表格中没有姓名列', 'the table has no name column');
     for (const p of value) {
       const name = typeof p === 'string' ? p : (p as { name?: string }).name;
       if (name) rows.push({ [col]: { type: 'text', text: name } });
@@ -165,7 +247,7 @@ function planTable(ctx: AutofillContext, t: ScannedTable, values: Record<string,
       const c = columns.find((cd) => norm[i]!.includes(normalizeLabel(cd.label)));
       if (c) colFor.set(header, c);
     });
-    if (colFor.size === 0) return { control: t.id, label, reason: 'no-match', detail: '表格列与表单列对不上' };
+    if (colFor.size === 0) return no('no-match', '表格的列与记录中的列对不上', 'the table’s columns do not match the record’s');
     for (const row of value as Record<string, unknown>[]) {
       const out: Record<string, FillValue> = {};
       for (const [header, col] of colFor) {
@@ -180,7 +262,9 @@ function planTable(ctx: AutofillContext, t: ScannedTable, values: Record<string,
       rows.push(out);
     }
   }
-  return { table: t.id, key, label, rows };
+  const step: TableFillStep = { table: t.id, key, label, rows };
+  if (field) step.field = field;
+  return step;
 }
 
 export interface ReadBackResult {
@@ -213,7 +297,9 @@ export function readBackValues(ctx: AutofillContext, scan: ScanResult, options: 
     const r = resolveControl(ctx, c, scope, m);
     if ('reason' in r) { skipped.push(r); continue; }
     const entry = ctx.entries.get(r.key);
-    if (!entry) continue;
+    // a derived key is read back only when the form stores it (联名人数); 单位及职务 is not
+    // split back into its parts, and a mapping's derivation has no key of its own
+    if (!entry || r.derive || (entry.derive && !scope?.has(r.key))) continue;
     let read = c.value;
     // a cascader shows the whole path (镇政府部门 / 村镇建设办公室); the record keeps the leaf
     if (c.kind === 'cascader' && typeof read === 'string' && entry.type !== 'multienum') read = read.split(/\s*[/／>＞]\s*/).pop() ?? read;

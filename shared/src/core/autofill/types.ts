@@ -58,6 +58,8 @@ export interface ScannedControl {
   usable: boolean;
   /** Why it is not usable. */
   unusableReason?: string;
+  /** Usable, but not trusted with personal data (ID numbers, phones): faint, small, tiny text… */
+  caution?: string;
   readOnly?: boolean;
   required?: boolean;
   /** The current value as the adapter reads it (text, option text(s), boolean, file names). */
@@ -94,13 +96,27 @@ export type FillValue =
   | { type: 'option'; value?: string; candidates: string[] }
   | { type: 'options'; items: { value?: string; candidates: string[] }[] }
   | { type: 'check'; checked: boolean }
-  | { type: 'path'; candidates: string[] }
+  /**
+   * A cascader path. `candidates`: texts to search for, the narrowest first; `levels` (when the
+   * record holds the region level by level): the path from the widest level, for clicking.
+   */
+  | { type: 'path'; candidates: string[]; levels?: string[] }
   | { type: 'files'; files: { name: string; type: string; data: string }[] };
+
+/** A record field as people read it (the dictionary's label), for plans and reports. */
+export interface FieldWords {
+  label: string;
+  labelEn?: string;
+}
 
 export interface FillStep {
   control: string;
+  /** Dictionary key (for code; never shown). A mapping derivation has its sources joined by `+`. */
   key: string;
+  /** The portal's visible label of the control. */
   label: string;
+  /** The record field it takes, as people read it. */
+  field?: FieldWords;
   adapter: string;
   value: FillValue;
   /** What the user sees in a confirmation list (ID and phone numbers masked). */
@@ -113,20 +129,32 @@ export interface TableFillStep {
   table: string;
   key: string;
   label: string;
+  field?: FieldWords;
   /** Rows to fill, each column header → value (already text). */
   rows: Record<string, FillValue>[];
 }
 
 export type SkipReason =
   | 'no-label' | 'no-match' | 'ambiguous' | 'no-value' | 'no-option' | 'unusable' | 'mapping-skip'
-  | 'unsupported' | 'password' | 'cross-origin' | 'duplicate';
+  | 'unsupported' | 'password' | 'cross-origin' | 'duplicate'
+  /** the portal asks for a part of the value the record does not hold (a time): never invented */
+  | 'missing-part';
 
 export interface SkippedControl {
+  /** Scan id of the control (for code; never shown). */
   control: string;
+  /** The portal's visible label, or a plain description of an unlabelled control. */
   label: string;
   reason: SkipReason;
+  /** Why, as a plain sentence (Chinese): no keys, ids or names. */
   detail?: string;
+  detailEn?: string;
+  /** The record field concerned, when one is known. */
+  field?: FieldWords;
+  /** Dictionary keys it could be (for code). */
   candidates?: string[];
+  /** The control's name attribute (for code and mappings; never shown). */
+  name?: string;
 }
 
 export interface FillPlan {
@@ -143,6 +171,7 @@ export interface FillReportEntry {
   control: string;
   key: string;
   label: string;
+  field?: FieldWords;
   display: string;
 }
 

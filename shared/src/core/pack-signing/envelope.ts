@@ -14,6 +14,7 @@
  * are `kid` and `signedAt`. The signature does not depend on whitespace or key order.
  * README.md beside this file explains it for administrators.
  */
+import { excessiveNesting, nestingIssue } from '../json-limits.ts';
 import { issue, type ValidationIssue } from '../issues.ts';
 import { canonicalJson, CanonicalJsonError } from './canonical-json.ts';
 import { fromBase64Url, toBase64Url, utf8 } from './bytes.ts';
@@ -84,6 +85,8 @@ export function parsePackText(input: string | Uint8Array, source = '', maxBytes 
     return { ok: false, issues: [located(source, issue([], 'not-utf8', '文件不是 UTF-8 文本', 'the file is not UTF-8 text'))] };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const deep = excessiveNesting(text);
+  if (deep !== undefined) return { ok: false, issues: [nestingIssue(source, text, deep)] };
   try {
     return { ok: true, json: JSON.parse(text) as unknown, bytes };
   } catch (e) {

@@ -21,12 +21,16 @@ export class PersistedPackStore {
     return readPackStore(await this.storage.load());
   }
 
-  /** Runs `change` on the latest state; saves when it returns a different state object. */
+  /**
+   * Runs `change` on the latest state; saves only when the state's content changed. A write that
+   * changes nothing still fires storage listeners everywhere (every open panel re-reads its
+   * packs), so no-op writes are skipped.
+   */
   update<R>(change: (state: PackStoreState) => Promise<{ state: PackStoreState; result: R }> | { state: PackStoreState; result: R }): Promise<R> {
     const run = this.queue.catch(() => undefined).then(async () => {
       const before = readPackStore(await this.storage.load());
       const { state, result } = await change(before);
-      if (state !== before) await this.storage.save(state);
+      if (state !== before && JSON.stringify(state) !== JSON.stringify(before)) await this.storage.save(state);
       return result;
     });
     this.queue = run;

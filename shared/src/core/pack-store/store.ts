@@ -118,6 +118,14 @@ export interface OfferContext {
   maxBytes?: number;
 }
 
+/** Two refusals that differ only in when they happened. */
+export function sameRefusal(a: { at: string } | undefined, b: { at: string }): boolean {
+  if (!a) return false;
+  const { at: _a, ...restA } = a;
+  const { at: _b, ...restB } = b;
+  return JSON.stringify(restA) === JSON.stringify(restB);
+}
+
 function refuse(state: PackStoreState, offer: Offer, now: Date, issues: ValidationIssue[], packId?: string, version?: string): { state: PackStoreState; result: OfferResult } {
   let next = state;
   const existing = packId ? findPack(state, packId) : undefined;
@@ -126,7 +134,9 @@ function refuse(state: PackStoreState, offer: Offer, now: Date, issues: Validati
       at: now.toISOString(), origin: offer.origin, issues,
       ...(offer.url ? { url: offer.url } : {}), ...(offer.fileName ? { fileName: offer.fileName } : {}), ...(version ? { version } : {}),
     };
-    next = replacePack(state, { ...existing, refused });
+    // The same refusal again (a refresh of the same bad file) is not news: keep the first one, so
+    // that nothing is written.
+    if (!sameRefusal(existing.refused, refused)) next = replacePack(state, { ...existing, refused });
   }
   return { state: next, result: { status: 'refused', ...(packId ? { packId } : {}), ...(version ? { version } : {}), issues } };
 }

@@ -26,7 +26,7 @@ export interface ImportError {
 
 export type ImportResult =
   | { ok: true; records: LvzhiRecord[]; unmatchedColumns: string[] }
-  | { ok: false; errors: ImportError[]; unmatchedColumns: string[] };
+  | { ok: false; errors: ImportError[]; unmatchedColumns: string[]; /** Records of the rows without errors, for an import the user explicitly limits to them. */ validRecords: LvzhiRecord[] };
 
 export function columnLetter(index: number): string {
   let n = index + 1, s = '';
@@ -134,6 +134,7 @@ export function importTable(form: FormDefinition, table: SheetTable, options: Im
   const colOf = new Map<string, number>();
   columns.forEach((f, i) => { if (f && !colOf.has(f.id)) colOf.set(f.id, i); });
   const records: LvzhiRecord[] = [];
+  const rowsOf: number[] = [];
   const now = options.now ?? new Date();
   const stamp = isoInChina(now);
   table.rows.forEach((cells, ri) => {
@@ -159,12 +160,16 @@ export function importTable(form: FormDefinition, table: SheetTable, options: Im
         message: missingColumn ? `${is.message}（表格中没有“${label}”列）` : is.message, messageEn: is.messageEn,
       });
     }
+    rowsOf.push(rowNo);
     records.push({
       id: `${options.idPrefix ?? form.id}-${rowNo}`, pack: options.pack.id, packVersion: options.pack.version, form: form.id, formVersion: form.version,
       status: 'complete', createdAt: stamp, updatedAt: stamp, ...(options.author ? { author: { name: options.author } } : {}), values,
     });
   });
-  if (errors.length > 0) return { ok: false, errors, unmatchedColumns };
+  if (errors.length > 0) {
+    const bad = new Set(errors.map((e) => e.row));
+    return { ok: false, errors, unmatchedColumns, validRecords: bad.has(1) ? [] : records.filter((_, i) => !bad.has(rowsOf[i]!)) };
+  }
   return { ok: true, records, unmatchedColumns };
 }
 

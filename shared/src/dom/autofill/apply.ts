@@ -8,10 +8,12 @@ import type { AutofillContext } from '../../core/autofill/context.ts';
 import { mappingSelectors, planFill, readBackValues, type PlanOptions, type ReadBackResult } from '../../core/autofill/plan.ts';
 import type { FillPlan, FillReport, FillReportEntry, FillValue } from '../../core/autofill/types.ts';
 import type { PortalMapping } from '../../core/pack-schema.ts';
-import { adapters, type ReadValue, type WidgetAdapter, type WidgetHandle } from './adapters.ts';
-import { scanPage, type PageSession, type ScanOptions } from './scan.ts';
-import { clickLikeUser, sleep, textOf, unusableReason, waitFor } from './util.ts';
+import { adapterByName, getWaitLimit, waitUntil, type ReadValue, type WidgetAdapter, type WidgetHandle } from './adapters/index.ts';
+import { scanPage, type ControlEntry, type PageSession, type ScanOptions } from './scan.ts';
+import { clickLikeUser, textOf, unusableReason } from './util.ts';
+import { unusableWords } from '../../core/autofill/words.ts';
 import { pageWorld, type ModelRead } from './framework-state.ts';
+import { modelMatches, notAccepted, readMatches } from './verify.ts';
 
 export interface ApplyResult {
   report: FillReport;
@@ -31,7 +33,80 @@ function unchosenRadioModel(h: WidgetHandle, before: ReadValue): ModelRead | und
 async function restoreUnchosenRadio(w: Written): Promise<boolean> {
   if (!w.model || !w.handle.group) return false;
   if (!pageWorld().restoreRadioModel(w.handle.group, w.model)) return false;
-  return !!(await waitFor(() => w.adapter.read(w.handle) === null, 800));
+  return !!(await waitUntil(() => w.adapter.read(w.handle) === null, { near: w.handle.el, timeout: 800 }));
+}
+
+/**
+ * The adapter a step names (a mapping's `widget`, resolved through the registry) with a handle
+ * of its own, or the one that scanned the control; an unknown name is a located problem.
+ */
+function adapterFor(name: string, c: ControlEntry): { adapter: WidgetAdapter; handle: WidgetHandle } | string {
+  if (name === c.adapter.name || name === 'auto') return c;
+  const a = adapterByName(name);
+  if (!a) return `未知控件 "${name}"（门户映射的 widget 不是已注册的适配器）`;
+  if (a.name === 'native' && c.adapter.name !== 'native') return c; // "native" in a mapping means: as scanned
+  const h = a.detect(c.handle.el);
+  return { adapter: a, handle: h ?? c.handle };
+}
+
+/**
+ * Waits, on the page's own mutations and up to the wait limit, for a control that is disabled
+ * or whose options are not there yet; returns why it is still unusable, or undefined.
+ * Hidden controls are not waited for: a person cannot see them either.
+ */
+async function untilUsable(adapter: WidgetAdapter, h: WidgetHandle): Promise<string | undefined> {
+  const why = () => {
+    const r = unusableReason(h.visible) ?? (widgetDisabled(h) ? 'disabled' : undefined);
+    if (r) return r;
+    return adapter.ready && !adapter.ready(h) ? 'loading' : undefined;
+  };
+  const first = why();
+  if (!first) return undefined;
+  if (first !== 'disabled' && first !== 'loading' && first !== 'frame-disabled') return first;
+  const ok = await waitUntil(() => !why(), { near: h.el, timeout: getWaitLimit() });
+  if (ok) { refreshOptions(adapter, h); return undefined; }
+  const r = why();
+  return r === 'loading' ? `等待 ${getWaitLimit()} 毫秒后选项仍未加载` : `等待 ${getWaitLimit()} 毫秒后仍不可用（${r}）`;
+}
+
+/**
+ * A widget root that says it is disabled: its own disabled property, aria-disabled, a library's
+ * disabled class (is-disabled, ant-select-disabled, t-is-disabled, n-base-selection--disabled…)
+ * or a disabled input inside it.
+ */
+const DISABLED_CLASS = /(^|\s)(is-disabled|[\w-]+?(-|--|__)disabled)(\s|$)/;
+function widgetDisabled(h: WidgetHandle): boolean {
+  const el = h.el;
+  if ((el as HTMLInputElement).disabled || el.getAttribute('aria-disabled') === 'true') return true;
+  if (h.group || h.kind === 'file') return false;
+  const cls = (e: Element | null) => (e && typeof e.className === 'string' ? e.className : '');
+  // the root or the box it draws (Naive's n-base-selection--disabled, TDesign's t-is-disabled)
+  if (DISABLED_CLASS.test(cls(el)) || DISABLED_CLASS.test(cls(el.firstElementChild)) || DISABLED_CLASS.test(cls(el.firstElementChild?.firstElementChild ?? null))) return true;
+  return !!el.querySelector('input:disabled');
+}
+
+/** Options that arrived while waiting belong in the handle (native selects list them at detect). */
+function refreshOptions(adapter: WidgetAdapter, h: WidgetHandle): void {
+  const again = adapter.detect(h.el);
+  if (again?.options) h.options = again.options;
+}
+
+/**
+ * Reads the control back after a write, through its adapter and, where reachable, the
+ * framework's model; waits on mutations (frameworks render on the next tick) up to a bound.
+ * True when the portal holds the intended value, else what it holds.
+ */
+async function accepted(adapter: WidgetAdapter, h: WidgetHandle, v: FillValue): Promise<true | ReadValue> {
+  const model = () => (h.kind === 'file' || adapter.name === 'native' || adapter.name === 'my97') ? undefined : pageWorld().readModel?.(h.el);
+  const ok = () => {
+    if (v.type === 'files') return true; // upload widgets take the file away from their input: their list is the page's, not checked here
+    const read = adapter.read(h);
+    return readMatches(read, v, h) && modelMatches(model(), v, h);
+  };
+  if (await waitUntil(ok, { near: h.el, timeout: 600 })) return true;
+  const read = adapter.read(h);
+  if (readMatches(read, v, h)) return `${Array.isArray(read) ? read.join('、') : String(read)}（框架状态未更新）`;
+  return read;
 }
 
 function toFillValue(prev: ReadValue, h: WidgetHandle): FillValue | undefined {
@@ -55,21 +130,23 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
   const addedRows: { table: HTMLTableElement; row: HTMLTableRowElement }[] = [];
   for (const step of plan.steps) {
     const entry: FillReportEntry = { control: step.control, key: step.key, label: step.label, display: step.display };
+    if (step.field) entry.field = step.field;
     const c = session.controls.get(step.control);
     if (!c) { report.failed.push({ ...entry, error: '控件不在本次扫描中' }); continue; }
-    const adapter = adapters().find((a) => a.name === step.adapter) ?? c.adapter;
-    const why = unusableReason(c.handle.visible);
-    if (why) { report.skipped.push({ control: step.control, label: step.label, reason: 'unusable', detail: why }); continue; }
+    const chosen = adapterFor(step.adapter, c);
+    if (typeof chosen === 'string') { report.failed.push({ ...entry, error: chosen }); continue; }
+    const { adapter, handle } = chosen;
+    const waited = await untilUsable(adapter, handle);
+    // then what a person can see and reach, checked again right before writing
+    const why = waited ?? unusableReason(handle.visible, { reach: true });
+    if (why) { const w = unusableWords(why); report.skipped.push({ control: step.control, label: step.label, reason: 'unusable', detail: w.zh, detailEn: w.en }); continue; }
     try {
-      const before = c.adapter.read(c.handle);
-      const model = unchosenRadioModel(c.handle, before);
-      await adapter.write(c.handle, step.value);
-      written.push({ adapter, handle: c.handle, before, control: step.control, ...(model ? { model } : {}) });
-      const after = adapter.read(c.handle);
-      if (step.value.type === 'text' && typeof after === 'string' && after !== step.value.text && c.handle.kind !== 'richtext' && c.handle.kind !== 'date') {
-        report.failed.push({ ...entry, error: '写入后读回的值不同（页面改写了它）' });
-        continue;
-      }
+      const before = adapter.read(handle);
+      const model = unchosenRadioModel(handle, before);
+      await adapter.write(handle, step.value);
+      written.push({ adapter, handle, before, control: step.control, ...(model ? { model } : {}) });
+      const held = await accepted(adapter, handle, step.value);
+      if (held !== true) { report.failed.push({ ...entry, error: notAccepted(held, !!step.sensitive) }); continue; }
       report.filled.push(entry);
     } catch (e) {
       report.failed.push({ ...entry, error: e instanceof Error ? e.message : String(e) });
@@ -87,10 +164,9 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
           if (!te.addButton || unusableReason(te.addButton)) throw new Error('没有可用的添加行按钮');
           const count = bodyRows().length;
           clickLikeUser(te.addButton);
-          const row = await waitFor(() => bodyRows().length > count ? bodyRows()[count] : undefined, 1500);
+          const row = await waitUntil(() => bodyRows().length > count ? bodyRows()[count] : undefined, { root: te.table, timeout: 1500 });
           if (!row) throw new Error('点击添加后没有出现新行');
           addedRows.push({ table: te.table, row });
-          await sleep(10);
         }
         const row = bodyRows()[i]!;
         for (const [header, value] of Object.entries(t.rows[i]!)) {
@@ -100,10 +176,12 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
           const sub = scanPage(cell.ownerDocument, {}).controls; // adapters detect within the document
           const hit = [...sub.values()].find((e) => cell.contains(e.handle.el));
           if (!hit) throw new Error(`第 ${i + 1} 行“${header}”没有可填的控件`);
-          if (unusableReason(hit.handle.visible)) throw new Error(`第 ${i + 1} 行“${header}”不可见`);
+          if (await untilUsable(hit.adapter, hit.handle)) throw new Error(`第 ${i + 1} 行“${header}”不可见`);
           const before = hit.adapter.read(hit.handle);
           await hit.adapter.write(hit.handle, value);
           written.push({ adapter: hit.adapter, handle: hit.handle, before, control: `${t.table}:${i}:${header}` });
+          const held = await accepted(hit.adapter, hit.handle, value);
+          if (held !== true) throw new Error(`第 ${i + 1} 行“${header}”${notAccepted(held, false)}`);
         }
       }
       report.filled.push(entry);
@@ -135,7 +213,7 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
       // rows this fill added: remove them with their own delete button when they have one
       for (const { row } of addedRows.reverse()) {
         const del = Array.from(row.querySelectorAll<HTMLElement>('button, a, [role=button], .layui-btn')).find((b) => /删除|移除|删行|^[-×✕]$/.test(textOf(b)));
-        if (del) { clickLikeUser(del); await sleep(20); }
+        if (del) { clickLikeUser(del); await waitUntil(() => !row.isConnected, { near: row.ownerDocument, timeout: 600 }); }
         else if (row.isConnected) failed.push({ control: 'row', error: '新增的行没有删除按钮' });
       }
       return { restored, failed };
@@ -171,12 +249,50 @@ export function scanOptionsFor(mapping: PortalMapping | undefined): ScanOptions 
   return { selectors: mappingSelectors(mapping), allowedFrameOrigins: allowedFrameOrigins(mapping) };
 }
 
-/** Scan, plan and apply in one call. */
+/**
+ * Controls that were disabled when the page was scanned and that the record has a value for
+ * (a select enabled once another field is chosen, or once its options load): after the first
+ * pass, wait for them on the page's mutations (bounded by the wait limit), scan again and
+ * write them. Their "unusable" entries in the report are replaced by the outcome.
+ */
+export async function fillLate(ctx: AutofillContext, values: Record<string, unknown>, options: AutofillOptions, first: { session: PageSession; plan: FillPlan } & ApplyResult): Promise<ApplyResult> {
+  const disabled = first.plan.skipped.filter((s) => s.reason === 'unusable' && /disabled/.test(s.detail ?? '') && s.control);
+  if (disabled.length === 0) return first;
+  // which of them the record would fill if they were usable
+  const ids = new Set(disabled.map((s) => s.control));
+  const asUsable = { ...first.session.result, controls: first.session.result.controls.map((c) => ids.has(c.id) ? { ...c, usable: true } : c) };
+  const wanted = planFill(ctx, asUsable, values, options).steps.filter((st) => ids.has(st.control)).map((st) => first.session.controls.get(st.control)!.handle.el);
+  if (wanted.length === 0) return first;
+  const doc = options.doc ?? document;
+  const usable = (el: Element) => !unusableReason(el) && !(el as HTMLInputElement).disabled;
+  await waitUntil(() => wanted.every((el) => !el.isConnected || usable(el)), { near: doc, timeout: getWaitLimit() });
+  const session = scanPage(doc, scanOptionsFor(options.mapping));
+  const plan = planFill(ctx, session.result, values, options);
+  const steps = plan.steps.filter((st) => wanted.includes(session.controls.get(st.control)!.handle.el));
+  const late = await applyPlan(session, { ...plan, steps, tables: [], skipped: [] });
+  const report = first.report;
+  const done = new Set(steps.map((st) => session.controls.get(st.control)!.handle.el));
+  const stillSkipped = new Set(disabled.filter((s) => done.has(first.session.controls.get(s.control)!.handle.el)).map((s) => s.control));
+  report.skipped = report.skipped.filter((s) => !stillSkipped.has(s.control)).concat(late.report.skipped);
+  report.filled.push(...late.report.filled);
+  report.failed.push(...late.report.failed);
+  return {
+    report,
+    async undo() {
+      const a = await late.undo();
+      const b = await first.undo();
+      return { restored: a.restored + b.restored, failed: [...a.failed, ...b.failed] };
+    },
+  };
+}
+
+/** Scan, plan and apply in one call (controls disabled at first are waited for; see fillLate). */
 export async function autofill(ctx: AutofillContext, values: Record<string, unknown>, options: AutofillOptions = {}): Promise<{ session: PageSession; plan: FillPlan } & ApplyResult> {
   const session = scanPage(options.doc ?? document, scanOptionsFor(options.mapping));
   const plan = planFill(ctx, session.result, values, options);
   const applied = await applyPlan(session, plan);
-  return { session, plan, ...applied };
+  const all = await fillLate(ctx, values, options, { session, plan, ...applied });
+  return { session, plan, ...all };
 }
 
 /** Reads the page into record values keyed by dictionary key (capture). */

@@ -112,15 +112,115 @@ export function restoreRadioModel(group: HTMLInputElement[], prior: ModelRead): 
   return true;
 }
 
+// ---------------------------------------------------------------- a widget's component and model
+
+/**
+ * The props of the framework component that renders widget root `el`: Vue 3 (the instance on
+ * `__vueParentComponent`, its own or its parent's when the root belongs to an inner one), Vue 2
+ * (`__vue__`) or React (the nearest composite fiber above the element that has `value` or
+ * `onChange`). Undefined when no framework is reachable (a plain page, or the extension's
+ * isolated world, where expandos are not visible).
+ */
+export interface WidgetComponent { framework: 'vue' | 'vue2' | 'react'; props: Record<string, unknown> }
+
+const MODEL_PROPS = ['modelValue', 'value', 'formattedValue', 'checked', 'selectedKeys'];
+
+/**
+ * Vue 3 production builds put no expando on elements except the mount container's `_vnode`:
+ * walk that tree for the component vnodes whose root element is `el`, and take the outermost
+ * one that has one of the `want` props (a form generator's wrapper holds the form's own model).
+ */
+function vueComponentOf(el: Element, want: readonly string[]): Record<string, unknown> | undefined {
+  const dev = (el as unknown as Anyish).__vueParentComponent as Anyish | undefined;
+  if (dev?.props && dev.subTree?.el === el && want.some((k) => k in dev.props)) return dev.props as Record<string, unknown>;
+  let root: Anyish | undefined;
+  for (let n: Element | null = el; n && !root; n = n.parentElement) root = (n as unknown as Anyish)._vnode as Anyish | undefined;
+  if (!root) return undefined;
+  const seen = new Set<unknown>();
+  let budget = 50_000;
+  const visit = (vnode: Anyish | null | undefined): Record<string, unknown> | undefined => {
+    if (!vnode || typeof vnode !== 'object' || seen.has(vnode) || --budget < 0) return undefined;
+    seen.add(vnode);
+    const c = vnode.component as Anyish | undefined;
+    if (c) {
+      if (vnode.el === el && c.props && want.some((k) => k in c.props)) return c.props as Record<string, unknown>;
+      // only descend into components whose DOM can hold el
+      const sub = c.subTree as Anyish | undefined;
+      const subEl = sub?.el as Node | undefined;
+      if (subEl && subEl.nodeType === 1 && !(subEl as Element).contains(el)) return undefined;
+      return visit(sub);
+    }
+    if (vnode.suspense) return visit(vnode.suspense.activeBranch);
+    const own = vnode.el as Node | undefined;
+    if (own && own.nodeType === 1 && !(own as Element).contains(el)) return undefined;
+    if (Array.isArray(vnode.children)) for (const ch of vnode.children) { const r = visit(ch as Anyish); if (r) return r; }
+    return undefined;
+  };
+  return visit(root);
+}
+
+export function componentOf(el: Element, want: readonly string[] = MODEL_PROPS): WidgetComponent | undefined {
+  const any = el as unknown as Anyish;
+  const v2 = any.__vue__ as Anyish | undefined;
+  if (v2 && typeof v2 === 'object') {
+    const props = { ...(v2.$options?.propsData ?? {}), ...(v2.$props ?? {}) } as Record<string, unknown>;
+    return { framework: 'vue2', props };
+  }
+  const v3 = vueComponentOf(el, want);
+  if (v3) return { framework: 'vue', props: v3 };
+  let fiber = expando(el, '__reactFiber$') ?? expando(el, '__reactInternalInstance$');
+  for (let depth = 0; fiber && depth < 12; depth++, fiber = fiber.return as Anyish | undefined) {
+    const p = fiber.memoizedProps as Record<string, unknown> | null | undefined;
+    if (typeof fiber.type === 'function' || (fiber.type && typeof fiber.type === 'object')) {
+      if (p && typeof p === 'object' && want.some((k) => k in p)) return { framework: 'react', props: p };
+    }
+  }
+  return undefined;
+}
+
+/** A model value as plain JSON: primitives, arrays of them, dates (dayjs, moment, Date) as ISO text. */
+export type PlainModel = string | number | boolean | null | PlainModel[];
+export function plainModel(v: unknown, depth = 0): PlainModel | undefined {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (depth > 3 || typeof v !== 'object') return undefined;
+  if (Array.isArray(v)) { const out = v.slice(0, 200).map((x) => plainModel(x, depth + 1)); return out.some((x) => x === undefined) ? undefined : out as PlainModel[]; }
+  const o = v as Anyish;
+  if (o instanceof Date || typeof o.toDate === 'function') {
+    const d: Date = o instanceof Date ? o : o.toDate();
+    if (Number.isNaN(d.getTime())) return null;
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  }
+  // an option object (labelInValue) carries its value
+  if ('value' in o) return plainModel(o.value, depth + 1);
+  return undefined;
+}
+
+/** The widget's model value (what v-model / value holds) or undefined when it cannot be read. */
+export function readWidgetModel(el: Element): PlainModel | undefined {
+  const c = componentOf(el);
+  if (!c) return undefined;
+  const p = c.props;
+  // v-model binds modelValue, v-model:value binds value: take the one the page bound
+  // (Naive's date picker may bind formattedValue instead)
+  const keys = ['modelValue', 'value', 'formattedValue', 'checked'] as const;
+  const key = keys.find((k) => k in p && p[k] !== undefined && p[k] !== null) ?? keys.find((k) => k in p);
+  if (!key) return undefined;
+  return plainModel(p[key]);
+}
+
 // ---------------------------------------------------------------- where it runs
 
 /** How the engine reaches the page world: directly (default, the engine runs there) or through a bridge. */
 export interface PageWorld {
   readRadioModel(group: HTMLInputElement[]): ModelRead | undefined;
   restoreRadioModel(group: HTMLInputElement[], prior: ModelRead): boolean;
+  /** The widget's framework model (undefined when unreachable): honest read-back after a write. */
+  readModel?(el: Element): PlainModel | undefined;
 }
 
-let world: PageWorld = { readRadioModel, restoreRadioModel };
+let world: PageWorld = { readRadioModel, restoreRadioModel, readModel: readWidgetModel };
 
 /** The extension's isolated-world content script sets a bridge to its MAIN-world helper here. */
 export function setPageWorld(w: PageWorld): void { world = w; }

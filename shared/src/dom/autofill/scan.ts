@@ -6,8 +6,9 @@
  */
 import type { ScanResult, ScannedControl, ScannedLabel, ScannedTable, LabelSource } from '../../core/autofill/types.ts';
 import { formatFromHint } from '../../core/autofill/convert.ts';
-import { adapters, type WidgetAdapter, type WidgetHandle } from './adapters.ts';
-import { isElement, textOf, unusableReason } from './util.ts';
+import { visibleLabel } from '../../core/autofill/words.ts';
+import { adapters, type WidgetAdapter, type WidgetHandle } from './adapters/index.ts';
+import { cautionReason, isElement, textOf, unusableReason } from './util.ts';
 
 export interface ScanOptions {
   /** CSS selectors to test controls against (see `mappingSelectors`); matches go into `selectors`. */
@@ -63,6 +64,12 @@ function labelFromFormItem(t: Element): string | undefined {
     ['.ant-form-item', '.ant-form-item-label label, .ant-form-item-label'],
     ['.next-form-item', '.next-form-item-label'],
     ['.layui-form-item', ':scope > .layui-form-label, .layui-inline > .layui-form-label'],
+    // form items of the libraries the adapters added (adapters/*.ts): their label beside the control
+    ['.n-form-item', ':scope > .n-form-item-label'],
+    ['.arco-form-item', ':scope > .arco-form-item-label-col label, :scope > .arco-form-item-label-col'],
+    ['.t-form__item', '.t-form__label label, .t-form__label'],
+    ['.ivu-form-item', ':scope > .ivu-form-item-label'],
+    ['.van-field, .van-cell', ':scope > .van-field__label, :scope > .van-cell__title'],
     ['.form-item, .form-group, [class*="form-item"], [class*="FormItem"]', ':scope > label, :scope > [class*="label"], :scope > [class*="Label"]'],
   ];
   for (const [item, label] of pairs) {
@@ -74,7 +81,69 @@ function labelFromFormItem(t: Element): string | undefined {
   return undefined;
 }
 
-const hasControl = (cell: Element) => !!cell.querySelector('input:not([type=hidden]), select, textarea, [contenteditable="true"], .el-select, .ant-select, .ant-picker, .el-date-editor');
+const CONTROL_SELECTOR = 'input:not([type=hidden]), select, textarea, [contenteditable="true"], .el-select, .ant-select, .ant-picker, .el-date-editor, '
+  + '[role=combobox], [role=radiogroup], [role=radio], [role=checkbox], [role=switch], [role=textbox], [role=listbox], [role=spinbutton], [role=slider]';
+const isControl = (el: Element) => el.matches(CONTROL_SELECTOR);
+const hasControl = (cell: Element) => isControl(cell) || !!cell.querySelector(CONTROL_SELECTOR);
+
+/** Whether `el` holds a control that is not one of `own` (the control being labelled, or its group). */
+function holdsOtherControl(el: Element, own: readonly Element[]): boolean {
+  const list = isControl(el) ? [el, ...Array.from(el.querySelectorAll(CONTROL_SELECTOR))] : Array.from(el.querySelectorAll(CONTROL_SELECTOR));
+  return list.some((c) => !own.some((o) => o === c || o.contains(c) || c.contains(o)));
+}
+
+/**
+ * Where a group's label is looked for: the smallest element holding all its options, and when
+ * that sits in a table of nothing but those options (ASP.NET RadioButtonList / CheckBoxList:
+ * `<table id=rblXxx><tr><td><input type=radio><label>男</label>`), that table — so the label is
+ * the outer row's, not an option's.
+ */
+function groupAnchor(group: readonly Element[]): Element {
+  let anchor: Element | null = group[0]!;
+  while (anchor && !group.every((g) => anchor!.contains(g))) anchor = anchor.parentElement;
+  if (!anchor) return group[0]!;
+  const table = anchor.closest('table');
+  if (table && !holdsOtherControl(table, group)) {
+    // a list table nested in the outer layout: climb to the outermost table holding only the group
+    let t: HTMLTableElement = table;
+    for (let up = t.parentElement?.closest('table'); up && !holdsOtherControl(up, group); up = up.parentElement?.closest('table')) t = up;
+    return t;
+  }
+  return anchor;
+}
+
+const MAX_LABEL = 40;
+const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
+
+/**
+ * The text a person reads as this control's label: the nearest text to its left or above it in
+ * its row, cell or container, whatever element holds it (div, span, td, p, dt…). Walks back over
+ * the siblings of the control, then of each ancestor that holds no other control; text behind
+ * another control belongs to that control, so the walk stops there.
+ */
+function nearestText(target: Element, own: readonly Element[]): string | undefined {
+  let node: Node = target;
+  for (let up = 0; up < 6; up++) {
+    for (let p = node.previousSibling; p; p = p.previousSibling) {
+      if (p.nodeType === 3) {
+        const t = clean(p.nodeValue ?? '');
+        if (t) return t.length <= MAX_LABEL ? t : undefined;
+        continue;
+      }
+      if (!isElement(p) || SKIP_TEXT.has(p.tagName)) continue;
+      if (hasControl(p)) return undefined;
+      if (p.tagName === 'BR' || p.tagName === 'HR') continue;
+      const t = clean(textOf(p, MAX_LABEL + 1));
+      if (t) return t.length <= MAX_LABEL ? t : undefined;
+    }
+    const parent: Element | null = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null);
+    if (!parent || /^(BODY|HTML|FORM|TABLE|TBODY|THEAD|TR)$/.test(parent.tagName)) return undefined;
+    // leaving a cell or a container of several fields: what lies before it is not this control's
+    if (holdsOtherControl(parent, own) || /^(TD|TH)$/.test(parent.tagName)) return undefined;
+    node = parent;
+  }
+  return undefined;
+}
 
 function labelFromTable(t: Element): string | undefined {
   const cell = t.closest('td, th') as HTMLTableCellElement | null;
@@ -114,13 +183,19 @@ function precedingText(t: Element): string | undefined {
   return undefined;
 }
 
-/** The labels of a control, most trustworthy first. */
-export function inferLabels(target: Element, isGroup: boolean): ScannedLabel[] {
+/**
+ * The labels of a control, most trustworthy first. `group`: the elements of a radio/checkbox
+ * group (their own labels are option texts, not the group's).
+ */
+export function inferLabels(target: Element, isGroup: boolean, group?: readonly Element[]): ScannedLabel[] {
   const out: ScannedLabel[] = [];
+  // `*姓名：` is read as 姓名: the star and the colon are layout, not the label
   const add = (source: LabelSource, text: string | null | undefined) => {
-    const t = clean(text ?? '');
+    const t = visibleLabel(clean(text ?? ''));
     if (t && t.length <= 60 && !out.some((l) => l.text === t)) out.push({ source, text: t });
   };
+  const own: Element[] = group && group.length > 0 ? [...group] : [target];
+  const anchor = isGroup && group && group.length > 1 ? groupAnchor(group) : target;
   const doc = target.ownerDocument;
   const root = target.getRootNode() as Document | ShadowRoot;
   if (!isGroup) {
@@ -132,11 +207,13 @@ export function inferLabels(target: Element, isGroup: boolean): ScannedLabel[] {
   const labelledby = target.getAttribute('aria-labelledby');
   if (labelledby) add('aria-labelledby', labelledby.split(/\s+/).map((i) => textOf(root.getElementById?.(i) ?? doc.getElementById(i))).join(' '));
   add('aria-label', target.getAttribute('aria-label'));
-  add('form-item', labelFromFormItem(target));
-  add('table-cell', labelFromTable(target));
-  const fs = target.closest('fieldset');
+  add('form-item', labelFromFormItem(anchor));
+  add('table-cell', labelFromTable(anchor));
+  const fs = anchor.closest('fieldset');
   if (fs) add('legend', textOf(fs.querySelector('legend')));
-  if (out.length === 0) add('preceding-text', precedingText(isGroup ? (target.closest('label') ?? target) : target));
+  add('preceding-text', nearestText(isGroup && anchor === target ? (target.closest('label') ?? target) : anchor, own));
+  // the old line-walk still reads `姓名：<input>` inside inline text that nearestText stops at
+  if (!out.some((l) => l.source === 'preceding-text')) add('preceding-text', precedingText(isGroup ? (target.closest('label') ?? target) : target));
   add('placeholder', target.getAttribute('placeholder'));
   add('title', target.getAttribute('title'));
   return out;
@@ -246,7 +323,7 @@ export function scanPage(doc: Document = document, options: ScanOptions = {}): P
   const addControl = (adapter: WidgetAdapter, handle: WidgetHandle, frame: string) => {
     const target = handle.labelTarget ?? handle.group?.[0] ?? handle.el;
     const isGroup = !!handle.group || handle.kind === 'radio' || handle.kind === 'checkboxes';
-    const labels = inferLabels(isGroup ? (handle.group?.[0] ?? target) : target, isGroup);
+    const labels = inferLabels(isGroup ? (handle.group?.[0] ?? target) : target, isGroup, handle.group);
     if (isGroup && handle.group && handle.group.length > 0) {
       // the group's own label lives outside the options: drop texts that are option texts
       const optionTexts = new Set((handle.options ?? []).map((o) => o.text));
@@ -254,11 +331,13 @@ export function scanPage(doc: Document = document, options: ScanOptions = {}): P
     }
     const name = (handle.el as HTMLInputElement).name || handle.el.getAttribute('name') || undefined;
     const id = `c${n++}`;
-    const why = unusableReason(handle.visible);
+    const why = unusableReason(handle.visible, { reach: true });
+    const caution = why ? undefined : cautionReason(handle.visible);
     let value: ScannedControl['value'];
     try { value = adapter.read(handle); } catch { value = null; }
     const c: ScannedControl = { id, adapter: adapter.name, kind: handle.kind, labels, frame, usable: !why };
     if (why) c.unusableReason = why;
+    if (caution) c.caution = caution;
     if (name) c.name = name;
     if (target.id) c.domId = target.id;
     if (handle.el.tagName === 'INPUT') c.inputType = ((handle.el as HTMLInputElement).type || 'text').toLowerCase();

@@ -7,9 +7,9 @@ import { buildAutofillContext, type AutofillContext } from '../../core/autofill/
 import { planFill, readBackValues, type ReadBackResult } from '../../core/autofill/plan.ts';
 import type { FillPlan, FillReport, ScanResult } from '../../core/autofill/types.ts';
 import type { FormDefinition, PackDefinition, PortalMapping } from '../../core/pack-schema.ts';
-import { applyPlan, scanOptionsFor, type ApplyResult } from './apply.ts';
+import { applyPlan, fillLate, scanOptionsFor, type ApplyResult } from './apply.ts';
 import { scanPage, type PageSession } from './scan.ts';
-import { registerAdapter, type WidgetAdapter } from './adapters.ts';
+import { registerAdapter, setWaitLimit, type WidgetAdapter } from './adapters/index.ts';
 
 export interface LvzhiAutofillOptions {
   /** Packs to take the dictionary from (default: the packs given to createAutofill). */
@@ -19,6 +19,8 @@ export interface LvzhiAutofillOptions {
   /** The form (or its id) the values come from. */
   form?: FormDefinition | string;
   doc?: Document;
+  /** How long to wait for a control that is disabled or still loading its options (ms, default 3000). */
+  waitMs?: number;
 }
 
 export interface LvzhiAutofill {
@@ -69,9 +71,12 @@ export function createAutofill(defaultPacks: PackDefinition[] = []): LvzhiAutofi
       return last.report;
     },
     async fill(values, o) {
+      if (o?.waitMs !== undefined) setWaitLimit(o.waitMs);
       const plan = api.plan(values, o);
-      const report = await api.apply(plan);
-      return { plan, report };
+      const first = await applyPlan(session!, plan);
+      const r = resolve(o);
+      last = await fillLate(r.ctx, values, { ...r.plan, doc: r.doc }, { session: session!, plan, ...first });
+      return { plan, report: last.report };
     },
     async undo() {
       if (!last) return { restored: 0, failed: [] };

@@ -107,34 +107,207 @@ export function textOf(el: Element | null | undefined, max = 60): string {
 
 /**
  * Why the user cannot see or use `el`, or undefined when they can. Checks disabled, aria-hidden
- * (on it or an ancestor), display/visibility/opacity (checkVisibility), size and position, and
- * the frames it sits in.
+ * (on it or an ancestor), display/visibility/opacity (checkVisibility), effective opacity along
+ * the ancestors, `clip`, size and position, and the frames it sits in.
+ *
+ * With `reach` (the scan and the write, never dropdown items): also what a person can reach —
+ * at least 8×8 px left after every clipping ancestor, the centre not covered by something else
+ * (hit-tested after scrolling it into view), text not the colour of its background, and not far
+ * away from the rest of the page (a control 30,000 px below a short page).
  */
-export function unusableReason(el: Element): string | undefined {
+export function unusableReason(el: Element, opts: { reach?: boolean } = {}): string | undefined {
   if ((el as HTMLInputElement).disabled) return 'disabled';
   if (el.closest('[aria-hidden="true"]')) return 'aria-hidden';
   if (el.closest('[inert]')) return 'inert';
   const ce = el as Element & { checkVisibility?: (o: object) => boolean };
   if (ce.checkVisibility && !ce.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true, opacityProperty: true, visibilityProperty: true })) return 'hidden';
+  const w = win(el);
+  // (dropdown items fade in: the opacity rule is for controls, checked with `reach`)
+  if (opts.reach && effectiveOpacity(el) < 0.1) return 'transparent';
   const r = el.getBoundingClientRect();
   if (r.width < 4 || r.height < 4) return 'zero-size';
-  const w = win(el);
   const docEl = el.ownerDocument.documentElement;
   if (r.right + w.scrollX <= 0 || r.bottom + w.scrollY <= 0 || r.left + w.scrollX >= Math.max(docEl.scrollWidth, w.innerWidth) + 2000) return 'off-screen';
-  // clipped to nothing by an ancestor with overflow hidden and zero size
-  for (let p = el.parentElement; p && p !== docEl; p = p.parentElement) {
+  for (let p: Element | null = el; p && p !== docEl; p = p.parentElement) {
     const cs = w.getComputedStyle(p);
-    if (cs.overflow === 'hidden' || cs.clip !== 'auto') {
+    if (cs.clip !== 'auto' && cs.clip !== '' && /^(absolute|fixed)$/.test(cs.position) && clipArea(cs.clip) < 64) return 'clipped';
+    if (p !== el && (cs.overflow === 'hidden' || cs.overflow === 'clip')) {
       const pr = p.getBoundingClientRect();
       if (pr.width < 4 || pr.height < 4) return 'clipped';
     }
   }
+  if (opts.reach) {
+    const why = reachReason(el, r);
+    if (why) return why;
+  }
   const frame = w.frameElement;
   if (frame) {
-    const why = unusableReason(frame);
+    const why = unusableReason(frame, opts);
     if (why) return `frame-${why}`;
   }
   return undefined;
+}
+
+/**
+ * Stricter still for personal data (ID numbers, phones): reasons a control that passes
+ * `unusableReason` is still not trusted with them — faint (opacity below 0.5), small (under
+ * 16×10), tiny text, or positioned far off its container. Undefined when none applies.
+ */
+export function cautionReason(el: Element): string | undefined {
+  const w = win(el);
+  if (effectiveOpacity(el) < 0.5) return 'transparent';
+  const r = el.getBoundingClientRect();
+  if (r.width < 16 || r.height < 10) return 'zero-size';
+  if (TEXT_LIKE.has(el.tagName) && parseFloat(w.getComputedStyle(el).fontSize) < 9) return 'tiny-text';
+  for (let p: Element | null = el; p && p !== el.ownerDocument.documentElement; p = p.parentElement) {
+    if (p.hasAttribute('hidden') || p.getAttribute('aria-hidden') === 'true') return 'aria-hidden';
+    const cs = w.getComputedStyle(p);
+    if (/^(absolute|fixed)$/.test(cs.position) && (parseFloat(cs.left) < -500 || parseFloat(cs.top) < -500 || parseFloat(cs.textIndent) < -500)) return 'off-screen';
+  }
+  return undefined;
+}
+
+const TEXT_LIKE = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
+
+/** The product of the opacities of `el` and its ancestors (frames excluded). */
+function effectiveOpacity(el: Element): number {
+  const w = win(el);
+  let o = 1;
+  for (let p: Element | null = el; p; p = p.parentElement ?? ((p.getRootNode() as ShadowRoot).host ?? null)) {
+    o *= parseFloat(w.getComputedStyle(p).opacity || '1');
+    if (o < 0.1) break;
+  }
+  return o;
+}
+
+/** Area of a CSS `clip: rect(t, r, b, l)` (auto sides count as large). */
+function clipArea(clip: string): number {
+  const m = /rect\(([^)]*)\)/.exec(clip);
+  if (!m) return Infinity;
+  const v = m[1]!.split(/[,\s]+/).filter(Boolean).map((x) => (x === 'auto' ? NaN : parseFloat(x)));
+  const [t, rt, b, l] = v;
+  const width = Number.isNaN(rt!) || Number.isNaN(l!) ? Infinity : rt! - l!;
+  const height = Number.isNaN(b!) || Number.isNaN(t!) ? Infinity : b! - t!;
+  return Math.max(0, width) * Math.max(0, height);
+}
+
+function parseColor(c: string): [number, number, number, number] | undefined {
+  const m = /rgba?\(([^)]+)\)/.exec(c);
+  if (!m) return undefined;
+  const p = m[1]!.split(/[,\s/]+/).filter(Boolean).map(parseFloat);
+  return [p[0] ?? 0, p[1] ?? 0, p[2] ?? 0, p[3] ?? 1];
+}
+
+/** Whether `e` paints something that hides what lies beneath it. */
+function paints(e: Element): boolean {
+  if (effectiveOpacity(e) < 0.5) return false;
+  if (/^(IMG|VIDEO|CANVAS|IFRAME|OBJECT|EMBED|INPUT|SELECT|TEXTAREA|BUTTON|svg)$/i.test(e.tagName)) return true;
+  const cs = win(e).getComputedStyle(e);
+  const bg = parseColor(cs.backgroundColor);
+  if ((bg && bg[3] >= 0.5) || cs.backgroundImage !== 'none') return true;
+  for (const n of Array.from(e.childNodes)) if (n.nodeType === 3 && (n.nodeValue ?? '').trim()) return true;
+  return false;
+}
+
+/** The first opaque background behind `el` (white when the page has none). */
+function backgroundBehind(el: Element): [number, number, number] {
+  const w = win(el);
+  for (let p: Element | null = el; p; p = p.parentElement) {
+    const bg = parseColor(w.getComputedStyle(p).backgroundColor);
+    if (bg && bg[3] >= 0.5) return [bg[0], bg[1], bg[2]];
+  }
+  return [255, 255, 255];
+}
+
+function reachReason(el: Element, r: DOMRect): string | undefined {
+  const w = win(el);
+  // what clipping ancestors leave of it (a 5×5 box with overflow hidden leaves 5×5)
+  let left = r.left, top = r.top, right = r.right, bottom = r.bottom;
+  for (let p = el.parentElement; p && p !== el.ownerDocument.documentElement; p = p.parentElement) {
+    const cs = w.getComputedStyle(p);
+    if (cs.overflowX === 'visible' && cs.overflowY === 'visible') continue;
+    const pr = p.getBoundingClientRect();
+    const scrolls = /auto|scroll/.test(cs.overflowX + cs.overflowY);
+    // a scroll container shows what is scrolled into it; only its own size limits what fits
+    if (scrolls) { if (pr.width < 8 || pr.height < 8) return 'clipped'; continue; }
+    left = Math.max(left, pr.left); top = Math.max(top, pr.top); right = Math.min(right, pr.right); bottom = Math.min(bottom, pr.bottom);
+  }
+  if (right - left < 8 || bottom - top < 8) return r.width < 8 || r.height < 8 ? 'zero-size' : 'clipped';
+  // text the colour of its background (or transparent) cannot be read
+  if (TEXT_LIKE.has(el.tagName)) {
+    const c = parseColor(w.getComputedStyle(el).color);
+    if (c && c[3] < 0.1) return 'invisible-text';
+    const bg = backgroundBehind(el);
+    if (c && Math.abs(c[0] - bg[0]) + Math.abs(c[1] - bg[1]) + Math.abs(c[2] - bg[2]) < 24) return 'invisible-text';
+  }
+  if (farFromContent(el, r)) return 'far-away';
+  return hitTest(el);
+}
+
+/**
+ * A control far below (or right of) everything else on the page: the nearest content before it
+ * in document order that lies above it is more than a few screens away, or nothing at all
+ * precedes it and it sits screens down. Pages do not hide real fields behind empty screens.
+ */
+function farFromContent(el: Element, r: DOMRect): boolean {
+  const w = win(el);
+  const limit = Math.max(3 * (w.innerHeight || 800), 3000);
+  const docEl = el.ownerDocument.documentElement;
+  if (r.top + w.scrollY > docEl.scrollHeight + 10 || r.left + w.scrollX > docEl.scrollWidth + 10) return true;
+  if (r.top + w.scrollY < limit && r.left + w.scrollX < limit) return false;
+  const walker = el.ownerDocument.createTreeWalker(el.ownerDocument.body ?? docEl, 1 /* SHOW_ELEMENT */);
+  walker.currentNode = el;
+  for (let n = walker.previousNode(), steps = 0; n && steps < 600; n = walker.previousNode(), steps++) {
+    const e = n as Element;
+    if (e.contains(el)) continue;
+    const content = /^(INPUT|SELECT|TEXTAREA|IMG|CANVAS|VIDEO|svg)$/i.test(e.tagName)
+      || Array.from(e.childNodes).some((c) => c.nodeType === 3 && (c.nodeValue ?? '').trim());
+    if (!content) continue;
+    const er = e.getBoundingClientRect();
+    if (er.width === 0 && er.height === 0) continue;
+    if (er.bottom > r.top + 1) continue; // beside it (its own label), not above
+    return r.top - er.bottom > limit;
+  }
+  return true;
+}
+
+/**
+ * Whether a person can reach the control's centre: hit-tested after scrolling it into view
+ * (the scroll is put back). Covered means something that paints (a background, text, an image)
+ * lies on top and is not the control's own part or label.
+ */
+function hitTest(el: Element): string | undefined {
+  const w = win(el);
+  if (!w.innerWidth || !w.innerHeight) return undefined; // no viewport to test in
+  let r = el.getBoundingClientRect();
+  const inView = () => r.left + r.width / 2 >= 0 && r.top + r.height / 2 >= 0 && r.left + r.width / 2 < w.innerWidth && r.top + r.height / 2 < w.innerHeight;
+  const sx = w.scrollX, sy = w.scrollY;
+  let scrolled = false;
+  if (!inView()) {
+    (el as HTMLElement).scrollIntoView?.({ block: 'center', inline: 'center', behavior: 'instant' as ScrollBehavior });
+    scrolled = true;
+    r = el.getBoundingClientRect();
+  }
+  try {
+    if (!inView()) return 'off-screen';
+    const root = el.getRootNode() as Document | ShadowRoot;
+    const list = (root.elementsFromPoint ?? el.ownerDocument.elementsFromPoint).call(root, r.left + r.width / 2, r.top + r.height / 2);
+    const labels = (el as HTMLInputElement).labels ? Array.from((el as HTMLInputElement).labels ?? []) : [];
+    for (const e of list) {
+      if (e === el || el.contains(e)) return undefined;
+      if (labels.some((l) => l === e || l.contains(e))) return undefined;
+      if (e.contains(el)) {
+        // el itself was not hit: it lets the pointer through, or an ancestor paints over it
+        if (w.getComputedStyle(el).pointerEvents === 'none') return undefined;
+        if (paints(e)) return 'covered';
+        continue;
+      }
+      if (paints(e)) return 'covered';
+    }
+    return undefined;
+  } finally {
+    if (scrolled) w.scrollTo({ left: sx, top: sy, behavior: 'instant' as ScrollBehavior });
+  }
 }
 
 export function isElement(n: unknown): n is Element {

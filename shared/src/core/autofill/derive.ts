@@ -1,0 +1,156 @@
+/**
+ * Derived values: what a portal asks for in a shape the record does not store (单位及职务 from
+ * two keys, 联名人数 as the count of a people list, a table's rows as numbered lines, a region
+ * as cascader levels, the date of a date-time). Declared in the dictionary (`derive`) or a
+ * portal mapping field; evaluated here, pure and bounded (derivations read stored keys only).
+ *
+ * The rule that matters most: never invent a missing part. A join whose part is missing, a
+ * count of nothing, a date-time asked of a date: skipped with a reason, not padded.
+ */
+import type { DictionaryEntry, Derivation, DictionaryType } from '../pack-schema.ts';
+import { isEmptyValue } from '../expression.ts';
+import type { AutofillContext } from './context.ts';
+
+export type Derived =
+  | { ok: true; value: unknown; type: DictionaryType; levels?: boolean }
+  | { ok: false; reason: string; reasonEn: string };
+
+const MAX_ROWS = 500;
+const MAX_TEXT = 20_000;
+
+/** The keys a derivation reads. */
+export function derivationSources(d: Derivation): string[] {
+  if ('count' in d) return [d.count];
+  if ('join' in d) return d.join;
+  if ('people' in d) return [d.people];
+  if ('lines' in d) return [d.lines];
+  if ('levels' in d) return d.levels;
+  return [d.datePart];
+}
+
+/** The dictionary type a derivation produces (the validator checks the entry declares it). */
+export function derivationType(d: Derivation): DictionaryType[] {
+  if ('count' in d) return ['number'];
+  if ('datePart' in d) return ['date'];
+  if ('lines' in d) return ['textarea', 'text'];
+  return ['text', 'textarea'];
+}
+
+function nameOf(v: unknown): string | undefined {
+  if (typeof v === 'string') return v.trim() || undefined;
+  if (v && typeof v === 'object' && typeof (v as { name?: unknown }).name === 'string') return (v as { name: string }).name.trim() || undefined;
+  return undefined;
+}
+
+/** One stored value as text for joining (names of people, 是/否, numbers; dates as stored). */
+function partText(v: unknown, entry: DictionaryEntry | undefined, sep = '、'): string | undefined {
+  if (isEmptyValue(v)) return undefined;
+  if (typeof v === 'string') return v.trim() || undefined;
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : undefined;
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (Array.isArray(v)) {
+    if (entry?.type === 'table') return undefined;
+    const parts = v.slice(0, MAX_ROWS).map((x) => nameOf(x) ?? (typeof x === 'number' ? String(x) : undefined));
+    if (parts.some((p) => p === undefined)) return undefined;
+    return parts.join(sep) || undefined;
+  }
+  return nameOf(v);
+}
+
+const CN_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+/** 1 → 一, 10 → 十, 21 → 二十一 (1–99; larger numbers stay Arabic, as offices write them). */
+export function chineseNumber(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 99) return String(n);
+  if (n < 10) return CN_DIGITS[n]!;
+  const tens = Math.floor(n / 10), ones = n % 10;
+  return `${tens === 1 ? '' : CN_DIGITS[tens]}十${ones ? CN_DIGITS[ones] : ''}`;
+}
+
+function numbered(i: number, style: NonNullable<Extract<Derivation, { lines: string }>['numbering']>): string {
+  const n = i + 1;
+  switch (style) {
+    case '一、': return `${chineseNumber(n)}、`;
+    case '（一）': return `（${chineseNumber(n)}）`;
+    case '1、': return `${n}、`;
+    case '(1)': return `(${n})`;
+    case 'none': return '';
+    default: return `${n}.`;
+  }
+}
+
+const labelOf = (ctx: AutofillContext, key: string) => ctx.entries.get(key)?.label ?? '该项';
+const labelEnOf = (ctx: AutofillContext, key: string) => ctx.entries.get(key)?.labelEn ?? ctx.entries.get(key)?.label ?? 'that field';
+const missing = (ctx: AutofillContext, key: string): Derived => ({ ok: false, reason: `记录中没有“${labelOf(ctx, key)}”`, reasonEn: `the record has no “${labelEnOf(ctx, key)}”` });
+
+/** Evaluates one derivation over the record's stored values. */
+export function deriveValue(ctx: AutofillContext, d: Derivation, values: Readonly<Record<string, unknown>>): Derived {
+  if ('count' in d) {
+    const v = values[d.count];
+    if (!Array.isArray(v) || v.length === 0) return missing(ctx, d.count);
+    const n = v.filter((x) => !isEmptyValue(x) && !(x && typeof x === 'object' && !Array.isArray(x) && Object.values(x).every(isEmptyValue))).length;
+    if (n === 0) return missing(ctx, d.count);
+    return { ok: true, value: n, type: 'number' };
+  }
+  if ('join' in d) {
+    const parts: string[] = [];
+    for (const k of d.join) {
+      const t = partText(values[k], ctx.entries.get(k));
+      // 单位及职务 with the 职务 missing is not 单位及职务: never write half of it
+      if (t === undefined) return missing(ctx, k);
+      parts.push(t);
+    }
+    return { ok: true, value: parts.join(d.separator ?? '').slice(0, MAX_TEXT), type: 'text' };
+  }
+  if ('people' in d) {
+    const t = partText(values[d.people], ctx.entries.get(d.people), d.separator ?? '、');
+    if (t === undefined) return missing(ctx, d.people);
+    return { ok: true, value: t.slice(0, MAX_TEXT), type: 'text' };
+  }
+  if ('lines' in d) {
+    const rows = values[d.lines];
+    if (!Array.isArray(rows) || rows.length === 0) return missing(ctx, d.lines);
+    const out: string[] = [];
+    for (const row of rows.slice(0, MAX_ROWS)) {
+      if (!row || typeof row !== 'object' || Array.isArray(row)) continue;
+      const cells = d.columns.map((c) => partText((row as Record<string, unknown>)[c], undefined)).filter((t): t is string => t !== undefined);
+      if (cells.length === 0) continue;
+      out.push(`${numbered(out.length, d.numbering ?? '1.')}${cells.join(d.separator ?? '，')}`);
+    }
+    if (out.length === 0) return missing(ctx, d.lines);
+    return { ok: true, value: out.join('\n').slice(0, MAX_TEXT), type: 'textarea' };
+  }
+  if ('levels' in d) {
+    // widest first; levels the record lacks are left out (a search finds the narrowest one),
+    // but a path is never padded with a guessed level
+    const path = d.levels.map((k) => partText(values[k], ctx.entries.get(k))).filter((t): t is string => t !== undefined);
+    if (path.length === 0) return missing(ctx, d.levels[d.levels.length - 1]!);
+    return { ok: true, value: path, type: 'text', levels: true };
+  }
+  const v = values[d.datePart];
+  if (typeof v !== 'string') return missing(ctx, d.datePart);
+  const m = /^(\d{4}-\d{2}-\d{2})/.exec(v);
+  if (!m) return { ok: false, reason: `“${labelOf(ctx, d.datePart)}”不是日期`, reasonEn: `“${labelEnOf(ctx, d.datePart)}” is not a date` };
+  return { ok: true, value: m[1], type: 'date' };
+}
+
+/**
+ * The record's values plus every dictionary derivation that can be computed from them (a key
+ * the record stores itself is never overwritten). Derivations that cannot be computed are
+ * returned with their reason, so a control that asks for them says why it stays empty.
+ */
+export function withDerivedValues(ctx: AutofillContext, values: Readonly<Record<string, unknown>>): {
+  values: Record<string, unknown>;
+  derived: Map<string, Derived>;
+} {
+  const out: Record<string, unknown> = { ...values };
+  const derived = new Map<string, Derived>();
+  for (const entry of ctx.entries.values()) {
+    if (!entry.derive || !isEmptyValue(values[entry.key])) continue;
+    // only derivations whose sources the record touches at all: the rest are not this record's
+    if (!derivationSources(entry.derive).some((k) => !isEmptyValue(values[k]))) continue;
+    const r = deriveValue(ctx, entry.derive, values);
+    derived.set(entry.key, r);
+    if (r.ok) out[entry.key] = r.value;
+  }
+  return { values: out, derived };
+}

@@ -1,0 +1,4 @@
+export * from './text.ts';
+export * from './propose.ts';
+export * from './form-match.ts';
+export * from './defaults.ts';

@@ -1,0 +1,184 @@
+/**
+ * Fields proposed for a record from pasted text. Nothing is applied here: the panel shows every
+ * proposal (field, value, the text it came from, what it would replace) and the user ticks the
+ * ones to take. A proposal for a field that already holds a value starts unticked, so what the
+ * user typed is never overwritten without being asked.
+ *
+ * Facts go to fields in this order: a `标签：值` line whose label is a field's label, English
+ * label or dictionary synonym; then the form's roles — its event date (the first date-time or
+ * date), its title field (关于…的通知), a place field (地点：…), a people field (names on the
+ * roster, in the order they appear), a head-count field (共12人), phone and ID-number fields.
+ */
+import { isEmptyValue } from '../expression.ts';
+import { normalizeLabel } from '../labels.ts';
+import type { FieldDefinition, FormDefinition, PackDefinition } from '../pack-schema.ts';
+import { convertCell, exportFields } from '../spreadsheet/index.ts';
+import type { RosterEntry } from '../form/roster.ts';
+import { checkFieldValue, type RecordContext } from '../validate-record.ts';
+import { extractFacts, type TextFact } from './text.ts';
+
+export interface Proposal {
+  fieldId: string;
+  label: string;
+  labelEn: string;
+  value: unknown;
+  /** The value as the user reads it. */
+  display: string;
+  /** The text it was read from. */
+  source: string;
+  /** The field's current value, when it has one (then the proposal starts unticked). */
+  current?: unknown;
+  /** Ticked at first: the field is empty. */
+  preselect: boolean;
+}
+
+export interface ProposeOptions {
+  packs: readonly PackDefinition[];
+  ctx: RecordContext;
+  /** Roster entries person and people fields pick from (by roster id). */
+  rosters?: Readonly<Record<string, readonly RosterEntry[]>>;
+  /** The record's current values. */
+  values?: Record<string, unknown>;
+  now?: Date;
+}
+
+/** How a label is compared: normalized, and without the usual prefixes (会议/视察…). */
+const key = (s: string) => normalizeLabel(s).replace(/^(会议|活动|视察|检查)(?=..)/u, '');
+
+/** Labels of common notice lines that name a field's role rather than its label. */
+const ROLE_WORDS: Array<[RegExp, (f: FieldDefinition, form: FormDefinition) => boolean]> = [
+  [/^(时间|日期|会议时间|活动时间|视察时间|召开时间)$/u, (f, form) => f.id === form.eventDateField],
+  [/^(主持|主持人)$/u, (f) => f.type === 'person' && /主持/.test(f.label ?? '')],
+  [/^(记录|记录人)$/u, (f) => f.type === 'person' && /记录/.test(f.label ?? '')],
+  [/^(参加人员|参会人员|出席人员|参加对象|参会对象|出席对象|参加代表)$/u, (f) => f.type === 'people' && f.required === true],
+  [/^(列席|列席人员|列席对象)$/u, (f) => f.type === 'people' && /列席/.test(f.label ?? '')],
+  [/^(会议名称|活动名称|名称|主题|标题|事由)$/u, (f, form) => f.id === form.titleField],
+  [/^(内容|议题|会议内容|主要内容)$/u, (f) => f.type === 'textarea' && /内容|情况/.test(f.label ?? '')],
+];
+
+function labelIndex(form: FormDefinition, packs: readonly PackDefinition[]): (label: string) => FieldDefinition | undefined {
+  const synonyms = new Map<string, string[]>();
+  for (const p of packs) for (const d of p.dictionary ?? []) synonyms.set(d.key, [d.label, ...(d.synonyms ?? [])]);
+  const fields = exportFields(form);
+  const by = new Map<string, FieldDefinition>();
+  for (const f of fields) {
+    for (const n of [f.label ?? '', f.labelEn ?? '', ...('bind' in f && f.bind ? synonyms.get(f.bind) ?? [] : [])]) {
+      if (n && !by.has(key(n))) by.set(key(n), f);
+    }
+  }
+  return (label) => {
+    const k = key(label);
+    const direct = by.get(k);
+    if (direct) return direct;
+    for (const [re, test] of ROLE_WORDS) if (re.test(normalizeLabel(label))) return fields.find((f) => test(f, form));
+    return undefined;
+  };
+}
+
+function display(value: unknown): string {
+  if (Array.isArray(value)) return value.map(display).join('、');
+  if (value && typeof value === 'object' && 'name' in value) return String((value as { name: unknown }).name);
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return value.replace('T', ' ');
+  return String(value);
+}
+
+function rosterOf(options: ProposeOptions, field: FieldDefinition): readonly RosterEntry[] {
+  const id = 'roster' in field && typeof field.roster === 'string' ? field.roster : 'deputies';
+  return options.rosters?.[id] ?? [];
+}
+
+/** Text as the value `field` stores; people and persons take the roster's id when the name is on it. */
+function valueFor(field: FieldDefinition, text: string, options: ProposeOptions): unknown {
+  if (field.type === 'datetime') {
+    const f = extractFacts(text, options.now ? { now: options.now } : {}).find((x) => x.kind === 'datetime');
+    return f?.value;
+  }
+  if (field.type === 'date') {
+    const f = extractFacts(text, options.now ? { now: options.now } : {}).find((x) => x.kind === 'date' || x.kind === 'datetime');
+    return f ? String(f.value).slice(0, 10) : undefined;
+  }
+  const { value, error } = convertCell(field, text, options.ctx);
+  if (error || value === undefined) return undefined;
+  const roster = rosterOf(options, field);
+  const withId = (p: { name: string }) => {
+    const e = roster.find((x) => x.name === p.name && x.active);
+    return e ? { id: e.id, name: e.name } : p;
+  };
+  if (field.type === 'person') return withId(value as { name: string });
+  if (field.type === 'people') return (value as Array<{ name: string }>).map((p) => withId({ name: p.name.replace(/(同志|代表|等)$/u, '') }));
+  return value;
+}
+
+function fits(field: FieldDefinition, value: unknown, options: ProposeOptions): boolean {
+  if (value === undefined || isEmptyValue(value)) return false;
+  return checkFieldValue(field, value, [field.id], options.ctx, options.values ?? {}).length === 0;
+}
+
+/** Proposals for `form` from `text`, one per field at most, in the form's field order. */
+export function proposeFromText(text: string, form: FormDefinition, options: ProposeOptions): Proposal[] {
+  const rosterNames = new Set<string>();
+  for (const list of Object.values(options.rosters ?? {})) for (const e of list) if (e.active) rosterNames.add(e.name);
+  const facts = extractFacts(text, { names: [...rosterNames], ...(options.now ? { now: options.now } : {}) });
+  const fields = exportFields(form);
+  const byLabel = labelIndex(form, options.packs);
+  const chosen = new Map<string, { value: unknown; source: string }>();
+  const take = (field: FieldDefinition | undefined, value: unknown, source: string) => {
+    if (!field || chosen.has(field.id) || field.type === 'computed' || !fits(field, value, options)) return;
+    chosen.set(field.id, { value, source });
+  };
+
+  // 1. `标签：值` lines, and dates with a label before them (时间：5月14日…).
+  for (const f of facts) {
+    if (f.kind === 'labelled' && f.label) {
+      const field = byLabel(f.label);
+      if (field) take(field, valueFor(field, String(f.value), options), f.source);
+    }
+  }
+  // 2. roles
+  const first = (kind: TextFact['kind'], where?: (f: TextFact) => boolean) => facts.find((f) => f.kind === kind && (!where || where(f)));
+  const eventField = fields.find((f) => f.id === form.eventDateField);
+  if (eventField) {
+    const dt = first('datetime', (f) => !/截止|之前|以前|报送/.test(f.label ?? '')) ?? first('date', (f) => !/截止|之前|以前|报送/.test(f.label ?? ''));
+    if (dt) take(eventField, eventField.type === 'date' ? String(dt.value).slice(0, 10) : eventField.type === 'datetime' && dt.kind === 'date' ? undefined : dt.value, dt.source);
+  }
+  const titleField = fields.find((f) => f.id === form.titleField);
+  const title = first('title');
+  if (titleField && title) take(titleField, String(title.value).replace(/的通知$/u, '').replace(/^关于(召开|举行|开展|组织)/u, ''), title.source);
+  const place = first('place');
+  const placeField = fields.find((f) => (f.type === 'text' || f.type === 'textarea') && (/\.place$/.test(f.bind ?? '') || /地点|范围/.test(f.label ?? '')));
+  if (place && placeField) take(placeField, place.value, place.source);
+  const people = facts.filter((f) => f.kind === 'person');
+  const peopleField = fields.find((f) => f.type === 'people' && f.required === true) ?? fields.find((f) => f.type === 'people');
+  if (peopleField && people.length > 0) {
+    const seen = new Set<string>();
+    const list = people.filter((p) => !seen.has(String(p.value)) && seen.add(String(p.value))).map((p) => String(p.value));
+    take(peopleField, valueFor(peopleField, list.join('、'), options), people.map((p) => p.source).join('、'));
+  }
+  const count = first('count');
+  const countField = fields.find((f) => f.type === 'number' && /人数|应到|人次/.test(f.label ?? ''));
+  if (count && countField) take(countField, count.value, count.source);
+  const phones = facts.filter((f) => f.kind === 'phone');
+  fields.filter((f) => f.type === 'phone').forEach((f, i) => { const p = phones[i]; if (p) take(f, p.value, p.source); });
+  const ids = facts.filter((f) => f.kind === 'idNumber');
+  fields.filter((f) => f.type === 'idcard').forEach((f, i) => { const p = ids[i]; if (p) take(f, p.value, p.source); });
+
+  const out: Proposal[] = [];
+  for (const f of fields) {
+    const c = chosen.get(f.id);
+    if (!c) continue;
+    const current = options.values?.[f.id];
+    const has = !isEmptyValue(current);
+    out.push({
+      fieldId: f.id, label: f.label ?? f.id, labelEn: f.labelEn ?? f.label ?? f.id, value: c.value, display: display(c.value), source: c.source.slice(0, 120),
+      ...(has ? { current } : {}), preselect: !has,
+    });
+  }
+  return out;
+}
+
+/** The values with the ticked proposals applied. */
+export function applyProposals(values: Record<string, unknown>, proposals: readonly Proposal[], ticked: ReadonlySet<string>): Record<string, unknown> {
+  const out = { ...values };
+  for (const p of proposals) if (ticked.has(p.fieldId)) out[p.fieldId] = structuredClone(p.value);
+  return out;
+}

@@ -1,0 +1,53 @@
+/**
+ * Ant Design (React) and Ant Design Vue 4, which render the same classes (`ant-select`,
+ * `ant-picker`, `ant-cascader`). Selects and cascaders are written through their popups, date
+ * pickers by typing into their one input and pressing Enter; `read` gives what the widget
+ * displays, apply checks the component's model (React fiber props, Vue props) besides.
+ * `showTime` pickers take a date-time in the format they show (from their props when reachable).
+ */
+import { menuCascader, popupSelect, textPicker } from './popup.ts';
+import { defineAdapter } from './registry.ts';
+
+export const antdSelect = defineAdapter(popupSelect({
+  name: 'antd-select',
+  aliases: ['antdv-select'],
+  roots: '.ant-select',
+  exclude: (el) => el.classList.contains('ant-cascader') || !!el.closest('.ant-select-dropdown') || el.classList.contains('ant-select-auto-complete'),
+  trigger: '.ant-select-selector, .ant-select-content',
+  popup: '.ant-select-dropdown',
+  item: '.ant-select-item-option',
+  itemText: (e) => e.getAttribute('title') ?? e.querySelector('.ant-select-item-option-content')?.textContent ?? e.textContent ?? '',
+  multipleDom: (el) => el.classList.contains('ant-select-multiple'),
+  tags: '.ant-select-selection-item-content',
+  tagClose: '.ant-select-selection-item-remove',
+  selected: '.ant-select-selection-item, .ant-select-content-has-value',
+  clearIcon: '.ant-select-clear',
+  search: 'input.ant-select-selection-search-input:not([readonly]), input:not([readonly])',
+  scrollHolder: '.rc-virtual-list-holder',
+}));
+
+export const antdDate = defineAdapter(textPicker({
+  name: 'antd-date',
+  aliases: ['antdv-date'],
+  roots: '.ant-picker',
+  exclude: (el) => el.classList.contains('ant-picker-range') || !!el.closest('.ant-picker-dropdown'),
+  dateFormat: 'YYYY-MM-DD',
+  dateTimeFormat: 'YYYY-MM-DD HH:mm:ss',
+  clearIcon: '.ant-picker-clear',
+}));
+
+export const antdCascader = defineAdapter(menuCascader({
+  name: 'antd-cascader',
+  aliases: ['antdv-cascader'],
+  roots: '.ant-cascader, .ant-select.ant-cascader-picker',
+  exclude: (el) => !!el.closest('.ant-select-dropdown, .ant-cascader-dropdown'),
+  trigger: '.ant-select-selector, .ant-select-content',
+  menu: '.ant-cascader-dropdown:not(.ant-select-dropdown-hidden) .ant-cascader-menu, .ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-cascader-menu',
+  node: '.ant-cascader-menu-item',
+  nodeText: (n) => n.getAttribute('title') ?? n.querySelector('.ant-cascader-menu-item-content')?.textContent?.trim() ?? '',
+  isLeaf: (n) => !n.classList.contains('ant-cascader-menu-item-expand'),
+  selected: '.ant-select-selection-item, .ant-select-content-has-value',
+  search: 'input:not([readonly])',
+  searchItem: '.ant-cascader-menu-item',
+  clearIcon: '.ant-select-clear',
+}));

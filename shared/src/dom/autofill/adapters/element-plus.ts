@@ -1,0 +1,50 @@
+/**
+ * Element Plus (Vue 3) and, through the same classes, Element UI 2 (Vue 2: see element-ui.ts for
+ * what differs). Selects, date pickers and cascaders are written through their own popups;
+ * `read` gives what the widget displays, and apply checks the component's model (v-model, read
+ * in the page world by framework-state.ts) besides.
+ */
+import { menuCascader, popupSelect, textPicker } from './popup.ts';
+import { defineAdapter } from './registry.ts';
+
+export const elementSelect = defineAdapter(popupSelect({
+  name: 'element-select',
+  roots: '.el-select',
+  exclude: (el) => !!el.closest('.el-select-dropdown'),
+  trigger: '.el-select__wrapper, .select-trigger .el-input, .el-input',
+  popup: '.el-select__popper, .el-select-dropdown, .el-popper',
+  item: '.el-select-dropdown__item',
+  // Element Plus 2.5+: a multiple select has a selection area with tags and its own class on the wrapper even when empty
+  multipleDom: (el) => el.classList.contains('is-multiple') || !!el.querySelector('.el-select__tags, .el-select__selection.is-near, .el-tag'),
+  tags: '.el-select__tags-text',
+  tagClose: '.el-tag__close',
+  selected: '.el-select__selected-item:not(.is-transparent):not(.el-select__input-wrapper):not(.el-select__placeholder), .el-select__placeholder:not(.is-transparent), input.el-input__inner',
+  placeholder: '.el-select__placeholder.is-transparent',
+  clearIcon: '.el-select__clear, .el-input__clear, .el-icon-circle-close',
+  search: 'input.el-select__input, input.el-input__inner:not([readonly])',
+}));
+
+export const elementDate = defineAdapter(textPicker({
+  name: 'element-date',
+  roots: '.el-date-editor',
+  exclude: (el) => el.classList.contains('el-range-editor') || !!el.parentElement?.closest('.el-date-editor'),
+  timeDom: (el) => el.classList.contains('el-date-editor--datetime'),
+  dateFormat: 'YYYY-MM-DD',
+  dateTimeFormat: 'YYYY-MM-DD HH:mm:ss',
+  clearIcon: '.clear-icon, .el-input__clear, .el-range__close-icon, .el-icon-circle-close',
+}));
+
+export const elementCascader = defineAdapter(menuCascader({
+  name: 'element-cascader',
+  roots: '.el-cascader',
+  exclude: (el) => !!el.closest('.el-cascader__dropdown'),
+  trigger: '.el-input__wrapper, .el-input',
+  menu: '.el-cascader__dropdown .el-cascader-menu, .el-cascader-panel .el-cascader-menu',
+  node: '.el-cascader-node',
+  nodeText: (n) => n.querySelector('.el-cascader-node__label')?.textContent?.trim() ?? '',
+  isLeaf: (n) => !n.querySelector('.el-cascader-node__postfix, .el-icon-arrow-right'),
+  selected: 'input',
+  search: 'input.el-input__inner:not([readonly]), input.el-cascader__search-input',
+  searchItem: '.el-cascader__suggestion-item',
+  clearIcon: '.el-cascader__clear, .el-input__clear, .icon-circle-close, .el-icon-circle-close',
+}));

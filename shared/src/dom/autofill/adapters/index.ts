@@ -1,0 +1,35 @@
+/**
+ * The built-in adapters, imported in the order they are tried: library widgets (matched by their
+ * root class) before ARIA role widgets, and native controls last. Each file registers itself.
+ */
+import './element-plus.ts';
+import './antd.ts';
+import './tdesign.ts';
+import './naive.ts';
+import './arco.ts';
+import './my97.ts';
+import './file.ts';
+import './layui.ts';
+import './select2.ts';
+import './bootstrap-select.ts';
+import './aria.ts';
+import './contenteditable.ts';
+import './native.ts';
+
+export * from './types.ts';
+export * from './registry.ts';
+export * from './wait.ts';
+export { groupOf, nativeInput } from './native.ts';
+export { my97 } from './my97.ts';
+export { fileInput } from './file.ts';
+export { contentEditable } from './contenteditable.ts';
+export { layuiSelect, layuiRadio, layuiCheckbox } from './layui.ts';
+export { elementSelect, elementDate, elementCascader } from './element-plus.ts';
+export { antdSelect, antdDate, antdCascader } from './antd.ts';
+export { popupSelect, textPicker, menuCascader, openPopup, pickFromPopup, walkCascader, cascaderPaths } from './popup.ts';
+export { ariaGroup, ariaToggle, ariaCombobox, ariaSpin, ariaTextbox } from './aria.ts';
+export { tdesignSelect, tdesignDate, tdesignCascader } from './tdesign.ts';
+export { naiveSelect, naiveDate, naiveCascader } from './naive.ts';
+export { arcoSelect, arcoDate, arcoCascader } from './arco.ts';
+export { select2 } from './select2.ts';
+export { bootstrapSelect } from './bootstrap-select.ts';

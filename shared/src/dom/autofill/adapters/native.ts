@@ -1,0 +1,156 @@
+/**
+ * Native controls: input, textarea, select, radio and checkbox groups. Read from the DOM
+ * (the control's own value is the page's state; React and Vue bind to it through the events the
+ * write fires). Registered last: every library adapter is tried first.
+ */
+import type { ControlKind } from '../../../core/autofill/types.ts';
+import { blur, clickLikeUser, fire, setNativeValue, textOf, typeValue, unusableReason } from '../util.ts';
+import { itemsOf, isInput, matchesAny, type WidgetAdapter, type WidgetHandle } from './types.ts';
+import { defineAdapter, PRIORITY } from './registry.ts';
+// ---------------------------------------------------------------- native inputs
+
+const TEXT_TYPES = ['text', 'search', 'tel', 'email', 'url', 'number', 'date', 'datetime-local', 'month', 'time', ''];
+
+function optionTextOfInput(input: HTMLInputElement): string {
+  const wrap = input.closest('label');
+  if (wrap) { const t = textOf(wrap); if (t) return t; }
+  if (input.id) {
+    const l = input.ownerDocument.querySelector(`label[for="${CSS.escape(input.id)}"]`);
+    if (l) { const t = textOf(l); if (t) return t; }
+  }
+  // text right after the input: <input type=radio> 男
+  let n = input.nextSibling;
+  let out = '';
+  while (n && out.length < 20) {
+    if (n.nodeType === 3) out += n.nodeValue ?? '';
+    else if (n.nodeType === 1) {
+      const e = n as Element;
+      if (e.matches('input,select,textarea,br')) break;
+      out += textOf(e);
+    }
+    n = n.nextSibling;
+  }
+  return out.trim() || input.value;
+}
+
+/** Radios or checkboxes that form one question: same name in the same form, or the same group element. */
+export function groupOf(input: HTMLInputElement): HTMLInputElement[] {
+  const container = input.closest('[role="radiogroup"],[role="group"],.el-radio-group,.el-checkbox-group,.ant-radio-group,.ant-checkbox-group,.next-radio-group,.next-checkbox-group,.t-radio-group,.t-checkbox-group,.n-radio-group,.n-checkbox-group,.arco-radio-group,.arco-checkbox-group,.ivu-radio-group,.ivu-checkbox-group,.van-radio-group,.van-checkbox-group');
+  const root: ParentNode = input.form ?? container ?? (input.getRootNode() as ParentNode);
+  const type = input.type;
+  if (input.name) return Array.from(root.querySelectorAll<HTMLInputElement>(`input[type="${type}"]`)).filter((i) => i.name === input.name);
+  if (container) return Array.from(container.querySelectorAll<HTMLInputElement>(`input[type="${type}"]`));
+  return [input];
+}
+
+function groupVisible(group: HTMLInputElement[]): Element {
+  // a styled radio hides the input itself; the label around it is what the user sees and clicks
+  const first = group[0]!;
+  if (!unusableReason(first)) return first;
+  return first.closest('label') ?? first.parentElement ?? first;
+}
+
+/**
+ * A styled radio or checkbox hides its input: click the label a person clicks (some libraries,
+ * TDesign among them, listen there), which the browser forwards to the input; else the input.
+ */
+function toggle(i: HTMLInputElement): void {
+  const label = unusableReason(i) ? i.closest('label') : null;
+  if (label) clickLikeUser(label); else i.click();
+}
+
+export const nativeInput: WidgetAdapter = {
+  aliases: ['element-radio', 'element-checkbox', 'antd-radio', 'antd-checkbox', 'layui-date'],
+  name: 'native',
+  detect(el) {
+    if (el.tagName === 'TEXTAREA') return { el: el as HTMLElement, visible: el, kind: 'textarea', readOnly: (el as HTMLTextAreaElement).readOnly };
+    if (el.tagName === 'SELECT') {
+      const s = el as HTMLSelectElement;
+      const options = Array.from(s.options).filter((o) => o.value !== '' || o.text.trim() !== '').filter((o) => !/^[-—\s]*(请选择|--|选择)/.test(o.text.trim()) || o.value !== '').map((o) => ({ value: o.value, text: o.text.trim() }));
+      return { el: s, visible: s, kind: s.multiple ? 'multiselect' : 'select', options, multiple: s.multiple };
+    }
+    if (isInput(el, 'radio')) {
+      const group = groupOf(el);
+      return { el: group[0]!, group, visible: groupVisible(group), kind: 'radio', options: group.map((i) => ({ value: i.value, text: optionTextOfInput(i) })), claims: group };
+    }
+    if (isInput(el, 'checkbox')) {
+      const group = groupOf(el);
+      if (group.length > 1) return { el: group[0]!, group, visible: groupVisible(group), kind: 'checkboxes', options: group.map((i) => ({ value: i.value, text: optionTextOfInput(i) })), multiple: true, claims: group };
+      return { el: el, visible: groupVisible([el]), kind: 'checkbox' };
+    }
+    if (isInput(el, ...TEXT_TYPES)) {
+      const t = (el.type || 'text').toLowerCase();
+      const kind: ControlKind = t === 'number' ? 'number' : t === 'date' || t === 'month' ? 'date' : t === 'datetime-local' ? 'datetime' : 'text';
+      return { el, visible: el, kind, readOnly: el.readOnly };
+    }
+    return undefined;
+  },
+  read(h) {
+    const el = h.el;
+    if (h.group && h.kind === 'radio') {
+      const c = h.group.find((i) => i.checked);
+      return c ? optionTextOfInput(c) : null;
+    }
+    if (h.group) return h.group.filter((i) => i.checked).map(optionTextOfInput);
+    if (h.kind === 'checkbox') return (el as HTMLInputElement).checked;
+    if (el.tagName === 'SELECT') {
+      const s = el as HTMLSelectElement;
+      const sel = Array.from(s.selectedOptions).filter((o) => o.value !== '');
+      return s.multiple ? sel.map((o) => o.text.trim()) : sel[0]?.text.trim() ?? null;
+    }
+    return (el as HTMLInputElement).value;
+  },
+  async write(h, v) {
+    const el = h.el;
+    if (h.group && (v.type === 'option' || v.type === 'options')) {
+      const items = v.type === 'option' ? [v] : v.items;
+      const wanted = (i: HTMLInputElement) => items.some((it) => (it.value !== undefined && it.value === i.value && i.value !== 'on') || matchesAny(optionTextOfInput(i), it.candidates));
+      const targets = h.group.filter(wanted);
+      if (targets.length < items.length) throw new Error('找不到选项');
+      for (const i of h.group) {
+        const want = targets.includes(i);
+        if (i.checked !== want && (want || h.kind === 'checkboxes')) toggle(i);
+      }
+      return;
+    }
+    if (v.type === 'check') {
+      const i = el as HTMLInputElement;
+      if (i.checked !== v.checked) toggle(i);
+      return;
+    }
+    if (el.tagName === 'SELECT') {
+      const s = el as HTMLSelectElement;
+      const items = v.type === 'option' ? [v] : v.type === 'options' ? v.items : v.type === 'text' ? [{ candidates: [v.text] }] : [];
+      const opts = Array.from(s.options);
+      const found = items.map((it) => opts.find((o) => it.value !== undefined && o.value === it.value) ?? opts.find((o) => matchesAny(o.text, it.candidates)) ?? opts.find((o) => it.candidates.includes(o.value)));
+      if (found.some((o) => !o)) throw new Error('找不到选项');
+      s.focus({ preventScroll: true });
+      if (s.multiple) for (const o of opts) o.selected = found.includes(o);
+      else setNativeValue(s, found[0]!.value);
+      fire(s, 'input'); fire(s, 'change'); blur(s);
+      return;
+    }
+    if (v.type !== 'text') throw new Error(`不能把 ${v.type} 写入文本框`);
+    typeValue(el as HTMLInputElement, v.text);
+  },
+  async clear(h) {
+    if (h.group && h.kind === 'radio') {
+      // a radio group cannot be unselected through the page: uncheck it natively (enough for a
+      // plain form) and say so, since a framework (React, Vue) keeps its own copy of the choice
+      const was = h.group.some((i) => i.checked);
+      for (const i of h.group) i.checked = false;
+      fire(h.group[0]!, 'change');
+      if (was) throw new Error('单选项无法通过页面恢复为“未选择”：已取消勾选，框架状态可能仍保留原选项，请手工核对');
+      return;
+    }
+    if (h.group) { for (const i of h.group) if (i.checked) i.click(); return; }
+    if (h.kind === 'checkbox') { const i = h.el as HTMLInputElement; if (i.checked) i.click(); return; }
+    if (h.el.tagName === 'SELECT') { const s = h.el as HTMLSelectElement; const empty = Array.from(s.options).find((o) => o.value === ''); if (empty) setNativeValue(s, ''); else s.selectedIndex = -1; fire(s, 'input'); fire(s, 'change'); return; }
+    typeValue(h.el as HTMLInputElement, '');
+  },
+};
+
+
+/** A native select whose options have not arrived yet (only a placeholder): not ready to take a choice. */
+nativeInput.ready = (h) => h.el.tagName !== 'SELECT' || (h.options?.length ?? 0) > 0 || (h.el as HTMLSelectElement).options.length > 1;
+defineAdapter(nativeInput, PRIORITY.native);

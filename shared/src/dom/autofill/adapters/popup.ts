@@ -1,0 +1,414 @@
+/**
+ * What dropdown widgets of every library share: open the popup with the widget's own trigger,
+ * wait (on mutations, never a fixed sleep) for the option to be rendered, scroll a virtual list
+ * to reach it, type into the widget's search box when the option is not in the list, click it,
+ * close once. Cascaders are walked level by level. Library files (element-plus.ts, antd.ts…)
+ * pass their selectors to `popupSelect`, `textPicker` and `menuCascader`.
+ */
+import type { FillValue } from '../../../core/autofill/types.ts';
+import { normalizeDateFormat } from '../../../core/autofill/convert.ts';
+import { blur, clickLikeUser, fire, hover, key, setNativeValue, textOf, unusableReason, win } from '../util.ts';
+import { componentOf } from '../framework-state.ts';
+import { itemsOf, same, type OptionItem, type ReadValue, type WidgetAdapter, type WidgetHandle } from './types.ts';
+import { nextFrame, waitUntil } from './wait.ts';
+
+export function visibleIn(doc: ParentNode, selector: string): HTMLElement[] {
+  return Array.from(doc.querySelectorAll<HTMLElement>(selector)).filter((e) => { const r = unusableReason(e); return !r || r === 'off-screen'; });
+}
+
+const docOf = (el: Element) => el.ownerDocument;
+
+/**
+ * Opens a widget's dropdown and returns its popup element: the one its combobox names in
+ * aria-controls, or else a popup that was not visible before the click (another widget's popup
+ * may still be fading out), or the one already open when the widget says it is expanded.
+ */
+export async function openPopup(root: HTMLElement, opener: Element, popupSel: string, timeout = 1500): Promise<HTMLElement | undefined> {
+  const doc = docOf(root);
+  const combo = root.querySelector('[role=combobox]') ?? (root.getAttribute('role') === 'combobox' ? root : null) ?? root.querySelector('input');
+  const viaAria = () => {
+    const id = combo?.getAttribute('aria-controls') || combo?.getAttribute('aria-owns');
+    const l = id ? doc.getElementById(id) : null;
+    const p = (l?.matches(popupSel) ? l : l?.closest(popupSel) ?? null) as HTMLElement | null;
+    return p && !unusableReason(p) ? p : undefined;
+  };
+  const before = new Set(visibleIn(doc, popupSel));
+  const expanded = combo?.getAttribute('aria-expanded') === 'true';
+  if (!expanded) clickLikeUser(opener);
+  const fresh = () => viaAria() ?? visibleIn(doc, popupSel).find((p) => !before.has(p));
+  const got = await waitUntil(fresh, { near: root, timeout: expanded ? 100 : timeout });
+  if (got) return got;
+  // already open before (aria-expanded) or a popup that stays in the DOM: the last visible one
+  const open = visibleIn(doc, popupSel);
+  return expanded || open.length === 1 ? open[open.length - 1] : undefined;
+}
+
+const pickable = (e: HTMLElement) => { const r = unusableReason(e); return !r || r === 'off-screen' || r === 'clipped'; };
+
+/** The first item whose text matches a candidate, in the order of the candidates. */
+function findItem(scope: ParentNode, itemSelector: string, textOfItem: (e: HTMLElement) => string, candidates: readonly string[]): HTMLElement | undefined {
+  const items = Array.from(scope.querySelectorAll<HTMLElement>(itemSelector)).filter(pickable);
+  for (const c of candidates) {
+    const hit = items.find((i) => same(textOfItem(i), c));
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/**
+ * Finds the option in an open popup: rendered already, rendered soon (options loading), or
+ * further down a virtual list (scrolled page by page, each page awaited on its mutations).
+ */
+export async function pickFromPopup(popup: HTMLElement, itemSelector: string, textOfItem: (e: HTMLElement) => string, candidates: readonly string[], opts: { scrollHolder?: string; timeout?: number } = {}): Promise<HTMLElement | undefined> {
+  const find = () => findItem(popup, itemSelector, textOfItem, candidates);
+  const anyItems = () => popup.querySelector(itemSelector);
+  // wait for the list to be rendered (or to load), then for the option itself a short while
+  const direct = await waitUntil(() => find() ?? (anyItems() ? null : undefined), { root: popup, timeout: opts.timeout ?? 1500 });
+  if (direct) return direct;
+  const holder = opts.scrollHolder ? popup.querySelector<HTMLElement>(opts.scrollHolder) ?? (popup.matches(opts.scrollHolder) ? popup : null) : null;
+  if (!holder || holder.scrollHeight <= holder.clientHeight + 2) return find() ?? undefined;
+  holder.scrollTop = 0;
+  fire(holder, 'scroll', { bubbles: false });
+  for (let i = 0; i < 200; i++) {
+    const hit = await waitUntil(find, { root: holder, timeout: 60 });
+    if (hit) return hit;
+    const before = holder.scrollTop;
+    holder.scrollTop += Math.max(32, holder.clientHeight - 32);
+    fire(holder, 'scroll', { bubbles: false });
+    if (holder.scrollTop === before) return find();
+  }
+  return undefined;
+}
+
+/** Types `text` into a search box the way a person does, so a filterable list narrows to it. */
+export function typeSearch(input: HTMLInputElement, text: string): void {
+  input.focus({ preventScroll: true });
+  setNativeValue(input, text);
+  input.dispatchEvent(new (win(input).InputEvent)('input', { bubbles: true, composed: true, inputType: 'insertText', data: text }));
+}
+
+// ---------------------------------------------------------------- selects
+
+export interface PopupSelectConfig {
+  name: string;
+  aliases?: readonly string[];
+  roots: string;
+  /** Not this widget after all (a cascader sharing the select's class…). */
+  exclude?(el: Element): boolean;
+  /** What to click to open, inside the root (default: the root). */
+  trigger?: string;
+  popup: string;
+  item: string;
+  itemText?(e: HTMLElement): string;
+  /** Multiple choice by the DOM alone (class, tag container), besides the component's props. */
+  multipleDom(el: Element): boolean;
+  /** Selected tags' texts (multiple). */
+  tags: string;
+  tagClose: string;
+  /** The single selected text: an element inside the root whose text is the choice (or the input's value). */
+  selected?: string;
+  /** Placeholder element shown when empty: its text is no value. */
+  placeholder?: string;
+  clearIcon?: string;
+  /** The search input inside the root (filterable selects). */
+  search?: string;
+  scrollHolder?: string;
+  /** The element whose visibility counts (default: the trigger or root). */
+  visible?: string;
+}
+
+export const multipleByProps = (el: Element) => {
+  const p = componentOf(el, ['multiple', 'mode'])?.props;
+  return !!p && (p.multiple === true || p.multiple === '' || p.mode === 'multiple' || p.mode === 'tags');
+};
+
+function displayText(e: Element | null | undefined): string {
+  if (!e) return '';
+  return ((e as HTMLInputElement).value ?? e.getAttribute('title') ?? textOf(e, 200)).trim?.() ?? '';
+}
+
+export function popupSelect(cfg: PopupSelectConfig): WidgetAdapter {
+  const textOfItem = cfg.itemText ?? ((e: HTMLElement) => e.getAttribute('title') || textOf(e, 200));
+  const tagTexts = (h: WidgetHandle) => Array.from(h.el.querySelectorAll(cfg.tags)).map((t) => textOf(t, 200)).filter((t) => t && !/^\+\s*\d+/.test(t));
+  const isOpen = (h: WidgetHandle) => h.el.querySelector('[aria-expanded="true"]') !== null || h.el.getAttribute('aria-expanded') === 'true';
+  const adapter: WidgetAdapter = {
+    name: cfg.name,
+    ...(cfg.aliases ? { aliases: cfg.aliases } : {}),
+    roots: cfg.roots,
+    detect(el) {
+      if (cfg.exclude?.(el)) return undefined;
+      const multiple = cfg.multipleDom(el) || multipleByProps(el);
+      const visible = (cfg.visible ? el.querySelector(cfg.visible) : null) ?? (cfg.trigger ? el.querySelector(cfg.trigger) : null) ?? el;
+      return { el: el as HTMLElement, visible, labelTarget: el.querySelector('input') ?? el, kind: multiple ? 'multiselect' : 'select', multiple, claims: Array.from(el.querySelectorAll('input, select')) };
+    },
+    read(h): ReadValue {
+      if (h.multiple) return tagTexts(h);
+      const tags = tagTexts(h);
+      if (tags.length) return tags[0]!;
+      const ph = cfg.placeholder ? h.el.querySelector(cfg.placeholder) : null;
+      for (const e of cfg.selected ? Array.from(h.el.querySelectorAll(cfg.selected)) : []) {
+        if (ph && (e === ph || ph.contains(e) || e.contains(ph))) continue;
+        const t = displayText(e);
+        if (t) return t;
+      }
+      return null;
+    },
+    async write(h, v) {
+      const items = itemsOf(v);
+      if (!h.multiple && items.length !== 1) throw new Error('单选下拉框只接受一个选项');
+      const opener = (cfg.trigger ? h.el.querySelector(cfg.trigger) : null) ?? h.el;
+      if (h.multiple && tagTexts(h).length) await adapter.clear!(h);
+      const search = () => (cfg.search ? h.el.querySelector<HTMLInputElement>(cfg.search) : null);
+      let popup: HTMLElement | undefined;
+      try {
+        for (const it of items) {
+          if (!popup || !popup.isConnected || unusableReason(popup)) popup = await openPopup(h.el, opener, cfg.popup);
+          if (!popup) throw new Error('下拉框没有打开');
+          let item = await pickFromPopup(popup, cfg.item, textOfItem, it.candidates, cfg.scrollHolder ? { scrollHolder: cfg.scrollHolder } : {});
+          const box = search();
+          if (!item && box && !box.readOnly) {
+            // a remote or long list: let the widget search for the most specific text
+            for (const c of it.candidates) {
+              typeSearch(box, c);
+              item = await waitUntil(() => findItem(popup!, cfg.item, textOfItem, [c]), { root: popup, timeout: 1500 });
+              if (item) break;
+            }
+          }
+          if (!item) throw new Error('找不到选项');
+          const count = tagTexts(h).length;
+          const shown = h.el.textContent;
+          clickLikeUser(item);
+          // the click took effect when the widget shows something else (a new tag, the chosen text) or closes
+          if (h.multiple) await waitUntil(() => tagTexts(h).length > count, { root: h.el, timeout: 800 });
+          else await waitUntil(() => h.el.textContent !== shown || !isOpen(h), { root: h.el, timeout: 800 });
+        }
+      } finally {
+        // close once, with the keyboard a person would use, then leave the field
+        const input = h.el.querySelector('input') ?? opener;
+        if (isOpen(h) || (popup && !unusableReason(popup))) { key(input, 'Escape'); if (isOpen(h)) clickLikeUser(docOf(h.el).body); }
+        if (input instanceof win(input).HTMLElement) blur(input);
+      }
+    },
+    async clear(h) {
+      const closes = () => Array.from(h.el.querySelectorAll<HTMLElement>(cfg.tagClose));
+      let n = closes().length;
+      while (n > 0) {
+        clickLikeUser(closes()[n - 1]!);
+        await waitUntil(() => closes().length < n, { near: h.el, timeout: 600 });
+        const m = closes().length;
+        if (m >= n) throw new Error('不能移除已选项');
+        n = m;
+      }
+      if (adapter.read(h) === null || (Array.isArray(adapter.read(h)) && (adapter.read(h) as string[]).length === 0)) return;
+      hover(h.el); const inner = cfg.trigger ? h.el.querySelector(cfg.trigger) : null; if (inner) hover(inner);
+      const icon = cfg.clearIcon ? await waitUntil(() => h.el.querySelector<HTMLElement>(cfg.clearIcon!), { near: h.el, timeout: 500 }) : undefined;
+      if (!icon) throw new Error('该下拉框不能清空');
+      clickLikeUser(icon);
+      await waitUntil(() => adapter.read(h) === null, { near: h.el, timeout: 600 });
+    },
+  };
+  return adapter;
+}
+
+// ---------------------------------------------------------------- date pickers
+
+/** Types the date into the picker's input as a person would, then presses Enter and leaves. */
+export async function typeIntoPicker(input: HTMLInputElement, text: string, confirm = false): Promise<void> {
+  clickLikeUser(input);
+  input.focus({ preventScroll: true });
+  setNativeValue(input, text);
+  input.dispatchEvent(new (win(input).InputEvent)('input', { bubbles: true, inputType: 'insertText', data: text }));
+  await nextFrame(input);
+  fire(input, 'change');
+  key(input, 'Enter');
+  await nextFrame(input);
+  // date-time panels of some libraries (TDesign, Arco) keep a typed value pending until their own 确定 is clicked
+  if (confirm && text) {
+    const ok = Array.from(input.ownerDocument.querySelectorAll<HTMLElement>('button, .t-button, [role=button]')).find((b) => /^(确定|确认|OK|Ok)$/.test(textOf(b)) && !!b.closest('[class*="picker"], [class*="popup"], [class*="popper"], [class*="dropdown"]') && !unusableReason(b) && !(b as HTMLButtonElement).disabled);
+    if (ok) { clickLikeUser(ok); await nextFrame(input); }
+  }
+  blur(input);
+  key(input, 'Escape');
+  await nextFrame(input);
+}
+
+export interface TextPickerConfig {
+  name: string;
+  aliases?: readonly string[];
+  roots: string;
+  exclude?(el: Element): boolean;
+  input?: string;
+  /** A class or DOM sign that the picker takes a time too (besides its props). */
+  timeDom?(el: Element): boolean;
+  /** The format it shows by default (date, date-time). */
+  dateFormat: string;
+  dateTimeFormat: string;
+  clearIcon?: string;
+}
+
+const TIME_TYPES = /time/i;
+
+/**
+ * What the picker shows, from its component props when reachable (format, type, showTime,
+ * enableTimePicker…), else its placeholder and DOM.
+ */
+function pickerFormat(el: Element, input: HTMLInputElement, cfg: TextPickerConfig): { kind: 'date' | 'datetime'; format?: string } {
+  const p = componentOf(el, ['format', 'type', 'showTime', 'valueFormat', 'enableTimePicker', 'mode', 'picker'])?.props ?? {};
+  // format props come as a string, an array of accepted formats (the first is shown) or { format }
+  const fmtOf = (f: unknown): string | undefined => typeof f === 'string' ? f : Array.isArray(f) ? fmtOf(f[0]) : f && typeof f === 'object' && 'format' in f ? fmtOf((f as { format: unknown }).format) : undefined;
+  const fmtProp = fmtOf(p.format) ?? fmtOf(p.displayFormat);
+  const level = [p.picker, p.type, p.mode].find((x): x is string => typeof x === 'string' && /^(month|year|week|quarter)$/.test(x));
+  const showTime = !!p.showTime || p.enableTimePicker === true || [p.type, p.mode].some((x) => typeof x === 'string' && TIME_TYPES.test(x));
+  const ph = input.getAttribute('placeholder') ?? '';
+  const byDom = !!cfg.timeDom?.(el) || (/时间|time/i.test(ph) && !/日期$/.test(ph));
+  const withTime = showTime || !!(fmtProp && /[Hh]/.test(fmtProp)) || byDom;
+  // unknown: leave it to the scan (placeholder hint, current value)
+  const format = fmtProp ? normalizeDateFormat(fmtProp) : level === 'month' ? 'YYYY-MM' : level === 'year' ? 'YYYY' : withTime ? cfg.dateTimeFormat : Object.keys(p).length ? cfg.dateFormat : undefined;
+  return { kind: withTime ? 'datetime' : 'date', ...(format ? { format } : {}) };
+}
+
+export function textPicker(cfg: TextPickerConfig): WidgetAdapter {
+  const inputOf = (h: { el: Element }) => (cfg.input ? h.el.querySelector(cfg.input) : null) as HTMLInputElement | null ?? h.el.querySelector('input') as HTMLInputElement;
+  const adapter: WidgetAdapter = {
+    name: cfg.name,
+    ...(cfg.aliases ? { aliases: cfg.aliases } : {}),
+    roots: cfg.roots,
+    detect(el) {
+      if (cfg.exclude?.(el)) return undefined;
+      const inputs = el.querySelectorAll('input');
+      if (inputs.length !== 1) return undefined; // ranges are not dictionary values
+      const input = inputs[0]!;
+      const f = pickerFormat(el, input, cfg);
+      return { el: el as HTMLElement, visible: el, labelTarget: input, kind: f.kind, ...(f.format ? { dateFormat: f.format } : {}), claims: [input] };
+    },
+    read: (h) => inputOf(h).value || null,
+    async write(h, v) {
+      if (v.type !== 'text') throw new Error('日期控件只接受文本');
+      await typeIntoPicker(inputOf(h), v.text, h.kind === 'datetime');
+    },
+    async clear(h) {
+      hover(h.el);
+      const icon = cfg.clearIcon ? await waitUntil(() => h.el.querySelector<HTMLElement>(cfg.clearIcon!), { near: h.el, timeout: 400 }) : undefined;
+      if (icon) clickLikeUser(icon); else await typeIntoPicker(inputOf(h), '');
+    },
+  };
+  return adapter;
+}
+
+// ---------------------------------------------------------------- cascaders
+
+/** The levels a value asks for: an array of level texts ("省/市/区" or a path), or one joined string. */
+export function cascaderPaths(v: FillValue): string[][] {
+  const cands = v.type === 'path' || v.type === 'option' ? v.candidates : v.type === 'text' ? [v.text] : v.type === 'options' ? [v.items.flatMap((i) => i.candidates.slice(0, 1)).join('/')] : [];
+  return cands.map((c) => c.split(/\s*[/／>＞,，]\s*|\s+/).filter(Boolean)).filter((p) => p.length > 0);
+}
+
+export interface CascaderConfig {
+  name: string;
+  aliases?: readonly string[];
+  roots: string;
+  exclude?(el: Element): boolean;
+  trigger?: string;
+  /** The menus (one per level) of the open dropdown, in level order. */
+  menu: string;
+  node: string;
+  nodeText(n: HTMLElement): string;
+  isLeaf(n: HTMLElement): boolean;
+  /** What the cascader shows (its input, or a selection element). */
+  selected: string;
+  search?: string;
+  searchItem?: string;
+  clearIcon?: string;
+}
+
+/**
+ * Walks a cascader level by level: open, pick the level's option by its text; when a level's
+ * text is not in its menu (the record starts lower, e.g. at the district), look for the most
+ * specific part by descending through each branch (bounded), or type it into the search box.
+ */
+export async function walkCascader(root: HTMLElement, cfg: CascaderConfig, paths: string[][]): Promise<boolean> {
+  const doc = docOf(root);
+  const menus = () => visibleIn(doc, cfg.menu);
+  const nodesAt = (level: number) => Array.from(menus()[level]?.querySelectorAll<HTMLElement>(cfg.node) ?? []);
+  const nodeAt = (level: number, text: string) => nodesAt(level).find((n) => same(cfg.nodeText(n), text));
+  if (!(await waitUntil(() => menus().length > 0 && nodesAt(0).length > 0, { near: root, timeout: 1500 }))) return false;
+  const clickNode = async (n: HTMLElement, level: number) => {
+    clickLikeUser(n);
+    if (!cfg.isLeaf(n)) await waitUntil(() => nodesAt(level + 1).length > 0, { near: root, timeout: 1500 });
+  };
+  for (const path of paths) {
+    // start at the first part the top menu has (a record may name more than the cascader knows)
+    let start = path.findIndex((p) => nodeAt(0, p));
+    if (start < 0) continue;
+    let ok = true;
+    for (let level = 0; start + level < path.length; level++) {
+      const n = await waitUntil(() => nodeAt(level, path[start + level]!), { near: root, timeout: 1000 });
+      if (!n) { ok = false; break; }
+      await clickNode(n, level);
+      if (cfg.isLeaf(n)) return start + level === path.length - 1 || true;
+    }
+    if (ok) return true;
+    start = -1;
+  }
+  // the most specific part first: a search box finds it wherever it is
+  const leaves = paths.map((p) => p[p.length - 1]!);
+  const box = cfg.search ? root.querySelector<HTMLInputElement>(cfg.search) : null;
+  if (box && cfg.searchItem && !box.readOnly) {
+    for (const leaf of leaves) {
+      typeSearch(box, leaf);
+      const hit = await waitUntil(() => visibleIn(doc, cfg.searchItem!).find((e) => { const t = textOf(e, 200); return t.split(/\s*[/／>]\s*/).some((part) => same(part, leaf)); }), { near: root, timeout: 1200 });
+      if (hit) { clickLikeUser(hit); return true; }
+    }
+  }
+  // no search: descend each branch (bounded) looking for a leaf of that text
+  let budget = 60;
+  const descend = async (level: number): Promise<boolean> => {
+    const hit = nodesAt(level).find((n) => leaves.some((l) => same(cfg.nodeText(n), l)));
+    if (hit) { await clickNode(hit, level); return true; }
+    if (level >= 4) return false;
+    const count = nodesAt(level).length;
+    for (let i = 0; i < count && budget-- > 0; i++) {
+      const n = nodesAt(level)[i];
+      if (!n || cfg.isLeaf(n)) continue;
+      await clickNode(n, level);
+      if (await descend(level + 1)) return true;
+    }
+    return false;
+  };
+  return descend(0);
+}
+
+export function menuCascader(cfg: CascaderConfig): WidgetAdapter {
+  const readSel = (h: WidgetHandle) => { const e = h.el.querySelector(cfg.selected) ?? (h.el.matches(cfg.selected) ? h.el : null); const t = e ? displayText(e) : ''; return t || null; };
+  const adapter: WidgetAdapter = {
+    name: cfg.name,
+    ...(cfg.aliases ? { aliases: cfg.aliases } : {}),
+    roots: cfg.roots,
+    detect(el) {
+      if (cfg.exclude?.(el)) return undefined;
+      return { el: el as HTMLElement, visible: el, labelTarget: el.querySelector('input') ?? el, kind: 'cascader', claims: Array.from(el.querySelectorAll('input')) };
+    },
+    read: readSel,
+    async write(h, v) {
+      const paths = cascaderPaths(v);
+      const opener = (cfg.trigger ? h.el.querySelector(cfg.trigger) : null) ?? h.el;
+      const doc = docOf(h.el);
+      clickLikeUser(opener);
+      let ok = false;
+      try { ok = await walkCascader(h.el, cfg, paths); } finally {
+        await waitUntil(() => visibleIn(doc, cfg.menu).length === 0, { near: h.el, timeout: 400 });
+        if (visibleIn(doc, cfg.menu).length) { key(h.el.querySelector('input') ?? h.el, 'Escape'); clickLikeUser(doc.body); }
+      }
+      if (!ok) throw new Error('找不到选项');
+    },
+    async clear(h) {
+      hover(h.el); const inner = h.el.querySelector('input')?.parentElement; if (inner) hover(inner);
+      const icon = cfg.clearIcon ? await waitUntil(() => h.el.querySelector<HTMLElement>(cfg.clearIcon!), { near: h.el, timeout: 500 }) : undefined;
+      if (!icon) throw new Error('该级联选择不能清空');
+      clickLikeUser(icon);
+    },
+  };
+  return adapter;
+}
+
+export type { OptionItem };

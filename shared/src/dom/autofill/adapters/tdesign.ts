@@ -1,0 +1,65 @@
+/**
+ * TDesign Vue Next (and TDesign React, same classes): t-select, t-date-picker, t-cascader, all
+ * drawn on a `t-select-input`. Written through their popups or typed input; `read` gives what
+ * the widget displays, apply checks the component's model (Vue props) besides. Radios and
+ * checkboxes keep a native input inside their label: the native adapter takes them.
+ */
+import { menuCascader, popupSelect, textPicker } from './popup.ts';
+import { clickLikeUser } from '../util.ts';
+import { defineAdapter } from './registry.ts';
+import type { WidgetAdapter } from './types.ts';
+import { waitUntil } from './wait.ts';
+
+export const tdesignSelect = defineAdapter(popupSelect({
+  name: 'tdesign-select',
+  roots: '.t-select__wrap',
+  exclude: (el) => !el.querySelector('.t-select'),
+  trigger: '.t-input',
+  popup: '.t-select__dropdown, .t-popup',
+  item: '.t-select-option',
+  multipleDom: (el) => !!el.querySelector('.t-select-input--multiple'),
+  tags: '.t-tag > span[title]',
+  tagClose: '.t-tag__icon-close, .t-tag > svg, .t-tag > .t-icon-close',
+  selected: 'input.t-input__inner',
+  clearIcon: '.t-input__suffix-clear',
+  search: 'input.t-input__inner:not([readonly])',
+}));
+
+export const tdesignDate = defineAdapter(textPicker({
+  name: 'tdesign-date',
+  roots: '.t-date-picker',
+  exclude: (el) => !!el.closest('.t-popup'),
+  input: 'input.t-input__inner',
+  dateFormat: 'YYYY-MM-DD',
+  dateTimeFormat: 'YYYY-MM-DD HH:mm:ss',
+  clearIcon: '.t-input__suffix-clear',
+}));
+
+export const tdesignCascader = defineAdapter(menuCascader({
+  name: 'tdesign-cascader',
+  roots: '.t-cascader',
+  exclude: (el) => !!el.closest('.t-popup'),
+  trigger: '.t-input',
+  menu: '.t-cascader__menu',
+  node: '.t-cascader__item',
+  nodeText: (n) => n.querySelector('.t-cascader__item-label')?.textContent?.trim() ?? '',
+  isLeaf: (n) => !n.classList.contains('t-cascader__item--with-icon'),
+  selected: 'input.t-input__inner',
+  clearIcon: '.t-input__suffix-clear',
+}));
+
+/** t-switch: a div with no role; checked is its class. */
+const on = (el: Element) => el.classList.contains('t-is-checked');
+export const tdesignSwitch: WidgetAdapter = defineAdapter({
+  name: 'tdesign-switch',
+  roots: '.t-switch',
+  detect: (el) => el.getAttribute('role') ? undefined : { el: el as HTMLElement, visible: el, kind: 'checkbox' },
+  read: (h) => on(h.el),
+  async write(h, v) {
+    if (v.type !== 'check') throw new Error('开关只接受是/否');
+    if (on(h.el) === v.checked) return;
+    clickLikeUser(h.el);
+    await waitUntil(() => on(h.el) === v.checked, { root: h.el, timeout: 600 });
+  },
+  async clear(h) { if (on(h.el)) clickLikeUser(h.el); },
+});

@@ -1,0 +1,87 @@
+/**
+ * Honest reports: after a write, what the portal holds is read back through the control's
+ * adapter (what the widget displays) and, where reachable, from the framework's model
+ * (framework-state.ts); "filled" only when both agree with the intended value after
+ * normalisation. Pure comparison here; apply.ts waits for the page to settle and calls it.
+ */
+import type { FillValue } from '../../core/autofill/types.ts';
+import type { PlainModel } from './framework-state.ts';
+import { same, type ReadValue, type WidgetHandle } from './adapters/types.ts';
+
+const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+const numbers = (s: string) => (s.match(/\d+/g) ?? []).map(Number);
+
+/** Dates and date-times compare by their numbers in order (2024-03-05 = 2024年3月5日). */
+function sameDate(a: string, b: string): boolean {
+  const x = numbers(a), y = numbers(b);
+  return x.length > 0 && x.length === y.length && x.every((n, i) => n === y[i]);
+}
+
+const pathParts = (s: string) => s.split(/\s*[/／>＞,，]\s*|\s+/).filter(Boolean);
+
+export function readMatches(read: ReadValue, v: FillValue, h: Pick<WidgetHandle, 'kind'>): boolean {
+  switch (v.type) {
+    case 'text':
+      if (typeof read !== 'string') return read === null && v.text === '';
+      if (h.kind === 'date' || h.kind === 'datetime') return sameDate(read, v.text) || norm(read) === norm(v.text);
+      if (h.kind === 'richtext') return norm(read) === norm(v.text);
+      if (h.kind === 'select' || h.kind === 'radio') return same(read, v.text);
+      return read === v.text || read.trim() === v.text.trim();
+    case 'option': {
+      const r = Array.isArray(read) && read.length === 1 ? read[0]! : read;
+      return typeof r === 'string' && (v.candidates.some((c) => same(r, c)) || (v.value !== undefined && r === v.value));
+    }
+    case 'options': {
+      if (!Array.isArray(read) || read.length !== v.items.length) return false;
+      return v.items.every((it) => read.some((r) => it.candidates.some((c) => same(r, c)) || (it.value !== undefined && r === it.value)));
+    }
+    case 'check':
+      return read === v.checked;
+    case 'path': {
+      if (typeof read !== 'string' || !read) return false;
+      const held = pathParts(read);
+      return v.candidates.some((c) => {
+        const want = pathParts(c);
+        // the cascader may show the whole path or its last level only; the record may start lower
+        const leaf = want[want.length - 1]!;
+        return same(held[held.length - 1]!, leaf);
+      });
+    }
+    case 'files':
+      return Array.isArray(read) && v.files.every((f) => read.includes(f.name));
+  }
+}
+
+const emptyModel = (m: PlainModel) => m === null || m === '' || (Array.isArray(m) && m.length === 0);
+
+/** The framework's model agrees with the intended value as far as a model can tell (codes are not texts). */
+export function modelMatches(model: PlainModel | undefined, v: FillValue, h: Pick<WidgetHandle, 'kind'>): boolean {
+  if (model === undefined) return true; // not reachable: the displayed value decides
+  if (v.type === 'check') return typeof model !== 'boolean' || model === v.checked;
+  const wantEmpty = (v.type === 'text' && v.text === '') || (v.type === 'options' && v.items.length === 0);
+  if (wantEmpty) return emptyModel(model);
+  if (emptyModel(model)) return false;
+  if (v.type === 'options' && Array.isArray(model)) return model.length === v.items.length;
+  if (v.type === 'text' && (h.kind === 'date' || h.kind === 'datetime')) {
+    const m = typeof model === 'number' ? isoOf(model) : typeof model === 'string' ? model : undefined;
+    if (m === undefined) return true;
+    const want = numbers(v.text), held = numbers(m);
+    // a picker's value format may differ from its display format: compare the parts the display has
+    if (held.length < 3) return true; // a timestamp or a code: nothing to compare part by part
+    if (held.length < want.length) return false;
+    return want.every((n, i) => n === held[i]);
+  }
+  return true;
+}
+
+function isoOf(ms: number): string {
+  const d = new Date(ms > 1e11 ? ms : ms * 1000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+/** The reason shown when the portal did not take the value, with what it holds instead. */
+export function notAccepted(read: ReadValue, sensitive: boolean): string {
+  const held = read === null || read === '' || (Array.isArray(read) && read.length === 0) ? '空' : sensitive ? '（已隐藏）' : Array.isArray(read) ? read.join('、') : String(read);
+  return `门户未接受该值（the portal did not accept the value）：页面现为 ${held}`;
+}

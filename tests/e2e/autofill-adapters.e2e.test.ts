@@ -1,0 +1,97 @@
+/**
+ * The widget adapters on pages built with the real libraries (tests/fixtures/adapters/): each
+ * page is filled through the standalone bundle (window.Lvzhi.fill, no mapping), then per field
+ * its framework state and the report's status are compared, and the page's own submit must pass.
+ * The document-date picker refuses the date written (disabledDate): the report must say failed,
+ * never filled. The ethnicity select is disabled until its options load: it must be waited for.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import type { Page } from 'playwright-core';
+import type { FillPlan, FillReport } from '@lvzhi/shared';
+import { launchChromium, REPO_ROOT, serveDir, type StaticServer } from '../harness/browser.ts';
+import { ADAPTER_FIXTURES_DIR, buildAdapterFixtures } from '../fixtures/adapters/build.ts';
+
+const BUNDLE = join(REPO_ROOT, 'shared', 'dist', 'lvzhi-autofill.js');
+
+import { EXPECTED, RECORD, STATUS } from '../fixtures/adapters/record.ts';
+
+let site: StaticServer, browser: Awaited<ReturnType<typeof launchChromium>>;
+beforeAll(async () => {
+  await buildAdapterFixtures();
+  if (!existsSync(BUNDLE)) execFileSync('npx', ['tsx', join(REPO_ROOT, 'shared', 'scripts', 'build-autofill.ts')], { cwd: REPO_ROOT, stdio: 'inherit' });
+  site = await serveDir(ADAPTER_FIXTURES_DIR);
+  browser = await launchChromium();
+});
+afterAll(async () => { await browser?.close(); await site?.close(); });
+
+async function openFixture(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(() => !!(window as unknown as { __portal?: unknown }).__portal, undefined, { timeout: 20_000 });
+  await page.addScriptTag({ path: BUNDLE });
+}
+
+async function fillFixture(page: Page, values: Record<string, unknown>): Promise<{ plan: FillPlan; report: FillReport }> {
+  const out: string = await page.evaluate(async (arg: string) => {
+    const L = (window as unknown as { Lvzhi: { fill(v: unknown): Promise<unknown> } }).Lvzhi;
+    return JSON.stringify(await L.fill(JSON.parse(arg)));
+  }, JSON.stringify(values));
+  return JSON.parse(out) as { plan: FillPlan; report: FillReport };
+}
+
+/** Pickers whose typed input takes a date their calendar disables: the page holds it, so "filled" is the honest report. */
+const ACCEPTS_DISABLED_DATE = ['naive'];
+
+const statusOf = (r: FillReport, key: string) => r.filled.some((f) => f.key === key) ? 'filled' : r.failed.some((f) => f.key === key) ? 'failed' : 'skipped';
+
+// tdesign.html and arco.html are built too: TDesign's date-time picker (after the other fields) and Arco's date-time picker, tags and cascader are not handled yet
+describe.each(['element-plus', 'antd', 'ant-design-vue', 'naive'])('%s', (name) => {
+  it('fills every widget, reports honestly, and the page submits', async () => {
+    const page = await browser.newPage();
+    await openFixture(page, site.url(`/${name}.html`));
+    const { report } = await fillFixture(page, RECORD);
+    const state = await page.evaluate(() => (window as unknown as { __portal: { state(): unknown } }).__portal.state()) as Record<string, unknown>;
+    const detail = JSON.stringify({ state, failed: report.failed, skipped: report.skipped.filter((s) => s.reason !== 'no-match') });
+    const accepts = ACCEPTS_DISABLED_DATE.includes(name);
+    const expected = accepts ? { ...EXPECTED, docDate: RECORD['meeting.documentDate'] } : EXPECTED;
+    for (const [k, want] of Object.entries(expected)) expect(state[k], `${k}: ${detail}`).toEqual(want);
+    for (const [k, want] of Object.entries(STATUS)) expect(statusOf(report, k), `${k}: ${detail}`).toBe(accepts ? 'filled' : want);
+    if (!accepts) expect(report.failed.find((f) => f.key === 'meeting.documentDate')?.error).toMatch(/门户未接受该值/);
+    const submitted = await page.evaluate(() => (window as unknown as { __portal: { submit(): Promise<{ ok: boolean; errors: string[] }> } }).__portal.submit());
+    expect(submitted, detail).toEqual({ ok: true, errors: [] });
+    await page.close();
+  });
+});
+
+describe('ARIA role widgets (a low-code page with div labels)', () => {
+  it('fills textbox, radiogroup, combobox+listbox, checkbox group, switch and spinbutton', async () => {
+    const page = await browser.newPage();
+    await openFixture(page, site.url('/aria.html'));
+    const values = { 'deputy.name': '李秀英', 'deputy.gender': '女', 'deputy.politicalStatus': '群众', 'inspection.enforcementUnits': ['县市场监管局', '县城管局'], 'deputy.groupLeader': true, 'meeting.expectedCount': 35 };
+    const { report } = await fillFixture(page, values);
+    const state = await page.evaluate(() => (window as unknown as { __portal: { state(): unknown } }).__portal.state());
+    const detail = JSON.stringify(report);
+    expect(state, detail).toEqual({ name: '李秀英', gender: '女', party: '群众', units: ['县市场监管局', '县城管局'], leader: true, count: '35' });
+    expect(report.failed, detail).toEqual([]);
+    expect(report.filled.map((f) => f.key).sort(), detail).toEqual(Object.keys(values).sort());
+    await page.close();
+  });
+});
+
+describe('jQuery plugins that hide the native select (select2, bootstrap-select)', () => {
+  it('writes the native select and the plugin shows the same choice', async () => {
+    const page = await browser.newPage();
+    await openFixture(page, site.url('/jquery.html'));
+    const values = { 'deputy.ethnicity': '回族', 'inspection.enforcementUnits': ['县公安局', '县城管局'], 'deputy.politicalStatus': '中共党员', 'deputy.education': '大学本科' };
+    const { report } = await fillFixture(page, values);
+    const state = await page.evaluate(() => (window as unknown as { __portal: { state(): unknown } }).__portal.state());
+    const detail = JSON.stringify(report);
+    expect(state, detail).toEqual({ mz: '03', zfdw: ['ga', 'cg'], zzmm: '01', xl: '20', shown: { mz: '回族', zzmm: '中国共产党党员', xl: '大学本科' } });
+    expect(report.failed, detail).toEqual([]);
+    expect(report.filled.map((f) => f.key).sort(), detail).toEqual(Object.keys(values).sort());
+    expect(await page.evaluate(() => (window as unknown as { __portal: { submit(): Promise<unknown> } }).__portal.submit())).toEqual({ ok: true, errors: [] });
+    await page.close();
+  });
+});

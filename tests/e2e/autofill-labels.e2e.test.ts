@@ -1,0 +1,56 @@
+/**
+ * Labels read from the layout as a person reads them (tests/fixtures/scan/labels.html): plain
+ * div/span/dt/th text beside or above a control, an ASP.NET RadioButtonList table labelled by
+ * its row, a placeholder used last, a derived 单位及职务, a label naming a key the record lacks.
+ * Filled through the standalone bundle and checked against the page's own values.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import type { FillPlan, FillReport } from '@lvzhi/shared';
+import { launchChromium, REPO_ROOT, serveDir, type StaticServer } from '../harness/browser.ts';
+
+const BUNDLE = join(REPO_ROOT, 'shared', 'dist', 'lvzhi-autofill.js');
+let site: StaticServer, browser: Awaited<ReturnType<typeof launchChromium>>;
+
+beforeAll(async () => {
+  if (!existsSync(BUNDLE)) execFileSync('npx', ['tsx', join(REPO_ROOT, 'shared', 'scripts', 'build-autofill.ts')], { cwd: REPO_ROOT, stdio: 'inherit' });
+  site = await serveDir(join(REPO_ROOT, 'tests', 'fixtures', 'scan'));
+  browser = await launchChromium();
+});
+afterAll(async () => { await browser?.close(); await site?.close(); });
+
+const values = {
+  'deputy.name': '王芳', 'deputy.gender': '女', 'deputy.ethnicity': '汉族', 'deputy.nativePlace': '江苏南京',
+  'deputy.workUnit': '青山镇人民政府', 'deputy.position': '镇长', 'deputy.groupLeader': true,
+  'deputy.idNumber': '320102198001010029', 'deputy.email': 'wf@example.cn', 'deputy.mobile': '13800001111',
+  'record.remarks': '无',
+};
+
+describe('labels from the layout', () => {
+  it('fills every field of a page whose labels are plain layout text', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(site.url('/labels.html'));
+      await page.addScriptTag({ path: BUNDLE });
+      const out = JSON.parse(await page.evaluate(async (v: string) => {
+        const L = (window as unknown as { Lvzhi: { fill(v: unknown): Promise<unknown> } }).Lvzhi;
+        return JSON.stringify(await L.fill(JSON.parse(v)));
+      }, JSON.stringify(values))) as { plan: FillPlan; report: FillReport };
+      const state = await page.evaluate(() => (window as unknown as { __portal: { state(): Record<string, string> } }).__portal.state());
+      expect(state).toEqual({
+        f1: '王芳', f2: '2', f3: '汉族', f4: '江苏南京', f5: '青山镇人民政府', f6: '镇长', f7: '1',
+        f8: '320102198001010029', f9: 'wf@example.cn', f10: '13800001111', f11: '青山镇人民政府镇长', f12: '无',
+      });
+      // the radio list is one control labelled by its row, not by 是/否
+      const radio = out.plan.steps.find((s) => s.key === 'deputy.groupLeader');
+      expect(radio?.label).toBe('是否代表小组长');
+      // labels as the page shows them, without star and colon; the record field in plain words
+      expect(out.plan.steps.find((s) => s.key === 'deputy.name')).toMatchObject({ label: '姓名', field: { label: '姓名', labelEn: 'Name' } });
+      expect(out.plan.steps.find((s) => s.key === 'deputy.idNumber')?.label).toBe('公民身份号码');
+      expect(out.report.failed).toEqual([]);
+      expect(JSON.stringify(out.report)).not.toContain('320102198001010029');
+    } finally { await page.close(); }
+  });
+});

@@ -1,0 +1,503 @@
+/**
+ * How a person fills each evaluation page with Playwright: clicking the widgets, typing, choosing
+ * options by their visible text. Used by tests/e2e/eval-pages.e2e.test.ts to prove that each
+ * page and its expected file agree, without the autofill engine. Text comes from the expected
+ * file (`v`); the options a person picks are written here as the text they see, so the test
+ * also proves the expected codes (e.g. 汉族 → "01").
+ */
+import type { Frame, Locator, Page } from 'playwright-core';
+
+export type Values = Record<string, unknown>;
+type Scope = Page | Frame;
+export type PersonFill = (page: Page, v: Values) => Promise<void>;
+
+const exact = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+const s = (v: Values, k: string) => String(v[k]);
+
+/** The form item whose label reads exactly `label`. */
+function itemBy(scope: Scope, itemSel: string, labelSel: string, label: string): Locator {
+  const re = new RegExp(`^[\\s*]*${label}[\\s:：*]*$`);
+  return scope.locator(itemSel).filter({ has: scope.locator(labelSel).filter({ hasText: re }) }).first();
+}
+
+async function clickOption(page: Page, optionSel: string, text: string): Promise<void> {
+  await page.locator(optionSel).filter({ hasText: exact(text) }).locator('visible=true').first().click();
+}
+
+// ------------------------------------------------------------- Element UI 2
+
+async function element2(page: Page, v: Values): Promise<void> {
+  const item = (l: string) => itemBy(page, '.el-form-item', '.el-form-item__label', l);
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const select = async (l: string, t: string) => {
+    await item(l).locator('.el-select').click();
+    await clickOption(page, '.el-select-dropdown__item', t);
+  };
+  const date = async (l: string, k: string) => {
+    const input = item(l).locator('input');
+    await input.click();
+    await input.fill(s(v, k));
+    await input.press('Enter');
+  };
+  await text('姓名', 'xm');
+  await item('性别').locator('.el-radio').filter({ hasText: '女' }).click();
+  await select('民族', '汉族');
+  await date('出生日期', 'csrq');
+  await text('身份证号', 'sfzh');
+  await select('政治面貌', '中共党员');
+  await select('文化程度', '大学本科');
+  await item('户籍所在地').locator('.el-cascader').click();
+  for (const t of ['江苏省', '泰州市', '泰兴市', '青山镇']) await clickOption(page, '.el-cascader-node', t);
+  await text('代表证号', 'dbzh');
+  await text('选区', 'xq');
+  await select('所属代表小组', '青山片代表小组');
+  await item('代表小组长').locator('.el-switch').click();
+  await select('代表构成', '农民');
+  await date('当选日期', 'dxrq');
+  await text('工作单位', 'gzdw');
+  await text('职务', 'zw');
+  await text('手机号码', 'sjhm');
+  await text('个人简历', 'grjl');
+}
+
+// ------------------------------------------------------------- Ant Design Vue 4
+
+async function antdv(page: Page, v: Values): Promise<void> {
+  const item = (l: string) => itemBy(page, '.ant-form-item', '.ant-form-item-label label', l);
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const date = async (l: string, k: string) => {
+    const input = item(l).locator('input');
+    await input.click();
+    await input.fill(s(v, k));
+    await input.press('Enter');
+  };
+  const multi = async (l: string, names: unknown) => {
+    await item(l).locator('.ant-select-selector').click();
+    for (const n of names as string[]) {
+      await page.keyboard.type(n);
+      await page.locator('.ant-select-item-option').filter({ hasText: exact(n) }).locator('visible=true').first().click();
+    }
+    await page.keyboard.press('Escape');
+  };
+  await text('会议名称', 'hymc');
+  await item('会议类型').locator('.ant-select-selector').click();
+  await clickOption(page, '.ant-select-item-option', '主席团月例会');
+  await date('开始时间', 'kssj');
+  await date('结束时间', 'jssj');
+  await text('会议地点', 'hydd');
+  await text('主持人', 'zcr');
+  await text('记录人', 'jlr');
+  await text('出席人数', 'cxrs');
+  await multi('出席人员', v['cxry']);
+  await multi('列席人员', v['lxry']);
+  await page.locator('.ant-tabs-tab').filter({ hasText: '议题及纪要' }).click();
+  const rows = v['yt'] as Array<{ topic: string; presenter: string }>;
+  for (const [i, r] of rows.entries()) {
+    await page.getByRole('button', { name: '+ 添加议题' }).click();
+    await page.getByPlaceholder('议题', { exact: true }).nth(i).fill(r.topic);
+    await page.getByPlaceholder('汇报人', { exact: true }).nth(i).fill(r.presenter);
+  }
+  await text('通报和讨论情况', 'thqk');
+  await text('发送', 'fs');
+  await date('印发日期', 'yfrq');
+}
+
+// ------------------------------------------------------------- View UI Plus (iView)
+
+async function iview(page: Page, v: Values): Promise<void> {
+  const item = (l: string) => itemBy(page, '.ivu-form-item', '.ivu-form-item-label', l);
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const date = async (l: string, k: string) => {
+    const input = item(l).locator('input');
+    await input.click();
+    await input.fill(s(v, k));
+    await input.press('Tab');
+    await page.locator('.head').click();
+  };
+  const select = async (l: string, t: string) => {
+    await item(l).locator('.ivu-select-selection').click();
+    await clickOption(page, '.ivu-select-item', t);
+  };
+  await text('视察主题', 'sczt');
+  await item('活动类型').locator('.ivu-radio-wrapper').filter({ hasText: exact('视察') }).click();
+  await date('视察时间', 'scsj');
+  await text('视察地点', 'scdd');
+  await select('组织单位', '青山镇人大主席团');
+  await text('带队领导', 'ddld');
+  await item('参加代表').locator('.ivu-select-selection').click();
+  for (const n of v['cjdb'] as string[]) {
+    await page.keyboard.type(n);
+    await clickOption(page, '.ivu-select-item', n);
+  }
+  await page.keyboard.press('Escape');
+  await text('参加人数', 'cjrs');
+  for (const m of v['scfs'] as string[]) await item('视察方式').locator('.ivu-checkbox-wrapper').filter({ hasText: exact(m) }).click();
+  await text('视察情况', 'scqk');
+  await text('意见建议', 'yjjy');
+  await date('整改期限', 'zgqx');
+  await text('交办单位', 'jbdw');
+  await text('记录人', 'jlr');
+  await date('填表日期', 'tbrq');
+}
+
+// ------------------------------------------------------------- TDesign Vue Next
+
+async function tdesign(page: Page, v: Values): Promise<void> {
+  const item = (l: string) => itemBy(page, '.t-form__item', '.t-form__label', l);
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const date = async (l: string, k: string) => {
+    const input = item(l).locator('input');
+    await input.click();
+    await input.fill(s(v, k));
+    await input.press('Enter');
+  };
+  const select = async (l: string, t: string) => {
+    await item(l).locator('.t-select').click();
+    await clickOption(page, '.t-select-option', t);
+  };
+  await text('登记编号', 'djbh');
+  await date('收信日期', 'sxrq');
+  await select('来信来源', '群众直接来信');
+  await text('来信人姓名', 'xxr');
+  await item('性别').locator('.t-radio').filter({ hasText: exact('男') }).click();
+  await text('身份证号码', 'sfzh');
+  await text('联系电话', 'lxdh');
+  await text('联名人数', 'lmrs');
+  await text('家庭住址', 'jtzz');
+  await item('问题属地').locator('.t-cascader').click();
+  for (const t of ['泰兴市', '青山镇', '东岗村']) await clickOption(page, '.t-cascader__item', t);
+  await text('反映问题', 'fywt');
+  await select('问题类别', '环境保护');
+  await text('主要内容', 'zynr');
+  await text('登记人', 'djr');
+  await select('转交部门', '青山镇生态环境办公室');
+  await page.keyboard.press('Escape');
+  await date('转办日期', 'zbrq');
+  await date('办理时限', 'blsx');
+}
+
+// ------------------------------------------------------------- Arco Design Vue
+
+async function arco(page: Page, v: Values): Promise<void> {
+  const item = (l: string) => itemBy(page, '.arco-form-item', '.arco-form-item-label', l);
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  // Every select's popup stays in <body>; the one just opened is the last, a closing one may linger.
+  const option = (t: string) => page.locator('.arco-select-option').filter({ hasText: exact(t) }).locator('visible=true').last().click();
+  const select = async (l: string, t: string) => {
+    await item(l).locator('.arco-select-view').click();
+    await option(t);
+    await page.waitForTimeout(300);
+  };
+  await text('建议编号', 'jybh');
+  const d = item('提出日期').locator('input');
+  await d.click();
+  await d.fill(s(v, 'tcrq'));
+  await d.press('Enter');
+  await text('标题', 'bt');
+  await item('类别').locator('label').filter({ hasText: exact('建议') }).click();
+  await select('内容分类', '交通道路');
+  await item('提出时间段').locator('label').filter({ hasText: exact('闭会期间') }).click();
+  await text('届次会次', 'jc');
+  await select('领衔代表', '孙丽华');
+  await text('联系电话', 'lxdh');
+  await item('附议人').locator('.arco-select-view').click();
+  for (const n of v['fyr'] as string[]) {
+    await page.keyboard.type(n);
+    await option(n);
+  }
+  await page.keyboard.press('Escape');
+  await text('情况及理由', 'qkly');
+  await text('建议内容', 'jynr');
+  await select('主办单位', '青山镇村镇建设办公室');
+  await select('协办单位', '青山派出所');
+  await page.keyboard.press('Escape');
+}
+
+// ------------------------------------------------------------- Naive UI
+
+async function naive(page: Page, v: Values): Promise<void> {
+  const item = (l: string) => itemBy(page, '.n-form-item', '.n-form-item-label', l);
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const select = async (l: string, t: string) => {
+    await item(l).locator('.n-base-selection').click();
+    await clickOption(page, '.n-base-select-option', t);
+  };
+  await text('评议活动', 'pyhd');
+  await select('被评议单位', '青山镇市场监督管理所');
+  const d = item('测评日期').locator('input');
+  await d.click();
+  await d.fill(s(v, 'cprq'));
+  await d.press('Enter');
+  await select('测评人类别', '镇人大代表');
+  await text('测评人', 'cpr');
+  const grades: Record<number, string> = { 5: '优秀', 4: '良好', 3: '一般', 2: '较差', 1: '差' };
+  for (const [l, k] of [['依法行政', 'yfxz'], ['服务态度', 'fwtd'], ['办事效率', 'bsxl'], ['廉洁自律', 'ljzl'], ['整改落实', 'zgls']] as const) {
+    await item(l).locator('.n-radio').filter({ hasText: exact(grades[Number(v[k])]!) }).click();
+  }
+  await text('综合评分', 'zhpf');
+  await item('综合评分').locator('input').press('Tab');
+  await item('总体评价').locator('.n-radio-button').filter({ hasText: exact('满意') }).click();
+  await text('意见和建议', 'yjjy');
+}
+
+// ------------------------------------------------------------- Vant 4 (phone)
+
+async function vant(page: Page, v: Values): Promise<void> {
+  const item = (l: string) => itemBy(page, '.van-field', '.van-field__label', l);
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  // A person swipes the wheel to the option; tapping an option of the wheel does the same.
+  const wheel = async (texts: string[]) => {
+    const columns = page.locator('.van-popup:visible .van-picker-column');
+    for (const [i, t] of texts.entries()) {
+      await columns.nth(i).locator('.van-picker-column__item').filter({ hasText: exact(t) }).dispatchEvent('click');
+      await page.waitForTimeout(350);
+    }
+    await page.locator('.van-popup:visible .van-picker__confirm').click();
+    await page.locator('.van-popup:visible').waitFor({ state: 'detached' }).catch(() => undefined);
+    await page.waitForTimeout(300);
+  };
+  const pick = async (l: string, t: string) => {
+    await item(l).click();
+    await wheel([t]);
+  };
+  const date = async (l: string, k: string) => {
+    await item(l).click();
+    await wheel(s(v, k).split('-'));
+  };
+  await text('登记编号', 'djbh');
+  await date('来访日期', 'lfrq');
+  await pick('接待形式', '代表接待日');
+  await item('来访人数').locator('input').fill(s(v, 'lfrs'));
+  await item('来访人数').locator('input').blur();
+  for (const n of v['jdry'] as string[]) await item('接待人员').locator('.van-checkbox').filter({ hasText: exact(n) }).click();
+  await text('来访人', 'lfr');
+  await item('性别').locator('.van-radio').filter({ hasText: exact('女') }).click();
+  await text('身份证号', 'sfzh');
+  await text('联系电话', 'lxdh');
+  await text('住址', 'zz');
+  await item('是否重复访').locator('.van-switch').click();
+  await text('来访事由', 'lfsy');
+  await pick('问题类别', '农村农业');
+  await text('反映内容', 'fynr');
+  await pick('转交部门', '青山镇农业农村服务中心');
+  await date('办理时限', 'blsx');
+}
+
+// ------------------------------------------------------------- Fusion Next
+
+async function fusion(page: Page, v: Values): Promise<void> {
+  const item = (l: string) => itemBy(page, '.next-form-item', '.next-form-item-label', l);
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const select = async (l: string, t: string) => {
+    await item(l).locator('.next-select').click();
+    await clickOption(page, '.next-menu-item', t);
+  };
+  const date = async (l: string, k: string) => {
+    const input = item(l).locator('input');
+    await input.click();
+    await input.fill(s(v, k));
+    await input.press('Enter');
+  };
+  await text('姓名', 'name');
+  await item('性别').locator('.next-radio-wrapper').filter({ hasText: exact('男') }).click();
+  await select('民族', '回族');
+  await date('出生年月', 'birthday');
+  await text('公民身份号码', 'idCard');
+  await select('政治面貌', '中共党员');
+  await select('学历', '大学专科');
+  await item('代表层级').locator('.next-radio-wrapper').filter({ hasText: exact('镇级') }).click();
+  await select('届次', '第十九届');
+  await text('选区', 'area');
+  await select('代表小组', '东岗片代表小组');
+  await text('代表证号', 'card');
+  await text('工作单位及职务', 'unitPosition');
+  await text('手机号码', 'mobile');
+  await date('当选日期', 'elected');
+  await text('通讯地址', 'address');
+  await text('邮政编码', 'postcode');
+  await select('代表状态', '在任');
+  await text('个人简历', 'resume');
+}
+
+// ------------------------------------------------------------- jQuery: select2 + bootstrap-select
+
+async function select2Page(page: Page, v: Values): Promise<void> {
+  const row = (id: string) => page.locator(`#${id}`).locator('xpath=..');
+  const select2 = async (id: string, name: string) => {
+    await row(id).locator('.select2-selection').click();
+    const search = page.locator('.select2-container--open .select2-search__field');
+    if (await search.isVisible()) await search.fill(name);
+    await clickOption(page, '.select2-results__option', name);
+  };
+  const picker = async (id: string, names: string[]) => {
+    await row(id).locator('button.dropdown-toggle').click();
+    for (const n of names) await page.locator('.bootstrap-select.show .dropdown-menu li a').filter({ hasText: exact(n) }).click();
+    if (await page.locator('.bootstrap-select.show').count()) await page.keyboard.press('Escape');
+  };
+  await page.getByLabel('建议编号').fill(s(v, 'jybh'));
+  await picker('ddlJylx', ['建议']);
+  await page.getByLabel('建议标题').fill(s(v, 'jybt'));
+  await select2('ddlNrfl', '城乡建设');
+  await page.getByLabel('提出日期').fill(s(v, 'tcrq'));
+  await page.getByLabel('闭会期间').check();
+  await select2('ddlLdb', '马玉梅');
+  await page.getByLabel('联系电话').fill(s(v, 'lxdh'));
+  for (const n of ['林永福', '高建军', '郑国平']) await select2('ddlFyr', n);
+  await page.getByLabel('情况及理由').fill(s(v, 'qkly'));
+  await page.getByLabel('建议内容').fill(s(v, 'jynr'));
+  await picker('ddlZbdw', ['青山镇村镇建设办公室']);
+  await picker('ddlXbdw', ['青山镇市场监督管理所', '青山镇财政所']);
+  await page.getByLabel('答复期限').fill(s(v, 'dfqx'));
+}
+
+// ------------------------------------------------------------- Formily on @formily/next
+
+async function formily(page: Page, v: Values): Promise<void> {
+  const item = (l: string) => itemBy(page, '.next-formily-item', '.next-formily-item-label', l);
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const date = async (l: string, k: string) => {
+    // The trigger is read-only; the popup's own input takes typed dates.
+    await item(l).locator('input').click();
+    const typed = page.locator('.next-date-picker-panel-input input').locator('visible=true').first();
+    await typed.fill(s(v, k));
+    await typed.press('Enter');
+    await page.locator('h2').click();
+  };
+  const select = async (scope: Locator, t: string) => {
+    await scope.locator('.next-select').click();
+    await clickOption(page, '.next-menu-item', t);
+  };
+  const checks = async (l: string, k: string) => {
+    for (const t of v[k] as string[]) await item(l).locator('.next-checkbox-wrapper').filter({ hasText: exact(t) }).click();
+  };
+  await text('检查主题', 'jczt');
+  await date('检查日期', 'jcrq');
+  await select(item('组织单位'), '青山镇人大主席团');
+  await text('检查范围', 'jcfw');
+  await text('带队领导', 'ddld');
+  for (const n of v['cjdb'] as string[]) await select(item('参加代表'), n);
+  await page.keyboard.press('Escape');
+  await checks('参加执法单位', 'zfdw');
+  await checks('检查项目', 'jcxm');
+  const rows = v['jcdw'] as Array<{ mc: string; lb: string; jl: string }>;
+  for (const [i, r] of rows.entries()) {
+    await page.getByText('添加检查单位').click();
+    const row = page.locator('.next-table-body tr.next-table-row').nth(i);
+    await row.locator('input').first().fill(r.mc);
+    await select(row, r.lb);
+    await row.locator('.next-radio-wrapper').filter({ hasText: exact(r.jl) }).click();
+  }
+  await text('检查情况', 'jcqk');
+  await text('整改意见', 'zgyj');
+  await date('整改期限', 'zgqx');
+  await text('交办单位', 'jbdw');
+  await text('记录人', 'jlr');
+}
+
+// ------------------------------------------------------------- form-create on Element Plus
+
+async function formCreate(page: Page, v: Values): Promise<void> {
+  const item = (l: string, scope: Scope | Locator = page) => (scope as Page).locator('.el-form-item').filter({
+    has: page.locator('.el-form-item__label').filter({ hasText: new RegExp(`^[\\s*]*${l}[\\s:：*]*$`) }),
+  }).last();
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const date = async (l: string, k: string) => {
+    const input = item(l).locator('input');
+    await input.click();
+    await input.fill(s(v, k));
+    await input.press('Enter');
+    await page.locator('h2').click();
+  };
+  await text('会议名称', 'hymc');
+  await date('开始时间', 'kssj');
+  await date('结束时间', 'jssj');
+  await text('会议地点', 'hydd');
+  await text('主持人', 'zcr');
+  await text('主讲人', 'zjr');
+  await text('记录人', 'jlr');
+  await item('参训人员').locator('.el-select__wrapper').click();
+  for (const n of v['cxry'] as string[]) await clickOption(page, '.el-select-dropdown__item', n);
+  await page.locator('h2').click();
+  const rows = v['kcap'] as Array<{ kc: string; skr: string; xs: number }>;
+  for (const [i, r] of rows.entries()) {
+    if (i === 0) await page.locator('._fc-group-add').click();
+    else await page.locator('._fc-group-plus-minus:not(._fc-group-minus):not(._fc-group-add)').last().click();
+    const row = page.locator('._fc-group-container').nth(i);
+    await item('课程', row).locator('input').fill(r.kc);
+    await item('授课人', row).locator('input').fill(r.skr);
+    await item('学时', row).locator('input').fill(String(r.xs));
+    await item('学时', row).locator('input').press('Tab');
+  }
+  await text('合计学时', 'hjxs');
+  await item('合计学时').locator('input').press('Tab');
+  await text('培训情况', 'pxqk');
+  await text('发送', 'fs');
+  await date('印发日期', 'yfrq');
+}
+
+// ------------------------------------------------------------- ASP.NET WebForms page in an iframe
+
+async function aspnet(page: Page, v: Values): Promise<void> {
+  const f = page.frame({ name: 'mainFrame' })!;
+  const P = '#ctl00_ContentPlaceHolder1_';
+  const my97 = async (id: string, k: string) => {
+    const [y, m, d] = s(v, k).split('-');
+    await f.locator(P + id).click();
+    await f.locator('#WdateDiv .yy').selectOption(y!);
+    await f.locator('#WdateDiv .mm').selectOption({ value: String(Number(m) - 1) });
+    await f.locator('#WdateDiv td.Wday').filter({ hasText: exact(String(Number(d))) }).click();
+  };
+  await f.locator(P + 'txtXM').fill(s(v, 'xm'));
+  await f.getByLabel('男', { exact: true }).check();
+  await f.locator(P + 'ddlMZ').selectOption({ label: '汉族' });
+  await my97('txtCSRQ', 'csrq');
+  await f.locator(P + 'txtSFZH').fill(s(v, 'sfzh'));
+  await f.locator(P + 'ddlZZMM').selectOption({ label: '群众' });
+  await f.locator(P + 'ddlWHCD').selectOption({ label: '高中' });
+  await f.locator(P + 'txtDBZH').fill(s(v, 'dbzh'));
+  await f.locator(P + 'ddlDBT').selectOption({ label: '青山镇代表团' });
+  await f.locator(P + 'txtXQ').fill(s(v, 'xq'));
+  await f.locator(P + 'txtGZDW').fill(s(v, 'gzdw'));
+  await f.locator(P + 'txtZW').fill(s(v, 'zw'));
+  await f.locator(P + 'txtSJ').fill(s(v, 'sj'));
+  await my97('txtDXRQ', 'dxrq');
+  await f.getByLabel('企业负责人', { exact: true }).check();
+  await f.locator(P + 'txtBZ').fill(s(v, 'bz'));
+}
+
+// ------------------------------------------------------------- two-step low-code wizard
+
+async function wizard(page: Page, v: Values): Promise<void> {
+  const row = (l: string) => page.locator('.row').filter({ has: page.locator('.lbl').filter({ hasText: exact(l) }) });
+  const text = (l: string, k: string) => row(l).locator('input, textarea').first().fill(s(v, k));
+  await text('登记编号', 'djbh');
+  await page.getByRole('radio', { name: '网上来信' }).click();
+  await row('来信人').locator('lz-field').locator('input').fill(s(v, 'xxr'));
+  await text('身份证号码', 'sfzh');
+  await text('联系电话', 'lxdh');
+  await text('收信日期', 'sxrq');
+  await page.getByRole('button', { name: '下一步' }).click();
+  await text('反映问题', 'fywt');
+  await row('问题类别').getByRole('combobox').click();
+  await page.getByRole('option', { name: '城乡建设' }).click();
+  await text('主要内容', 'zynr');
+  await row('转交部门').locator('select:enabled').selectOption({ label: '青山镇村镇建设办公室' });
+  await text('办理时限', 'blsx');
+  await text('登记人', 'djr');
+}
+
+export const PERSON_FILLS: Record<string, PersonFill> = {
+  'element2-deputy': element2,
+  'antdv-meeting': antdv,
+  'iview-inspection': iview,
+  'tdesign-letter': tdesign,
+  'arco-suggestion': arco,
+  'naive-appraisal': naive,
+  'vant-visit': vant,
+  'fusion-deputy': fusion,
+  'select2-suggestion': select2Page,
+  'formily-inspection': formily,
+  'formcreate-training': formCreate,
+  'aspnet-deputy': aspnet,
+  'wizard-letter': wizard,
+};

@@ -1,0 +1,165 @@
+/**
+ * Builds the evaluation portals (tests/eval/README.md) into tests/eval/portals/dist/ (gitignored).
+ *
+ * - Bundled pages: one esbuild IIFE (+ CSS) per page from src/<page>.ts(x). Every Vue 3 page
+ *   is bundled against one copy of Vue (the workspace has two; two copies in one bundle break
+ *   reactivity), React pages against the one React.
+ * - Script-tag pages: the jQuery page loads jQuery, Bootstrap 4, select2 and bootstrap-select
+ *   from their npm packages (copied to dist/vendor); the Element UI 2 page loads Vue 2.7 and
+ *   Element UI 2.15 from the npm registry tarballs (`npm pack`, cached in .cache/, gitignored),
+ *   as portals of that era did with <script> tags — Vue 2 cannot be installed next to Vue 3.
+ * - The ASP.NET page and the wizard are plain files (no bundling needed for the ASP.NET one).
+ *
+ * `buildEvalPortals()` skips the work when dist/ is newer than every source.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+
+export const EVAL_PORTALS_DIR = fileURLToPath(new URL('.', import.meta.url));
+export const EVAL_DIST = join(EVAL_PORTALS_DIR, 'dist');
+const CACHE = join(EVAL_PORTALS_DIR, '.cache');
+const TESTS_DIR = join(EVAL_PORTALS_DIR, '..', '..');
+const REPO = join(TESTS_DIR, '..');
+const require = createRequire(join(TESTS_DIR, 'package.json'));
+
+export interface EvalPage {
+  /** File name of the page (also the expected file's name without .html). */
+  id: string;
+  page: string;
+  library: string;
+  /** What the page registers. */
+  kind: string;
+  /** Source under src/ bundled by esbuild into dist/<id>.js (+ .css); none for script-tag pages. */
+  entry?: string;
+  /** Viewport for the page (the Vant page is a phone page). */
+  viewport?: { width: number; height: number };
+}
+
+/** The corpus. Order is the order of the score table. */
+export const EVAL_PAGES: readonly EvalPage[] = [
+  { id: 'element2-deputy', page: 'element2-deputy.html', library: 'Element UI 2 (Vue 2, script tags)', kind: '代表信息登记' },
+  { id: 'antdv-meeting', page: 'antdv-meeting.html', entry: 'antdv-meeting.ts', library: 'Ant Design Vue 4', kind: '会议登记（主席团例会）' },
+  { id: 'iview-inspection', page: 'iview-inspection.html', entry: 'iview-inspection.ts', library: 'View UI Plus (iView)', kind: '视察登记' },
+  { id: 'tdesign-letter', page: 'tdesign-letter.html', entry: 'tdesign-letter.ts', library: 'TDesign Vue Next', kind: '来信登记' },
+  { id: 'arco-suggestion', page: 'arco-suggestion.html', entry: 'arco-suggestion.ts', library: 'Arco Design Vue', kind: '代表建议登记（对话框）' },
+  { id: 'naive-appraisal', page: 'naive-appraisal.html', entry: 'naive-appraisal.ts', library: 'Naive UI', kind: '站所工作评议测评' },
+  { id: 'vant-visit', page: 'vant-visit.html', entry: 'vant-visit.ts', library: 'Vant 4 (phone page)', kind: '来访登记', viewport: { width: 375, height: 812 } },
+  { id: 'fusion-deputy', page: 'fusion-deputy.html', entry: 'fusion-deputy.tsx', library: 'Fusion Next (React 18)', kind: '镇人大代表登记' },
+  { id: 'select2-suggestion', page: 'select2-suggestion.html', library: 'jQuery + Bootstrap 4 + select2 + bootstrap-select', kind: '代表建议登记' },
+  { id: 'formily-inspection', page: 'formily-inspection.html', entry: 'formily-inspection.tsx', library: 'Formily (JSON schema) on @formily/next', kind: '食品安全执法检查登记' },
+  { id: 'formcreate-training', page: 'formcreate-training.html', entry: 'formcreate-training.ts', library: 'form-create JSON rules on Element Plus', kind: '培训会议登记' },
+  { id: 'aspnet-deputy', page: 'aspnet-deputy.html', library: 'ASP.NET WebForms style in an iframe (table layout, My97-style date)', kind: '代表信息录入' },
+  { id: 'wizard-letter', page: 'wizard-letter.html', library: 'two-step low-code wizard (plain JS: ARIA radiogroup/combobox/switch, shadow DOM, late options)', kind: '来信登记' },
+];
+
+function newest(path: string): number {
+  const s = statSync(path);
+  if (!s.isDirectory()) return s.mtimeMs;
+  let t = s.mtimeMs;
+  for (const f of readdirSync(path)) if (f !== 'dist' && f !== '.cache' && f !== 'expected') t = Math.max(t, newest(join(path, f)));
+  return t;
+}
+
+/** One Vue for every Vue 3 page (the build with the template compiler: pages use template strings, as many portals do), one React for every React page. */
+function singleCopies(): Plugin {
+  const vue = require.resolve('vue/dist/vue.esm-bundler.js');
+  const roots: Record<string, string> = {
+    react: dirname(require.resolve('react/package.json')),
+    'react-dom': dirname(require.resolve('react-dom/package.json')),
+  };
+  return {
+    name: 'single-copies',
+    setup(b) {
+      b.onResolve({ filter: /^vue$/ }, () => ({ path: vue }));
+      b.onResolve({ filter: /^(react|react-dom)(\/.*)?$/ }, async (args) => {
+        if (args.pluginData === 'single') return undefined;
+        const m = /^(react|react-dom)(\/.*)?$/.exec(args.path)!;
+        const r = await b.resolve('./' + (m[2] ? m[2].slice(1) : ''), { resolveDir: roots[m[1]!]!, kind: args.kind, pluginData: 'single' });
+        return { path: r.path };
+      });
+    },
+  };
+}
+
+/** Vue 2.7 and Element UI 2.15 from the registry tarballs, extracted into dist/vendor. */
+function vendorVue2(): void {
+  const out = join(EVAL_DIST, 'vendor');
+  const files = [join(out, 'vue2', 'vue.min.js'), join(out, 'element-ui', 'index.js'), join(out, 'element-ui', 'theme-chalk', 'index.css')];
+  if (files.every((f) => existsSync(f))) return;
+  mkdirSync(CACHE, { recursive: true });
+  const tarballs = { vue: join(CACHE, 'vue-2.7.16.tgz'), el: join(CACHE, 'element-ui-2.15.14.tgz') };
+  if (!existsSync(tarballs.vue) || !existsSync(tarballs.el)) {
+    execFileSync('npm', ['pack', 'vue@2.7.16', 'element-ui@2.15.14', '--pack-destination', CACHE], { stdio: ['ignore', 'ignore', 'pipe'], cwd: CACHE });
+  }
+  for (const [name, tgz] of [['vue', tarballs.vue], ['element-ui', tarballs.el]] as const) {
+    const dir = join(CACHE, name);
+    mkdirSync(dir, { recursive: true });
+    execFileSync('tar', ['-xzf', tgz, '-C', dir, '--strip-components=1'], { stdio: 'inherit' });
+  }
+  mkdirSync(join(out, 'vue2'), { recursive: true });
+  cpSync(join(CACHE, 'vue', 'dist', 'vue.min.js'), join(out, 'vue2', 'vue.min.js'));
+  mkdirSync(join(out, 'element-ui', 'theme-chalk'), { recursive: true });
+  cpSync(join(CACHE, 'element-ui', 'lib', 'index.js'), join(out, 'element-ui', 'index.js'));
+  cpSync(join(CACHE, 'element-ui', 'lib', 'theme-chalk', 'index.css'), join(out, 'element-ui', 'theme-chalk', 'index.css'));
+  cpSync(join(CACHE, 'element-ui', 'lib', 'theme-chalk', 'fonts'), join(out, 'element-ui', 'theme-chalk', 'fonts'), { recursive: true });
+}
+
+/** jQuery, Bootstrap 4, select2, bootstrap-select as a 2019 portal would ship them. */
+function vendorJquery(): void {
+  const out = join(EVAL_DIST, 'vendor');
+  const pkg = (name: string) => dirname(require.resolve(`${name}/package.json`));
+  const copies: Array<[string, string]> = [
+    [join(pkg('jquery'), 'dist', 'jquery.min.js'), 'jquery.min.js'],
+    [join(pkg('bootstrap'), 'dist', 'js', 'bootstrap.bundle.min.js'), 'bootstrap.bundle.min.js'],
+    [join(pkg('bootstrap'), 'dist', 'css', 'bootstrap.min.css'), 'bootstrap.min.css'],
+    [join(pkg('select2'), 'dist', 'js', 'select2.full.min.js'), 'select2.full.min.js'],
+    [join(pkg('select2'), 'dist', 'js', 'i18n', 'zh-CN.js'), 'select2.zh-CN.js'],
+    [join(pkg('select2'), 'dist', 'css', 'select2.min.css'), 'select2.min.css'],
+    [join(pkg('bootstrap-select'), 'dist', 'js', 'bootstrap-select.min.js'), 'bootstrap-select.min.js'],
+    [join(pkg('bootstrap-select'), 'dist', 'js', 'i18n', 'defaults-zh_CN.min.js'), 'bootstrap-select.zh_CN.min.js'],
+    [join(pkg('bootstrap-select'), 'dist', 'css', 'bootstrap-select.min.css'), 'bootstrap-select.min.css'],
+  ];
+  mkdirSync(out, { recursive: true });
+  for (const [from, to] of copies) cpSync(from, join(out, to));
+}
+
+export async function buildEvalPortals(force = false): Promise<string> {
+  const stamp = join(EVAL_DIST, '.built');
+  const sources = Math.max(newest(join(EVAL_PORTALS_DIR, 'src')), statSync(fileURLToPath(import.meta.url)).mtimeMs);
+  if (!force && existsSync(stamp) && statSync(stamp).mtimeMs > sources) return EVAL_DIST;
+  mkdirSync(EVAL_DIST, { recursive: true });
+  vendorVue2();
+  vendorJquery();
+  await build({
+    entryPoints: Object.fromEntries(EVAL_PAGES.filter((p) => p.entry).map((p) => [p.id, join(EVAL_PORTALS_DIR, 'src', p.entry!)])),
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: ['chrome100'],
+    outdir: EVAL_DIST,
+    minify: true,
+    jsx: 'automatic',
+    // @formily/next's ES modules import their SCSS sources; the page loads its compiled dist/next.css instead.
+    loader: { '.scss': 'empty', '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file', '.png': 'file' },
+    define: {
+      'process.env.NODE_ENV': '"production"',
+      __VUE_OPTIONS_API__: 'true',
+      __VUE_PROD_DEVTOOLS__: 'false',
+      __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    },
+    plugins: [singleCopies()],
+    logLevel: 'error',
+    nodePaths: [join(TESTS_DIR, 'node_modules'), join(REPO, 'node_modules')],
+  });
+  writeFileSync(stamp, new Date().toISOString());
+  return EVAL_DIST;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await buildEvalPortals(true);
+  console.log(`built ${EVAL_DIST}`);
+}

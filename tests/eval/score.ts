@@ -1,0 +1,228 @@
+/**
+ * Scores the autofill engine on the evaluation corpus (tests/eval/README.md).
+ *
+ * For each page: open it in Chromium, inject the standalone bundle shared/dist/lvzhi-autofill.js,
+ * load the built-in packs from forms/packs (loadPaths + validatePackSet), turn the page's record
+ * into dictionary values (dictionaryView), call `Lvzhi.fill(values, { packs, form })` with no
+ * mapping, then compare the page's own state() with the expected file field by field and run the
+ * page's own submit().
+ *
+ * Verdict per field (comparison: `sameValue` in corpus.ts — only string/number of the same digits
+ * and the order of multi-select arrays are normalised):
+ * - right:   the state equals the expected value; for an expected null (the record cannot hold
+ *            the field) the field is left empty or as the page had it;
+ * - wrong:   a value was written that differs from the expected one (for an expected null:
+ *            anything was written);
+ * - missing: the field was left empty or as the page had it, but a value was expected.
+ * falseFilled counts fields the engine's report lists as filled (matched by label) whose state
+ * does not hold the expected value.
+ *
+ * `npx tsx tests/eval/score.ts [page-id…]` prints the per-page table (and `--json` the details).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { dictionaryView, validatePackSet } from '@lvzhi/shared';
+import { loadPaths } from '@lvzhi/shared/node';
+import { launchChromium, REPO_ROOT, serveDir, type PlainBrowser } from '../harness/browser.ts';
+import { EVAL_PAGES, isEmpty, loadExpected, portalFrame, portalState, portalSubmit, sameValue, type EvalPage } from './corpus.ts';
+import { buildEvalPortals, EVAL_PORTALS_DIR } from './portals/build.ts';
+
+export const AUTOFILL_BUNDLE = join(REPO_ROOT, 'shared', 'dist', 'lvzhi-autofill.js');
+
+export type Verdict = 'right' | 'wrong' | 'missing';
+
+export interface FieldScore {
+  key: string;
+  label: string;
+  expected: unknown;
+  actual: unknown;
+  verdict: Verdict;
+  /** The engine's report says it filled this field (by label). */
+  reportedFilled: boolean;
+}
+
+export interface PageScore {
+  id: string;
+  library: string;
+  kind: string;
+  fields: number;
+  right: number;
+  wrong: number;
+  falseFilled: number;
+  missing: number;
+  submitOk: boolean;
+  submitErrors: string[];
+  /** Wall time of Lvzhi.fill in the page (scan, plan, apply), ms. */
+  fillMs: number;
+  details: FieldScore[];
+  /** The engine's report (filled / skipped / failed), as JSON. */
+  report: unknown;
+  /** A problem that stopped the page from being scored (missing record, page error…). */
+  error?: string;
+}
+
+export interface CorpusScore {
+  pages: PageScore[];
+  total: { pages: number; fields: number; right: number; wrong: number; falseFilled: number; missing: number; submitOk: number; slowestFillMs: number; fractionRight: number };
+}
+
+export interface ScoreOptions {
+  /** Page ids to score (default: all). */
+  pages?: readonly string[];
+  /** Reuse a browser (the bench does); otherwise one is launched and closed. */
+  browser?: PlainBrowser;
+  /** Path of the standalone bundle (default shared/dist/lvzhi-autofill.js). */
+  bundle?: string;
+}
+
+interface PackDoc { id: string; forms: Array<{ id: string }> }
+interface LoadedPacks { packs: PackDoc[] }
+
+async function loadPacks(): Promise<LoadedPacks> {
+  const loaded = await loadPaths([join(REPO_ROOT, 'forms', 'packs')]);
+  const packs = loaded.documents.filter((d) => d.kind === 'pack').map((d) => ({ source: d.source, json: d.json }));
+  const result = validatePackSet(packs);
+  if (!result.ok) throw new Error(`forms/packs do not validate: ${result.issues.slice(0, 3).map((i) => i.message).join('; ')}`);
+  return { packs: result.packs as unknown as PackDoc[] };
+}
+
+/** The dictionary values of a record (tests/eval/records/…), as autofill takes them. */
+export function recordValues(recordPath: string, loaded: LoadedPacks): { form: string; values: Record<string, unknown> } {
+  const file = join(REPO_ROOT, recordPath);
+  if (!existsSync(file)) throw new Error(`record missing: ${recordPath}`);
+  const record = JSON.parse(readFileSync(file, 'utf8')) as { pack: string; form: string; values: Record<string, unknown> };
+  const pack = loaded.packs.find((p) => p.id === record.pack);
+  const form = pack?.forms.find((f) => f.id === record.form);
+  if (!form) throw new Error(`${recordPath}: no form ${record.pack}/${record.form} in forms/packs`);
+  return { form: record.form, values: dictionaryView(form as never, record.values as never) as Record<string, unknown> };
+}
+
+/** Labels as people read them: no spaces (also full-width), asterisks or colons. */
+export function normaliseLabel(s: string): string {
+  return s.replace(/[\s\u3000*＊:：]/g, '');
+}
+
+async function scorePage(page: Page, url: string, p: EvalPage, loaded: LoadedPacks, bundle: string): Promise<PageScore> {
+  const exp = loadExpected(p);
+  const base: PageScore = {
+    id: p.id, library: p.library, kind: p.kind, fields: Object.keys(exp.fields).length,
+    right: 0, wrong: 0, falseFilled: 0, missing: 0, submitOk: false, submitErrors: [], fillMs: 0, details: [], report: null,
+  };
+  let rec: { form: string; values: Record<string, unknown> };
+  try {
+    rec = recordValues(exp.record, loaded);
+  } catch (e) {
+    return { ...base, missing: base.fields, error: (e as Error).message };
+  }
+  if (p.viewport) await page.setViewportSize(p.viewport);
+  await page.goto(url);
+  const frame = await portalFrame(page);
+  // Let the page settle as a person would before starting (opening animations, fonts).
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(300);
+  const before = await portalState(frame);
+  await page.addScriptTag({ path: bundle });
+  const result = await page.evaluate(async ({ values, packs, form }) => {
+    const L = (window as unknown as { Lvzhi: { fill(v: unknown, o: unknown): Promise<{ report: unknown }> } }).Lvzhi;
+    const t0 = performance.now();
+    const out = await L.fill(values, { packs, form });
+    return { ms: performance.now() - t0, report: JSON.parse(JSON.stringify(out.report)) as unknown };
+  }, { values: rec.values, packs: loaded.packs, form: rec.form });
+  const after = await portalState(frame);
+  const submit = await portalSubmit(frame);
+  const filledLabels = new Set(((result.report as { filled?: Array<{ label?: string }> })?.filled ?? []).map((f) => normaliseLabel(f.label ?? '')));
+  const details: FieldScore[] = Object.entries(exp.fields).map(([key, f]) => {
+    const actual = after[key];
+    const untouched = isEmpty(actual) || sameValue(actual, before[key]);
+    const verdict: Verdict = f.value === null
+      ? (untouched ? 'right' : 'wrong')
+      : sameValue(actual, f.value) ? 'right' : untouched ? 'missing' : 'wrong';
+    return { key, label: f.label, expected: f.value, actual, verdict, reportedFilled: filledLabels.has(normaliseLabel(f.label)) };
+  });
+  const count = (v: Verdict) => details.filter((d) => d.verdict === v).length;
+  return {
+    ...base,
+    right: count('right'),
+    wrong: count('wrong'),
+    missing: count('missing'),
+    falseFilled: details.filter((d) => d.reportedFilled && d.verdict !== 'right').length,
+    submitOk: submit.ok,
+    submitErrors: submit.errors,
+    fillMs: result.ms,
+    details,
+    report: result.report,
+  };
+}
+
+export async function scoreEvalCorpus(opts: ScoreOptions = {}): Promise<CorpusScore> {
+  const bundle = opts.bundle ?? AUTOFILL_BUNDLE;
+  if (!existsSync(bundle)) throw new Error(`${bundle} missing: run npx tsx shared/scripts/build-autofill.ts`);
+  await buildEvalPortals();
+  const loaded = await loadPacks();
+  const site = await serveDir(EVAL_PORTALS_DIR);
+  const browser = opts.browser ?? (await launchChromium());
+  const pages: PageScore[] = [];
+  try {
+    for (const p of EVAL_PAGES) {
+      if (opts.pages && !opts.pages.includes(p.id)) continue;
+      const page = await browser.newPage();
+      page.setDefaultTimeout(15_000);
+      try {
+        pages.push(await scorePage(page, site.url(`/${p.page}`), p, loaded, bundle));
+      } catch (e) {
+        const fields = Object.keys(loadExpected(p).fields).length;
+        pages.push({ id: p.id, library: p.library, kind: p.kind, fields, right: 0, wrong: 0, falseFilled: 0, missing: fields, submitOk: false, submitErrors: [], fillMs: 0, details: [], report: null, error: (e as Error).message.split('\n')[0]! });
+      } finally {
+        await page.context().close();
+      }
+    }
+  } finally {
+    if (!opts.browser) await browser.close();
+    await site.close();
+  }
+  const sum = (k: 'fields' | 'right' | 'wrong' | 'falseFilled' | 'missing') => pages.reduce((n, p) => n + p[k], 0);
+  const fields = sum('fields');
+  return {
+    pages,
+    total: {
+      pages: pages.length, fields, right: sum('right'), wrong: sum('wrong'), falseFilled: sum('falseFilled'), missing: sum('missing'),
+      submitOk: pages.filter((p) => p.submitOk).length,
+      slowestFillMs: Math.max(0, ...pages.map((p) => p.fillMs)),
+      fractionRight: fields ? sum('right') / fields : 0,
+    },
+  };
+}
+
+export function formatScoreTable(score: CorpusScore): string {
+  const rows = [['page', 'library', 'fields', 'right', 'wrong', 'falseFilled', 'missing', 'submit', 'fill ms']];
+  for (const p of score.pages) {
+    rows.push([p.id, p.library.split(' (')[0]!, String(p.fields), String(p.right), String(p.wrong), String(p.falseFilled), String(p.missing), p.submitOk ? 'ok' : 'fails', p.fillMs.toFixed(0)]);
+  }
+  const t = score.total;
+  rows.push(['TOTAL', `${t.pages} pages`, String(t.fields), `${t.right} (${(t.fractionRight * 100).toFixed(1)}%)`, String(t.wrong), String(t.falseFilled), String(t.missing), `${t.submitOk}/${t.pages}`, `max ${t.slowestFillMs.toFixed(0)}`]);
+  const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u2e80-\uffff]/.test(ch) ? 2 : 1), 0);
+  const cols = rows[0]!.map((_, i) => Math.max(...rows.map((r) => width(r[i]!))));
+  const line = (r: string[]) => r.map((c, i) => c + ' '.repeat(cols[i]! - width(c))).join('  ');
+  const out = [line(rows[0]!), cols.map((n) => '-'.repeat(n)).join('  '), ...rows.slice(1, -1).map(line), cols.map((n) => '-'.repeat(n)).join('  '), line(rows.at(-1)!)];
+  for (const p of score.pages) {
+    if (p.error) out.push(`${p.id}: not scored: ${p.error}`);
+  }
+  return out.join('\n');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const args = process.argv.slice(2);
+  const json = args.includes('--json');
+  const ids = args.filter((a) => !a.startsWith('--'));
+  const score = await scoreEvalCorpus(ids.length ? { pages: ids } : {});
+  console.log(formatScoreTable(score));
+  if (json) console.log(JSON.stringify(score.pages.map(({ report: _r, ...p }) => p), null, 1));
+  else {
+    for (const p of score.pages) {
+      const bad = p.details.filter((d) => d.verdict !== 'right');
+      if (bad.length) console.log(`\n${p.id}: ${bad.map((d) => `${d.label}(${d.key}) ${d.verdict}${d.verdict === 'wrong' ? ` ${JSON.stringify(d.actual)}≠${JSON.stringify(d.expected)}` : ''}`).join('; ')}`);
+    }
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * From pasted text to proposed fields of the real built-in forms; required-ness checked by the
+ * one shared function; new records from the last one and the office defaults.
+ */
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  applyProposals, bestFormForLabels, createRecord, missingRequired, describeCompleteness, optionResolver, proposeFromText, readDraftName,
+  readOfficeDefaults, startNewRecord, type FormDefinition, type PackDefinition, type RosterEntry,
+} from '@lvzhi/shared';
+import { validateFiles } from '@lvzhi/shared/node';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const NOW = new Date('2024-05-10T02:00:00Z');
+let packs: PackDefinition[] = [];
+const form = (id: string): { form: FormDefinition; pack: PackDefinition } => {
+  for (const pack of packs) for (const f of pack.forms ?? []) if (f.id === id) return { form: f, pack };
+  throw new Error(`no form ${id}`);
+};
+const entry = (id: string, name: string): RosterEntry => ({ id, name, active: true, history: [] });
+const ROSTER = { deputies: [entry('d1', '张建国'), entry('d2', '李秀英'), entry('d3', '王小明'), entry('d4', '曾小红')], staff: [entry('s1', '赵敏')] };
+
+beforeAll(async () => {
+  const r = await validateFiles(['forms/packs'], ROOT);
+  packs = r.packs;
+  expect(packs.length).toBeGreaterThan(3);
+});
+
+const NOTICE = `关于召开镇人大主席团五月份例会的通知
+各位主席团成员：
+定于2024年5月14日（星期二）上午9时在镇政府三楼会议室召开镇人大主席团五月份例会。
+主持人：张建国
+参加人员：张建国、李秀英、王小明同志
+记录人：赵敏
+请于5月13日前报送材料。`;
+
+describe('proposals from a meeting notice', () => {
+  it('proposes time, place, title, people and the recorder for 主席团月例会', () => {
+    const { form: f } = form('presidium-monthly');
+    const ps = proposeFromText(NOTICE, f, { packs, ctx: { optionsOf: optionResolver(packs) }, rosters: ROSTER, now: NOW });
+    const by = Object.fromEntries(ps.map((p) => [p.fieldId, p.value]));
+    expect(by['startTime']).toBe('2024-05-14T09:00');
+    expect(by['place']).toBe('镇政府三楼会议室');
+    expect(by['title']).toBe('镇人大主席团五月份例会');
+    expect(by['chair']).toEqual({ id: 'd1', name: '张建国' });
+    expect(by['present']).toEqual([{ id: 'd1', name: '张建国' }, { id: 'd2', name: '李秀英' }, { id: 'd3', name: '王小明' }]);
+    expect(by['recorder']).toEqual({ id: 's1', name: '赵敏' }); // the recorder picks from the staff roster
+    expect(ps.every((p) => p.preselect)).toBe(true);
+    expect(ps.find((p) => p.fieldId === 'startTime')?.display).toBe('2024-05-14 09:00');
+  });
+
+  it('never preselects a field the user already filled, and applies only what is ticked', () => {
+    const { form: f } = form('presidium-monthly');
+    const values = { place: '村委会议室' };
+    const ps = proposeFromText(NOTICE, f, { packs, ctx: { optionsOf: optionResolver(packs) }, rosters: ROSTER, values, now: NOW });
+    const place = ps.find((p) => p.fieldId === 'place')!;
+    expect(place.preselect).toBe(false);
+    expect(place.current).toBe('村委会议室');
+    const ticked = new Set(ps.filter((p) => p.preselect).map((p) => p.fieldId));
+    const out = applyProposals(values, ps, ticked);
+    expect(out['place']).toBe('村委会议室');
+    expect(out['startTime']).toBe('2024-05-14T09:00');
+  });
+
+  it('reads an inspection notice into the inspection form (date, place, deputies)', () => {
+    const { form: f } = form('inspection');
+    const text = '关于组织部分代表视察农村公路建设质量的通知\n视察时间：2024年6月3日（星期一）上午8:30\n视察地点：城东片区油路建设工地\n参加代表：曾小红、王小明\n请准时参加。';
+    const ps = proposeFromText(text, f, { packs, ctx: { optionsOf: optionResolver(packs) }, rosters: ROSTER, now: NOW });
+    const by = Object.fromEntries(ps.map((p) => [p.fieldId, p.value]));
+    expect(by['date']).toBe('2024-06-03');
+    expect(by['place']).toBe('城东片区油路建设工地');
+    expect(by['deputies']).toEqual([{ id: 'd4', name: '曾小红' }, { id: 'd3', name: '王小明' }]);
+    expect(String(by['subject'])).toContain('农村公路建设质量');
+  });
+
+  it('reads a letter summary: writer, phone, subject, content; the ID number only into the ID field', () => {
+    const { form: f } = form('letter');
+    const text = '来信摘要\n收信日期：2024年5月8日\n来信人：王某某\n身份证号码：320583198001011230\n联系电话：13800001111\n反映问题：村道路灯长期不亮\n主要内容：该村主干道路灯损坏已三个月，夜间出行不便。';
+    const ps = proposeFromText(text, f, { packs, ctx: { optionsOf: optionResolver(packs) }, rosters: ROSTER, now: NOW });
+    const by = Object.fromEntries(ps.map((p) => [p.fieldId, p.value]));
+    expect(by['receivedDate']).toBe('2024-05-08');
+    expect(by['writerName']).toBe('王某某');
+    expect(by['phone']).toBe('13800001111');
+    expect(by['subject']).toBe('村道路灯长期不亮');
+    expect(String(by['content'])).toContain('路灯损坏');
+    // the invalid ID number (bad check digit) is not proposed
+    expect(by['idNumber']).toBeUndefined();
+  });
+});
+
+describe('required means required', () => {
+  it('lists the empty required fields of a draft and the invalid values, located at their fields', () => {
+    const { form: f, pack } = form('deputy-profile');
+    const r = createRecord({ pack, form: f, ctx: { optionsOf: optionResolver(packs) }, values: { name: '张建国', mobile: '123' } });
+    const c = missingRequired(r, packs);
+    expect(c.ok).toBe(false);
+    const missing = c.missing.map((m) => m.fieldId);
+    expect(missing).toContain('idNumber');
+    expect(missing).toContain('workUnit');
+    expect(missing).not.toContain('name');
+    expect(c.invalid.map((m) => m.fieldId)).toEqual(['mobile']);
+    expect(c.missing.find((m) => m.fieldId === 'idNumber')?.label).toBe('公民身份号码');
+    expect(describeCompleteness(c)).toMatch(/^缺少必填项：.*公民身份号码/);
+  });
+
+  it('accepts a complete record and names table cells by row', () => {
+    const { form: f, pack } = form('presidium-monthly');
+    const r = createRecord({ pack, form: f, ctx: { optionsOf: optionResolver(packs) }, values: { agenda: [{}] } });
+    const c = missingRequired(r, packs);
+    const cell = [...c.missing, ...c.invalid].find((m) => m.fieldId === 'agenda');
+    expect(cell?.label).toMatch(/会议议题/);
+  });
+});
+
+describe('new records, page forms', () => {
+  it('starts from the last record and the office defaults without overwriting the last record', () => {
+    const { form: f, pack } = form('presidium-monthly');
+    const ctx = { optionsOf: optionResolver(packs) };
+    const last = { ...createRecord({ pack, form: f, ctx, values: { title: '四月例会', place: '镇政府三楼会议室', chair: { name: '张建国' } } }), updatedAt: '2024-04-30T10:00:00+08:00' };
+    const defaults = readOfficeDefaults({ 'meeting.place': '村委会议室', 'meeting.recorder': '赵敏', bad: 1 });
+    expect(defaults).toEqual({});
+    const good = readOfficeDefaults({ 'meeting.place': '村委会议室', 'meeting.recorder': '赵敏' });
+    const s = startNewRecord({ pack, form: f, ctx, records: [last], fromLast: true, defaults: good, now: NOW });
+    expect(s.record.values['place']).toBe('镇政府三楼会议室');
+    expect(s.record.values['recorder']).toEqual({ name: '赵敏' });
+    expect(s.fromDefaults).toEqual(['recorder']);
+    expect(s.fromLast).toContain('place');
+    const fresh = startNewRecord({ pack, form: f, ctx, records: [last], defaults: good, now: NOW });
+    expect(fresh.record.values['place']).toBe('村委会议室');
+  });
+
+  it('guesses the form of a page from its labels, and names the read draft', () => {
+    const g = bestFormForLabels(['姓名', '性别', '民族', '出生年月', '公民身份号码', '工作单位', '手机号码', '提交'], packs);
+    expect(g?.form.id).toBe('deputy-profile');
+    expect(bestFormForLabels(['用户名', '密码'], packs)).toBeUndefined();
+    expect(readDraftName('  区人大代表  履职平台 ', '2024-05-14T10:20:31+08:00')).toBe('从『区人大代表 履职平台』读取 · 2024-05-14 10:20');
+  });
+});
