@@ -44,6 +44,8 @@ export interface BenchDefinition<S = unknown> {
   warmup?: number;
   /** Called once before any run; its result is handed to every run. Not timed. */
   setup?: () => Awaitable<S>;
+  /** Called once after the runs (also when one failed): stop servers, remove temporary folders. */
+  teardown?: (state: S) => Awaitable<void>;
   /** The thing measured. */
   run: (state: S) => Awaitable<unknown>;
   /** The same job done the obvious or minimal way, to compare against. */
@@ -120,6 +122,14 @@ export async function runBench<S>(bench: BenchDefinition<S>): Promise<BenchResul
   const runs = bench.runs ?? DEFAULT_RUNS;
   const warmup = bench.warmup ?? DEFAULT_WARMUP;
   const state = (bench.setup ? await bench.setup() : undefined) as S;
+  try {
+    return await measure(bench, state, runs, warmup);
+  } finally {
+    await bench.teardown?.(state);
+  }
+}
+
+async function measure<S>(bench: BenchDefinition<S>, state: S, runs: number, warmup: number): Promise<BenchResult> {
   const subject = () => bench.run(state);
   const base = bench.baseline ? () => bench.baseline!.run(state) : undefined;
   for (let i = 0; i < warmup; i++) {

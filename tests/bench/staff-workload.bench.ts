@@ -76,7 +76,7 @@ async function portalFrame(page: Page): Promise<Frame> {
 /** Keys of the dictionary whose values are choices. */
 function choiceKeys(packs: PackDefinition[]): Set<string> {
   const out = new Set<string>();
-  for (const p of packs) for (const d of p.dictionary ?? []) if (d.optionSet || d.type === 'select' || d.type === 'radio' || d.type === 'multiselect' || d.type === 'checkboxes') out.add(d.key);
+  for (const p of packs) for (const d of p.dictionary ?? []) if (d.optionSet || d.type === 'enum' || d.type === 'multienum') out.add(d.key);
   return out;
 }
 

@@ -39,12 +39,65 @@ export async function tabIdOf(ext: ExtensionBrowser, page: Page): Promise<number
   return id;
 }
 
+interface CdpNode { nodeId: number; nodeType: number; nodeName: string; nodeValue?: string; attributes?: string[]; children?: CdpNode[]; shadowRoots?: CdpNode[]; contentDocument?: CdpNode }
+
+function findNode(n: CdpNode, test: (n: CdpNode) => boolean): CdpNode | undefined {
+  if (test(n)) return n;
+  for (const c of [...(n.shadowRoots ?? []), ...(n.contentDocument ? [n.contentDocument] : []), ...(n.children ?? [])]) {
+    const hit = findNode(c, test);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+function nodeText(n: CdpNode): string {
+  if (n.nodeType === 3) return n.nodeValue ?? '';
+  return (n.children ?? []).map(nodeText).join('');
+}
+
+/**
+ * A control inside the launcher's closed shadow root, reached the way a person reaches it: the
+ * DevTools protocol sees through closed roots (page scripts cannot), gives the box, and the
+ * click is a real mouse click at its centre (a trusted event). Undefined when it is not shown.
+ */
+export async function launcherControl(page: Page, testid: string): Promise<{ text: string; box: { x: number; y: number; width: number; height: number }; click(): Promise<void>; style(prop: string): Promise<string | undefined> } | undefined> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const node = findNode(root, (n) => { const a = n.attributes ?? []; const i = a.indexOf('data-testid'); return i >= 0 && i % 2 === 0 && a[i + 1] === testid; });
+    if (!node) return undefined;
+    const model = await cdp.send('DOM.getBoxModel', { nodeId: node.nodeId }).catch(() => undefined) as { model: { content: number[]; width: number; height: number } } | undefined;
+    if (!model || model.model.width === 0) return undefined;
+    const q = model.model.content;
+    const box = { x: q[0]!, y: q[1]!, width: model.model.width, height: model.model.height };
+    let computed: Array<{ name: string; value: string }> | undefined;
+    try {
+      await cdp.send('DOM.enable');
+      await cdp.send('CSS.enable');
+      computed = ((await cdp.send('CSS.getComputedStyleForNode', { nodeId: node.nodeId })) as { computedStyle: Array<{ name: string; value: string }> }).computedStyle;
+    } catch { computed = undefined; }
+    return {
+      text: nodeText(node),
+      box,
+      click: () => page.mouse.click(box.x + box.width / 2, box.y + box.height / 2),
+      style: async (prop) => computed?.find((c) => c.name === prop)?.value,
+    };
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
 /** Waits until the launcher is in the page or, for a frameset, in one of its frames; returns its 自动填写 button. */
 export async function waitForLauncher(page: Page) {
   const end = Date.now() + 15_000;
   for (;;) {
     for (const f of page.frames()) {
-      if ((await f.locator('lvzhi-launcher[data-ready="true"]').count().catch(() => 0)) > 0) return f.getByTestId('lvzhi-fill');
+      if ((await f.locator('lvzhi-launcher[data-ready="true"]').count().catch(() => 0)) > 0) {
+        return {
+          isVisible: async () => (await launcherControl(page, 'lvzhi-fill')) !== undefined,
+          click: async () => { const c = await launcherControl(page, 'lvzhi-fill'); if (!c) throw new Error('launcher button not shown'); await c.click(); },
+        };
+      }
     }
     if (Date.now() > end) throw new Error(`no launcher in ${page.url()}`);
     await page.waitForTimeout(100);

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_TEST_BUILD_DIR, REPO_ROOT, launchWithExtension, screenshot, serveDir, type ExtensionBrowser, type StaticServer } from '../harness/browser.ts';
+import { launcherControl } from './extension-helpers.ts';
 
 const TEST_BUILD_DIR = EXTENSION_TEST_BUILD_DIR;
 
@@ -77,28 +78,29 @@ describe('run-time launcher registration', () => {
 
     const page = await ext.context.newPage();
     await page.goto(allowed.url('/'));
-    const fill = page.getByTestId('lvzhi-fill');
-    await expect.poll(() => fill.isVisible(), { timeout: 10_000 }).toBe(true);
-    expect(await fill.textContent()).toBe('自动填写');
+    await page.locator('lvzhi-launcher[data-ready="true"]').waitFor({ timeout: 10_000 });
+    const fill = (await launcherControl(page, 'lvzhi-fill'))!;
+    expect(fill.text).toBe('自动填写');
     // Portal CSS cannot reach the overlay…
-    const style = await fill.evaluate((b) => ({ size: getComputedStyle(b).fontSize, color: getComputedStyle(b).color }));
-    expect(style).toEqual({ size: '13px', color: 'rgb(255, 255, 255)' });
+    expect({ size: await fill.style('font-size'), color: await fill.style('color') }).toEqual({ size: '13px', color: 'rgb(255, 255, 255)' });
     const host = page.locator('lvzhi-launcher');
+    // …and its root is closed: page scripts cannot reach its buttons.
+    expect(await host.evaluate((h) => h.shadowRoot)).toBeNull();
     expect(await host.evaluate((h) => getComputedStyle(h).display)).toBe('block');
     // …and the overlay's CSS does not reach the portal.
     expect(await page.locator('#own').evaluate((b) => [getComputedStyle(b).fontSize, getComputedStyle(b).display])).toEqual(['40px', 'block']);
     await screenshot(page, 'extension-portals-overlay');
 
     // Movable: drag the grip; the position is kept for the next page.
-    const grip = page.getByTestId('lvzhi-grip');
-    const box = (await grip.boundingBox())!;
+    const box = (await launcherControl(page, 'lvzhi-grip'))!.box;
     await page.mouse.move(box.x + 5, box.y + 5);
     await page.mouse.down();
     await page.mouse.move(120, 90, { steps: 5 });
     await page.mouse.up();
     const moved = (await host.boundingBox())!;
     expect(Math.abs(moved.x - 115)).toBeLessThan(20);
-    await expect.poll(() => ext.serviceWorker.evaluate(async () => (await chrome.storage.local.get('lvzhi.launcher.position'))['lvzhi.launcher.position'])).toBeTruthy();
+    // Kept per portal origin (the background stores it for the sender's origin).
+    await expect.poll(() => ext.serviceWorker.evaluate(async (o) => ((await chrome.storage.local.get('lvzhi.launcher.positions'))['lvzhi.launcher.positions'] as Record<string, unknown> | undefined)?.[o], allowed.origin)).toBeTruthy();
     await page.reload();
     await expect.poll(async () => (await page.locator('lvzhi-launcher').boundingBox())?.x ?? -1, { timeout: 10_000 }).toBeLessThan(200);
 

@@ -19,7 +19,7 @@ export class ActionCounter {
     this.total += n;
   }
 
-  async click(target: Locator, label = 'click'): Promise<void> {
+  async click(target: Pick<Locator, 'click'>, label = 'click'): Promise<void> {
     await target.click();
     this.add(label, 1);
   }

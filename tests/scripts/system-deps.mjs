@@ -19,6 +19,7 @@ export const SYSTEM_TOOLS = [
   { id: 'cjk-font', kind: 'cjk-font', pkg: 'fonts-noto-cjk', why: 'Chinese text in screenshots and rendered pages' },
   { id: 'unzip', kind: 'command', pkg: 'unzip', why: 'reading the .docx minutes in tests' },
   { id: 'openssl', kind: 'command', pkg: 'openssl', why: 'test keys and PKCS#12 files for PDF signatures' },
+  { id: 'postgresql', kind: 'file', path: '/usr/lib/postgresql/15/bin/initdb', pkg: 'postgresql', why: 'the office server suites run on a real PostgreSQL beside PGlite (tests/harness/postgres.ts)' },
   { id: 'dejavu-font', kind: 'data', path: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', pkg: 'fonts-dejavu-core', why: 'a Latin-only TrueType font for missing-glyph tests' },
 ];
 

@@ -2,7 +2,7 @@
  * Facts from pasted notices: realistic 会议通知, 视察通知 and 来信摘要 as offices write them.
  */
 import { describe, expect, it } from 'vitest';
-import { chineseNumber, extractFacts, MAX_TEXT } from '@lvzhi/shared';
+import { parseChineseNumber, extractFacts, MAX_TEXT } from '@lvzhi/shared';
 
 const NOW = new Date('2024-05-10T02:00:00Z'); // 2024-05-10 10:00 in China
 
@@ -49,12 +49,12 @@ describe('dates and times', () => {
   });
 
   it('reads Chinese numbers', () => {
-    expect(chineseNumber('十二')).toBe(12);
-    expect(chineseNumber('二十')).toBe(20);
-    expect(chineseNumber('三十一')).toBe(31);
-    expect(chineseNumber('九')).toBe(9);
-    expect(chineseNumber('二〇二四')).toBe(2024);
-    expect(chineseNumber('十十')).toBeUndefined();
+    expect(parseChineseNumber('十二')).toBe(12);
+    expect(parseChineseNumber('二十')).toBe(20);
+    expect(parseChineseNumber('三十一')).toBe(31);
+    expect(parseChineseNumber('九')).toBe(9);
+    expect(parseChineseNumber('二〇二四')).toBe(2024);
+    expect(parseChineseNumber('十十')).toBeUndefined();
   });
 });
 

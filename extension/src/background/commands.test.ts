@@ -8,7 +8,7 @@ function fakeApi(hasSidePanel: boolean, failSidePanel = false) {
   const api: PanelApi = {
     hasSidePanel,
     openSidePanel: async (tabId) => { calls.push(`side:${tabId}`); if (failSidePanel) throw new Error('no gesture'); },
-    openWindow: async (url) => { calls.push(`window:${url}`); },
+    openWindow: async (url) => { calls.push(`window:${url}`); return undefined; },
     remember: async (i) => { remembered = i; },
     notifyPanel: async (i) => { calls.push(`notify:${i.intent}`); },
     panelUrl: (tabId) => `chrome-extension://x/sidepanel.html?tab=${tabId}`,
@@ -44,5 +44,27 @@ describe('keyboard shortcut handlers', () => {
     expect(await handleCommand(f.api, 'something', { id: 1 })).toBeUndefined();
     expect(await handleCommand(f.api, 'fill-page', undefined)).toBeUndefined();
     expect(f.calls).toEqual([]);
+  });
+});
+
+describe('one panel per tab', () => {
+  it('focuses the window already open for the tab instead of opening a second', async () => {
+    const calls: string[] = [];
+    const windows = new Map<number, number>();
+    const api: PanelApi = {
+      hasSidePanel: false,
+      openSidePanel: async () => undefined,
+      openWindow: async (url) => { calls.push(`window:${url}`); return 40 + calls.length; },
+      panelWindow: async (tabId) => windows.get(tabId),
+      rememberWindow: async (tabId, id) => { windows.set(tabId, id); },
+      focusWindow: async (id) => { calls.push(`focus:${id}`); },
+      remember: async () => undefined,
+      notifyPanel: async (i) => { calls.push(`notify:${i.intent}`); },
+      panelUrl: (tabId) => `p?tab=${tabId}`,
+    };
+    expect(await openPanel(api, 3, 1, 'fill')).toBe('window');
+    expect(await openPanel(api, 3, 1, 'continue')).toBe('focused');
+    expect(await openPanel(api, 4, 1, 'panel')).toBe('window');
+    expect(calls).toEqual(['window:p?tab=3', 'focus:41', 'notify:continue', 'window:p?tab=4']);
   });
 });

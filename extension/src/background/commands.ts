@@ -14,7 +14,7 @@ export function commandIntent(command: string): PanelIntent | undefined {
 }
 
 /** What a command does for a tab; returns how the panel was opened, or undefined when ignored. */
-export async function handleCommand(api: PanelApi, command: string, tab: { id?: number | undefined; windowId?: number | undefined } | undefined): Promise<'side-panel' | 'window' | undefined> {
+export async function handleCommand(api: PanelApi, command: string, tab: { id?: number | undefined; windowId?: number | undefined } | undefined): Promise<'side-panel' | 'window' | 'focused' | undefined> {
   const intent = commandIntent(command);
   if (!intent || tab?.id === undefined) return undefined;
   return openPanel(api, tab.id, tab.windowId, intent);

@@ -8,7 +8,7 @@
  * is added). It re-syncs on install, start-up, storage and permission changes.
  */
 import {
-  LAUNCHER_ID, LAUNCHER_SCRIPT, PAGE_WORLD_INJECT, PAGE_WORLD_SCRIPT, USER_PORTALS_KEY, isPortalPattern, launcherMatches, packPortalPatterns, permissionOrigin, samePatterns,
+  LAUNCHER_ID, LAUNCHER_SCRIPT, PAGE_WORLD_INJECT, PAGE_WORLD_SCRIPT, USER_PORTALS_KEY, isPortalPattern, launcherMatches, packPortalPatterns, permissionOrigin, samePatterns, sitePattern,
 } from '../lib/staff-portals.ts';
 import { PACK_STORE_KEY, activePacks } from '../lib/staff-data.ts';
 
@@ -98,6 +98,21 @@ export async function addUserPortal(pattern: string): Promise<{ ok: boolean; mat
   return { ok: matches.includes(pattern), matches, ...(matches.includes(pattern) ? {} : { error: '没有该网站的访问权限' }) };
 }
 
+/**
+ * One click to allow (issue 12 part 2): the panel has just been granted the tab's site (in the
+ * click's gesture); add the site as a portal (through addUserPortal, so whatever restricts
+ * portals applies) and put the launcher into the open tab at once, so no reload is needed.
+ */
+export async function allowTab(tabId: number): Promise<{ ok: boolean; pattern?: string; matches?: string[]; error?: string }> {
+  const tab = await chrome.tabs.get(tabId);
+  const pattern = tab.url ? sitePattern(tab.url) : undefined;
+  if (!pattern) return { ok: false, error: '该标签页不是网站页面' };
+  const added = await addUserPortal(pattern);
+  if (!added.ok) return { ...added, pattern };
+  await chrome.scripting.executeScript({ target: { tabId, allFrames: true }, files: [LAUNCHER_SCRIPT] });
+  return { ok: true, pattern, matches: added.matches };
+}
+
 /** Portal patterns of the enabled packs that still lack a host permission (the panel offers to grant them). */
 export async function pendingPackPortals(): Promise<string[]> {
   const granted = await grantedOrigins();
@@ -124,7 +139,7 @@ export function installPortals(): void {
   chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     if ((message as { type?: unknown } | null)?.type !== PAGE_WORLD_INJECT) return false;
     const tabId = sender.tab?.id;
-    if (sender.id !== chrome.runtime.id || tabId === undefined) { sendResponse({ ok: false }); return false; }
+    if (sender.id !== chrome.runtime.id || tabId === undefined || sender.frameId !== 0) { sendResponse({ ok: false }); return false; }
     chrome.scripting.executeScript({ target: { tabId, allFrames: true }, world: 'MAIN', injectImmediately: true, files: [PAGE_WORLD_SCRIPT] })
       .then(() => sendResponse({ ok: true }), (e: unknown) => sendResponse({ ok: false, error: e instanceof Error ? e.message : String(e) }));
     return true;

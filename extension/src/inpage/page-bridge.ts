@@ -5,18 +5,21 @@
  * a control of the plan gone), so nothing is written into a page the user did not see
  * planned. The DOM work itself is the autofill engine's (@lvzhi/shared/dom).
  */
-import type { FillPlan, FillReport, ScanResult } from '@lvzhi/shared';
+import type { FillPlan, FillReport, ScanResult, ScannedControl } from '@lvzhi/shared';
 import type { ScanOptions } from '@lvzhi/shared/dom/autofill';
-import { pageEngine } from './engine.ts';
+import { pageEngine, type SessionInfo } from './engine.ts';
 
 export type PageMessage =
   | { type: 'lvzhi.page.hello' }
-  | { type: 'lvzhi.page.scan'; options?: ScanOptions }
-  | { type: 'lvzhi.page.fill'; scanId: string; plan: FillPlan }
-  | { type: 'lvzhi.page.undo' };
+  | { type: 'lvzhi.page.scan'; options?: ScanOptions; onlyNew?: boolean }
+  | { type: 'lvzhi.page.fill'; scanId: string; plan: FillPlan; session?: { recordId?: string; mappingId?: string } }
+  | { type: 'lvzhi.page.undo' }
+  | { type: 'lvzhi.page.edits' }
+  | { type: 'lvzhi.page.clearEdits' };
 
 export type PageAnswer =
-  | { ok: true; kind: 'hello'; url: string; title: string; status?: string }
+  | { ok: true; kind: 'hello'; url: string; title: string; session?: SessionInfo; status?: string }
+  | { ok: true; kind: 'edits'; controls: ScannedControl[]; status?: string }
   | { ok: true; kind: 'scan'; scanId: string; scan: ScanResult; status?: string }
   | { ok: true; kind: 'fill'; report: FillReport; status?: string }
   | { ok: true; kind: 'undo'; restored: number; failed: Array<{ control: string; label: string; error: string }>; status?: string }
@@ -33,9 +36,17 @@ let counter = 0;
 export async function handlePageMessage(m: PageMessage): Promise<PageAnswer> {
   switch (m.type) {
     case 'lvzhi.page.hello':
-      return { ok: true, kind: 'hello', url: location.href, title: document.title };
+    {
+      const session = pageEngine().info();
+      return { ok: true, kind: 'hello', url: location.href, title: document.title, ...(session ? { session } : {}) };
+    }
+    case 'lvzhi.page.edits':
+      return { ok: true, kind: 'edits', controls: pageEngine().edits() };
+    case 'lvzhi.page.clearEdits':
+      pageEngine().clearEdits();
+      return { ok: true, kind: 'edits', controls: [] };
     case 'lvzhi.page.scan': {
-      const scan = await pageEngine().scan(m.options ?? {});
+      const scan = await pageEngine().scan(m.options ?? {}, m.onlyNew === true);
       lastScan = { id: `s${Date.now().toString(36)}${(counter++).toString(36)}`, url: location.href };
       return { ok: true, kind: 'scan', scanId: lastScan.id, scan };
     }
@@ -50,7 +61,7 @@ export async function handlePageMessage(m: PageMessage): Promise<PageAnswer> {
       if (missing.length > 0) {
         return { ok: false, reason: 'changed', message: `页面内容已变化（${missing.length} 个待填栏目已不存在），已停止填写，请重新生成填写计划。`, status: '页面已变化，未填写' };
       }
-      const report = await pageEngine().apply(m.plan);
+      const report = await pageEngine().apply(m.plan, m.session ?? {});
       lastPlan = m.plan;
       return { ok: true, kind: 'fill', report, status: `已填写 ${report.filled.length} 项` };
     }

@@ -1,18 +1,25 @@
 /**
  * The MAIN-world helper, injected by the background (background/portals.ts) into the frames of
- * a portal tab when the launcher asks, right before a fill. The launcher's content script runs in an isolated
- * world, where the expandos frameworks keep on DOM nodes (Vue's `_value` and vnode tree,
- * React's fiber) are invisible; undo of a radio group that had nothing chosen needs them, since
- * a click can choose a radio but never un-choose one. This script only answers one event,
- * dispatched on a radio input, asking to read that radio group's model or to put back a
- * primitive value (see listenForPageWorldRequests); it exposes no function or data to the page.
+ * a portal tab when the launcher asks, right before a fill. The launcher's content script runs in
+ * an isolated world, where the expandos frameworks keep on DOM nodes (Vue's `_value` and vnode
+ * tree, React's fiber) are invisible; undo of a radio group that had nothing chosen needs them,
+ * since a click can choose a radio but never un-choose one.
+ *
+ * It leaves nothing the page can find (issue 13 part 6): no global, no fixed event name that
+ * answers. It waits for one `lvzhi-page-world-init` event whose detail is a random channel name
+ * the content script chose; it takes the first one, removes that listener, and from then on
+ * answers only requests on that random channel (see listenForPageWorldRequests). A page that
+ * sends the init first only gets a channel to its own radios, which it could change anyway;
+ * the launcher's undo then reports those radios for the user to undo by hand.
  */
 // imported from its file, not the package's ./dom/autofill entry, so the helper carries none of the engine
 import { listenForPageWorldRequests } from '../../../shared/src/dom/autofill/framework-state.ts';
+import { PAGE_WORLD_INIT, isChannelName } from './page-world-channel.ts';
 
-const flag = '__lvzhiPageWorld';
-const w = window as unknown as Record<string, unknown>;
-if (!Object.prototype.hasOwnProperty.call(w, flag)) {
-  Object.defineProperty(w, flag, { value: true, enumerable: false });
-  listenForPageWorldRequests(document);
-}
+const onInit = (e: Event) => {
+  const name = (e as CustomEvent<unknown>).detail;
+  if (!isChannelName(name)) return;
+  document.removeEventListener(PAGE_WORLD_INIT, onInit, true);
+  listenForPageWorldRequests(document, { request: `${name}-q`, reply: `${name}-a` });
+};
+document.addEventListener(PAGE_WORLD_INIT, onInit, true);

@@ -4,6 +4,7 @@
  */
 import { activePacks as storeActivePacks, readPackStore, validatePackSet, type PackDefinition, type RecordStore } from '@lvzhi/shared';
 import { openIndexedDbStore } from '@lvzhi/shared/dom';
+import { withSyncOutbox } from './sync.ts';
 import packsJson from '@lvzhi/forms/dist/index.json';
 
 
@@ -43,7 +44,7 @@ export async function activePacks(): Promise<PackDefinition[]> {
 
 let store: Promise<RecordStore> | undefined;
 export function recordStore(): Promise<RecordStore> {
-  store ??= openIndexedDbStore(RECORDS_DB).catch((e: unknown) => {
+  store ??= openIndexedDbStore(RECORDS_DB).then(withSyncOutbox).catch((e: unknown) => {
     store = undefined;
     throw e;
   });

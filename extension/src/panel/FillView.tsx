@@ -1,23 +1,31 @@
 /**
- * 自动填写 for the portal tab: pick the record, see the plan (which portal field gets which value,
- * what is skipped and why), confirm the fill, see the report, undo. 从页面读取 reads the page back
- * into a new draft. The plan is made here (core planFill over the page's scan); the page only
- * scans and writes. A page that navigated or changed since the plan is not filled.
+ * 自动填写 for the portal tab: pick the record (preselected: the one chosen in the records tab,
+ * the record of the open fill session, the latest record of the portal mapping's form, else of
+ * the form whose fields best match the page's labels), see the plan (which portal field gets
+ * which value, what is skipped and why, in plain words), confirm the fill, see the report, undo.
+ * A tab that is not an allowed portal gets one button that allows it (no reload). While a fill
+ * session is open, fields that appear later are filled with 继续填写, and fields the clerk fills
+ * or changes by hand can be remembered (记住) into the office's local mapping.
+ * 从页面读取 reads the page back into a new draft. The plan is made here (core planFill over the
+ * page's scan); the page only scans and writes. A page that changed since the plan is not filled.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
-  bestFormForLabels, createRecord, describeCompleteness, describePlan, isoInChina, missingRequired, readDraftName, dictionaryView, formValuesFromDictionary, planFill, readBackValues, recordTitle,
-  type FillPlan, type FillReport, type LvzhiRecord, type PortalMapping, type SkipReason,
+  bestFormForLabels, createRecord, describeCompleteness, describePlan, isoInChina, missingRequired, readDraftName, dictionaryView, formValuesFromDictionary, maskSensitive, matchLabels, planFill, readBackValues, recordTitle,
+  type FillPlan, type FillReport, type LvzhiRecord, type PortalMapping, type ScanResult, type SkipReason,
 } from '@lvzhi/shared';
 import { scanOptionsFor } from '@lvzhi/shared/dom';
-import { matchesPattern } from '../lib/staff-portals.ts';
+import { matchesPattern, permissionOrigin, sitePattern } from '../lib/staff-portals.ts';
+import { LOCAL_PACK_ID, mergeLocal, proposeEntry, type TeachProposal } from '../lib/local-mapping.ts';
 import { usePanel } from './context.ts';
-import { saveRecord, targetTabId, usePacks, useRecords } from './data.ts';
+import { saveRecord, targetTabId, usePacks, useRecords, type PackData } from './data.ts';
 import { askPage } from './page-client.ts';
 import { nameDraft } from './intake-data.ts';
 import { focusFieldOnOpen } from './RecordsView.tsx';
 import type { TextKey } from './i18n.ts';
+import { recordFieldLabel, skipLine, stepLine } from './plain-words.ts';
+import { rememberEntry } from './local-pack-client.ts';
 
 const REASONS: Record<SkipReason, TextKey> = {
   'no-label': 'skipNoLabel', 'no-match': 'skipNoMatch', ambiguous: 'skipAmbiguous', 'no-value': 'skipNoValue', 'no-option': 'skipNoOption',
@@ -31,24 +39,63 @@ type Phase =
   | { kind: 'filled'; plan: FillPlan; report: FillReport }
   | { kind: 'undone'; restored: number; failed: Array<{ label: string; error: string }> };
 
-export function FillView({ selected, autoPlan, onAutoPlanDone, onReadBack }: { selected: LvzhiRecord | undefined; autoPlan: number; onAutoPlanDone(): void; onReadBack(r: LvzhiRecord): void }) {
+type PageInfo = { url: string; title: string; session?: { recordId?: string; mappingId?: string; newFields: number; edited: number } };
+
+/**
+ * Among the forms that have records, the one whose bound keys the page's labels name most often
+ * (at least two controls), for preselection. A label that could be several keys counts for each
+ * form that binds one of them (the form decides, as planning within a form does).
+ */
+function bestFormByLabels(pd: PackData, scan: ScanResult, withRecords: ReadonlySet<string>): string | undefined {
+  const perControl: string[][] = [];
+  for (const c of scan.controls) {
+    const m = matchLabels(pd.autofill, c.labels);
+    const keys = m.kind === 'match' ? [m.key] : m.kind === 'ambiguous' ? m.keys : m.keys ?? [];
+    if (keys.length > 0) perControl.push(keys);
+  }
+  let best: { id: string; n: number } | undefined;
+  for (const [id, { form }] of pd.forms) {
+    if (!withRecords.has(id)) continue;
+    const bound = new Set<string>();
+    for (const s of form.sections) for (const f of s.fields) { const b = (f as { bind?: string }).bind; if (b) bound.add(b); }
+    const n = perControl.filter((keys) => keys.some((k) => bound.has(k))).length;
+    if (n >= 2 && (!best || n > best.n)) best = { id, n };
+  }
+  return best?.id;
+}
+
+export function FillView({ selected, autoPlan, onAutoPlanDone, autoContinue, onAutoContinueDone, onReadBack }: {
+  selected: LvzhiRecord | undefined; autoPlan: number; onAutoPlanDone(): void; autoContinue: number; onAutoContinueDone(): void; onReadBack(r: LvzhiRecord): void;
+}) {
   const { t, tabId: tabFromUrl, lang } = usePanel();
   const packs = usePacks();
   const records = useRecords();
   const client = useQueryClient();
   const [tabId, setTabId] = useState<number>();
-  const [page, setPage] = useState<{ url: string; title: string } | null | undefined>(undefined);
+  const [page, setPage] = useState<PageInfo | null | undefined>(undefined);
+  const [tabUrl, setTabUrl] = useState<string>();
   const [recordId, setRecordId] = useState<string>('');
+  const [why, setWhy] = useState<TextKey>();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [message, setMessage] = useState<{ text: string; bad?: boolean; fix?: string }>();
   const [busy, setBusy] = useState(false);
+  // Allowing a site is for filling it: the plan follows at once when a record is chosen.
+  const [planAfterAllow, setPlanAfterAllow] = useState(false);
+  const [proposals, setProposals] = useState<Array<TeachProposal & { saved?: boolean; chosen?: string }>>([]);
 
   const connect = useCallback(async () => {
     const id = await targetTabId(tabFromUrl);
     setTabId(id);
     if (id === undefined) { setPage(null); return; }
     const hello = await askPage(id, { type: 'lvzhi.page.hello' });
-    setPage(hello?.ok && hello.kind === 'hello' ? { url: hello.url, title: hello.title } : null);
+    if (hello?.ok && hello.kind === 'hello') {
+      setPage({ url: hello.url, title: hello.title, ...(hello.session ? { session: hello.session } : {}) });
+      return;
+    }
+    setPage(null);
+    // Not an allowed portal: its address (readable with the site's permission or activeTab) lets one click allow it.
+    const tab = await chrome.tabs.get(id).catch(() => undefined);
+    setTabUrl(tab?.url && sitePattern(tab.url) ? tab.url : undefined);
   }, [tabFromUrl]);
   useEffect(() => {
     void connect();
@@ -61,24 +108,74 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, onReadBack }: { s
     return () => { chrome.tabs.onActivated.removeListener(onActivated); chrome.tabs.onUpdated.removeListener(onUpdated); };
   }, [connect, tabFromUrl]);
 
+  // One click to allow: the permission prompt runs in this click's gesture, then the background
+  // adds the site and puts the launcher into the open tab; no reload.
+  const allow = async () => {
+    const pattern = tabUrl ? sitePattern(tabUrl) : undefined;
+    if (!pattern || tabId === undefined) { setMessage({ text: t('allowUnknown'), bad: true }); return; }
+    const granted = await chrome.permissions.request({ origins: [permissionOrigin(pattern)] }).catch(() => false);
+    if (!granted) { setMessage({ text: t('portalDenied'), bad: true }); return; }
+    const r = (await chrome.runtime.sendMessage({ type: 'lvzhi.portals.allowTab', tabId })) as { ok: boolean; error?: string } | undefined;
+    if (!r?.ok) { setMessage({ text: r?.error ?? t('portalDenied'), bad: true }); return; }
+    for (let i = 0; i < 30; i++) {
+      const hello = await askPage(tabId, { type: 'lvzhi.page.hello' });
+      if (hello?.ok && hello.kind === 'hello') { setPage({ url: hello.url, title: hello.title }); setMessage({ text: t('allowDone') }); setPlanAfterAllow(true); return; }
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    setMessage({ text: t('noPage'), bad: true });
+  };
+
   const pd = packs.data;
   const list = useMemo(() => (records.data?.records ?? []).filter((r) => !r.deletedAt), [records.data]);
+  const localIds = useMemo(() => new Set((pd?.packs.find((p) => p.id === LOCAL_PACK_ID)?.portals ?? []).map((m) => m.id)), [pd]);
   // The portal mapping: the one whose URL patterns match the page, or the one the user picks
-  // (a portal moved to a new address, a test copy), or none (matching by labels alone).
+  // (a portal moved to a new address, a test copy), or none (matching by labels alone); the
+  // office's local entries for this site come first in any case.
   const [mappingChoice, setMappingChoice] = useState<string>('auto');
   const detected: PortalMapping | undefined = useMemo(() => {
     if (!pd || !page) return undefined;
-    return [...pd.autofill.portals.values()].find((m) => m.match.some((p) => matchesPattern(p, page.url)));
-  }, [pd, page]);
-  const mapping: PortalMapping | undefined = mappingChoice === 'auto' ? detected : mappingChoice === 'none' ? undefined : pd?.autofill.portals.get(mappingChoice);
+    return [...pd.autofill.portals.values()].find((m) => !localIds.has(m.id) && m.match.some((p) => matchesPattern(p, page.url)));
+  }, [pd, page, localIds]);
+  const local: PortalMapping | undefined = useMemo(() => {
+    if (!pd || !page) return undefined;
+    return [...pd.autofill.portals.values()].find((m) => localIds.has(m.id) && m.match.some((p) => matchesPattern(p, page.url)));
+  }, [pd, page, localIds]);
+  const chosen: PortalMapping | undefined = mappingChoice === 'auto' ? detected : mappingChoice === 'none' ? undefined : pd?.autofill.portals.get(mappingChoice);
+  const mapping = useMemo(() => mergeLocal(chosen, local), [chosen, local]);
 
-  // Default record: the one chosen in the records tab, else the latest of the mapping's form.
+  // The record most likely meant.
+  const labelsTried = useRef(false);
   useEffect(() => {
-    if (selected) setRecordId(selected.id);
-    else if (!recordId && mapping?.form) setRecordId(list.find((r) => r.form === mapping.form)?.id ?? '');
-  }, [selected, mapping, list, recordId]);
+    if (selected) { setRecordId(selected.id); return; }
+    if (recordId || !pd || !page) return;
+    const sessionRecord = page.session?.recordId;
+    if (sessionRecord && list.some((r) => r.id === sessionRecord)) { setRecordId(sessionRecord); return; }
+    if (chosen?.form) {
+      const r = list.find((x) => x.form === chosen.form);
+      if (r) { setRecordId(r.id); setWhy('preselected'); return; }
+    }
+    if (labelsTried.current || tabId === undefined || list.length === 0) return;
+    labelsTried.current = true;
+    void askPage(tabId, { type: 'lvzhi.page.scan', options: scanOptionsFor(mapping) }).then((answer) => {
+      if (!answer?.ok || answer.kind !== 'scan') return;
+      const form = bestFormByLabels(pd, answer.scan, new Set(list.map((x) => x.form)));
+      const r = form ? list.find((x) => x.form === form) : undefined;
+      if (r) { setRecordId((cur) => cur || r.id); setWhy('preselectedByLabels'); }
+    });
+  }, [selected, chosen, list, recordId, pd, page, tabId, mapping]);
 
   const record = list.find((r) => r.id === recordId) ?? (selected?.id === recordId ? selected : undefined);
+  const form = record ? pd?.forms.get(record.form)?.form : undefined;
+  const fieldLabel = useCallback((key: string) => recordFieldLabel(key, form, pd?.autofill, lang), [form, pd, lang]);
+
+  const scanAndPlan = useCallback(async (onlyNew: boolean): Promise<{ plan: FillPlan; scanId: string } | undefined> => {
+    if (!pd || tabId === undefined || !record) return undefined;
+    const answer = await askPage(tabId, { type: 'lvzhi.page.scan', options: scanOptionsFor(mapping), onlyNew });
+    if (!answer?.ok || answer.kind !== 'scan') { setMessage({ text: answer && !answer.ok ? answer.message : t('noPage'), bad: true }); return undefined; }
+    const values = form ? dictionaryView(form, record.values) : record.values;
+    const plan = planFill(pd.autofill, answer.scan, values, { ...(mapping ? { mapping } : {}), ...(form ? { form } : {}) });
+    return { plan, scanId: answer.scanId };
+  }, [pd, tabId, record, mapping, form, t]);
 
   const makePlan = useCallback(async () => {
     if (!pd || tabId === undefined || !record) return;
@@ -88,32 +185,91 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, onReadBack }: { s
     setBusy(true);
     setMessage(undefined);
     try {
-      const form = pd.forms.get(record.form)?.form;
-      const answer = await askPage(tabId, { type: 'lvzhi.page.scan', options: scanOptionsFor(mapping) });
-      if (!answer?.ok || answer.kind !== 'scan') { setMessage({ text: answer && !answer.ok ? answer.message : t('noPage'), bad: true }); return; }
-      const values = form ? dictionaryView(form, record.values) : record.values;
-      const plan = planFill(pd.autofill, answer.scan, values, { ...(mapping ? { mapping } : {}), ...(form ? { form } : {}) });
-      setPhase({ kind: 'planned', plan, scanId: answer.scanId });
+      const made = await scanAndPlan(false);
+      if (made) setPhase({ kind: 'planned', ...made });
     } finally {
       setBusy(false);
     }
-  }, [pd, tabId, record, mapping, t, lang]);
+  }, [scanAndPlan, pd, tabId, record, t, lang]);
 
   useEffect(() => {
     if (autoPlan > 0 && record && page) { onAutoPlanDone(); void makePlan(); }
   }, [autoPlan, record, page, makePlan, onAutoPlanDone]);
 
+  useEffect(() => {
+    if (planAfterAllow && record && page) { setPlanAfterAllow(false); void makePlan(); }
+  }, [planAfterAllow, record, page, makePlan]);
+
+  const sendFill = async (plan: FillPlan, scanId: string): Promise<FillReport | undefined> => {
+    if (tabId === undefined) return undefined;
+    const answer = await askPage(tabId, { type: 'lvzhi.page.fill', scanId, plan, session: { ...(record ? { recordId: record.id } : {}), ...(mapping ? { mappingId: mapping.id } : {}) } });
+    if (!answer) { setMessage({ text: t('pageGone'), bad: true }); setPhase({ kind: 'idle' }); return undefined; }
+    if (!answer.ok) { setMessage({ text: answer.message, bad: true }); setPhase({ kind: 'idle' }); return undefined; }
+    return answer.kind === 'fill' ? answer.report : undefined;
+  };
+
   const fill = async () => {
-    if (phase.kind !== 'planned' || tabId === undefined) return;
+    if (phase.kind !== 'planned') return;
     setBusy(true);
     try {
-      const answer = await askPage(tabId, { type: 'lvzhi.page.fill', scanId: phase.scanId, plan: phase.plan });
-      if (!answer) { setMessage({ text: t('pageGone'), bad: true }); setPhase({ kind: 'idle' }); return; }
-      if (!answer.ok) { setMessage({ text: answer.message, bad: true }); setPhase({ kind: 'idle' }); return; }
-      if (answer.kind === 'fill') setPhase({ kind: 'filled', plan: phase.plan, report: answer.report });
+      const report = await sendFill(phase.plan, phase.scanId);
+      if (report) { setPhase({ kind: 'filled', plan: phase.plan, report }); setProposals([]); }
     } finally {
       setBusy(false);
     }
+  };
+
+  // 继续填写: only the fields that appeared since the fill, with the same record, at once.
+  const continueFill = useCallback(async () => {
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      const made = await scanAndPlan(true);
+      if (!made) return;
+      if (made.plan.steps.length === 0 && made.plan.tables.length === 0) { setMessage({ text: t('continueNone') }); return; }
+      const report = await sendFill(made.plan, made.scanId);
+      if (report) { setPhase({ kind: 'filled', plan: made.plan, report }); setMessage({ text: `${t('continueDone')}：${report.filled.length}` }); }
+    } finally {
+      setBusy(false);
+    }
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scanAndPlan, t]);
+
+  useEffect(() => {
+    if (autoContinue > 0 && record && page) { onAutoContinueDone(); void continueFill(); }
+  }, [autoContinue, record, page, continueFill, onAutoContinueDone]);
+
+  // After a fill: what the clerk then changes by hand, offered to remember.
+  const lastPlan = phase.kind === 'filled' ? phase.plan : undefined;
+  const loadEdits = useCallback(async () => {
+    if (tabId === undefined || !pd || !record || !lastPlan) return;
+    const answer = await askPage(tabId, { type: 'lvzhi.page.edits' });
+    if (!answer?.ok || answer.kind !== 'edits') return;
+    const values = form ? dictionaryView(form, record.values) : record.values;
+    const next = answer.controls.map((c) => proposeEntry(pd.autofill, c, values, lastPlan, answer.controls)).filter((p): p is TeachProposal => !!p);
+    setProposals((old) => next.map((p) => { const o = old.find((x) => x.control === p.control && x.label === p.label); return o?.saved ? { ...p, saved: true } : { ...p, ...(o?.chosen ? { chosen: o.chosen } : {}) }; }));
+  }, [tabId, pd, record, lastPlan, form]);
+  const editedSeen = useRef(0);
+  useEffect(() => {
+    if (phase.kind !== 'filled' || tabId === undefined) return undefined;
+    const timer = setInterval(() => {
+      void askPage(tabId, { type: 'lvzhi.page.hello' }).then((hello) => {
+        const n = hello?.ok && hello.kind === 'hello' ? hello.session?.edited ?? 0 : 0;
+        if (n !== editedSeen.current) { editedSeen.current = n; void loadEdits(); }
+      });
+    }, 1500);
+    return () => clearInterval(timer);
+  }, [phase.kind, tabId, loadEdits]);
+
+  const remember = async (p: TeachProposal & { chosen?: string }) => {
+    const key = p.chosen ?? p.key;
+    if (!pd || !page || !key) return;
+    const site = sitePattern(page.url);
+    if (!site) return;
+    const r = await rememberEntry(pd, site, { locator: p.locator, key, ...(p.transform ? { transform: p.transform } : {}) });
+    if (!r.ok) { setMessage({ text: `${t('teachFailed')}：${r.error}`, bad: true }); return; }
+    setProposals((old) => old.map((x) => (x === p ? { ...x, saved: true } : x)));
+    await client.invalidateQueries({ queryKey: ['packs'] });
   };
 
   const undo = async () => {
@@ -144,11 +300,22 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, onReadBack }: { s
   if (packs.isLoading || records.isLoading) return <p>{t('loading')}</p>;
   if (packs.error) throw packs.error;
 
+  const skipTexts = { reason: (r: SkipReason) => t(REASONS[r]), unlabeled: t('unlabeled'), maybe: t('maybe'), recordLacks: t('recordLacks') };
+  const isSensitive = (key: string) => pd?.autofill.entries.get(key)?.sensitive === true;
+
   return (
     <section data-testid="fill-view">
       <div className="card">
         {page === undefined ? <span>{t('loading')}</span> : page === null ? (
-          <span className="warn" data-testid="no-portal">{t('noPage')} <button type="button" onClick={() => void connect()}>{t('retry')}</button></span>
+          <div data-testid="no-portal">
+            <span className="warn">{t('noPage')} </span>
+            {tabUrl ? (
+              <div>
+                <p className="hint">{t('allowHint')}</p>
+                <button type="button" className="primary" data-testid="allow-site" onClick={() => void allow()}>{t('allowHere')}</button>
+              </div>
+            ) : <button type="button" onClick={() => void connect()}>{t('retry')}</button>}
+          </div>
         ) : (
           <div>
             <div data-testid="page-title"><strong>{page.title}</strong></div>
@@ -158,7 +325,7 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, onReadBack }: { s
               <select data-testid="fill-mapping" value={mappingChoice} onChange={(e) => { setMappingChoice(e.target.value); setPhase({ kind: 'idle' }); }} style={{ flex: 1, minWidth: 0 }}>
                 <option value="auto">{detected ? `${t('detected')}：${lang === 'en' ? detected.titleEn ?? detected.title : detected.title}` : `${t('detected')}：${t('noMapping')}`}</option>
                 <option value="none">{t('noMapping')}</option>
-                {[...(pd?.autofill.portals.values() ?? [])].map((m) => <option key={m.id} value={m.id}>{lang === 'en' ? m.titleEn ?? m.title : m.title}</option>)}
+                {[...(pd?.autofill.portals.values() ?? [])].filter((m) => !localIds.has(m.id)).map((m) => <option key={m.id} value={m.id}>{lang === 'en' ? m.titleEn ?? m.title : m.title}</option>)}
               </select>
             </label>
           </div>
@@ -166,14 +333,16 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, onReadBack }: { s
       </div>
       <label className="row">
         {t('recordToUse')}
-        <select data-testid="fill-record" value={recordId} onChange={(e) => { setRecordId(e.target.value); setPhase({ kind: 'idle' }); }} style={{ flex: 1, minWidth: 0 }}>
+        <select data-testid="fill-record" value={recordId} onChange={(e) => { setRecordId(e.target.value); setWhy(undefined); setPhase({ kind: 'idle' }); }} style={{ flex: 1, minWidth: 0 }}>
           <option value="">{t('chooseRecord')}</option>
           {list.map((r) => <option key={r.id} value={r.id}>{recordTitle(r, pd?.forms.get(r.form)?.form)}（{pd?.forms.get(r.form)?.form.title ?? r.form}）</option>)}
         </select>
       </label>
+      {why && record && <p className="hint" data-testid="preselected">{t(why)}</p>}
       <div className="row" style={{ margin: '8px 0' }}>
         <button type="button" className="primary" data-testid="autofill" disabled={!record || !page || busy} onClick={() => void makePlan()}>{t('autofill')}</button>
         <button type="button" data-testid="read-page" disabled={!page || busy} onClick={() => void readPage()}>{t('readPage')}</button>
+        {page?.session && <button type="button" data-testid="continue-fill" disabled={!record || busy} onClick={() => void continueFill()}>{t('continueTitle')}{page.session.newFields > 0 ? ` (${page.session.newFields})` : ''}</button>}
       </div>
       {message && <p role="status" data-testid="fill-message" className={message.bad ? 'bad' : ''}>{message.text}
         {message.fix && record && <button type="button" className="link" data-testid="fill-fix-record" onClick={() => { focusFieldOnOpen(message.fix!); onReadBack(record); }}>{t('goToField')}</button>}</p>}
@@ -181,13 +350,13 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, onReadBack }: { s
         <div data-testid="fill-plan">
           <h3 className="h3">{t('planTitle')}（{phase.plan.steps.length + phase.plan.tables.length}）</h3>
           <table className="plan"><tbody>
-            {describePlan(phase.plan).map((line, i) => <tr key={i} data-testid="plan-step"><td>{line}</td></tr>)}
-            {phase.plan.tables.map((tb) => <tr key={tb.table} data-testid="plan-step"><td>{tb.label} ← {tb.rows.length} {t('rows')}</td></tr>)}
+            {phase.plan.steps.map((s, i) => <tr key={i} data-testid="plan-step"><td>{stepLine(s, s.sensitive ? maskSensitive(s.display) : s.display, fieldLabel, t('unlabeled'))}</td></tr>)}
+            {phase.plan.tables.map((tb) => <tr key={tb.table} data-testid="plan-step"><td>{portalTable(tb.label, fieldLabel(tb.key), t('unlabeled'))} ← {tb.rows.length} {t('rows')}</td></tr>)}
           </tbody></table>
           {phase.plan.skipped.length > 0 && (
             <details>
               <summary>{t('skipped')}（{phase.plan.skipped.length}）</summary>
-              <ul data-testid="plan-skipped">{phase.plan.skipped.map((s, i) => <li key={i}>{s.label || s.control}：{t(REASONS[s.reason])}{s.detail ? `（${s.detail}）` : ''}</li>)}</ul>
+              <ul data-testid="plan-skipped">{phase.plan.skipped.map((s, i) => <li key={i}>{skipLine(s, fieldLabel, skipTexts)}</li>)}</ul>
             </details>
           )}
           <div className="row" style={{ marginTop: 8 }}>
@@ -200,20 +369,52 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, onReadBack }: { s
         <div data-testid="fill-report">
           <h3 className="h3">{t('reportTitle')}</h3>
           <p className="good" data-testid="report-filled">{t('filledCount')}：{phase.report.filled.length}</p>
-          {phase.report.failed.length > 0 && <ul className="bad" data-testid="report-failed">{phase.report.failed.map((f, i) => <li key={i}>{f.label}：{f.error}</li>)}</ul>}
-          {phase.report.skipped.length > 0 && <p className="hint">{t('skipped')}：{phase.report.skipped.length}</p>}
+          {phase.report.failed.length > 0 && <ul className="bad" data-testid="report-failed">{phase.report.failed.map((f, i) => <li key={i}>{stepLine({ ...f, display: '' }, '', fieldLabel, t('unlabeled')).replace(/ ← .*$/, '')}：{f.error}</li>)}</ul>}
+          {phase.report.skipped.length > 0 && (
+            <details>
+              <summary className="hint">{t('skipped')}：{phase.report.skipped.length}</summary>
+              <ul data-testid="report-skipped">{phase.report.skipped.map((s, i) => <li key={i}>{skipLine(s, fieldLabel, skipTexts)}</li>)}</ul>
+            </details>
+          )}
           <p className="hint">{t('checkThenSubmit')}</p>
           <button type="button" data-testid="undo-fill" onClick={() => void undo()}>{t('undo')}</button>
+          {proposals.length > 0 && (
+            <div className="card" data-testid="teach">
+              <h3 className="h3">{t('teachTitle')}</h3>
+              <p className="hint">{t('teachHint')}</p>
+              <ul>
+                {proposals.map((p, i) => {
+                  const key = p.chosen ?? p.key;
+                  return (
+                    <li key={`${p.control}-${i}`} data-testid="teach-item">
+                      <span data-testid="teach-label">{p.label || t('unlabeled')}</span>：{key && isSensitive(key) ? maskSensitive(p.value) : p.value}{' '}
+                      <select aria-label={t('teachKey')} data-testid="teach-key" value={key ?? ''} onChange={(e) => { const v = e.target.value; setProposals((old) => old.map((x) => (x === p ? { ...x, chosen: v } : x))); }}>
+                        <option value="">{t('teachChooseKey')}</option>
+                        {Object.keys(form ? dictionaryView(form, record?.values ?? {}) : record?.values ?? {}).filter((k) => fieldLabel(k)).map((k) => <option key={k} value={k}>{fieldLabel(k)}</option>)}
+                      </select>{' '}
+                      {p.saved ? <span className="good" data-testid="teach-saved">{t('teachRemembered')}</span>
+                        : <button type="button" data-testid="teach-remember" disabled={!key} onClick={() => void remember(p)}>{t('teachRemember')}</button>}
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          )}
         </div>
       )}
       {phase.kind === 'undone' && (
         <div>
           <p data-testid="undo-done">{t('undone')}：{phase.restored}</p>
           {phase.failed.length > 0 && (
-            <ul className="warn" data-testid="undo-failed">{phase.failed.map((f, i) => <li key={i} data-testid="undo-failed-item">{f.label}：{f.error}（{t('undoByHand')}）</li>)}</ul>
+            <ul className="warn" data-testid="undo-failed">{phase.failed.map((f, i) => <li key={i} data-testid="undo-failed-item">{stepLine({ label: f.label, display: '', key: '' }, '', () => undefined, t('unlabeled')).replace(/ ← .*$/, '')}：{f.error}（{t('undoByHand')}）</li>)}</ul>
           )}
         </div>
       )}
     </section>
   );
+}
+
+function portalTable(label: string, field: string | undefined, unlabeled: string): string {
+  const l = label.replace(/[\s:：*＊]+$/u, '');
+  return l || field || unlabeled;
 }

@@ -17,9 +17,16 @@ import { PanelContext, type PanelContextValue } from './context.ts';
 import { TEXTS, type Lang, type TextKey } from './i18n.ts';
 import { PackProblems } from './PackProblems.tsx';
 import { PortalsView } from './PortalsView.tsx';
+import { SyncView } from './SyncView.tsx';
 import { PANEL_CSS } from './style.ts';
+import { LANG_STORAGE_KEY } from '../lib/launcher-protocol.ts';
 
 export const LANG_KEY = 'lvzhi.lang';
+
+/** The launcher on portal pages follows the panel's language: it is kept where the background reads it. */
+function shareLang(lang: Lang): void {
+  void chrome.storage.local.set({ [LANG_STORAGE_KEY]: lang }).catch(() => undefined);
+}
 
 type Tab = 'records' | 'fill' | 'workflows' | 'minutes' | 'settings';
 const TABS: Array<{ id: Tab; label: TextKey }> = [
@@ -51,6 +58,8 @@ export function PanelRoot() {
   const [tab, setTab] = useState<Tab>(initialView);
   const [selected, setSelected] = useState<LvzhiRecord>();
   const [autoPlan, setAutoPlan] = useState(0);
+  const [autoContinue, setAutoContinue] = useState(0);
+  useEffect(() => { shareLang(lang); }, [lang]);
   const [intentNote, setIntentNote] = useState(false);
   const [editRequest, setEditRequest] = useState<LvzhiRecord>();
 
@@ -61,13 +70,14 @@ export function PanelRoot() {
     const mine = tabFromUrl();
     if (mine !== undefined && mine !== i.tabId) return;
     if (i.intent === 'fill') { setTab('fill'); setAutoPlan((n) => n + 1); setIntentNote(true); }
+    if (i.intent === 'continue') { setTab('fill'); setAutoContinue((n) => n + 1); }
   }, []);
   useEffect(() => {
     const area = chrome.storage.session ?? chrome.storage.local;
     void area.get(INTENT_KEY).then((got) => { takeIntent(got[INTENT_KEY] as PendingIntent | undefined); void area.remove(INTENT_KEY); }).catch(() => undefined);
     const l = (m: unknown) => {
       const x = m as { type?: string } & Partial<PendingIntent>;
-      if (x?.type === 'lvzhi.panel.intent' && typeof x.tabId === 'number' && (x.intent === 'fill' || x.intent === 'panel')) takeIntent({ tabId: x.tabId, intent: x.intent, at: x.at ?? Date.now() });
+      if (x?.type === 'lvzhi.panel.intent' && typeof x.tabId === 'number' && (x.intent === 'fill' || x.intent === 'panel' || x.intent === 'continue')) takeIntent({ tabId: x.tabId, intent: x.intent, at: x.at ?? Date.now() });
     };
     chrome.runtime.onMessage.addListener(l);
     return () => chrome.runtime.onMessage.removeListener(l);
@@ -101,10 +111,10 @@ export function PanelRoot() {
           <main className="body">
             {intentNote && tab === 'fill' && <p className="hint" data-testid="intent-note">{t('intentFill')}</p>}
             {tab === 'records' && guard(t('tabRecords'), <RecordsView key={editRequest?.id ?? 'list'} initial={editRequest} onUse={(r) => { setSelected(r); setTab('fill'); }} />)}
-            {tab === 'fill' && guard(t('tabFill'), <FillView selected={selected} autoPlan={autoPlan} onAutoPlanDone={() => setAutoPlan(0)} onReadBack={(r) => { setEditRequest(r); setTab('records'); }} />)}
+            {tab === 'fill' && guard(t('tabFill'), <FillView selected={selected} autoPlan={autoPlan} onAutoPlanDone={() => setAutoPlan(0)} autoContinue={autoContinue} onAutoContinueDone={() => setAutoContinue(0)} onReadBack={(r) => { setEditRequest(r); setTab('records'); }} />)}
             {tab === 'workflows' && guard(t('tabWorkflows'), <WorkflowsView onEdit={(r) => { setEditRequest(r); setTab('records'); }} />)}
             {tab === 'minutes' && guard(t('tabMinutes'), <MinutesView />)}
-            {tab === 'settings' && guard(t('tabSettings'), <><PortalsView /><DefaultsView /><BackupView /></>)}
+            {tab === 'settings' && guard(t('tabSettings'), <><PortalsView /><DefaultsView /><BackupView /><SyncView /></>)}
           </main>
         </div>
       </PanelContext.Provider>

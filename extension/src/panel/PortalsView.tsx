@@ -5,11 +5,17 @@
 import { useEffect, useState } from 'react';
 import { patternFromInput, permissionOrigin } from '../lib/staff-portals.ts';
 import { usePanel } from './context.ts';
+import { usePacks } from './data.ts';
+import { downloadJson } from './download.ts';
+import { localPackOf } from './local-pack-client.ts';
+import { localEntryCount } from '../lib/local-mapping.ts';
 
 interface PortalList { user: string[]; matches: string[]; pending?: string[] }
 
 export function PortalsView() {
   const { t } = usePanel();
+  const packs = usePacks();
+  const local = localPackOf(packs.data);
   const [list, setList] = useState<PortalList>({ user: [], matches: [] });
   const [input, setInput] = useState('');
   const [message, setMessage] = useState('');
@@ -69,6 +75,12 @@ export function PortalsView() {
           <button type="button" data-testid="portal-grant" onClick={() => void grantPending()}>{t('portalGrant')}</button>
         </div>
       )}
+      <div className="card" data-testid="local-mappings">
+        <p className="hint">{t('exportLocalHint')}</p>
+        {local ? (
+          <button type="button" data-testid="export-local" onClick={() => downloadJson(`${local.id}-${local.version}.json`, local)}>{t('exportLocal')}（{localEntryCount(local)} {t('localEntries')}）</button>
+        ) : <p className="hint">{t('exportLocalNone')}</p>}
+      </div>
     </section>
   );
 }

@@ -1,9 +1,12 @@
 /** Panel texts, Chinese first, English available (switch in the panel header). */
+import { fillEn, fillZh } from './i18n-fill.ts';
+
 export type Lang = 'zh' | 'en';
 import { DATA_EN, DATA_ZH } from './i18n-data.ts';
 
 const zh = {
   ...DATA_ZH,
+  ...fillZh,
   appTitle: '履职',
   tabRecords: '记录',
   tabFill: '填写',
@@ -131,6 +134,7 @@ export type TextKey = keyof typeof zh;
 
 const en: Record<TextKey, string> = {
   ...DATA_EN,
+  ...fillEn,
   appTitle: 'Lvzhi',
   tabRecords: 'Records',
   tabFill: 'Fill',

@@ -25,3 +25,4 @@ export * from './audit/index.ts';
 export * from './stats/index.ts';
 export * from './spreadsheet/index.ts';
 export * from './intake/index.ts';
+export * from './sync/index.ts';

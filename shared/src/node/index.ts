@@ -7,3 +7,4 @@ export * from './validate-files.ts';
 export { main } from './cli.ts';
 export { defineCommand, UsageError, type Command, type CommandContext, type CommandIO } from './command.ts';
 export * from './spreadsheet.ts';
+export { loadPacksFor, loadRecords } from './stats-io.ts';

@@ -30,7 +30,7 @@ export interface TextFact {
 const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, Ｏ: 0, O: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** `12`, `十二`, `二十`, `廿`… up to 99; a year written digit by digit (`二〇二四`). */
-export function chineseNumber(s: string): number | undefined {
+export function parseChineseNumber(s: string): number | undefined {
   const t = s.trim();
   if (/^\d+$/.test(t)) return Number(t);
   if (t === '半') return 30;
@@ -78,12 +78,12 @@ function datesIn(text: string, now: Date, out: TextFact[]): void {
     else out.push({ kind: 'date', value: date, source, index, ...(label ? { label } : {}) });
   };
   for (const m of text.matchAll(CN_DATE)) {
-    const y = m[1] ? chineseNumber(m[1]) : chinaYear(now);
-    const mo = chineseNumber(m[2]!), d = chineseNumber(m[3]!);
+    const y = m[1] ? parseChineseNumber(m[1]) : chinaYear(now);
+    const mo = parseChineseNumber(m[2]!), d = parseChineseNumber(m[3]!);
     if (y === undefined || mo === undefined || d === undefined) continue;
-    const rawH = m[5] !== undefined ? chineseNumber(m[5]) : undefined;
+    const rawH = m[5] !== undefined ? parseChineseNumber(m[5]) : undefined;
     const h = rawH === undefined ? undefined : hourOf(m[4], rawH);
-    const mi = m[6] !== undefined ? Number(m[6]) : m[7] !== undefined ? chineseNumber(m[7]) : undefined;
+    const mi = m[6] !== undefined ? Number(m[6]) : m[7] !== undefined ? parseChineseNumber(m[7]) : undefined;
     push(m.index, m[0].trim(), y, mo, d, h, mi);
   }
   for (const m of text.matchAll(ISO_DATE)) {
@@ -126,7 +126,7 @@ export function extractFacts(input: string, options: { names?: readonly string[]
     if (!/\d+[时点]|月|日/.test(v)) out.push({ kind: 'place', value: v, source: m[0], index: m.index });
   }
   for (const m of text.matchAll(COUNT)) {
-    const n = chineseNumber(m[1]!);
+    const n = parseChineseNumber(m[1]!);
     if (n !== undefined) out.push({ kind: 'count', value: n, source: m[0], index: m.index });
   }
   for (const re of [MOBILE, LANDLINE]) for (const m of text.matchAll(re)) out.push({ kind: 'phone', value: m[0], source: m[0], index: m.index });

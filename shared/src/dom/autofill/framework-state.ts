@@ -238,6 +238,13 @@ export function pageWorld(): PageWorld { return world; }
 export const PAGE_WORLD_REQUEST = 'lvzhi-radio-model';
 export const PAGE_WORLD_REPLY = 'lvzhi-radio-model-reply';
 
+/**
+ * The two event names of one bridge. The extension passes random names (one pair per page), so
+ * a page cannot tell the helper is there by dispatching the fixed names (staffflow, issue 13).
+ */
+export interface PageWorldChannel { request: string; reply: string }
+const FIXED_CHANNEL: PageWorldChannel = { request: PAGE_WORLD_REQUEST, reply: PAGE_WORLD_REPLY };
+
 type Wire = { op: 'read' } | { op: 'restore'; framework: 'vue' | 'react'; value?: ModelValue };
 
 function encodeRead(r: ModelRead | undefined): string {
@@ -253,8 +260,8 @@ function decodeRead(s: unknown): ModelRead | undefined {
 }
 
 /** MAIN world: answers the content script's requests in `doc` (call once per document). */
-export function listenForPageWorldRequests(doc: Document): void {
-  doc.addEventListener(PAGE_WORLD_REQUEST, (e) => {
+export function listenForPageWorldRequests(doc: Document, channel: PageWorldChannel = FIXED_CHANNEL): void {
+  doc.addEventListener(channel.request, (e) => {
     const input = e.target as HTMLInputElement | null;
     const detail = (e as CustomEvent<unknown>).detail;
     if (!input || input.tagName !== 'INPUT' || input.type !== 'radio' || typeof detail !== 'string') return;
@@ -268,21 +275,21 @@ export function listenForPageWorldRequests(doc: Document): void {
       reply = 'null';
     }
     const W = input.ownerDocument.defaultView as Window & typeof globalThis;
-    input.dispatchEvent(new W.CustomEvent(PAGE_WORLD_REPLY, { detail: reply }));
+    input.dispatchEvent(new W.CustomEvent(channel.reply, { detail: reply }));
   }, true);
 }
 
 /** Isolated world: reaches the MAIN-world helper through events on the input; nothing found when it is absent. */
-export function eventBridgePageWorld(): PageWorld {
+export function eventBridgePageWorld(channel: PageWorldChannel = FIXED_CHANNEL): PageWorld {
   const ask = (input: HTMLInputElement, w: Wire): string | undefined => {
     let answer: string | undefined;
     const take = (e: Event) => { const d = (e as CustomEvent<unknown>).detail; if (typeof d === 'string') answer = d; };
-    input.addEventListener(PAGE_WORLD_REPLY, take);
+    input.addEventListener(channel.reply, take);
     try {
       const W = input.ownerDocument.defaultView as Window & typeof globalThis;
-      input.dispatchEvent(new W.CustomEvent(PAGE_WORLD_REQUEST, { detail: JSON.stringify(w) }));
+      input.dispatchEvent(new W.CustomEvent(channel.request, { detail: JSON.stringify(w) }));
     } finally {
-      input.removeEventListener(PAGE_WORLD_REPLY, take);
+      input.removeEventListener(channel.reply, take);
     }
     return answer;
   };

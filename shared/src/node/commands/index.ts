@@ -10,6 +10,7 @@ import { minutesCommand } from './minutes.ts';
 import { statsCommand } from './stats.ts';
 import { auditCommand } from './audit.ts';
 import { importRosterCommand } from './import.ts';
+import { serveCommand, serverBackupCommand, serverRestoreCommand } from './serve.ts';
 
 /** Every `lvzhi` command, once. Add a command here and in its own file. */
 export const commands: Command[] = [
@@ -24,4 +25,7 @@ export const commands: Command[] = [
   statsCommand,
   auditCommand,
   importRosterCommand,
+  serveCommand,
+  serverBackupCommand,
+  serverRestoreCommand,
 ] as Command[];

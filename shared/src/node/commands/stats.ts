@@ -24,7 +24,7 @@ function printTable(s: WorkStats, out: (l: string) => void): void {
 export const statsCommand = defineCommand({
   name: ['stats'],
   summary: '按年、季、月统计记录并生成工作总结表述 / year-end figures and work-summary sentences',
-  usage: 'lvzhi stats RECORDS... [--period 2024|2024Q1|2024-03 | --from DATE --to DATE] [--as-of DATE] [--format table|json|xlsx|csv] [-o FILE] [--packs DIR] [--full]',
+  usage: 'lvzhi stats RECORDS... | --server URL [--token T] [--period 2024|2024Q1|2024-03 | --from DATE --to DATE] [--as-of DATE] [--format table|json|xlsx|csv] [-o FILE] [--packs DIR] [--full]',
   options: {
     period: { type: 'string' },
     from: { type: 'string' },
@@ -34,9 +34,11 @@ export const statsCommand = defineCommand({
     output: { type: 'string', short: 'o' },
     packs: { type: 'string', multiple: true },
     full: { type: 'boolean', default: false },
+    server: { type: 'string' },
+    token: { type: 'string' },
   },
   async run({ values, positionals, cwd, out, err }) {
-    if (positionals.length === 0) throw new UsageError('name the record files or folders');
+    if (positionals.length === 0 && !values.server) throw new UsageError('name the record files or folders, or --server URL');
     const format = values.format ?? 'table';
     if (!['table', 'json', 'xlsx', 'csv'].includes(format)) throw new UsageError('--format is table, json, xlsx or csv');
     if ((format === 'xlsx' || format === 'csv') && !values.output) throw new UsageError(`--format ${format} needs -o FILE`);
@@ -56,10 +58,22 @@ export const statsCommand = defineCommand({
       if (Number.isNaN(t)) throw new UsageError('--as-of is a date (2024-12-31) or an instant');
       asOf = new Date(t);
     }
-    const packs = await loadPacksFor(cwd, values.packs);
-    const { records, skipped } = await loadRecords(cwd, positionals);
-    if (skipped.length) err(`跳过 ${skipped.length} 个不是有效记录的文件 / skipped ${skipped.length} files that are not valid records`);
-    const stats = computeStats(records, statsDefinitions(packs), period, asOf ? { asOf } : {});
+    let stats: WorkStats;
+    if (values.server) {
+      // The office server computes the figures over all of the office's records (same core code).
+      const token = values.token ?? process.env['LVZHI_TOKEN'];
+      if (!token) throw new UsageError('--server needs --token (or LVZHI_TOKEN): an extension token from pairing, of a 管理员 or 工作人员');
+      const q = new URLSearchParams({ from: period.from, to: period.to, format: 'json', ...(values.period ? { period: values.period } : {}), ...(asOf ? { asOf: asOf.toISOString() } : {}) });
+      const res = await fetch(new URL(`/api/stats?${q}`, values.server), { headers: { authorization: `Bearer ${token}` } });
+      const json = (await res.json().catch(() => ({}))) as { stats?: WorkStats; error?: string };
+      if (!res.ok || !json.stats) { err(`服务器 / server: ${json.error ?? `HTTP ${res.status}`}`); return 1; }
+      stats = json.stats;
+    } else {
+      const packs = await loadPacksFor(cwd, values.packs);
+      const { records, skipped } = await loadRecords(cwd, positionals);
+      if (skipped.length) err(`跳过 ${skipped.length} 个不是有效记录的文件 / skipped ${skipped.length} files that are not valid records`);
+      stats = computeStats(records, statsDefinitions(packs), period, asOf ? { asOf } : {});
+    }
     if (format === 'table') printTable(stats, out);
     else if (format === 'json') {
       const text = JSON.stringify({ ...stats, sentences: summarySentences(stats) }, null, 2);
