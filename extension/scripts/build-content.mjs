@@ -57,11 +57,17 @@ const size = statSync(out).size;
 writeFileSync(join(extensionDir, 'build', 'content-script-meta.json'), JSON.stringify({ bytes: size, inputs: inputs.length }, null, 2));
 console.log(`build-content: lvzhi-launcher.js ${(size / 1024).toFixed(1)} KB minified (${inputs.length} modules)`);
 
-// The minutes font (Noto Serif SC, SIL OFL 1.1, TrueType outlines: see toolchain-facts) for
-// the panel's PDF; only the panel fetches it, never a portal page.
-const fontSrc = join(extensionDir, '..', 'node_modules', '@expo-google-fonts', 'noto-serif-sc', '400Regular', 'NotoSerifSC_400Regular.ttf');
+// The minutes fonts (SIL OFL 1.1, TrueType outlines: see toolchain-facts), the same three the
+// CLI uses — Noto Serif SC regular (body) and bold (labels, title), Noto Sans SC bold (headings) —
+// so panel and CLI minutes look alike; only the panel fetches them, never a portal page.
 mkdirSync(join(prodDir, 'fonts'), { recursive: true });
-cpSync(fontSrc, join(prodDir, 'fonts', 'NotoSerifSC-Regular.ttf'));
+for (const [pkg, file, name] of [
+  ['noto-serif-sc', '400Regular/NotoSerifSC_400Regular.ttf', 'NotoSerifSC-Regular.ttf'],
+  ['noto-serif-sc', '700Bold/NotoSerifSC_700Bold.ttf', 'NotoSerifSC-Bold.ttf'],
+  ['noto-sans-sc', '700Bold/NotoSansSC_700Bold.ttf', 'NotoSansSC-Bold.ttf'],
+]) {
+  cpSync(join(extensionDir, '..', 'node_modules', '@expo-google-fonts', pkg, file), join(prodDir, 'fonts', name));
+}
 
 rmSync(testDir, { recursive: true, force: true });
 cpSync(prodDir, testDir, { recursive: true });

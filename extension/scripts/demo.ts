@@ -11,7 +11,7 @@
  *     writes screenshots and the signed PDF to demo-output/, printing each step.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -19,7 +19,10 @@ import { REPO_ROOT, serveDir } from '../../tests/harness/browser.ts';
 import { buildPortals, PORTALS_DIR } from '../../tests/fixtures/portals/build.ts';
 import { TEST_BUILD_DIR, allowPortal, exampleRecord, importRecords, launchProfile, tabIdOf, waitForLauncher } from '../../tests/e2e/extension-helpers.ts';
 
-const OUT = join(REPO_ROOT, 'demo-output');
+const FINAL_OUT = join(REPO_ROOT, 'demo-output');
+// Written to a staging folder and swapped in only when the walkthrough succeeds: a failed run
+// never deletes the previous demo output.
+const OUT = join(REPO_ROOT, `.demo-output-${process.pid}`);
 const DOCS = join(REPO_ROOT, 'extension', 'docs');
 const headed = !process.argv.includes('--headless') && !!(process.env['DISPLAY'] || process.env['WAYLAND_DISPLAY']);
 const updateDocs = process.argv.includes('--update-docs');
@@ -38,6 +41,7 @@ async function main(): Promise<void> {
   if (!existsSync(join(TEST_BUILD_DIR, 'manifest.json'))) throw new Error('扩展尚未构建 / the extension is not built: npm run build');
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
+  process.on('exit', () => rmSync(OUT, { recursive: true, force: true }));
   say('构建演示门户', 'Building the demo portals (Element Plus, Ant Design, Layui, frameset)');
   await buildPortals();
   const site = await serveDir(PORTALS_DIR);
@@ -117,27 +121,27 @@ async function main(): Promise<void> {
     const meetingId = await meetingEditor.getAttribute('data-record-id');
     const title = meetingEditor.locator('input[id$="-title"]');
     if (await title.count()) await title.first().fill('青山镇人大主席团2024年4月例会');
-    const date = meetingEditor.locator('input[id$="-date"]');
-    if (await date.count()) await date.first().fill('2024-04-25').catch(() => undefined);
+    // 会议时间 and 结束时间 are date-and-time boxes (datetime-local): they take 2024-04-25T09:00.
+    await meetingEditor.locator('input[id$="-startTime"]').first().fill('2024-04-25T09:00');
+    await meetingEditor.locator('input[id$="-endTime"]').first().fill('2024-04-25T11:30');
+    await meetingEditor.locator('input[id$="-documentDate"]').first().fill('2024-04-26');
     await panel.getByTestId('save-state').filter({ hasText: '草稿已保存' }).waitFor({ timeout: 10_000 }).catch(() => undefined);
     await shot(panel, `0${n++}-panel-meeting`);
-    await panel.getByTestId('editor-back').click();
+    // 完成: the record must be complete before its minutes can be issued.
+    await panel.getByTestId('record-complete').click();
+    await panel.getByTestId('new-form').waitFor({ timeout: 10_000 });
 
     say('生成并签署会议纪要', 'Making the minutes PDF and signing it with a key generated in the browser (non-extractable)');
     await panel.getByTestId('tab-minutes').click();
     const options = await panel.getByTestId('minutes-record').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-    await panel.getByTestId('minutes-record').selectOption(meetingId && options.includes(meetingId) ? meetingId : examples[2]!.id);
+    if (!meetingId || !options.includes(meetingId)) throw new Error('新记录的会议不在纪要列表中 / the recorded meeting is not listed for minutes');
+    await panel.getByTestId('minutes-record').selectOption(meetingId);
     await panel.getByTestId('minutes-preview').click();
     await panel.getByTestId('minutes-status').filter({ hasText: /会议纪要已生成|纪要|错误|缺/ }).waitFor({ timeout: 60_000 });
     const status = (await panel.getByTestId('minutes-status').textContent()) ?? '';
     console.log(`   ${status}`);
-    if (!status.includes('会议纪要已生成')) {
-      // The new meeting may miss what the minutes need: fall back to last month's complete record.
-      await panel.getByTestId('minutes-record').selectOption(examples[2]!.id);
-      await panel.getByTestId('minutes-preview').click();
-      await panel.getByTestId('minutes-status').filter({ hasText: '会议纪要已生成' }).waitFor({ timeout: 60_000 });
-      console.log(`   ${await panel.getByTestId('minutes-status').textContent()}（上月例会 / last month's meeting）`);
-    }
+    // No fallback: the demo shows the minutes of the meeting it recorded, or fails.
+    if (!status.includes('会议纪要已生成')) throw new Error(`会议纪要未生成 / the minutes were not made: ${status}`);
     await panel.getByText('管理签名密钥').click();
     await panel.getByTestId('key-name').fill('张建国');
     await panel.getByTestId('key-create').click();
@@ -155,15 +159,20 @@ async function main(): Promise<void> {
     }
     try {
       execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(OUT, `0${n++}-minutes-page`)]);
-    } catch { /* poppler missing: the PDF is still there */ }
+    } catch (e) { throw new Error(`pdftoppm 无法渲染纪要 / pdftoppm could not render the minutes: ${(e as Error).message}`); }
 
+    // The preview iframe shows the PDF (Chromium's viewer); sections are laid out fully for the screenshot.
+    await panel.addStyleTag({ content: '*{content-visibility:visible !important}' });
     writeFileSync(join(OUT, 'README.txt'), `履职演示输出 / Lvzhi demo output\n${new Date().toISOString()}\n\n${shots.map((s) => s.replace(`${OUT}/`, '')).join('\n')}\nminutes-signed.pdf\n`);
     if (updateDocs) {
       mkdirSync(DOCS, { recursive: true });
-      for (const s of shots) copyFileSync(s, join(DOCS, s.slice(OUT.length + 1)));
+      const page = join(OUT, `0${n - 1}-minutes-page-1.png`);
+      for (const s of [...shots, page]) copyFileSync(s, join(DOCS, `demo-${s.slice(OUT.length + 1)}`));
       console.log(`\n截图已复制到 / screenshots copied to ${DOCS}`);
     }
-    console.log(`\n演示完成：截图与签名 PDF 在 ${OUT}\nDone: screenshots and the signed PDF are in ${OUT}`);
+    rmSync(FINAL_OUT, { recursive: true, force: true });
+    renameSync(OUT, FINAL_OUT);
+    console.log(`\n演示完成：截图与签名 PDF 在 ${FINAL_OUT}\nDone: screenshots and the signed PDF are in ${FINAL_OUT}`);
   } finally {
     await ext.close();
     await site.close();

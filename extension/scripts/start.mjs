@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureSystemTools } from '../../tests/scripts/system-deps.mjs';
 
 const extensionDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const repo = resolve(extensionDir, '..');
@@ -16,6 +17,20 @@ function run(command, args, cwd) {
   console.log(`\n$ ${[command, ...args].join(' ')}   (in ${cwd})`);
   const r = spawnSync(command, args, { cwd, stdio: 'inherit' });
   return r.status ?? 1;
+}
+
+// First the system tools the walkthrough needs (Chromium, poppler's pdfsig/pdftoppm, qpdf, a
+// Chinese font — without one every label is a box): the same check and install as npm test.
+{
+  console.log('\n检查系统工具 / checking the system tools (chromium, poppler-utils, qpdf, fonts-noto-cjk)…');
+  const { ok, plan } = ensureSystemTools({ log: (l) => console.log(l), run: (c) => spawnSync('sh', ['-c', c], { stdio: 'inherit' }) });
+  if (!ok) {
+    console.error(
+      `\n缺少系统工具：${plan.missing.join('、')}（Debian 软件包：${plan.packages.join(' ')}）。请先运行以下命令，再运行 npm start：\n` +
+        `missing system tools: ${plan.missing.join(', ')}. Run this, then npm start again:\n  ${plan.commands.join('\n  ')}`,
+    );
+    process.exit(1);
+  }
 }
 
 if (run('npm', ['run', 'build'], extensionDir) !== 0) {

@@ -3,7 +3,7 @@
  * a portal, opening the panel in a tab bound to a portal tab, importing records through the
  * panel's backup import.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -111,7 +111,12 @@ export async function importRecords(panel: Page, records: LvzhiRecord[]): Promis
   writeFileSync(file, JSON.stringify({ format: 'lvzhi.backup/1', exportedAt: new Date().toISOString(), extensionVersion: '0.1.0', records, settings: {} }));
   await panel.getByTestId('tab-settings').click();
   await panel.getByTestId('backup-import').setInputFiles(file);
-  await panel.getByTestId('backup-status').filter({ hasText: '已导入' }).waitFor({ timeout: 15_000 });
+  try {
+    await panel.getByTestId('backup-status').filter({ hasText: '已导入' }).waitFor({ timeout: 15_000 });
+  } finally {
+    // Never leave a lvzhi-backup-* folder in the temp directory (npm start runs this too).
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { planSystemSetup, probeSystem, systemFacts } from './system-deps.mjs';
+import { ensureSystemTools as ensureSharedSystemTools } from './system-deps.mjs';
 import { countsFromReport, exitCode, summaryLine, totals } from './summary.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -48,14 +48,8 @@ function step(name, command, args) {
 /** Returns false when the run must stop (tools missing and we may not install them). */
 function ensureSystemTools() {
   header('system tools');
-  const facts = systemFacts();
-  let plan = planSystemSetup({ found: probeSystem(), ...facts });
-  if (plan.action === 'install') {
-    process.stdout.write(`missing: ${plan.missing.join(', ')} → installing ${plan.packages.join(' ')}\n`);
-    for (const command of plan.commands) sh('sh', ['-c', command]);
-    plan = planSystemSetup({ found: probeSystem(), ...facts });
-  }
-  if (plan.action === 'none') {
+  const { ok, plan } = ensureSharedSystemTools({ log: (l) => process.stdout.write(`${l}\n`), run: (c) => sh('sh', ['-c', c]) });
+  if (ok) {
     process.stdout.write('chromium, poppler-utils, qpdf and a CJK font are present\n');
     return true;
   }

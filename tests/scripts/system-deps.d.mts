@@ -19,3 +19,4 @@ export const SYSTEM_TOOLS: readonly SystemTool[];
 export function planSystemSetup(input: { found: Record<string, boolean>; isRoot: boolean; isDebian: boolean }): SystemPlan;
 export function probeSystem(): Record<string, boolean>;
 export function systemFacts(): { isRoot: boolean; isDebian: boolean };
+export function ensureSystemTools(io: { log: (line: string) => void; run: (command: string) => unknown }): { ok: boolean; plan: SystemPlan };

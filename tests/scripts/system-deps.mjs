@@ -80,3 +80,20 @@ export function systemFacts() {
     isDebian: existsSync('/etc/debian_version'),
   };
 }
+
+/**
+ * The one check `npm test` and `npm start` both run: probe, install with apt-get when root on
+ * Debian, probe again. Returns { ok, plan }; when not ok, `plan.commands` is the exact command
+ * to run (printed by the caller). `run(command)` runs a shell command with inherited output.
+ * @param {{ log: (line: string) => void, run: (command: string) => unknown }} io
+ */
+export function ensureSystemTools({ log, run }) {
+  const facts = systemFacts();
+  let plan = planSystemSetup({ found: probeSystem(), ...facts });
+  if (plan.action === 'install') {
+    log(`missing: ${plan.missing.join(', ')} → installing ${plan.packages.join(' ')}`);
+    for (const command of plan.commands) run(command);
+    plan = planSystemSetup({ found: probeSystem(), ...facts });
+  }
+  return { ok: plan.action === 'none', plan };
+}

@@ -80,7 +80,7 @@ describe('lvzhi minutes', { timeout: 180_000 }, () => {
     const r = await lvzhi('minutes', badFile, '-o', out, '--pack', 'forms/packs');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/place/);
-    expect(r.stderr).toMatch(/记录未通过表单检查/);
+    expect(r.stderr).toMatch(/会议记录不完整，不能生成会议纪要：缺少“会议地点”/);
     expect(existsSync(out)).toBe(false);
 
     const out2 = tmp.file('bad-password.pdf');

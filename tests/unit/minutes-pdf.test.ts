@@ -70,9 +70,9 @@ describe('minutes PDF', { timeout: 60_000 }, () => {
     expect(body).toContain(String(exampleRecord('presidium-monthly').values['discussion']).replace(/\s+/g, ''));
 
     const fonts = pdffonts(file);
-    expect(fonts).toHaveLength(2);
+    expect(fonts).toHaveLength(3);
     for (const f of fonts) {
-      expect(f.name).toMatch(/^[A-Z]{6}\+NotoSerifSC-(Regular|Bold)$/);
+      expect(f.name).toMatch(/^[A-Z]{6}\+(NotoSerifSC-(Regular|Bold)|NotoSansSC-Bold)$/); // body, labels and title; headings (黑体)
       expect(f.type).toBe('CID TrueType');
       expect(f.emb).toBe(true);
       expect(f.sub).toBe(true);

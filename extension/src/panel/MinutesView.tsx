@@ -24,6 +24,9 @@ export function MinutesView() {
   const [p12Password, setP12Password] = useState('');
   const [status, setStatus] = useState<{ text: string; bad?: boolean }>();
   const [busy, setBusy] = useState(false);
+  /** 印发日期: the record's (default), the meeting's, or a chosen date. */
+  const [issued, setIssued] = useState<'record' | 'meeting' | 'chosen'>('record');
+  const [issuedDate, setIssuedDate] = useState('');
 
   useEffect(() => { void listKeys().then((k) => { setKeys(k); if (k[0]) setKeyId((id) => id || k[0]!.id); }); }, []);
   useEffect(() => () => { if (previewUrl) URL.revokeObjectURL(previewUrl); }, [previewUrl]);
@@ -49,7 +52,11 @@ export function MinutesView() {
   const render = () => run(async () => {
     if (!record || !pd) return;
     const e = pd.forms.get(record.form)!;
-    const bytes = await renderMinutes(record, e.pack, e.form);
+    const bytes = await renderMinutes(record, e.pack, e.form, {
+      packs: pd.packs,
+      register: records.data?.records ?? [],
+      ...(issued === 'meeting' ? { issuedDate: 'meeting' } : issued === 'chosen' && issuedDate ? { issuedDate } : {}),
+    });
     setPdf(bytes);
     if (previewUrl) URL.revokeObjectURL(previewUrl);
     setPreviewUrl(URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' })));
@@ -90,6 +97,17 @@ export function MinutesView() {
         </select>
       </label>
       <div className="row" style={{ margin: '8px 0' }}>
+        <label>
+          印发日期
+          <select data-testid="minutes-issued" value={issued} onChange={(e) => { setIssued(e.target.value as typeof issued); setPdf(undefined); }}>
+            <option value="record">记录中的印发日期</option>
+            <option value="meeting">会议日期</option>
+            <option value="chosen">指定日期</option>
+          </select>
+        </label>
+        {issued === 'chosen' && <input type="date" lang="zh-CN" data-testid="minutes-issued-date" value={issuedDate} onChange={(e) => setIssuedDate(e.target.value)} />}
+      </div>
+      <div className="row" style={{ margin: '8px 0' }}>
         <button type="button" className="primary" data-testid="minutes-preview" disabled={!record || busy} onClick={() => void render()}>{t('preview')}</button>
         <button type="button" data-testid="minutes-download" disabled={!pdf} onClick={() => pdf && downloadBlob(fileName(false), new Blob([pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }))}>{t('download')}</button>
       </div>
@@ -111,7 +129,11 @@ export function MinutesView() {
         </div>
         <div className="row">
           <input type="password" placeholder={t('p12Password')} value={p12Password} onChange={(e) => setP12Password(e.target.value)} />
-          <input type="file" accept=".p12,.pfx" data-testid="key-import" onChange={(e) => { const f = e.target.files?.[0]; if (f) void importP12(f); e.target.value = ''; }} />
+          {/* A Chinese button over a hidden file input (the browser's own says "Choose File / No file chosen"). */}
+          <label className="button" style={{ cursor: 'pointer' }}>
+            导入 .p12 证书文件…
+            <input type="file" accept=".p12,.pfx" data-testid="key-import" style={{ position: 'absolute', width: 1, height: 1, opacity: 0, overflow: 'hidden' }} onChange={(e) => { const f = e.target.files?.[0]; if (f) void importP12(f); e.target.value = ''; }} />
+          </label>
         </div>
         <p className="hint">{t('keyHint')}</p>
       </details>

@@ -22,14 +22,28 @@ function help(): string {
     '',
     ...commands.map((c) => `  ${c.name.join(' ').padEnd(width)}  ${c.summary}`),
     '',
-    'lvzhi COMMAND --help shows the usage of one command.',
+    'lvzhi help COMMAND (or lvzhi COMMAND --help) shows the usage of one command.',
   ].join('\n');
+}
+
+function commandHelp(command: Command): string {
+  return `Usage: ${command.usage}\n\n${command.summary}`;
 }
 
 /** Runs the CLI; returns the exit code (0 ok, 1 problems found, 2 bad usage). */
 export async function main(argv: string[], io: CommandIO): Promise<number> {
   const out = (line: string) => void io.stdout.write(line + '\n');
   const err = (line: string) => void io.stderr.write(line + '\n');
+  if (argv[0] === 'help' && argv.length > 1) {
+    // `lvzhi help validate` = `lvzhi validate --help`.
+    const topic = findCommand(argv.slice(1));
+    if (!topic || topic.rest.length) {
+      err(`lvzhi: unknown command "${argv.slice(1).join(' ')}"\n\n${help()}`);
+      return 2;
+    }
+    out(commandHelp(topic.command));
+    return 0;
+  }
   if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
     out(help());
     return argv.length === 0 ? 2 : 0;
@@ -41,7 +55,7 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
   }
   const { command, rest } = found;
   if (rest.includes('--help') || rest.includes('-h')) {
-    out(`Usage: ${command.usage}\n\n${command.summary}`);
+    out(commandHelp(command));
     return 0;
   }
   try {

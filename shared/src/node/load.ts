@@ -5,6 +5,7 @@
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { issue, type PathSegment, type ValidationIssue } from '../core/issues.ts';
 import { excessiveNesting, nestingIssue } from '../core/json-limits.ts';
@@ -301,4 +302,23 @@ export async function packFoldersNear(file: string, levels = 4): Promise<string[
     dir = up;
   }
   return found;
+}
+
+/**
+ * The built-in packs (`forms/packs` of the `@lvzhi/forms` workspace), found from this file's
+ * place, so that records outside the repository work without `--pack`. Undefined when absent
+ * (a copy of the CLI without the forms).
+ */
+export async function builtInPacksDir(): Promise<string | undefined> {
+  const candidate = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../forms/packs');
+  return (await exists(candidate)) === 'dir' ? candidate : undefined;
+}
+
+/** `--pack` paths if given, else the packs/ folders near the file, else the built-in packs. */
+export async function packPathsFor(file: string, given: readonly string[] | undefined): Promise<string[]> {
+  if (given?.length) return [...given];
+  const near = await packFoldersNear(file);
+  if (near.length) return near;
+  const builtIn = await builtInPacksDir();
+  return builtIn ? [builtIn] : [];
 }

@@ -2,11 +2,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { recordSchema, validatePackSet, type LvzhiRecord, type PackDefinition } from '../core/index.ts';
-import { loadPaths } from './load.ts';
+import { builtInPacksDir, loadPaths } from './load.ts';
 
-/** The packs named by --packs, or forms/packs of the working folder. */
+/** The packs named by --packs, or forms/packs of the working folder, or the built-in packs. */
 export async function loadPacksFor(cwd: string, packPaths: readonly string[] | undefined): Promise<PackDefinition[]> {
-  const paths = packPaths && packPaths.length > 0 ? [...packPaths] : existsSync(path.join(cwd, 'forms/packs')) ? ['forms/packs'] : [];
+  const builtIn = await builtInPacksDir();
+  const paths = packPaths && packPaths.length > 0 ? [...packPaths] : existsSync(path.join(cwd, 'forms/packs')) ? ['forms/packs'] : builtIn ? [builtIn] : [];
   if (paths.length === 0) throw new Error('找不到定义包：请用 --packs 指定（如 forms/packs） / no packs: name them with --packs');
   const loaded = await loadPaths(paths, cwd);
   if (loaded.issues.length) throw new Error(loaded.issues.map((i) => `${i.source}: ${i.message}`).join('\n'));

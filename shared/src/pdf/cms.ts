@@ -83,6 +83,8 @@ export interface CmsCheck {
   signer?: string;
   subject?: string;
   certificate?: pkijs.Certificate;
+  /** Every certificate the CMS carries (the chain). */
+  certificates?: pkijs.Certificate[];
   /** CMS signing-time attribute, if present. */
   cmsSigningTime?: Date;
   /** messageDigest attribute equals the digest of the signed bytes (true when there are no signed attributes and the signature is over the bytes directly). */
@@ -137,6 +139,7 @@ export async function verifyCmsDetached(cmsDer: Uint8Array, content: Uint8Array)
     return out;
   }
   out.certificate = cert;
+  out.certificates = (sd.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
   out.signer = signerName(cert);
   out.subject = formatName(cert.subject);
 

@@ -15,16 +15,42 @@ import type { PDFDocument } from 'pdf-lib';
 
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
 
-/** The default fonts: Noto Serif SC (SIL OFL 1.1) from `@expo-google-fonts/noto-serif-sc`; only these two files are used. */
+/**
+ * The default fonts (SIL OFL 1.1): Noto Serif SC for the body (in place of 仿宋), its bold for
+ * labels and the title (in place of 小标宋), Noto Sans SC bold for headings (in place of 黑体).
+ * Only these three files are used.
+ */
 export const DEFAULT_FONT_FILES = {
   regular: '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf',
   bold: '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf',
+  heading: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
 } as const;
 
-/** Font bytes for a document: body text, and bold for labels/headings/title (falls back to regular). */
+/**
+ * Font bytes per role, as GB/T 9704 names them: body text (仿宋), bold labels, the title
+ * (小标宋, default the bold font) and headings (黑体, default the bold font). Missing roles fall
+ * back to bold, then regular.
+ */
 export interface FontSet {
   regular: Uint8Array;
   bold?: Uint8Array;
+  title?: Uint8Array;
+  heading?: Uint8Array;
+}
+
+/**
+ * Refuses a font that cannot be embedded correctly, with the reason: CFF-outline OpenType (.otf)
+ * fonts draw blank glyphs when subset by pdf-lib and would be declared as TrueType (CIDFontType2
+ * with /FontFile2) when embedded whole, which poppler rejects on every page.
+ */
+export function checkEmbeddable(bytes: Uint8Array, what = '字体'): FontMetrics {
+  const m = fontMetrics(bytes);
+  if (!m.isTrueType) {
+    throw new FontError(
+      `${what} ${m.postscriptName} 是 CFF 轮廓的 OpenType 字体（.otf），不能正确嵌入 PDF：请改用同一字体的 TrueType 版本（.ttf，如 仿宋_GB2312.ttf、NotoSerifSC-Regular.ttf）。 / ${m.postscriptName} is a CFF-outline OpenType font (.otf), which cannot be embedded correctly: use a TrueType (.ttf) font`,
+    );
+  }
+  return m;
 }
 
 interface SubsetInternals {

@@ -31,17 +31,28 @@ export const CHAR_PITCH = TEXT_WIDTH / CHARS_PER_LINE;
 export const BODY_SPACING = CHAR_PITCH - BODY_SIZE;
 /** Baseline of a text line within its box, as a share of the font size (ideographic em box). */
 const ASCENT = 0.88;
-/** Where the visible digital-signature stamps go (the signing code's default column, 36 pt from the right edge). */
-export const STAMP_WIDTH = 200;
-export const STAMP_HEIGHT = 64;
-const STAMP_X = PAGE_WIDTH - 36 - STAMP_WIDTH;
+/**
+ * Where the visible digital-signature stamps go: reserved space right of each signer's line,
+ * inside the text block (never in the margin where the page number is), one signer row of two
+ * grid lines high.
+ */
+export const STAMP_WIDTH = 180;
+/** One signer's row: one and a half grid lines, the stamp (3 lines of small text) fits inside. */
+const SIGNER_ROW = 1.5 * (225 * MM / 22);
+export const STAMP_HEIGHT = SIGNER_ROW - 4;
+const STAMP_X = 28 * MM + 156 * MM - STAMP_WIDTH;
 const TABLE_LINE = 20;
 const CELL_PAD_X = 5;
 const CELL_PAD_Y = 4;
-const RED: [number, number, number] = [0.8, 0, 0];
+/** GB/T 9704: the 发文机关标志 / 纪要标志 and the separator rule are red. */
+export const RED: [number, number, number] = [0.8, 0, 0];
+const DRAFT_GREY: [number, number, number] = [0.55, 0.55, 0.55];
+
+/** Which font a run of text uses: body (仿宋), bold labels, the title (小标宋) or headings (黑体). */
+export type FontRole = 'regular' | 'bold' | 'title' | 'heading';
 
 export type Item =
-  | { t: 'text'; x: number; y: number; text: string; bold: boolean; size: number; spacing: number }
+  | { t: 'text'; x: number; y: number; text: string; bold: boolean; size: number; spacing: number; role?: FontRole; color?: [number, number, number] }
   | { t: 'image'; x: number; y: number; w: number; h: number; image: ImageData }
   | { t: 'line'; x1: number; y1: number; x2: number; y2: number; width: number; color?: [number, number, number] };
 
@@ -62,6 +73,9 @@ export interface LaidPage {
 export interface StampSlot {
   page: number;
   rect: [number, number, number, number];
+  /** The signer's role and name printed beside it (主持人, 王建国). */
+  role?: string;
+  name?: string;
 }
 
 export interface Layout {
@@ -75,6 +89,10 @@ export interface Layout {
 export interface LayoutFonts {
   regular: FontMetrics;
   bold: FontMetrics;
+  /** The title (纪要标志), default bold. */
+  title?: FontMetrics;
+  /** Headings (一级标题, 黑体), default bold. */
+  heading?: FontMetrics;
 }
 
 /** A piece of a page: a line, a table row; placed whole. Items are relative to the unit's top (dy downwards). */
@@ -88,11 +106,11 @@ interface Unit {
   repeat?: Unit;
   /** Snap the cursor to the grid after this unit. */
   snap?: boolean;
-  stamps?: { slot: 'chair' | 'recorder'; dy: number }[];
+  stamps?: { slot: 'chair' | 'recorder'; dy: number; name: string; role: string }[];
 }
 
 type RelItem =
-  | { t: 'text'; x: number; dy: number; text: string; bold: boolean; size: number; spacing: number }
+  | { t: 'text'; x: number; dy: number; text: string; bold: boolean; size: number; spacing: number; role?: FontRole; color?: [number, number, number] }
   | { t: 'image'; x: number; dy: number; w: number; h: number; image: ImageData }
   | { t: 'line'; x1: number; dy1: number; x2: number; dy2: number; width: number; color?: [number, number, number] };
 
@@ -107,11 +125,15 @@ interface RelLine {
 export class Layouter {
   private readonly r: FontMetrics;
   private readonly b: FontMetrics;
+  private readonly t: FontMetrics;
+  private readonly h: FontMetrics;
   private readonly measureBody: (s: string) => number;
 
   constructor(fonts: LayoutFonts) {
     this.r = fonts.regular;
     this.b = fonts.bold;
+    this.t = fonts.title ?? fonts.bold;
+    this.h = fonts.heading ?? fonts.bold;
     this.measureBody = (s) => this.r.width(s, BODY_SIZE, BODY_SPACING);
   }
 
@@ -124,14 +146,19 @@ export class Layouter {
     return (LINE_PITCH - BODY_SIZE) / 2 + BODY_SIZE * ASCENT;
   }
 
-  private centred(text: string, size: number, bold: boolean, lineH: number): Unit[] {
-    const font = bold ? this.b : this.r;
+  private centred(text: string, size: number, bold: boolean, lineH: number, role?: FontRole, color?: [number, number, number]): Unit[] {
+    const font = role === 'title' ? this.t : bold ? this.b : this.r;
     const lines = breakLines(text, TEXT_WIDTH, (s) => font.width(s, size));
     return lines.map((line) => {
       const w = font.width(line, size);
       const x = MARGIN_LEFT + (TEXT_WIDTH - w) / 2;
       const dy = (lineH - size) / 2 + size * ASCENT;
-      return { h: lineH, items: [this.text(x, dy, line, bold, size, 0)], lines: [{ text: line, x, dy: (lineH - size) / 2, w, h: size }], keepWithNext: true };
+      const item = this.text(x, dy, line, bold, size, 0);
+      if (item.t === 'text') {
+        if (role) item.role = role;
+        if (color) item.color = color;
+      }
+      return { h: lineH, items: [item], lines: [{ text: line, x, dy: (lineH - size) / 2, w, h: size }], keepWithNext: true };
     });
   }
 
@@ -145,7 +172,9 @@ export class Layouter {
       const avail = TEXT_WIDTH - (i === 0 ? indent : 0);
       const spacing = i < lines.length - 1 ? this.justify(line, avail) : BODY_SPACING;
       const w = this.r.width(line, BODY_SIZE, spacing) - spacing;
-      return { h: LINE_PITCH, items: [this.text(x, dy, line, false, BODY_SIZE, spacing)], lines: [{ text: line, x, dy: (LINE_PITCH - BODY_SIZE) / 2, w, h: BODY_SIZE }] };
+      // Widow and orphan control: the first line never ends a page alone, the last never starts one alone.
+      const keep = lines.length > 1 && (i === 0 || i === lines.length - 2);
+      return { h: LINE_PITCH, items: [this.text(x, dy, line, false, BODY_SIZE, spacing)], lines: [{ text: line, x, dy: (LINE_PITCH - BODY_SIZE) / 2, w, h: BODY_SIZE }], ...(keep ? { keepWithNext: true } : {}) };
     });
   }
 
@@ -175,17 +204,18 @@ export class Layouter {
       if (i === 0) items.push(this.text(x0, dy, head, true, BODY_SIZE, BODY_SPACING));
       items.push(this.text(xText, dy, line, false, BODY_SIZE, spacing));
       const lx = i === 0 ? x0 : xText;
-      return { h: LINE_PITCH, items, lines: [{ text: i === 0 ? head + line : line, x: lx, dy: top, w: xText + w - lx, h: BODY_SIZE }] };
+      const keep = lines.length > 1 && (i === 0 || i === lines.length - 2);
+      return { h: LINE_PITCH, items, lines: [{ text: i === 0 ? head + line : line, x: lx, dy: top, w: xText + w - lx, h: BODY_SIZE }], ...(keep ? { keepWithNext: true } : {}) };
     });
   }
 
   private heading(text: string): Unit[] {
     const x = MARGIN_LEFT + 2 * CHAR_PITCH;
-    const lines = breakLines(text, TEXT_WIDTH - 2 * CHAR_PITCH, (s) => this.b.width(s, BODY_SIZE, BODY_SPACING));
+    const lines = breakLines(text, TEXT_WIDTH - 2 * CHAR_PITCH, (s) => this.h.width(s, BODY_SIZE, BODY_SPACING));
     return lines.map((line) => ({
       h: LINE_PITCH,
-      items: [this.text(x, this.bodyBaseline(), line, true, BODY_SIZE, BODY_SPACING)],
-      lines: [{ text: line, x, dy: (LINE_PITCH - BODY_SIZE) / 2, w: this.b.width(line, BODY_SIZE, BODY_SPACING), h: BODY_SIZE }],
+      items: [{ ...this.text(x, this.bodyBaseline(), line, true, BODY_SIZE, BODY_SPACING), role: 'heading' } as RelItem],
+      lines: [{ text: line, x, dy: (LINE_PITCH - BODY_SIZE) / 2, w: this.h.width(line, BODY_SIZE, BODY_SPACING), h: BODY_SIZE }],
       keepWithNext: true,
     }));
   }
@@ -275,18 +305,21 @@ export class Layouter {
   }
 
   /**
-   * The chair's and recorder's signature lines (label in bold, name, the hand-drawn image) on
-   * the left; on the right a column for the digital signatures' stamps: the recorder's slot
-   * right above the chair's, where the signing code puts a later stamp by default.
+   * The chair's and recorder's signature lines (label in bold, name, the hand-drawn image), one
+   * row of two grid lines each; right of each row, inside the text block, the reserved space for
+   * that signer's digital-signature stamp (so a stamp stands beside its own signer, never over
+   * text, a table or the page number).
    */
   private signatures(signers: Signer[]): Unit {
-    const rowH = 2 * LINE_PITCH;
-    const h = Math.max(signers.length * rowH, 2 * STAMP_HEIGHT + 8 + 8) + LINE_PITCH / 2;
+    const rowH = SIGNER_ROW;
+    const h = signers.length * rowH;
     const items: RelItem[] = [];
     const lines: RelLine[] = [];
     const x0 = MARGIN_LEFT + 2 * CHAR_PITCH;
+    const stamps: NonNullable<Unit['stamps']> = [];
     signers.forEach((s, i) => {
-      const top = LINE_PITCH / 2 + i * rowH;
+      const top = i * rowH + (rowH - LINE_PITCH) / 2;
+      stamps.push({ slot: s.slot, dy: i * rowH + rowH - (rowH - STAMP_HEIGHT) / 2, name: s.name, role: s.role });
       const dy = top + (LINE_PITCH - BODY_SIZE) / 2 + BODY_SIZE * ASCENT;
       const head = `${s.role}：`;
       const headW = this.b.width(head, BODY_SIZE, BODY_SPACING);
@@ -300,10 +333,6 @@ export class Layouter {
         items.push({ t: 'image', x: x0 + headW + nameW + CHAR_PITCH, dy: top + (LINE_PITCH + img.h) / 2, w: img.w, h: img.h, image: s.image });
       }
     });
-    const stamps: { slot: 'chair' | 'recorder'; dy: number }[] = [
-      { slot: 'chair', dy: h - 8 },
-      { slot: 'recorder', dy: h - 8 - STAMP_HEIGHT - 8 },
-    ];
     return { h, items, lines, keepWithNext: true, snap: true, stamps };
   }
 
@@ -321,10 +350,8 @@ export class Layouter {
   /** The units of one block. */
   units(block: Block): Unit[] {
     switch (block.kind) {
-      case 'title': {
-        const u = this.centred(block.text, TITLE_SIZE, true, LINE_PITCH * 1.25);
-        return u;
-      }
+      case 'title':
+        return this.centred(block.text, TITLE_SIZE, true, LINE_PITCH * 1.25, 'title', RED);
       case 'subtitle':
         return this.centred(block.text, BODY_SIZE, true, LINE_PITCH);
       case 'issue':
@@ -351,14 +378,40 @@ export class Layouter {
     }
   }
 
+  /** 主持人：王建国　　记录人：徐静 on one line when both are short (a short meeting then fits one page). */
+  private pair(a: Extract<Block, { kind: 'labelled' }>, b: Extract<Block, { kind: 'labelled' }>): Unit | undefined {
+    const [ua] = this.labelled(a.label, a.text, a.indent);
+    const half = TEXT_WIDTH / 2;
+    const x0 = MARGIN_LEFT + a.indent * CHAR_PITCH;
+    const wa = this.b.width(`${a.label}：`, BODY_SIZE, BODY_SPACING) + this.r.width(a.text, BODY_SIZE, BODY_SPACING);
+    const wb = this.b.width(`${b.label}：`, BODY_SIZE, BODY_SPACING) + this.r.width(b.text, BODY_SIZE, BODY_SPACING);
+    if (!ua || x0 + wa > MARGIN_LEFT + half - CHAR_PITCH || wb > half) return undefined;
+    const xb = MARGIN_LEFT + half;
+    const dy = this.bodyBaseline();
+    const headB = `${b.label}：`;
+    const headW = this.b.width(headB, BODY_SIZE, BODY_SPACING);
+    ua.items.push(this.text(xb, dy, headB, true, BODY_SIZE, BODY_SPACING), this.text(xb + headW, dy, b.text, false, BODY_SIZE, BODY_SPACING));
+    ua.lines.push({ text: headB + b.text, x: xb, dy: (LINE_PITCH - BODY_SIZE) / 2, w: wb - BODY_SPACING, h: BODY_SIZE });
+    return ua;
+  }
+
   layout(doc: MinutesDocument): Layout {
     const units: Unit[] = [];
     let afterTitle = false;
-    for (const block of doc.blocks) {
-      const us = this.units(block);
+    for (let bi = 0; bi < doc.blocks.length; bi++) {
+      const block = doc.blocks[bi]!;
+      const next = doc.blocks[bi + 1];
+      let us = this.units(block);
+      if (block.kind === 'labelled' && block.label === '主持人' && next?.kind === 'labelled' && next.label === '记录人') {
+        const both = this.pair(block, next);
+        if (both) {
+          us = [both];
+          bi++;
+        }
+      }
       if (block.kind !== 'title' && afterTitle && block.kind !== 'subtitle' && block.kind !== 'issue' && block.kind !== 'rule') {
-        // One empty line between the title group and the body.
-        units.push({ h: LINE_PITCH, items: [], lines: [] });
+        // A quarter line between the title group and the body (the title group then ends on the grid).
+        units.push({ h: LINE_PITCH / 4, items: [], lines: [], snap: true });
       }
       afterTitle = block.kind === 'title' || block.kind === 'subtitle' || block.kind === 'issue' || block.kind === 'rule' ? true : false;
       if (block.kind === 'signatures' && units.length) {
@@ -370,7 +423,17 @@ export class Layouter {
     // The trailing group (signatures, distribution, date) stays together: only the last unit may end a page.
     const last = units[units.length - 1];
     if (last) last.keepWithNext = false;
-    return paginate(units);
+    const out = paginate(units);
+    if (doc.draft) for (const page of out.pages) page.items.push(this.draftMark());
+    return out;
+  }
+
+  /** 草稿: top right of every page, above the text block, so a draft can never pass for issued minutes. */
+  private draftMark(): Item {
+    const text = '草稿';
+    const size = 22;
+    const w = this.t.width(text, size);
+    return { t: 'text', x: MARGIN_LEFT + TEXT_WIDTH - w, y: PAGE_HEIGHT - MARGIN_TOP + 12 * MM - size, text, bold: true, size, spacing: 0, role: 'title', color: DRAFT_GREY };
   }
 }
 
@@ -416,12 +479,12 @@ function paginate(units: Unit[]): Layout {
     const items = pages[page]!.items;
     const top = topY - y;
     for (const it of u.items) {
-      if (it.t === 'text') items.push({ t: 'text', x: it.x, y: top - it.dy, text: it.text, bold: it.bold, size: it.size, spacing: it.spacing });
+      if (it.t === 'text') items.push({ t: 'text', x: it.x, y: top - it.dy, text: it.text, bold: it.bold, size: it.size, spacing: it.spacing, ...(it.role ? { role: it.role } : {}), ...(it.color ? { color: it.color } : {}) });
       else if (it.t === 'image') items.push({ t: 'image', x: it.x, y: top - it.dy, w: it.w, h: it.h, image: it.image });
       else items.push({ t: 'line', x1: it.x1, y1: top - it.dy1, x2: it.x2, y2: top - it.dy2, width: it.width, ...(it.color ? { color: it.color } : {}) });
     }
     for (const l of u.lines) lines.push({ page, text: l.text, x: l.x, y: top - l.dy - l.h, w: l.w, h: l.h });
-    for (const s of u.stamps ?? []) stamps[s.slot] = { page, rect: [STAMP_X, top - s.dy, STAMP_WIDTH, STAMP_HEIGHT] };
+    for (const s of u.stamps ?? []) stamps[s.slot] = { page, rect: [STAMP_X, top - s.dy, STAMP_WIDTH, STAMP_HEIGHT], role: s.role, name: s.name };
     y += u.h;
     if (u.snap) y = Math.ceil(y / LINE_PITCH - 1e-6) * LINE_PITCH;
   };

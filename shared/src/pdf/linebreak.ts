@@ -5,9 +5,12 @@
  * stay whole unless a single one is longer than the line.
  */
 
-/** Characters that must not begin a line. */
+/**
+ * Characters that must not begin a line: every closing mark, ASCII and full-width (％ ＂ ＇ ． ＞ too,
+ * so that 50％ never splits from its number).
+ */
 export const NO_LINE_START = new Set([
-  ...'，。、；：？！,.;:?!）)］]｝}》〉」』】〕〗〙”’…—～·%‰℃°′″々ー・ゝゞヽヾ',
+  ...'，。、；：？！,.;:?!）)］]｝}》〉」』】〕〗〙〞”’…—～·%‰℃°′″々ー・ゝゞヽヾ％‰℉．＂＇＞｣､｡︰︱︶︸︺︼︾﹀﹂﹄﹚﹜﹞',
 ]);
 
 /** Characters that must not end a line. */
@@ -40,7 +43,7 @@ export function tokenize(text: string): string[] {
         else break;
       }
       // A unit after a number belongs to it: 3.5%, 30℃.
-      while (j < chars.length && /[%‰℃°]/.test(chars[j]!)) j++;
+      while (j < chars.length && /[%‰℃°％℉]/.test(chars[j]!)) j++;
       out.push(chars.slice(i, j).join(''));
       i = j;
     } else if (ch === ' ') {
@@ -72,6 +75,8 @@ export interface BreakOptions {
  * (less those spaces).
  */
 export function breakLines(text: string, width: number, measure: (s: string) => number, options: BreakOptions = {}): string[] {
+  // Paragraphs are split before; a line break left inside one-line text (a name, a title) reads as a space.
+  if (text.includes('\n')) text = text.replace(/\s*\n\s*/g, ' ');
   const tokens = options.wholeNames ? text.split(/(?<=、)/).filter(Boolean) : tokenize(text);
   const widths = tokens.map(measure);
   const lines: string[] = [];

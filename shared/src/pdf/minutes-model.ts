@@ -4,9 +4,12 @@
  * fields. The same blocks feed the PDF layout and the .docx. No pdf-lib, no Node: plain data.
  */
 import {
+  checkValues,
   evaluate,
   formatChineseDate,
   isEmptyValue,
+  optionResolver,
+  type PackDefinition,
   type ColumnFieldDefinition,
   type DocumentTemplate,
   type FieldDefinition,
@@ -57,6 +60,8 @@ export interface MinutesDocument {
   /** The document's title (the PDF's /Title). */
   title: string;
   blocks: Block[];
+  /** Made from a draft record: every page carries 草稿 and there is no 期号. */
+  draft?: boolean;
 }
 
 export class MinutesError extends Error {
@@ -64,6 +69,38 @@ export class MinutesError extends Error {
     super(message);
     this.name = 'MinutesError';
   }
+}
+
+// ---------------------------------------------------------------- text hygiene
+
+/**
+ * Characters that have no place on a printed page and that fonts do not draw: zero-width space
+ * and joiners, word joiner, BOM, left-to-right/right-to-left marks and embeddings, the soft hyphen
+ * (a hint for hyphenation, never printed mid-line in Chinese text).
+ */
+const INVISIBLE = /[\u00AD\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
+/** C0/C1 control characters other than TAB and LF (CR is handled first). */
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+
+/**
+ * Text as the page prints it: CR and CRLF become a line break, TAB a space, other control
+ * characters and invisible ones are removed. Pasted text from Word or a web page carries all of
+ * these; a font has no glyph for them (tofu boxes or a refused document).
+ */
+export function cleanText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(CONTROL, '').replace(INVISIBLE, '');
+}
+
+/** Every string in a record's values cleaned (images as data URLs are left alone: they hold none of these). */
+export function cleanValues<T>(value: T): T {
+  if (typeof value === 'string') return cleanText(value) as T;
+  if (Array.isArray(value)) return value.map(cleanValues) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = cleanValues(v);
+    return out as T;
+  }
+  return value;
 }
 
 // ---------------------------------------------------------------- formatting values
@@ -169,8 +206,13 @@ export interface BuildOptions {
   record: LvzhiRecord;
   form: FormDefinition;
   template: DocumentTemplate;
-  /** The issue number (第X期); omitted: the issueNumber part is left out. */
+  /** The issue number (第X期); omitted (and always for a draft): the issueNumber part is left out. */
   issueNumber?: number;
+  /**
+   * 印发日期 (the `date` part): 'record' (default) the template field's value, else the meeting's
+   * date; 'meeting' the meeting's date; or a chosen date `YYYY-MM-DD`.
+   */
+  issuedDate?: 'record' | 'meeting' | string;
   /** Clock for `$today` in computed columns. */
   now?: Date;
 }
@@ -233,7 +275,9 @@ export function buildMinutesDocument(options: BuildOptions): MinutesDocument {
   const { record, form, template, now } = options;
   if (template.form !== form.id) throw new MinutesError(`模板 ${template.id} 属于表单 ${template.form}，不是 ${form.id} / template ${template.id} is for form ${template.form}`);
   if (record.form !== form.id) throw new MinutesError(`记录属于表单 ${record.form}，不是 ${form.id} / the record is of form ${record.form}`);
-  const values = record.values;
+  // Text hygiene first: what a font cannot draw never reaches the layout.
+  const values = cleanValues(record.values);
+  const draft = record.status === 'draft';
   const fields = allFields(form);
   const field = (id: string | undefined): FieldDefinition | undefined => (id ? fields.get(id) : undefined);
   const blocks: Block[] = [];
@@ -283,7 +327,7 @@ export function buildMinutesDocument(options: BuildOptions): MinutesDocument {
         break;
       }
       case 'issueNumber': {
-        if (options.issueNumber !== undefined) blocks.push({ kind: 'issue', text: `第${options.issueNumber}期` });
+        if (options.issueNumber !== undefined && !draft) blocks.push({ kind: 'issue', text: `第${options.issueNumber}期` });
         blocks.push({ kind: 'rule' });
         break;
       }
@@ -386,23 +430,27 @@ export function buildMinutesDocument(options: BuildOptions): MinutesDocument {
       }
       case 'date': {
         const f = field(part.field);
-        const text = f ? valueText(f, values[f.id]) : '';
+        const chosen = options.issuedDate ?? 'record';
+        const meetingDate = issueKey(record, form).date.slice(0, 10);
+        const recorded = f && chosen === 'record' ? valueText(f, values[f.id]) : '';
+        const text = recorded || formatChineseDate(chosen === 'record' || chosen === 'meeting' ? meetingDate : chosen);
         if (text) blocks.push({ kind: 'date', text });
         break;
       }
     }
   }
   flushSubtitle();
-  return { kind: template.kind, title, blocks };
+  return { kind: template.kind, title: draft ? `${title}（草稿）` : title, blocks, ...(draft ? { draft: true } : {}) };
 }
 
 /** Every piece of text in the document with where it is, for the font check. */
-export function documentTexts(doc: MinutesDocument): Array<[where: string, text: string, bold: boolean]> {
-  const out: Array<[string, string, boolean]> = [];
+export function documentTexts(doc: MinutesDocument): Array<[where: string, text: string, bold: boolean, role?: 'title' | 'heading']> {
+  const out: Array<[string, string, boolean, ('title' | 'heading')?]> = [];
+  if (doc.draft) out.push(['草稿', '草稿', true, 'title']);
   for (const b of doc.blocks) {
     switch (b.kind) {
       case 'title':
-        out.push(['标题', b.text, true]);
+        out.push(['标题', b.text, true, 'title']);
         break;
       case 'subtitle':
         out.push(['标题', b.text, true]);
@@ -411,7 +459,7 @@ export function documentTexts(doc: MinutesDocument): Array<[where: string, text:
         out.push(['期号', b.text, false]);
         break;
       case 'heading':
-        out.push([b.text, b.text, true]);
+        out.push([b.text, b.text, true, 'heading']);
         break;
       case 'labelled':
       case 'distribution':
@@ -435,6 +483,84 @@ export function documentTexts(doc: MinutesDocument): Array<[where: string, text:
     }
   }
   return out;
+}
+
+// ---------------------------------------------------------------- one path for the panel and the CLI
+
+/** A field the minutes cannot be made without, or another problem of the record. */
+export interface MinutesProblem {
+  field: string;
+  label: string;
+  message: string;
+}
+
+/**
+ * What keeps a record from final minutes: every required field (as when it is completed) and
+ * every value problem, by field label. Empty for a record that can be issued.
+ */
+export function minutesProblems(record: LvzhiRecord, form: FormDefinition, packs: readonly PackDefinition[]): MinutesProblem[] {
+  const issues = checkValues(form, record.values, { complete: true, ctx: { optionsOf: optionResolver(packs) } });
+  const fields = allFields(form);
+  return issues.map((i) => {
+    const id = typeof i.path[1] === 'string' ? i.path[1] : '';
+    const label = fields.get(id)?.label ?? id;
+    return { field: id, label, message: i.code === 'required' && i.path.length === 2 ? `缺少“${label}”` : `“${label}”：${i.message}` };
+  });
+}
+
+/** One message for the problems: 会议记录不完整，不能生成会议纪要：缺少“会议时间”、缺少“主持人”. */
+export function minutesProblemsMessage(problems: readonly MinutesProblem[]): string {
+  const fields = [...new Set(problems.map((p) => p.label))];
+  return `会议记录不完整，不能生成会议纪要：${problems.map((p) => p.message).join('；')}。请补全后再生成（草稿可生成带“草稿”标记的纪要）。 / the meeting record is incomplete: ${fields.join(', ')}`;
+}
+
+export class IncompleteRecordError extends MinutesError {
+  constructor(readonly problems: MinutesProblem[]) {
+    super(minutesProblemsMessage(problems));
+    this.name = 'IncompleteRecordError';
+  }
+}
+
+export interface MinutesRequest {
+  record: LvzhiRecord;
+  form: FormDefinition;
+  template: DocumentTemplate;
+  /** The packs (for the options of choice fields in the completeness check). */
+  packs: readonly PackDefinition[];
+  /** The register of issued minutes: every other record that counts toward 第X期 (drafts are ignored). */
+  register?: readonly LvzhiRecord[];
+  /** 第X期 chosen by hand (instead of the register). */
+  issueNumber?: number;
+  issuedDate?: BuildOptions['issuedDate'];
+  now?: Date;
+}
+
+/**
+ * The one way to make minutes (the panel and the CLI both call it): a complete record must
+ * have every required field (else `IncompleteRecordError` lists them); a draft gives draft
+ * minutes without 期号; 第X期 comes from the register of issued minutes (complete records of the
+ * same meeting type and year, by meeting date) unless chosen.
+ */
+export function minutesBuildOptions(request: MinutesRequest): BuildOptions {
+  const { record, form, template } = request;
+  const draft = record.status === 'draft';
+  if (!draft) {
+    const problems = minutesProblems(record, form, request.packs);
+    if (problems.length) throw new IncompleteRecordError(problems);
+  }
+  let issue = request.issueNumber;
+  if (!draft && issue === undefined && template.parts.some((p) => p.part === 'issueNumber')) {
+    const keys = (request.register ?? []).filter((r) => r.status === 'complete' && !r.deletedAt && r.form === form.id).map((r) => issueKey(r, form));
+    issue = issueNumber(issueKey(record, form), keys);
+  }
+  return {
+    record,
+    form,
+    template,
+    ...(issue !== undefined && !draft ? { issueNumber: issue } : {}),
+    ...(request.issuedDate ? { issuedDate: request.issuedDate } : {}),
+    ...(request.now ? { now: request.now } : {}),
+  };
 }
 
 // ---------------------------------------------------------------- issue numbers

@@ -5,6 +5,7 @@
  */
 import {
   PDFDocument,
+  PDFHexString,
   PDFName,
   beginText,
   concatTransformationMatrix,
@@ -28,9 +29,9 @@ import {
   type PDFPage,
 } from 'pdf-lib';
 import type { DocumentTemplate, FormDefinition, LvzhiRecord } from '../core/index.ts';
-import { fixedFontkit, findMissingCharacters, FontError, fontMetrics, missingCharactersMessage, subsetTag, type FontSet } from './fonts.ts';
-import { Layouter, PAGE_HEIGHT, PAGE_WIDTH, pageNumberItem, type Layout, type LaidLine } from './layout.ts';
-import { buildMinutesDocument, documentTexts, type ImageData, type MinutesDocument } from './minutes-model.ts';
+import { checkEmbeddable, fixedFontkit, findMissingCharacters, FontError, fontMetrics, missingCharactersMessage, subsetTag, type FontSet } from './fonts.ts';
+import { Layouter, PAGE_HEIGHT, PAGE_WIDTH, pageNumberItem, type FontRole, type Layout, type LaidLine } from './layout.ts';
+import { buildMinutesDocument, documentTexts, type BuildOptions, type ImageData, type MinutesDocument } from './minutes-model.ts';
 
 const CJK_FONTKIT = fixedFontkit({ cmapOnly: true });
 
@@ -54,21 +55,26 @@ export interface RenderedPdf {
  * Refuses a document with characters the fonts cannot draw, naming each one (never a blank box).
  */
 export function checkFonts(doc: MinutesDocument, fonts: FontSet): void {
-  const regular = fontMetrics(fonts.regular);
-  const bold = fonts.bold ? fontMetrics(fonts.bold) : regular;
+  const regular = checkEmbeddable(fonts.regular);
+  const bold = fonts.bold ? checkEmbeddable(fonts.bold, '粗体字体') : regular;
+  const title = fonts.title ? checkEmbeddable(fonts.title, '标题字体') : bold;
+  const heading = fonts.heading ? checkEmbeddable(fonts.heading, '小标题字体') : bold;
   const texts = documentTexts(doc);
+  const pick = (bold: boolean, role?: 'title' | 'heading') => texts.filter((t) => t[2] === bold && t[3] === role).map(([w, s]) => [w, s] as const);
   const missing = [
-    ...findMissingCharacters(regular, texts.filter((t) => !t[2]).map(([w, s]) => [w, s] as const)),
-    ...findMissingCharacters(bold, texts.filter((t) => t[2]).map(([w, s]) => [w, s] as const)),
+    ...findMissingCharacters(regular, pick(false)),
+    ...findMissingCharacters(bold, pick(true)),
+    ...findMissingCharacters(title, pick(true, 'title')),
+    ...findMissingCharacters(heading, pick(true, 'heading')),
   ];
   const unique = missing.filter((m, i) => missing.findIndex((o) => o.char === m.char) === i);
   if (unique.length) throw new FontError(missingCharactersMessage(unique, regular.postscriptName), unique);
 }
 
 async function embed(pdf: PDFDocument, bytes: Uint8Array, seed: string): Promise<PDFFont> {
-  const m = fontMetrics(bytes);
-  // CFF-outline (.otf) fonts draw blank when subset with pdf-lib: embed those whole.
-  return pdf.embedFont(bytes, m.isTrueType ? { subset: true, customName: `${subsetTag(seed + m.postscriptName)}+${m.postscriptName}` } : { subset: false });
+  // Only TrueType outlines get here (checkFonts refuses CFF .otf fonts): always a subset.
+  const m = checkEmbeddable(bytes);
+  return pdf.embedFont(bytes, { subset: true, customName: `${subsetTag(seed + m.postscriptName)}+${m.postscriptName}` });
 }
 
 /** Lays out and draws a built document. */
@@ -77,7 +83,12 @@ export async function renderDocumentPdf(doc: MinutesDocument, options: RenderOpt
   checkFonts(doc, fonts);
   const regularM = fontMetrics(fonts.regular);
   const boldM = fonts.bold ? fontMetrics(fonts.bold) : regularM;
-  const layout = new Layouter({ regular: regularM, bold: boldM }).layout(doc);
+  const layout = new Layouter({
+    regular: regularM,
+    bold: boldM,
+    ...(fonts.title ? { title: fontMetrics(fonts.title) } : {}),
+    ...(fonts.heading ? { heading: fontMetrics(fonts.heading) } : {}),
+  }).layout(doc);
 
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(CJK_FONTKIT);
@@ -89,8 +100,22 @@ export async function renderDocumentPdf(doc: MinutesDocument, options: RenderOpt
   pdf.setCreationDate(date);
   pdf.setModificationDate(date);
   if (options.author) pdf.setAuthor(options.author);
-  const regular = await embed(pdf, fonts.regular, doc.title);
-  const bold = fonts.bold ? await embed(pdf, fonts.bold, `${doc.title}-bold`) : regular;
+  // One embedded font per distinct file (the title font is often the bold one).
+  const embedded = new Map<Uint8Array, PDFFont>();
+  const embedOnce = async (bytes: Uint8Array, seed: string) => {
+    let f = embedded.get(bytes);
+    if (!f) embedded.set(bytes, (f = await embed(pdf, bytes, `${doc.title}-${seed}`)));
+    return f;
+  };
+  const regular = await embedOnce(fonts.regular, 'regular');
+  const bold = fonts.bold ? await embedOnce(fonts.bold, 'bold') : regular;
+  const used = new Set(layout.pages.flatMap((p) => p.items.map((i) => (i.t === 'text' ? i.role : undefined))));
+  const roles: Record<FontRole, PDFFont> = {
+    regular,
+    bold,
+    title: fonts.title && used.has('title') ? await embedOnce(fonts.title, 'title') : bold,
+    heading: fonts.heading && used.has('heading') ? await embedOnce(fonts.heading, 'heading') : bold,
+  };
 
   const images = new Map<Uint8Array, PDFImage>();
   const imageOf = async (img: ImageData): Promise<PDFImage> => {
@@ -108,17 +133,48 @@ export async function renderDocumentPdf(doc: MinutesDocument, options: RenderOpt
     const number = pageNumberItem(p + 1, regularM);
     const items = [...layout.pages[p]!.items, number.item];
     lines.push(...layout.lines.filter((l) => l.page === p), { page: p, ...number.line });
-    await drawItems(page, items, regular, bold, imageOf);
+    await drawItems(page, items, roles, imageOf);
   }
+  reserveSignatureFields(pdf, layout);
   const bytes = await pdf.save();
   return { pdf: bytes, layout, document: doc, lines };
+}
+
+/**
+ * The stamp slots as empty signature fields (主持人签名, 记录人签名) with the signer's name: the
+ * signing code fills the one of the signer (or the next free one), so every stamp lands in the
+ * space reserved beside its signer — never over text, a table or the page number.
+ */
+function reserveSignatureFields(pdf: PDFDocument, layout: Layout): void {
+  const ctx = pdf.context;
+  const fields = [];
+  for (const slot of [layout.stamps.chair, layout.stamps.recorder]) {
+    if (!slot) continue;
+    const page = pdf.getPage(slot.page);
+    const [x, y, w, h] = slot.rect;
+    const role = slot.role ?? '签名';
+    const ref = ctx.register(
+      ctx.obj({
+        Type: 'Annot',
+        Subtype: 'Widget',
+        FT: 'Sig',
+        T: PDFHexString.fromText(`${role}签名`),
+        TU: PDFHexString.fromText(`${role}：${slot.name ?? ''}`),
+        F: 4,
+        P: page.ref,
+        Rect: [r2(x), r2(y), r2(x + w), r2(y + h)],
+      }),
+    );
+    page.node.set(PDFName.of('Annots'), ctx.obj([...(page.node.Annots()?.asArray() ?? []), ref]));
+    fields.push(ref);
+  }
+  if (fields.length) pdf.catalog.set(PDFName.of('AcroForm'), ctx.obj({ Fields: fields }));
 }
 
 async function drawItems(
   page: PDFPage,
   items: Layout['pages'][number]['items'],
-  regular: PDFFont,
-  bold: PDFFont,
+  roles: Record<FontRole, PDFFont>,
   imageOf: (img: ImageData) => Promise<PDFImage>,
 ): Promise<void> {
   const ops: PDFOperator[] = [];
@@ -126,7 +182,7 @@ async function drawItems(
   const fontKey = (f: PDFFont) => {
     let k = fontKeys.get(f);
     if (!k) {
-      k = page.node.newFontDictionary(f === bold ? 'FB' : 'FR', f.ref);
+      k = page.node.newFontDictionary(f === roles.regular ? 'FR' : f === roles.bold ? 'FB' : f === roles.title ? 'FT' : 'FH', f.ref);
       fontKeys.set(f, k);
     }
     return k;
@@ -158,8 +214,14 @@ async function drawItems(
     let cur: PDFFont | undefined;
     let size = -1;
     let spacing = Number.NaN;
+    let color = '0,0,0';
     for (const t of texts) {
-      const f = t.bold ? bold : regular;
+      const f = roles[t.role ?? (t.bold ? 'bold' : 'regular')];
+      const c = t.color ?? [0, 0, 0];
+      if (c.join() !== color) {
+        ops.push(setFillingRgbColor(c[0], c[1], c[2]));
+        color = c.join();
+      }
       if (f !== cur || t.size !== size) {
         ops.push(setFontAndSize(fontKey(f), t.size));
         cur = f;
@@ -190,24 +252,12 @@ async function drawItems(
 const r2 = (n: number) => Math.round(n * 100) / 100;
 const r3 = (n: number) => Math.round(n * 1000) / 1000;
 
-export interface MinutesInput {
-  record: LvzhiRecord;
-  form: FormDefinition;
-  /** The minutes (kind "minutes") or sign-in (kind "signin") template of the record's form. */
-  template: DocumentTemplate;
-  issueNumber?: number;
-  now?: Date;
-}
+/** Record, form, the minutes or sign-in template and the build options (see `minutesBuildOptions`). */
+export type MinutesInput = BuildOptions;
 
 /** The minutes (or sign-in sheet, per the template's kind) of a meeting record as PDF. */
 export async function renderMinutesPdf(input: MinutesInput, options: RenderOptions): Promise<RenderedPdf> {
-  const doc = buildMinutesDocument({
-    record: input.record,
-    form: input.form,
-    template: input.template,
-    ...(input.issueNumber !== undefined ? { issueNumber: input.issueNumber } : {}),
-    ...(input.now ? { now: input.now } : {}),
-  });
+  const doc = buildMinutesDocument(input);
   return renderDocumentPdf(doc, { ...options, ...(options.date ? {} : { date: new Date(input.record.updatedAt) }) });
 }
 

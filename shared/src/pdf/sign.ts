@@ -51,6 +51,8 @@ export interface SignPdfOptions {
   incremental?: 'auto' | 'always';
   /** Also write the CMS signing-time attribute (not PAdES baseline; see cms.ts). */
   cmsSigningTime?: boolean;
+  /** Told where the stamp went: a reserved field (its name), the default place, or nowhere (invisible). */
+  onPlaced?: (placed: { kind: 'reserved'; field: string } | { kind: 'default' | 'rect' | 'invisible' }) => void;
 }
 
 const BYTE_RANGE_MARK = '**********';
@@ -116,6 +118,43 @@ function defaultRect(doc: PDFDocument, page: PDFPage): [number, number, number, 
   return [box.x + box.width - 36 - w, Math.min(top, box.y + box.height - STAMP_H - 36), w, STAMP_H];
 }
 
+interface ReservedField {
+  dict: PDFDict;
+  name: string;
+  /** The /TU: "主持人：王建国". */
+  label: string;
+  filled: boolean;
+  rect: [number, number, number, number];
+}
+
+/**
+ * The signature fields the minutes reserved beside their signers (merged field/widgets with a
+ * /TU naming role and signer), filled or not, in page order.
+ */
+function reservedFields(doc: PDFDocument): ReservedField[] {
+  const out: ReservedField[] = [];
+  for (const page of doc.getPages()) {
+    const annots = page.node.Annots();
+    if (!annots) continue;
+    for (let i = 0; i < annots.size(); i++) {
+      const dict = doc.context.lookupMaybe(annots.get(i), PDFDict);
+      if (!dict || dict.get(PDFName.of('FT')) !== PDFName.of('Sig')) continue;
+      const tu = dict.get(PDFName.of('TU'));
+      const t = dict.get(PDFName.of('T'));
+      const rect = dict.lookupMaybe(PDFName.of('Rect'), PDFArray)?.asArray().map((o) => (o instanceof PDFNumber ? o.asNumber() : 0));
+      if (!(tu instanceof PDFHexString || tu instanceof PDFString) || !rect || rect.length !== 4) continue;
+      out.push({
+        dict,
+        name: t instanceof PDFHexString || t instanceof PDFString ? t.decodeText() : '',
+        label: tu.decodeText(),
+        filled: dict.has(PDFName.of('V')),
+        rect: [rect[0]!, rect[1]!, rect[2]! - rect[0]!, rect[3]! - rect[1]!],
+      });
+    }
+  }
+  return out;
+}
+
 interface Prepared {
   bytes: Uint8Array;
   /** Where to look for the placeholders (the appended part for incremental updates). */
@@ -156,10 +195,32 @@ async function prepare(pdf: Uint8Array, opts: SignPdfOptions, contentsSize: numb
   const sigRef = ctx.register(ctx.obj(sigEntries as never));
 
   const pages = doc.getPages();
-  const stamp = opts.stamp === false ? undefined : (opts.stamp ?? {});
+  let stamp = opts.stamp === false ? undefined : (opts.stamp ?? {});
+  // A document with reserved stamp places (the minutes): the signer's own place, else the next
+  // free one; when all are taken the signature is invisible rather than drawn over the text.
+  let target: ReservedField | undefined;
+  if (stamp && !stamp.rect && stamp.page === undefined) {
+    const reserved = reservedFields(doc);
+    const free = reserved.filter((f) => !f.filled);
+    target = free.find((f) => f.label.split('：')[1] === name) ?? free[0];
+    if (!target && reserved.length) stamp = undefined;
+  }
+  opts.onPlaced?.(target ? { kind: 'reserved', field: target.name } : !stamp ? { kind: 'invisible' } : stamp.rect ? { kind: 'rect' } : { kind: 'default' });
   const pageIndex = stamp?.page ?? -1;
   const page = pages[pageIndex < 0 ? pages.length + pageIndex : pageIndex];
   if (!page) throw new PdfSignError('bad-argument', `没有第 ${pageIndex + 1} 页 / no page ${pageIndex}`);
+
+  if (target) {
+    // Fill the empty field: only /V and /AP change (what a verifier allows after a signature).
+    const [x, y, w, h] = target.rect;
+    void x;
+    void y;
+    const appearance = await stampAppearance(doc, opts, { name, time, ...(opts.reason ? { reason: opts.reason } : {}) }, w, h);
+    target.dict.set(PDFName.of('V'), sigRef);
+    target.dict.set(PDFName.of('AP'), ctx.obj({ N: appearance }));
+    doc.catalog.getOrCreateAcroForm().dict.set(PDFName.of('SigFlags'), PDFNumber.of(3));
+    return finish(doc, pdf, incremental, before, last);
+  }
 
   const widget: Record<string, unknown> = {
     Type: 'Annot',
@@ -173,19 +234,7 @@ async function prepare(pdf: Uint8Array, opts: SignPdfOptions, contentsSize: numb
   if (stamp) {
     const [x, y, w, h] = stamp.rect ?? defaultRect(doc, page);
     if (!(w > 0 && h > 0)) throw new PdfSignError('bad-argument', '印章大小必须为正 / the stamp needs a positive size');
-    const textParts = { name, time, ...(opts.reason ? { reason: opts.reason } : {}) };
-    let appearance: PDFRef;
-    if (opts.font) {
-      const font = openStampFont(opts.font);
-      const lines = stampLines(textParts, true);
-      const missing = missingCharacters(font, lines);
-      if (missing.length) {
-        throw new PdfSignError('bad-argument', `字体缺少这些字：${missing.join('、')} / the font lacks these characters: ${missing.join(' ')}`);
-      }
-      appearance = buildOutlineStampAppearance(doc, font, lines, w, h);
-    } else {
-      appearance = buildStampAppearance(doc, await embedAsciiFont(doc), stampLines(textParts, false), w, h);
-    }
+    const appearance = await stampAppearance(doc, opts, { name, time, ...(opts.reason ? { reason: opts.reason } : {}) }, w, h);
     widget.Rect = [x, y, x + w, y + h];
     widget.AP = { N: appearance };
   } else {
@@ -200,7 +249,30 @@ async function prepare(pdf: Uint8Array, opts: SignPdfOptions, contentsSize: numb
   const acroForm = doc.catalog.getOrCreateAcroForm();
   acroForm.addField(widgetRef);
   acroForm.dict.set(PDFName.of('SigFlags'), PDFNumber.of(3));
+  return finish(doc, pdf, incremental, before, last);
+}
 
+async function stampAppearance(doc: PDFDocument, opts: SignPdfOptions, textParts: { name: string; time: Date; reason?: string }, w: number, h: number): Promise<PDFRef> {
+  if (opts.font) {
+    const font = openStampFont(opts.font);
+    const lines = stampLines(textParts, true);
+    const missing = missingCharacters(font, lines);
+    if (missing.length) {
+      throw new PdfSignError('bad-argument', `字体缺少这些字：${missing.join('、')} / the font lacks these characters: ${missing.join(' ')}`);
+    }
+    return buildOutlineStampAppearance(doc, font, lines, w, h);
+  }
+  return buildStampAppearance(doc, await embedAsciiFont(doc), stampLines(textParts, false), w, h);
+}
+
+async function finish(
+  doc: PDFDocument,
+  pdf: Uint8Array,
+  incremental: boolean,
+  before: ReturnType<typeof snapshotObjects> | undefined,
+  last: ReturnType<typeof readLastXref> | undefined,
+): Promise<Prepared> {
+  const ctx = doc.context;
   if (!incremental) {
     const saved = await doc.save({ useObjectStreams: false, updateFieldAppearances: false, addDefaultPage: false });
     // pdf-lib ends with "%%EOF" and no end-of-line; the signed revision ends with one.

@@ -211,3 +211,37 @@ export function certificateKeyAlgorithm(certificate: pkijs.Certificate): KeyAlgo
   if (oid === '1.2.840.10045.2.1') return 'ECDSA';
   return undefined;
 }
+
+export interface CertificateValidity {
+  state: 'valid' | 'expired' | 'not-yet-valid';
+  notBefore: Date;
+  notAfter: Date;
+}
+
+/** Whether a certificate was within its validity period at `at`. */
+export function certificateValidityAt(certificate: pkijs.Certificate, at: Date): CertificateValidity {
+  const notBefore = certificate.notBefore.value;
+  const notAfter = certificate.notAfter.value;
+  const t = at.getTime();
+  return { state: t < notBefore.getTime() ? 'not-yet-valid' : t > notAfter.getTime() ? 'expired' : 'valid', notBefore, notAfter };
+}
+
+/** 证书已过期（有效期至 2023-01-01）… in words, Chinese then English. */
+export function validityMessage(v: CertificateValidity): string {
+  const d = (x: Date) => x.toISOString().slice(0, 10);
+  if (v.state === 'expired') return `证书已过期（有效期 ${d(v.notBefore)} 至 ${d(v.notAfter)}） / the certificate has expired (valid ${d(v.notBefore)} to ${d(v.notAfter)})`;
+  if (v.state === 'not-yet-valid') return `证书尚未生效（有效期 ${d(v.notBefore)} 至 ${d(v.notAfter)}） / the certificate is not yet valid (valid ${d(v.notBefore)} to ${d(v.notAfter)})`;
+  return `证书在有效期内（${d(v.notBefore)} 至 ${d(v.notAfter)}） / the certificate is within its validity (${d(v.notBefore)} to ${d(v.notAfter)})`;
+}
+
+/**
+ * Refuses to sign with a certificate outside its validity period at the signing time (a
+ * verifier would call the signature invalid), unless the caller allows it explicitly.
+ */
+export function assertSigningCertificate(certificate: pkijs.Certificate, at: Date, allowInvalid = false): CertificateValidity {
+  const v = certificateValidityAt(certificate, at);
+  if (v.state !== 'valid' && !allowInvalid) {
+    throw new Error(`${validityMessage(v)}：不能签名。确需签名请加 --allow-invalid-certificate / refusing to sign; pass --allow-invalid-certificate to sign anyway`);
+  }
+  return v;
+}

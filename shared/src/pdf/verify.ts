@@ -14,6 +14,9 @@ import { bytesEqual, concatBytes, fromHex, latin1 } from './bytes.ts';
 import { verifyCmsDetached } from './cms.ts';
 import { isBookkeepingStream } from './incremental.ts';
 import { parsePdfDate } from './pdf-date.ts';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { certificateValidityAt, cryptoEngine, type CertificateValidity } from './signer.ts';
 
 export type ChangesAfter = 'nothing' | 'later-signatures' | 'other-changes';
 
@@ -36,7 +39,15 @@ export interface SignatureReport {
   coversWholeFile: boolean;
   digestMatches: boolean;
   signatureVerified: boolean;
-  /** digest and signature both check out (certificate trust is not judged). */
+  /** The signer certificate's validity period at the signing time (undefined: no certificate). */
+  certificateValidity?: CertificateValidity;
+  /**
+   * Trust in the signer: 'not-checked' without trust anchors; 'trusted' when the chain leads to
+   * one of them (at the signing time); 'untrusted' otherwise.
+   */
+  trust: 'not-checked' | 'trusted' | 'untrusted';
+  trustDetail?: string;
+  /** digest and signature check out and the certificate was valid at the signing time (and trusted, when anchors are given). */
   valid: boolean;
   changesAfter: ChangesAfter;
   /** What the other changes are, in words. */
@@ -229,7 +240,31 @@ function diffRevision(prevCtx: PDFContext, curCtx: PDFContext): string[] {
 }
 
 /** Verifies every signature of `pdf`. Never throws for a damaged file: problems are reported. */
-export async function verifyPdf(pdf: Uint8Array): Promise<VerifyReport> {
+export interface VerifyOptions {
+  /** Trust anchors (CA or signer certificates, DER): the chain of each signer is checked against them. */
+  trust?: Uint8Array[];
+}
+
+async function chainTrust(cert: pkijs.Certificate, others: pkijs.Certificate[], anchors: pkijs.Certificate[], at: Date): Promise<{ trusted: boolean; detail: string }> {
+  const der = (c: pkijs.Certificate) => new Uint8Array(c.toSchema(true).toBER(false)).join(',');
+  if (anchors.some((a) => der(a) === der(cert))) return { trusted: true, detail: '签名证书即信任锚 / the signer certificate is a trust anchor' };
+  try {
+    const engine = new pkijs.CertificateChainValidationEngine({ trustedCerts: anchors, certs: [cert, ...others.filter((c) => der(c) !== der(cert))], checkDate: at });
+    const r = await engine.verify({}, cryptoEngine());
+    return r.result
+      ? { trusted: true, detail: '证书链通过信任锚验证 / the chain leads to a trust anchor' }
+      : { trusted: false, detail: `证书链未通过信任锚验证 / the chain does not lead to a trust anchor: ${r.resultMessage}` };
+  } catch (e) {
+    const m = (e as { resultMessage?: string }).resultMessage ?? (e as Error).message;
+    return { trusted: false, detail: `证书链未通过信任锚验证 / the chain does not lead to a trust anchor: ${m}` };
+  }
+}
+
+export async function verifyPdf(pdf: Uint8Array, options: VerifyOptions = {}): Promise<VerifyReport> {
+  const anchors = (options.trust ?? []).map((d) => {
+    const asn = asn1js.fromBER(d.buffer.slice(d.byteOffset, d.byteOffset + d.byteLength) as ArrayBuffer);
+    return new pkijs.Certificate({ schema: asn.result });
+  });
   const report: VerifyReport = { fileSize: pdf.length, signatures: [], ok: false, problems: [] };
   if (!latin1(pdf, 0, Math.min(pdf.length, 1024)).includes('%PDF-')) {
     report.problems.push('不是 PDF 文件 / not a PDF file');
@@ -270,6 +305,7 @@ export async function verifyPdf(pdf: Uint8Array): Promise<VerifyReport> {
       coversWholeFile: a === 0 && coveredEnd === pdf.length,
       digestMatches: false,
       signatureVerified: false,
+      trust: 'not-checked',
       valid: false,
       changesAfter: 'nothing',
       changeDetails: [],
@@ -301,6 +337,24 @@ export async function verifyPdf(pdf: Uint8Array): Promise<VerifyReport> {
       r.signatureVerified = check.signatureVerified;
       r.valid = check.parsed && check.digestMatches && check.signatureVerified && check.signingCertificateMatches !== false;
       r.problems.push(...check.problems);
+      if (check.certificate) {
+        // Validity at the claimed signing time (else now): an expired certificate never counts as valid.
+        const at = r.signingTime ?? new Date();
+        r.certificateValidity = certificateValidityAt(check.certificate, at);
+        if (r.certificateValidity.state !== 'valid') {
+          r.valid = false;
+          r.problems.push(r.certificateValidity.state === 'expired' ? '签名时证书已过期 / the certificate had expired at signing time' : '签名时证书尚未生效 / the certificate was not yet valid at signing time');
+        }
+        if (anchors.length) {
+          const t = await chainTrust(check.certificate, check.certificates ?? [], anchors, at);
+          r.trust = t.trusted ? 'trusted' : 'untrusted';
+          r.trustDetail = t.detail;
+          if (!t.trusted) {
+            r.valid = false;
+            r.problems.push(t.detail);
+          }
+        }
+      }
     }
     if (r.subFilter === 'ETSI.RFC3161') r.problems.push('文档时间戳未检查 / document timestamps are not checked');
 

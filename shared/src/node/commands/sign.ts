@@ -1,7 +1,9 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { resolve, dirname, basename, join } from 'node:path';
 import { defineCommand, UsageError } from '../command.ts';
-import { importPkcs12, isoCst, signPdf, PdfSignError } from '../../pdf/index.ts';
+import { assertSigningCertificate, importPkcs12, isoCst, signPdf, PdfSignError } from '../../pdf/index.ts';
+import { defaultFonts } from '../fonts.ts';
+import { checkOutputPath } from '../outputs.ts';
 
 async function readInput(path: string, what: string): Promise<Uint8Array> {
   try {
@@ -26,7 +28,10 @@ export async function writeAtomically(path: string, bytes: Uint8Array): Promise<
 export const signCommand = defineCommand({
   name: ['sign'],
   summary: '给 PDF 加数字签名（已签名的文件以增量更新追加）/ add a digital signature to a PDF',
-  usage: 'lvzhi sign IN.pdf -o OUT.pdf --key KEY.p12 --password PW [--reason TEXT] [--name TEXT] [--location TEXT] [--font FONT.ttf] [--page N] [--invisible]',
+  usage:
+    'lvzhi sign IN.pdf -o OUT.pdf --key KEY.p12 --password PW [--reason TEXT] [--name TEXT] [--location TEXT] [--font FONT.ttf] [--page N] [--invisible] [--allow-invalid-certificate]\n' +
+    '  The stamp goes into the place the minutes reserved beside the signer (or the next free one), in the default Chinese font\n' +
+    '  (Noto Serif SC) unless --font names another TrueType font. An expired or not-yet-valid certificate is refused.',
   options: {
     output: { type: 'string', short: 'o' },
     key: { type: 'string' },
@@ -37,8 +42,9 @@ export const signCommand = defineCommand({
     font: { type: 'string' },
     page: { type: 'string' },
     invisible: { type: 'boolean', default: false },
+    'allow-invalid-certificate': { type: 'boolean', default: false },
   },
-  async run({ values, positionals, cwd, out }) {
+  async run({ values, positionals, cwd, out, err }) {
     if (positionals.length !== 1) throw new UsageError('name exactly one input PDF');
     if (!values.output) throw new UsageError('-o OUT.pdf is required');
     if (!values.key) throw new UsageError('--key KEY.p12 is required');
@@ -53,9 +59,14 @@ export const signCommand = defineCommand({
     const output = resolve(cwd, values.output);
     const pdf = await readInput(input, ' PDF');
     const keyFile = await readInput(resolve(cwd, values.key), '证书文件');
-    const font = values.font ? await readInput(resolve(cwd, values.font), '字体') : undefined;
+    await checkOutputPath(output, '-o');
+    // The stamp always carries the signer's name in Chinese: the default font unless one is given.
+    const font = values.font ? await readInput(resolve(cwd, values.font), '字体') : (await defaultFonts()).regular;
     const signer = await importPkcs12(keyFile, values.password);
     const signingTime = new Date();
+    const validity = assertSigningCertificate(signer.certificate, signingTime, values['allow-invalid-certificate']);
+    if (validity.state !== 'valid') err(`警告 / warning: 证书不在有效期内，按 --allow-invalid-certificate 仍签名；验证时此签名无效 / the certificate is outside its validity; verifiers will call this signature invalid`);
+    let placed = '';
     let signed: Uint8Array;
     try {
       signed = await signPdf(pdf, {
@@ -64,8 +75,11 @@ export const signCommand = defineCommand({
         ...(values.reason !== undefined ? { reason: values.reason } : {}),
         ...(values.name !== undefined ? { name: values.name } : {}),
         ...(values.location !== undefined ? { location: values.location } : {}),
-        ...(font ? { font } : {}),
+        font,
         stamp: values.invisible ? false : page !== undefined ? { page } : {},
+        onPlaced: (p) => {
+          placed = p.kind === 'reserved' ? `印章位于预留位置“${p.field}” / stamp in the reserved place ${p.field}` : p.kind === 'invisible' && !values.invisible ? '纪要上预留的印章位置已用完：签名不可见 / no reserved stamp place left: the signature is invisible' : '';
+        },
       });
     } catch (e) {
       if (e instanceof PdfSignError) throw e;
@@ -73,6 +87,7 @@ export const signCommand = defineCommand({
     }
     await writeAtomically(output, signed);
     out(`已签名 / signed: ${output} (${signed.length} bytes, ${isoCst(signingTime)})`);
+    if (placed) out(placed);
     return 0;
   },
 });
