@@ -123,6 +123,9 @@ function sameRead(a: ReadValue, b: ReadValue): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
+/** How long a covered control may wait for what covers it to go (a closing popup's animation, ms). */
+const COVER_WAIT_MS = 1200;
+
 /** Writes the plan's steps (in order) and its tables; never throws for one control. */
 export async function applyPlan(session: PageSession, plan: FillPlan): Promise<ApplyResult> {
   const report: FillReport = { filled: [], skipped: [...plan.skipped], failed: [] };
@@ -138,7 +141,13 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
     const { adapter, handle } = chosen;
     const waited = await untilUsable(adapter, handle);
     // then what a person can see and reach, checked again right before writing
-    const why = waited ?? unusableReason(handle.visible, { reach: true });
+    let why = waited ?? unusableReason(handle.visible, { reach: true });
+    // a popup of the field before (a dropdown, a calendar) may still be closing over this one:
+    // give it the time its animation takes, then decide
+    if (why === 'covered') {
+      const clear = await waitUntil(() => unusableReason(handle.visible, { reach: true }) === undefined, { near: handle.el, timeout: COVER_WAIT_MS });
+      if (clear) why = undefined;
+    }
     if (why) { const w = unusableWords(why); report.skipped.push({ control: step.control, label: step.label, reason: 'unusable', detail: w.zh, detailEn: w.en }); continue; }
     try {
       const before = adapter.read(handle);

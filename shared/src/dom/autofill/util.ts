@@ -294,6 +294,9 @@ function hitTest(el: Element): string | undefined {
     const list = (root.elementsFromPoint ?? el.ownerDocument.elementsFromPoint).call(root, r.left + r.width / 2, r.top + r.height / 2);
     const labels = (el as HTMLInputElement).labels ? Array.from((el as HTMLInputElement).labels ?? []) : [];
     for (const e of list) {
+      // Lvzhi's own launcher floats over the page and steps aside when a control takes focus: it
+      // is not the page hiding the control.
+      if (e.localName === 'lvzhi-launcher') continue;
       if (e === el || el.contains(e)) return undefined;
       if (labels.some((l) => l === e || l.contains(e))) return undefined;
       if (e.contains(el)) {

@@ -187,6 +187,8 @@ export function popupSelect(cfg: PopupSelectConfig): WidgetAdapter {
         const input = h.el.querySelector('input') ?? opener;
         if (isOpen(h) || (popup && !unusableReason(popup))) { key(input, 'Escape'); if (isOpen(h)) clickLikeUser(docOf(h.el).body); }
         if (input instanceof win(input).HTMLElement) blur(input);
+        // and let it finish closing, so it does not lie over the next field
+        if (popup) await waitUntil(() => !popup!.isConnected || !!unusableReason(popup!), { root: popup, timeout: 800 });
       }
     },
     async clear(h) {
