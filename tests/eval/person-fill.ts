@@ -75,7 +75,10 @@ async function antdv(page: Page, v: Values): Promise<void> {
     await item(l).locator('.ant-select-selector').click();
     for (const n of names as string[]) {
       await page.keyboard.type(n);
-      await page.locator('.ant-select-item-option').filter({ hasText: exact(n) }).locator('visible=true').first().click();
+      // a person types the name and takes the highlighted match with Enter (a click on the
+      // virtual list's option races its re-render on a slow machine)
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active').filter({ hasText: exact(n) }).waitFor();
+      await page.keyboard.press('Enter');
     }
     await page.keyboard.press('Escape');
   };
