@@ -19,10 +19,10 @@ if (!existsSync(join(prodDir, 'manifest.json'))) {
   process.exit(1);
 }
 
-const out = join(prodDir, 'lvzhi-launcher.js');
-const result = await build({
-  entryPoints: [join(extensionDir, 'src', 'inpage', 'launcher.ts')],
-  outfile: out,
+/** One in-page script: a minified IIFE for the browsers the extension supports. */
+const buildInpage = (entry, outfile) => build({
+  entryPoints: [join(extensionDir, 'src', 'inpage', entry)],
+  outfile,
   bundle: true,
   minify: true,
   format: 'iife',
@@ -32,6 +32,9 @@ const result = await build({
   metafile: true,
   logLevel: 'warning',
 });
+
+const out = join(prodDir, 'lvzhi-launcher.js');
+const result = await buildInpage('launcher.ts', out);
 const inputs = Object.keys(result.metafile.inputs);
 const forbidden = inputs.filter((p) => /pdf-lib|fontkit|noto-serif|noto-sans|pkijs|asn1js|\/shared\/src\/pdf\/|\/zod\/|react-dom/.test(p));
 if (forbidden.length > 0) {
@@ -41,17 +44,7 @@ if (forbidden.length > 0) {
 // The MAIN-world helper (src/inpage/page-world.ts): reads and restores the framework model of a
 // radio group for undo; the background injects it into the page's own JavaScript world on request.
 const pageWorldOut = join(prodDir, 'lvzhi-page-world.js');
-await build({
-  entryPoints: [join(extensionDir, 'src', 'inpage', 'page-world.ts')],
-  outfile: pageWorldOut,
-  bundle: true,
-  minify: true,
-  format: 'iife',
-  target: ['chrome109'],
-  platform: 'browser',
-  legalComments: 'none',
-  logLevel: 'warning',
-});
+await buildInpage('page-world.ts', pageWorldOut);
 console.log(`build-content: lvzhi-page-world.js ${(statSync(pageWorldOut).size / 1024).toFixed(1)} KB minified`);
 const size = statSync(out).size;
 writeFileSync(join(extensionDir, 'build', 'content-script-meta.json'), JSON.stringify({ bytes: size, inputs: inputs.length }, null, 2));
