@@ -6,8 +6,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { LvzhiRecord } from '@lvzhi/shared';
-import { breakLines, buildMinutesDocument, cleanText, IncompleteRecordError, minutesBuildOptions, NO_LINE_START, renderMinutesPdf, signPdf, generateSigner, verifyPdf } from '@lvzhi/shared/pdf';
+import { missingRequired, type LvzhiRecord } from '@lvzhi/shared';
+import { breakLines, buildMinutesDocument, cleanText, IncompleteRecordError, minutesBuildOptions, minutesProblems, NO_LINE_START, renderMinutesPdf, signPdf, generateSigner, verifyPdf } from '@lvzhi/shared/pdf';
 import { bboxWords, builtInPacks, defaultFonts, exampleRecord, meetingOf, pdffonts, rawText } from '../fixtures/minutes/helpers.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'lvzhi-minutes-hygiene-'));
@@ -175,6 +175,30 @@ describe('GB/T 9704 look, drafts and stamps', { timeout: 180_000 }, () => {
     expect(error).toBeInstanceOf(IncompleteRecordError);
     expect((error as Error).message).toMatch(/缺少“会议时间”/);
     expect((error as Error).message).toMatch(/缺少“主持人”/);
+  });
+
+  it('"required" is decided in one place: the minutes refuse exactly what missingRequired (完成 in the panel) reports', async () => {
+    const packs = await builtInPacks();
+    const r = structuredClone(exampleRecord('presidium-monthly'));
+    const v = r.values as Record<string, unknown>;
+    delete v['chair'];
+    // A cell of a table row left empty, and a record made with a newer form than the installed one.
+    const agenda = structuredClone(v['agenda'] as Array<Record<string, unknown>>);
+    delete agenda[0]!['topic'];
+    v['agenda'] = agenda;
+    const m = await meetingOf(r);
+    const c = missingRequired(r, packs);
+    const problems = minutesProblems(r, m.form, packs);
+    expect(c.missing.length).toBeGreaterThanOrEqual(2);
+    expect(problems.map((p) => p.label)).toEqual([...c.missing, ...c.invalid].map((p) => p.label));
+    expect(problems.find((p) => p.field === 'chair')?.message).toBe('缺少“主持人”');
+    expect(problems.some((p) => p.field === 'agenda' && /第 1 行「议题」/.test(p.label))).toBe(true);
+    // Checks only the record validator makes (not the bare value check) refuse minutes too.
+    const newer = { ...structuredClone(exampleRecord('presidium-monthly')), formVersion: m.form.version + 1 };
+    const refusals = minutesProblems(newer, m.form, packs);
+    expect(refusals.length).toBe(1);
+    expect(refusals[0]!.message).toMatch(/更新包/);
+    expect(() => minutesBuildOptions({ record: newer, form: m.form, template: m.minutes, packs })).toThrow(IncompleteRecordError);
   });
 
   it('印发日期: the record\'s, the meeting\'s, or a chosen date', async () => {

@@ -4,8 +4,9 @@
  * fields. The same blocks feed the PDF layout and the .docx. No pdf-lib, no Node: plain data.
  */
 import {
-  checkValues,
   evaluate,
+  missingRequired,
+  type FieldProblem,
   formatChineseDate,
   isEmptyValue,
   optionResolver,
@@ -495,17 +496,25 @@ export interface MinutesProblem {
 }
 
 /**
- * What keeps a record from final minutes: every required field (as when it is completed) and
- * every value problem, by field label. Empty for a record that can be issued.
+ * What keeps a record from final minutes: the one completeness check (`missingRequired`, the
+ * same that 完成 in the panel and the fill use), by field label. Empty for a record that can be
+ * issued. `form` is the form the minutes are made from: it stands in for the pack's copy so a
+ * caller's form (a newer one in the panel) is checked as it is rendered.
  */
 export function minutesProblems(record: LvzhiRecord, form: FormDefinition, packs: readonly PackDefinition[]): MinutesProblem[] {
-  const issues = checkValues(form, record.values, { complete: true, ctx: { optionsOf: optionResolver(packs) } });
-  const fields = allFields(form);
-  return issues.map((i) => {
-    const id = typeof i.path[1] === 'string' ? i.path[1] : '';
-    const label = fields.get(id)?.label ?? id;
-    return { field: id, label, message: i.code === 'required' && i.path.length === 2 ? `缺少“${label}”` : `“${label}”：${i.message}` };
+  const withForm = packs.map((p) => (p.id === record.pack ? { ...p, forms: [...(p.forms ?? []).filter((f) => f.id !== form.id), form] } : p));
+  const c = missingRequired(record, withForm);
+  const at = (p: FieldProblem, missing: boolean): MinutesProblem => ({
+    field: p.fieldId,
+    label: p.label,
+    // A whole field that is empty reads 缺少“会议时间”; a cell or a wrong value names itself and the problem.
+    message: missing && p.path.length === 1 && p.code === 'required' ? `缺少“${p.label}”` : `“${p.label}”：${p.message}`,
   });
+  return [
+    ...c.missing.map((p) => at(p, true)),
+    ...c.invalid.map((p) => at(p, false)),
+    ...c.other.map((o) => ({ field: '', label: o.message, message: o.message })),
+  ];
 }
 
 /** One message for the problems: 会议记录不完整，不能生成会议纪要：缺少“会议时间”、缺少“主持人”. */
