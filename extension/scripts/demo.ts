@@ -121,9 +121,9 @@ async function main(): Promise<void> {
     const meetingId = await meetingEditor.getAttribute('data-record-id');
     const title = meetingEditor.locator('input[id$="-title"]');
     if (await title.count()) await title.first().fill('青山镇人大主席团2024年4月例会');
-    // 会议时间 and 结束时间 are date-and-time boxes (datetime-local): they take 2024-04-25T09:00.
-    await meetingEditor.locator('input[id$="-startTime"]').first().fill('2024-04-25T09:00');
-    await meetingEditor.locator('input[id$="-endTime"]').first().fill('2024-04-25T11:30');
+    // 会议时间 and 结束时间 are date-and-time boxes (DateInput): typed as a clerk writes them.
+    await meetingEditor.locator('input[id$="-startTime"]').first().fill('2024-04-25 09:00');
+    await meetingEditor.locator('input[id$="-endTime"]').first().fill('2024年4月25日 11:30');
     await meetingEditor.locator('input[id$="-documentDate"]').first().fill('2024-04-26');
     await panel.getByTestId('save-state').filter({ hasText: '草稿已保存' }).waitFor({ timeout: 10_000 }).catch(() => undefined);
     await shot(panel, `0${n++}-panel-meeting`);

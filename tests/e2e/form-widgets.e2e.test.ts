@@ -126,6 +126,41 @@ describe('form widgets in the side panel', () => {
     await context.close();
   });
 
+  it('in an English browser a Chinese form shows dates year first, reads 2024年5月14日, refuses 05/14/2024 aloud, and its file chooser speaks Chinese', async () => {
+    // An English Chrome: its own date box would show 05/14/2024 and its file input "Choose File / No file chosen".
+    const context = await app.browser.browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Shanghai', viewport: { width: 420, height: 900 } });
+    const page = await context.newPage();
+    await open(page, 'presidium-monthly', 'widgets-dates');
+    const values = () => page.evaluate(() => (window as unknown as Lvzhi).__lvzhi.engine.getValues());
+    const start = page.locator('[data-field="startTime"] input');
+    expect(await start.getAttribute('type')).toBe('text');
+    expect(await start.getAttribute('placeholder')).toBe('2024-05-14 09:00');
+    await start.fill('2024年5月14日 下午3:30');
+    await expect.poll(async () => (await values())['startTime']).toBe('2024-05-14T15:30');
+    await start.blur();
+    expect(await start.inputValue()).toBe('2024-05-14 15:30');
+    // Month-first text is not guessed at: the value is cleared and the box says why.
+    await start.fill('05/14/2024 09:00');
+    await expect.poll(async () => (await values())['startTime']).toBeUndefined();
+    expect(await page.locator('[data-field="startTime"] .lvz-date-problem').textContent()).toMatch(/无法识别的日期.*2024-05-14 09:00/);
+    expect(await start.getAttribute('aria-invalid')).toBe('true');
+    await start.fill('2024-05-14 09:00');
+    await expect.poll(async () => (await values())['startTime']).toBe('2024-05-14T09:00');
+    expect(await page.locator('[data-field="startTime"] .lvz-date-problem').count()).toBe(0);
+    // A value set from elsewhere (a fill, last month's record) is shown year first too.
+    await page.evaluate(() => (window as unknown as { __lvzhi: { engine: { setValue(id: string, v: unknown): void } } }).__lvzhi.engine.setValue('endTime', '2024-05-14T11:30'));
+    await expect.poll(() => page.locator('[data-field="endTime"] input').inputValue()).toBe('2024-05-14 11:30');
+    // The file chooser: 选择文件 / 未选择文件, then the chosen file's name.
+    const files = page.locator('[data-field="attachments"]');
+    expect(await files.locator('label').first().textContent()).toBe('选择文件');
+    expect(await files.locator('.lvz-file-chosen').textContent()).toBe('未选择文件');
+    expect(await files.textContent()).not.toMatch(/Choose File|No file chosen/);
+    await files.locator('input[type=file]').setInputFiles([{ name: '会议议程.pdf', mimeType: 'application/pdf', buffer: PDF }]);
+    await expect.poll(() => files.locator('.lvz-file-chosen').textContent()).toBe('会议议程.pdf');
+    await screenshot(page, 'form-widgets-dates-en-browser');
+    await context.close();
+  });
+
   it('a rating matrix is rated with the keyboard only, totals update, and the marks survive a reload', async () => {
     const context = await newContext();
     const page = await context.newPage();

@@ -7,6 +7,7 @@
 import { useState, type CSSProperties, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { activeVersion, formatIssue, type ChangeResult, type InstalledPack, type OfferResult, type ValidationIssue } from '@lvzhi/shared';
+import { FileButton } from '@lvzhi/shared/react';
 import { askPacks } from './packs-client.ts';
 import type { PackRequest, PackStateView } from './packs-protocol.ts';
 
@@ -155,11 +156,10 @@ export function PackManager({ view }: { view: PackStateView }) {
       </Section>
 
       <Section id="import-heading" title="从文件导入定义包">
-        <input type="file" accept=".json,application/json" data-testid="import-file" onChange={async (e) => {
-          const file = e.target.files?.[0];
+        <FileButton accept=".json,application/json" data-testid="import-file" onFiles={async (chosen) => {
+          const file = chosen[0];
           if (!file) return;
           files.run({ type: 'lvzhi.packs.import', fileName: file.name, text: await file.text() });
-          e.target.value = '';
         }} />
         <Result last={files.last} testId="import-result" />
       </Section>

@@ -10,11 +10,12 @@ import { buildBackup, readBackup, recordsToImport, settingsToImport, type Backup
 import { listKeys, toBase64 } from '../lib/staff-keys.ts';
 import { PACK_STORE_KEY, recordStore } from '../lib/staff-data.ts';
 import { todayInChina, readPackStore, activeVersion } from '@lvzhi/shared';
+import { FileButton } from '@lvzhi/shared/react';
 import { usePanel } from './context.ts';
 import { downloadJson } from './download.ts';
 
 export function BackupView() {
-  const { t } = usePanel();
+  const { t, lang } = usePanel();
   const client = useQueryClient();
   const [withKeys, setWithKeys] = useState(false);
   const [status, setStatus] = useState<{ text: string; bad?: boolean }>();
@@ -67,7 +68,7 @@ export function BackupView() {
       <div className="row">
         <button type="button" className="primary" data-testid="backup-export" onClick={() => void exportAll().catch((e: unknown) => setStatus({ text: String(e), bad: true }))}>{t('exportAll')}</button>
         <label className="row">{t('importBackup')}
-          <input type="file" accept=".json,application/json" data-testid="backup-import" onChange={(e) => { const f = e.target.files?.[0]; if (f) void importFile(f).catch((x: unknown) => setStatus({ text: String(x), bad: true })); e.target.value = ''; }} />
+          <FileButton accept=".json,application/json" data-testid="backup-import" lang={lang} onFiles={(files) => { const f = files[0]; if (f) void importFile(f).catch((x: unknown) => setStatus({ text: String(x), bad: true })); }} />
         </label>
       </div>
       {status && <p role="status" data-testid="backup-status" className={status.bad ? 'bad' : 'good'}>{status.text}</p>}

@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { recordTitle } from '@lvzhi/shared';
+import { DateInput, FileButton } from '@lvzhi/shared/react';
 import { listKeys, type StoredKey } from '../lib/staff-keys.ts';
 import { usePanel } from './context.ts';
 import { usePacks, useRecords } from './data.ts';
@@ -12,7 +13,7 @@ import { downloadBlob } from './download.ts';
 import { createKey, importKey, minutesTemplate, renderMinutes, signMinutes } from './minutes.ts';
 
 export function MinutesView() {
-  const { t } = usePanel();
+  const { t, lang } = usePanel();
   const packs = usePacks();
   const records = useRecords();
   const [recordId, setRecordId] = useState('');
@@ -105,7 +106,7 @@ export function MinutesView() {
             <option value="chosen">指定日期</option>
           </select>
         </label>
-        {issued === 'chosen' && <input type="date" lang="zh-CN" data-testid="minutes-issued-date" value={issuedDate} onChange={(e) => setIssuedDate(e.target.value)} />}
+        {issued === 'chosen' && <DateInput data-testid="minutes-issued-date" aria-label="印发日期" lang={lang} value={issuedDate || undefined} onValue={(v) => setIssuedDate(v ?? '')} />}
       </div>
       <div className="row" style={{ margin: '8px 0' }}>
         <button type="button" className="primary" data-testid="minutes-preview" disabled={!record || busy} onClick={() => void render()}>{t('preview')}</button>
@@ -129,11 +130,7 @@ export function MinutesView() {
         </div>
         <div className="row">
           <input type="password" placeholder={t('p12Password')} value={p12Password} onChange={(e) => setP12Password(e.target.value)} />
-          {/* A Chinese button over a hidden file input (the browser's own says "Choose File / No file chosen"). */}
-          <label className="button" style={{ cursor: 'pointer' }}>
-            导入 .p12 证书文件…
-            <input type="file" accept=".p12,.pfx" data-testid="key-import" style={{ position: 'absolute', width: 1, height: 1, opacity: 0, overflow: 'hidden' }} onChange={(e) => { const f = e.target.files?.[0]; if (f) void importP12(f); e.target.value = ''; }} />
-          </label>
+          <FileButton accept=".p12,.pfx" data-testid="key-import" lang={lang} label={lang === 'en' ? 'Import a .p12 certificate…' : '导入 .p12 证书文件…'} showChosen={false} onFiles={(files) => { if (files[0]) void importP12(files[0]); }} />
         </div>
         <p className="hint">{t('keyHint')}</p>
       </details>

@@ -45,3 +45,50 @@ export function formatChineseDate(value: string): string {
   if (!m) return value;
   return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
 }
+
+// ---------------------------------------------------------------- dates a clerk types
+
+/**
+ * How a date (or date and time) box shows a stored value: `2024-05-14`, `2024-05-14 09:00`.
+ * Chinese offices write dates year first; the browser's own date box follows the browser's
+ * locale instead (05/14/2024 in an English Chrome), which is why the form draws its own.
+ */
+export function showDateValue(value: string | undefined, withTime: boolean): string {
+  if (!value) return '';
+  const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}))?/.exec(value);
+  if (!m) return value;
+  return withTime && m[2] ? `${m[1]} ${m[2]}` : m[1]!;
+}
+
+export type TypedDate = { ok: true; value: string | undefined } | { ok: false; message: string; messageEn: string };
+
+const FULL_WIDTH_DIGITS = /[０-９：／－．]/g;
+
+/**
+ * What a clerk typed into a date box → the stored value (`YYYY-MM-DD`, or `YYYY-MM-DDTHH:mm`
+ * with `withTime`). Accepts 2024-05-14, 2024/5/14, 2024.5.14, 20240514, 2024年5月14日 (also with
+ * full-width digits), and for a time 09:00, 9时30分, 9点, 上午/下午 9:30. Empty text is no value.
+ * Not a real day, a time past 23:59, a time where only a date is asked (or none where one is
+ * needed) is refused with a message, so the box never holds a value the clerk cannot see.
+ */
+export function readTypedDate(text: string, withTime: boolean): TypedDate {
+  const hint = withTime ? '请按 2024-05-14 09:00 或 2024年5月14日 9:00 填写' : '请按 2024-05-14 或 2024年5月14日 填写';
+  const hintEn = withTime ? 'write it as 2024-05-14 09:00' : 'write it as 2024-05-14';
+  let t = text.trim().replace(FULL_WIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\s+/g, ' ');
+  if (t === '') return { ok: true, value: undefined };
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|^(\d{4})(\d{2})(\d{2})(?!\d)/.exec(t);
+  if (!m) return { ok: false, message: `无法识别的日期：${hint}`, messageEn: `not a date: ${hintEn}` };
+  const date = `${m[1] ?? m[4]}-${(m[2] ?? m[5])!.padStart(2, '0')}-${(m[3] ?? m[6])!.padStart(2, '0')}`;
+  if (!isCalendarDate(date)) return { ok: false, message: `没有这一天（${date}）：${hint}`, messageEn: `no such day (${date}): ${hintEn}` };
+  t = t.slice(m[0].length).replace(/^[T ]+/, '');
+  if (t === '') return withTime ? { ok: false, message: `缺少时间：${hint}`, messageEn: `the time is missing: ${hintEn}` } : { ok: true, value: date };
+  if (!withTime) return { ok: false, message: `这里只填日期：${hint}`, messageEn: `a date only: ${hintEn}` };
+  const tm = /^(上午|早上|中午|下午|晚上)?\s*(\d{1,2})\s*(?:[:时点]\s*(?:(\d{1,2})\s*分?)?)?(?:\s*[:：]\s*\d{1,2}\s*秒?)?$/.exec(t);
+  if (!tm) return { ok: false, message: `无法识别的时间：${hint}`, messageEn: `not a time: ${hintEn}` };
+  let h = Number(tm[2]);
+  const min = Number(tm[3] ?? 0);
+  if ((tm[1] === '下午' || tm[1] === '晚上') && h < 12) h += 12;
+  if (tm[1] === '中午' && h < 6) h += 12;
+  if (h > 23 || min > 59) return { ok: false, message: `没有这个时间：${hint}`, messageEn: `no such time: ${hintEn}` };
+  return { ok: true, value: `${date}T${pad(h)}:${pad(min)}` };
+}

@@ -12,6 +12,8 @@ import {
   type FieldDefinition, type ColumnFieldDefinition, type RecordContext, type PersonValue, type AttachmentValue, type SignatureValue,
 } from '../core/index.ts';
 import { FORM_CSS } from './styles.ts';
+import { DateInput } from './DateInput.tsx';
+import { FileButton } from './FileButton.tsx';
 
 export type Lang = 'zh' | 'en';
 type AnyField = FieldDefinition | ColumnFieldDefinition;
@@ -187,8 +189,9 @@ function Control(p: ControlProps): ReactNode {
     case 'text': return text('text', f.maxLength ? { maxLength: f.maxLength * 2 } : {});
     case 'phone': return text('tel', { inputMode: 'tel', autoComplete: 'off' });
     case 'idcard': return text('text', { autoComplete: 'off', spellCheck: false, maxLength: 18 });
-    case 'date': return text('date', { min: f.min, max: f.max });
-    case 'datetime': return text('datetime-local');
+    // Year first, as offices write them, whatever the browser's language (not <input type=date>).
+    case 'date': case 'datetime':
+      return <DateInput {...a11y} name={p.name} value={str || undefined} withTime={f.type === 'datetime'} lang={ctx.lang} readOnly={readOnly} onValue={set} onKeyDown={onKeyDown} />;
     case 'textarea': return <textarea {...a11y} name={p.name} value={str} readOnly={readOnly} rows={f.rows ?? 3} placeholder={f.placeholder} onChange={(e) => set(e.target.value === '' ? undefined : e.target.value)} />;
     case 'number': case 'score': return <NumberInput {...p} />;
     case 'checkbox': return <input {...a11y} name={p.name} type="checkbox" checked={value === true} disabled={readOnly} onChange={(e) => set(e.target.checked)} />;
@@ -412,11 +415,9 @@ function FileControl(p: ControlProps & { field: Extract<AnyField, { type: 'attac
           {!p.readOnly && <button type="button" aria-label={`${p.ctx.t.remove} ${a.name}`} onClick={() => p.set(list.filter((_, j) => j !== i))}>×</button>}
         </li>
       ))}</ul>
-      {!p.readOnly && <input {...p.a11y} type="file" accept={accept} multiple={p.field.multiple} onChange={async (e) => {
-        const files = [...(e.target.files ?? [])];
+      {!p.readOnly && <FileButton {...p.a11y} lang={p.ctx.lang} accept={accept} multiple={p.field.multiple} onFiles={async (files) => {
         const read_ = await Promise.all(files.map(read));
         p.set(p.field.multiple ? [...list, ...read_] : read_.slice(0, 1));
-        e.target.value = '';
       }} />}
     </div>
   );

@@ -10,6 +10,7 @@ import {
   type FormDefinition, type LvzhiRecord, type RecordQuery,
 } from '../core/index.ts';
 import { installFormCss } from './FormView.tsx';
+import { DateInput } from './DateInput.tsx';
 
 const installCss = (node: HTMLElement | null): void => { if (node) installFormCss(node); };
 
@@ -62,8 +63,8 @@ export function RecordList(props: RecordListProps): ReactNode {
           <option value="draft">{t.draft}</option>
           <option value="complete">{t.complete}</option>
         </select>
-        <label>{t.from} <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
-        <label>{t.to} <input type="date" value={to} onChange={(e) => setTo(e.target.value)} /></label>
+        <label>{t.from} <DateInput value={from || undefined} lang={lang} onValue={(v) => setFrom(v ?? '')} /></label>
+        <label>{t.to} <DateInput value={to || undefined} lang={lang} onValue={(v) => setTo(v ?? '')} /></label>
       </div>
       <p className="lvz-count" aria-live="polite">{t.count.replace('{n}', String(shown.length))}</p>
       {shown.length === 0 ? <p className="lvz-empty">{t.none}</p> : (

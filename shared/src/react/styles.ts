@@ -46,6 +46,7 @@ export const FORM_CSS = `
 .lvz-actions{margin-top:4px;display:flex;gap:6px}
 .lvz-thumb{max-width:64px;max-height:64px;vertical-align:middle;margin-right:6px}
 .lvz-files ul{list-style:none;margin:0;padding:0}
+.lvz-date-problem{display:block;color:#b42318;font-size:12px;margin-top:2px}
 .lvz-computed{display:inline-block;padding-top:5px;font-weight:600}
 .lvz-static p{margin:0;white-space:pre-wrap}
 .lvz-attic{border:1px dashed #bf8700;border-radius:8px;padding:8px 12px;background:#fff8c5}
@@ -66,7 +67,7 @@ export const FORM_CSS = `
 .lvz-layout-panel{max-width:420px}
 .lvz-tabs{display:flex;gap:4px;margin-bottom:8px}.lvz-tabs [aria-selected=true]{background:#ddf4ff;border-color:#0969da}
 .lvz-filters{display:flex;flex-wrap:wrap;gap:6px;align-items:center}.lvz-filters input[type=search]{flex:1 1 12em;min-height:32px;padding:4px 8px;border:1px solid #8c959f;border-radius:6px;font:inherit}
-.lvz-filters select{width:auto}.lvz-form .lvz-filters input[type=date]{width:auto}
+.lvz-filters select{width:auto}.lvz-form .lvz-filters input[type=date],.lvz-form .lvz-filters input[data-date-input]{width:9em}
 .lvz-record-list{list-style:none;margin:0;padding:0}.lvz-record-list li{border-bottom:1px solid #d0d7de;padding:6px 0}
 .lvz-record-title{font-weight:600}
 `;
