@@ -85,6 +85,37 @@ describe('lvzhi import roster', () => {
   });
 });
 
+describe('lvzhi import roster: files that are not .xlsx', () => {
+  const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]);
+  it.each([
+    ['old.xls', OLE, /old\.xls：这是旧版 Excel 97–2003 \(\.xls\) 文件.*另存为/],
+    ['renamed.xlsx', OLE, /renamed\.xlsx：这是旧版 Excel 97–2003/],
+    ['page.xlsx', Buffer.from('<html><body><table><tr><td>姓名</td></tr></table></body></html>'), /page\.xlsx：这是网页 \(HTML\/XML\) 格式的表格/],
+    ['text.xlsx', Buffer.from('姓名,性别\n王建国,男\n'), /text\.xlsx：这是 CSV 文本.*\.csv/],
+    ['empty.xlsx', Buffer.alloc(0), /empty\.xlsx：文件是空的/],
+    ['junk.xlsx', Buffer.from([0x00, 0x01, 0x02, 0x03, 0xff, 0xfe]), /junk\.xlsx：不是 \.xlsx 工作簿（不是 ZIP 格式）/],
+  ])('%s gives a located, plain message (no raw JSZip error)', async (name, bytes, message) => {
+    const file = path.join(tmp, name);
+    writeFileSync(file, bytes);
+    const r = await run('import', 'roster', file);
+    expect(r.code).not.toBe(0);
+    const said = r.stdout + r.stderr;
+    expect(said).toMatch(message);
+    expect(said).not.toMatch(/End of data|central directory|is this a zip/i);
+  });
+
+  it('a ZIP that is no workbook says so, with the reader\'s reason kept at the end', async () => {
+    const { default: JSZip } = await import('jszip');
+    const zip = new JSZip();
+    zip.file('readme.txt', '不是工作簿');
+    const file = path.join(tmp, 'other.xlsx');
+    writeFileSync(file, await zip.generateAsync({ type: 'uint8array' }));
+    const r = await run('import', 'roster', file);
+    expect(r.code).not.toBe(0);
+    expect(r.stdout + r.stderr).toMatch(/other\.xlsx：是 ZIP 文件，但不是可读的 \.xlsx 工作簿/);
+  });
+});
+
 describe('lvzhi audit verify', () => {
   const fixture = path.join(ROOT, 'tests/fixtures/year/audit.json');
 

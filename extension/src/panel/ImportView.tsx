@@ -9,10 +9,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
-  bestFormForLabels, columnLetter, csvToTable, exportFields, formatImportError, importTable, normalizeLabel,
+  bestFormForLabels, columnLetter, csvToTable, exportFields, formatImportError, importTable, normalizeLabel, SpreadsheetFileError,
   type ImportResult, type LvzhiRecord, type SheetTable,
 } from '@lvzhi/shared';
 import { recordStore } from '../lib/staff-data.ts';
+import { FileButton } from '@lvzhi/shared/react';
 import { usePanel } from './context.ts';
 import type { PackData } from './data.ts';
 
@@ -27,7 +28,7 @@ async function readTable(file: File): Promise<SheetTable | string> {
   }
   if (name.endsWith('.xlsx')) {
     const { readXlsxInBrowser } = await import('@lvzhi/shared/dom/xlsx');
-    const sheets = await readXlsxInBrowser(await file.arrayBuffer());
+    const sheets = await readXlsxInBrowser(await file.arrayBuffer(), file.name);
     return sheets[0] ?? 'importNoSheet';
   }
   return 'importBadType';
@@ -56,7 +57,9 @@ export function ImportView({ pd, onDone }: { pd: PackData; onDone(count: number)
       if (typeof table === 'string') { setError(t(table as 'importXls')); return; }
       setLoaded({ file: file.name, table });
     } catch (e) {
-      setError(`${file.name}：${e instanceof Error ? e.message : String(e)}`);
+      // A file that is no .xlsx says what it is instead (an .xls, a web page, CSV), in the panel's language.
+      if (e instanceof SpreadsheetFileError) setError(`${file.name}：${lang === 'en' ? e.en : e.zh}`);
+      else setError(`${file.name}：${e instanceof Error ? e.message : String(e)}`);
     }
   };
 
@@ -88,7 +91,7 @@ export function ImportView({ pd, onDone }: { pd: PackData; onDone(count: number)
       <h2 className="h2">{t('importTitle')}</h2>
       <p className="hint">{t('importHelp')}</p>
       <label className="row">{t('importFile')}
-        <input type="file" data-testid="import-file" accept=".xlsx,.csv,.xls" onChange={(e) => void choose(e.target.files?.[0])} />
+        <FileButton data-testid="import-file" accept=".xlsx,.csv,.xls" lang={lang} onFiles={(files) => void choose(files[0])} />
       </label>
       <label className="row">{t('importForm')}
         <select data-testid="import-form" value={formChoice} onChange={(e) => setFormChoice(e.target.value)}>

@@ -5,10 +5,19 @@
  * carry exceljs: import `@lvzhi/shared/dom/xlsx`.
  */
 import ExcelJS from 'exceljs';
-import { sheetsOfWorkbook, type XlsxSheet } from '../core/spreadsheet/workbook.ts';
+import { sheetsOfWorkbook, xlsxLoadError, xlsxProblem, type XlsxSheet } from '../core/spreadsheet/workbook.ts';
 
-export async function readXlsxInBrowser(bytes: ArrayBuffer): Promise<XlsxSheet[]> {
+/** Every sheet as a table; a file that is no .xlsx throws a `SpreadsheetFileError` naming `file`. */
+export async function readXlsxInBrowser(bytes: ArrayBuffer, file?: string): Promise<XlsxSheet[]> {
+  const problem = xlsxProblem(new Uint8Array(bytes), file);
+  if (problem) throw problem;
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes);
+  try {
+    await wb.xlsx.load(bytes);
+  } catch (e) {
+    throw xlsxLoadError(e, file);
+  }
+  // exceljs reads any ZIP without complaint, as a workbook with no sheet.
+  if (wb.worksheets.length === 0) throw xlsxLoadError('没有工作表 / no worksheet', file);
   return sheetsOfWorkbook(wb);
 }

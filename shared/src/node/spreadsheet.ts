@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { SheetTable } from '../core/spreadsheet/table.ts';
-import { sheetsOfWorkbook, type XlsxSheet } from '../core/spreadsheet/workbook.ts';
+import { sheetsOfWorkbook, xlsxLoadError, xlsxProblem, type XlsxSheet } from '../core/spreadsheet/workbook.ts';
 
 export interface XlsxWriteOptions {
   /** The audit trail's newest hash, written into the workbook (说明 sheet and document properties). */
@@ -45,9 +45,20 @@ export async function writeXlsx(tables: readonly SheetTable[], options: XlsxWrit
 
 export type { XlsxSheet } from '../core/spreadsheet/workbook.ts';
 
-/** Every sheet as a table (first row: header). */
-export async function readXlsx(bytes: Uint8Array): Promise<XlsxSheet[]> {
+/**
+ * Every sheet as a table (first row: header). A file that is no .xlsx (an .xls, a web page, CSV,
+ * a damaged workbook) throws a `SpreadsheetFileError` naming `file` and what it is instead.
+ */
+export async function readXlsx(bytes: Uint8Array, file?: string): Promise<XlsxSheet[]> {
+  const problem = xlsxProblem(bytes, file);
+  if (problem) throw problem;
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  try {
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  } catch (e) {
+    throw xlsxLoadError(e, file);
+  }
+  // exceljs reads any ZIP without complaint, as a workbook with no sheet.
+  if (wb.worksheets.length === 0) throw xlsxLoadError('没有工作表 / no worksheet', file);
   return sheetsOfWorkbook(wb);
 }

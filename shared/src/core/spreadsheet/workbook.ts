@@ -49,3 +49,50 @@ export function sheetsOfWorkbook(wb: ExcelJS.Workbook): XlsxSheet[] {
   });
   return out;
 }
+
+// ---------------------------------------------------------------- files that are not .xlsx
+
+/**
+ * A spreadsheet file that cannot be read, with the file's name and what it is instead, in
+ * Chinese and English. The workbook reader (exceljs, over JSZip) only says "End of data
+ * reached" or "Can't find end of central directory: is this a zip file ?" for these.
+ */
+export class SpreadsheetFileError extends Error {
+  constructor(readonly file: string, readonly zh: string, readonly en: string) {
+    super(`${file}：${zh} / ${en}`);
+    this.name = 'SpreadsheetFileError';
+  }
+}
+
+const SAVE_AS = '请在 Excel 或 WPS 中打开，另存为“Excel 工作簿 (*.xlsx)”后再导入';
+const SAVE_AS_EN = 'open it in Excel or WPS and save it as an Excel workbook (.xlsx)';
+
+/**
+ * What keeps `bytes` from being an .xlsx workbook, judged by their first bytes, before the
+ * reader tries: an old .xls (or an encrypted workbook, the same container), a web page or XML
+ * saved as .xls/.xlsx (portals export these), CSV text, an empty file, anything else not a ZIP.
+ * Undefined for a ZIP file (then the reader decides; see `xlsxLoadError`).
+ */
+export function xlsxProblem(bytes: Uint8Array, file = '文件'): SpreadsheetFileError | undefined {
+  const b = bytes;
+  if (b.length === 0) return new SpreadsheetFileError(file, '文件是空的', 'the file is empty');
+  if (b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) return undefined;
+  if (b.length >= 8 && [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((x, i) => b[i] === x)) {
+    return new SpreadsheetFileError(file, `这是旧版 Excel 97–2003 (.xls) 文件或加密的工作簿，不能直接导入：${SAVE_AS}（加密的请先取消密码）`, `this is an old Excel 97–2003 (.xls) file or an encrypted workbook: ${SAVE_AS_EN} (without a password)`);
+  }
+  const head = new TextDecoder('utf-8', { fatal: false }).decode(b.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  if (head.startsWith('<')) {
+    return new SpreadsheetFileError(file, `这是网页 (HTML/XML) 格式的表格，扩展名却是 Excel 的：${SAVE_AS}`, `this is a web page (HTML/XML) table under an Excel name: ${SAVE_AS_EN}`);
+  }
+  const firstLine = head.split(/\r?\n/)[0] ?? '';
+  if (/[,\t，]/.test(firstLine) && !/[\u0000-\u0008]/.test(head)) {
+    return new SpreadsheetFileError(file, '这是 CSV 文本，不是 .xlsx：请把扩展名改为 .csv 再导入', 'this is CSV text, not .xlsx: rename it to .csv');
+  }
+  return new SpreadsheetFileError(file, `不是 .xlsx 工作簿（不是 ZIP 格式）：${SAVE_AS}`, `not an .xlsx workbook (not a ZIP file): ${SAVE_AS_EN}`);
+}
+
+/** A ZIP file the reader still cannot open as a workbook (another ZIP, a damaged .xlsx). */
+export function xlsxLoadError(error: unknown, file = '文件'): SpreadsheetFileError {
+  const raw = error instanceof Error ? error.message : String(error);
+  return new SpreadsheetFileError(file, `是 ZIP 文件，但不是可读的 .xlsx 工作簿（可能已损坏）：${SAVE_AS}（${raw}）`, `a ZIP file but not a readable .xlsx workbook (damaged?): ${SAVE_AS_EN} (${raw})`);
+}

@@ -18,7 +18,8 @@ export const importRosterCommand = defineCommand({
     if (positionals.length !== 1) throw new UsageError('name exactly one .xlsx or .csv file');
     const file = positionals[0]!;
     const ext = extname(file).toLowerCase();
-    if (ext !== '.xlsx' && ext !== '.csv') throw new UsageError('the roster is an .xlsx or .csv file');
+    // An .xls goes to the reader too: it says what the file is (an old .xls, a web page) and what to do.
+    if (ext !== '.xlsx' && ext !== '.xls' && ext !== '.csv') throw new UsageError('the roster is an .xlsx or .csv file');
     const packs = await loadPacksFor(cwd, values.packs);
     const rosterId = values.roster ?? 'deputies';
     const pack = packs.find((p) => p.rosters?.some((r) => r.id === rosterId));
@@ -27,7 +28,7 @@ export const importRosterCommand = defineCommand({
     const owner = packs.find((p) => p.forms?.some((f) => f.id === roster.form))!;
     const form = owner.forms!.find((f) => f.id === roster.form)!;
     const bytes = await readFile(resolve(cwd, file));
-    const table = ext === '.csv' ? csvToTable(bytes.toString('utf8')).table : (await readXlsx(new Uint8Array(bytes)))[0];
+    const table = ext === '.csv' ? csvToTable(bytes.toString('utf8')).table : (await readXlsx(new Uint8Array(bytes), file))[0];
     if (!table) throw new Error('表格中没有工作表 / the workbook has no sheet');
     const res = importTable(form, table, { pack: owner, packs, idPrefix: roster.id });
     if (res.unmatchedColumns.length) out(`未识别的列（已忽略） / columns not recognised (ignored): ${res.unmatchedColumns.join('、')}`);
