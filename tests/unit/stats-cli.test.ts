@@ -50,6 +50,36 @@ describe('lvzhi stats', () => {
   });
 });
 
+describe('meeting types by their names, never their ids', () => {
+  it('the CLI lists the year\'s meetings by label', async () => {
+    const r = await run('stats', 'tests/fixtures/year/records', '--period', '2024');
+    const line = r.stdout.split('\n').find((l) => l.startsWith('会议 / meetings:'))!;
+    expect(line).toMatch(/主席团月例会 \d+/);
+    expect(line).not.toMatch(/[a-z]+-[a-z]+/);
+  });
+
+  it('a meeting form of another pack (a type the sentences do not know) is named by its form title in sentences and tables', async () => {
+    const { builtIn } = await import('../fixtures/year/helpers.ts');
+    const { computeStats, statsDefinitions, statsTables, summarySentences, yearPeriod, meetingTypeLabel } = await import('@lvzhi/shared');
+    const B = await builtIn();
+    const base = B.form('suggestion-assignment');
+    const village = { ...structuredClone(base), id: 'village-deputies-meeting', meetingType: 'village-deputies-meeting', title: '村民代表会议记录（扩大）' };
+    expect(meetingTypeLabel(village)).toBe('村民代表会议');
+    const defs = statsDefinitions(B.packs);
+    const forms = new Map(defs.forms);
+    forms.set(village.id, village);
+    const record = { ...structuredClone(example('suggestion-assignment')), id: 'v1', form: village.id };
+    const stats = computeStats([record], { ...defs, forms }, yearPeriod(Number(String((record.values as Record<string, unknown>)[village.eventDateField ?? 'startTime']).slice(0, 4))));
+    expect(stats.meetings.byType).toEqual({ 'village-deputies-meeting': 1 });
+    const text = summarySentences(stats).map((x) => x.text).join('');
+    expect(text).toContain('村民代表会议1次');
+    expect(text).not.toContain('village-deputies-meeting');
+    const rows = statsTables(stats)[0]!.rows.map((r) => String(r[0]));
+    expect(rows).toContain('会议：村民代表会议（次）');
+    expect(rows.join()).not.toContain('village-deputies-meeting');
+  });
+});
+
 describe('lvzhi import roster', () => {
   async function roster(file: string, rows: (string | number | null)[][]) {
     const v = example('deputy-profile').values as Record<string, string>;

@@ -8,7 +8,7 @@ import type { ColumnFieldDefinition, FieldDefinition, FormDefinition, PackDefini
 import type { LvzhiRecord } from '../record-schema.ts';
 import { walkFields } from '../validate-pack.ts';
 import type { WorkStats } from '../stats/compute.ts';
-import { formatRate, summarySentences } from '../stats/sentences.ts';
+import { formatRate, meetingName, summarySentences } from '../stats/sentences.ts';
 
 export type Cell = string | number | boolean | null;
 
@@ -106,7 +106,7 @@ export function statsTables(stats: WorkStats): SheetTable[] {
   const rows: Cell[][] = [
     ['统计期间', stats.period.label], ['起始日期', stats.period.from], ['截止日期', stats.period.to], ['超期判断时点', stats.asOf],
     ['会议总数（次）', stats.meetings.total],
-    ...Object.entries(stats.meetings.byType).map(([t, n]): Cell[] => [`会议：${t}（次）`, n]),
+    ...Object.entries(stats.meetings.byType).map(([t, n]): Cell[] => [`会议：${meetingName(stats, t)}（次）`, n]),
     ['代表培训（次）', stats.trainings.sessions], ['参加培训（人次）', stats.trainings.participants],
     ['视察和执法检查（次）', stats.inspections.total], ['参加视察代表（人次）', stats.inspections.deputyParticipants], ['视察意见超期未办结（件）', stats.inspections.overdue],
     ['代表建议收到（件）', g.received], ['代表建议交办（件）', g.assigned], ['代表建议答复（件）', g.replied], ['办复率', pct(g.replyRate)],

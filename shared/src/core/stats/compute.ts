@@ -51,7 +51,8 @@ export interface WorkStats {
   /** The moment overdue is judged at (ISO, +08:00). */
   asOf: string;
   records: { inPeriod: number; outsidePeriod: number; deleted: number; unknownForm: number; noDate: number };
-  meetings: { total: number; byType: Record<string, number>; congressSessionMonths: number[]; overdueMinutes: number };
+  /** `byType` counts by meeting type id; `typeLabels` names each type for people (from its form's title). */
+  meetings: { total: number; byType: Record<string, number>; typeLabels: Record<string, string>; congressSessionMonths: number[]; overdueMinutes: number };
   trainings: { sessions: number; participants: number };
   inspections: { total: number; byType: Record<string, number>; deputyParticipants: number; closed: number; overdue: number };
   appraisals: { surveys: number; units: UnitAppraisal[]; satisfiedUnits: number; rectificationItems: number; satisfactionRate: Rate };
@@ -120,6 +121,15 @@ export interface StatsOptions {
   asOf?: Date;
 }
 
+/**
+ * What a meeting type is called in a sentence or a table: the form's title without 记录 and a
+ * closing remark in brackets (党委扩大会议记录（代表列席） → 党委扩大会议). A type id
+ * (party-committee-enlarged) is never shown to people.
+ */
+export function meetingTypeLabel(form: FormDefinition): string {
+  return form.title.replace(/[（(][^）)]*[）)]\s*$/, '').replace(/记录(表|单)?$/, '').trim() || form.title;
+}
+
 export function computeStats(records: Iterable<LvzhiRecord>, defs: StatsDefinitions, period: StatsPeriod, options: StatsOptions = {}): WorkStats {
   const end = periodEnd(period);
   const now = new Date();
@@ -131,7 +141,7 @@ export function computeStats(records: Iterable<LvzhiRecord>, defs: StatsDefiniti
     period,
     asOf: isoInChina(asOf),
     records: { inPeriod: 0, outsidePeriod: 0, deleted: 0, unknownForm: 0, noDate: 0 },
-    meetings: { total: 0, byType: {}, congressSessionMonths: [], overdueMinutes: 0 },
+    meetings: { total: 0, byType: {}, typeLabels: {}, congressSessionMonths: [], overdueMinutes: 0 },
     trainings: { sessions: 0, participants: 0 },
     inspections: { total: 0, byType: {}, deputyParticipants: 0, closed: 0, overdue: 0 },
     appraisals: { surveys: 0, units: [], satisfiedUnits: 0, rectificationItems: 0, satisfactionRate: null },
@@ -165,6 +175,7 @@ export function computeStats(records: Iterable<LvzhiRecord>, defs: StatsDefiniti
         s.meetings.total++;
         const type = plan.form.meetingType ?? plan.form.id;
         inc(s.meetings.byType, type);
+        s.meetings.typeLabels[type] ??= meetingTypeLabel(plan.form);
         if (type === 'congress-session') months.add(Number(day.slice(5, 7)));
         if (overdue(plan, r)) s.meetings.overdueMinutes++;
         break;
@@ -172,7 +183,9 @@ export function computeStats(records: Iterable<LvzhiRecord>, defs: StatsDefiniti
       case 'training': {
         if (plan.form.category === 'meeting') {
           s.meetings.total++;
-          inc(s.meetings.byType, plan.form.meetingType ?? plan.form.id);
+          const type = plan.form.meetingType ?? plan.form.id;
+          inc(s.meetings.byType, type);
+          s.meetings.typeLabels[type] ??= meetingTypeLabel(plan.form);
           s.trainings.sessions++;
           s.trainings.participants += len(v.present);
           trainingMeetingDays.add(day);

@@ -26,6 +26,11 @@ const MEETING_NAMES: Record<string, string> = {
   training: '代表培训会议',
 };
 
+/** A meeting type as people call it: the curated name, else its form's (never the type id, unless nothing else is known). */
+export function meetingName(stats: WorkStats, type: string): string {
+  return MEETING_NAMES[type] ?? stats.meetings.typeLabels?.[type] ?? type;
+}
+
 function prefixOf(stats: WorkStats, override?: string): string {
   if (override !== undefined) return override;
   switch (stats.period.kind) {
@@ -82,7 +87,7 @@ export function summarySentences(stats: WorkStats, options: SentenceOptions = {}
     add('appraisal', `组织各级代表开展工作评议，${parts.join('，')}。`);
   }
   const other = Object.entries(stats.meetings.byType).filter(([t]) => t !== 'congress-session' && t !== 'presidium-monthly' && t !== 'training');
-  if (other.length > 0) add('meetings', `${P}还召开了${other.map(([t, n]) => `${MEETING_NAMES[t] ?? t}${n}次`).join('、')}。`);
+  if (other.length > 0) add('meetings', `${P}还召开了${other.map(([t, n]) => `${meetingName(stats, t)}${n}次`).join('、')}。`);
   return out;
 }
 

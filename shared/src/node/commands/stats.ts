@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { defineCommand, UsageError } from '../command.ts';
-import { computeStats, customPeriod, formatRate, parsePeriod, statsDefinitions, statsTables, summarySentences, tableToCsv, yearPeriod, type StatsPeriod, type WorkStats } from '../../core/index.ts';
+import { computeStats, customPeriod, formatRate, meetingName, parsePeriod, statsDefinitions, statsTables, summarySentences, tableToCsv, yearPeriod, type StatsPeriod, type WorkStats } from '../../core/index.ts';
 import { writeXlsx } from '../spreadsheet.ts';
 import { loadPacksFor, loadRecords } from '../stats-io.ts';
 
@@ -9,7 +9,7 @@ function printTable(s: WorkStats, out: (l: string) => void): void {
   const g = s.suggestions;
   out(`统计期间 / period: ${s.period.label}（${s.period.from} 至 ${s.period.to}），超期判断时点 ${s.asOf}`);
   out(`记录 / records: 期间内 ${s.records.inPeriod}，期间外 ${s.records.outsidePeriod}，已删除 ${s.records.deleted}${s.records.unknownForm ? `，未知表单 ${s.records.unknownForm}` : ''}`);
-  out(`会议 / meetings: ${s.meetings.total} 次（${Object.entries(s.meetings.byType).map(([t, n]) => `${t} ${n}`).join('，') || '无'}）`);
+  out(`会议 / meetings: ${s.meetings.total} 次（${Object.entries(s.meetings.byType).map(([t, n]) => `${meetingName(s, t)} ${n}`).join('，') || '无'}）`);
   out(`培训 / trainings: ${s.trainings.sessions} 次，${s.trainings.participants} 人次`);
   out(`视察 / inspections: ${s.inspections.total} 次，参加代表 ${s.inspections.deputyParticipants} 人次，超期 ${s.inspections.overdue}`);
   out(`代表建议 / suggestions: 收到 ${g.received}，交办 ${g.assigned}，答复 ${g.replied}（办复率 ${formatRate(g.replyRate)}），测评 ${g.rated}：满意 ${g.satisfied}、基本满意 ${g.basicallySatisfied}、不满意 ${g.dissatisfied}（满意率 ${formatRate(g.satisfactionRate)}，仅满意 ${formatRate(g.fullySatisfiedRate)}），超期 ${g.overdue}`);
