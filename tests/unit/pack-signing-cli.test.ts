@@ -100,3 +100,36 @@ describe('lvzhi pack verify (in-process)', () => {
     expect((await inProcess('pack', 'keygen')).code).toBe(2);
   });
 });
+
+describe('lvzhi pack build: a family pack outside the repository that requires lvzhi.common', () => {
+  it('builds and signs it with -o (lvzhi.common found among the built-in packs, not bundled), and bundles it with --out-dir --with-deps', async () => {
+    const { cpSync } = await import('node:fs');
+    // An office's own pack in a folder with no packs/ anywhere above it (the temp directory).
+    const work = mkdtempSync(path.join(tmpdir(), 'lvzhi-family-'));
+    try {
+      cpSync('forms/packs/letters', path.join(work, 'my-pack'), { recursive: true });
+      const manifest = path.join(work, 'my-pack', 'pack.json');
+      writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('"id": "lvzhi.letters"', '"id": "town.letters"'));
+      expect((await inProcess('pack', 'keygen', '-o', path.join(work, 'office'))).code).toBe(0);
+      const key = path.join(work, 'office.private.json');
+      const built = await lvzhiInProcess(['pack', 'build', 'my-pack', '-o', 'my-pack.json', '--key', key], { cwd: work });
+      expect(built.code, built.stderr).toBe(0);
+      expect(built.stdout).toMatch(/依赖 \/ requires lvzhi\.common@[\d.]+：来自 内置定义包.*未打包/);
+      const env = JSON.parse(readFileSync(path.join(work, 'my-pack.json'), 'utf8')) as { pack: { id: string; requires: Record<string, string> } };
+      expect(env.pack.id).toBe('town.letters');
+      expect(env.pack.requires).toHaveProperty('lvzhi.common');
+      const verified = await lvzhiInProcess(['pack', 'verify', 'my-pack.json', '--trust', 'office.public.json'], { cwd: work });
+      expect(verified.code, verified.stdout + verified.stderr).toBe(0);
+      // validate finds the dependency the same way
+      expect((await lvzhiInProcess(['validate', 'my-pack'], { cwd: work })).code).toBe(0);
+
+      const family = await lvzhiInProcess(['pack', 'build', 'my-pack', '--out-dir', 'dist', '--with-deps', '--key', key], { cwd: work });
+      expect(family.code, family.stderr).toBe(0);
+      const index = JSON.parse(readFileSync(path.join(work, 'dist', 'index.json'), 'utf8')) as Array<{ id: string }>;
+      expect(index.map((p) => p.id).sort()).toEqual(['lvzhi.common', 'town.letters']);
+      expect((await lvzhiInProcess(['pack', 'build', 'my-pack', '-o', 'x.json', '--with-deps'], { cwd: work })).code).toBe(2);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});

@@ -10,10 +10,12 @@ import { widgetNames } from '../dom/autofill/adapters/index.ts';
 import { validateRecord } from '../core/validate-record.ts';
 import type { PackDefinition } from '../core/pack-schema.ts';
 import type { ValidationIssue } from '../core/issues.ts';
-import { loadPaths, packFoldersNear, type LoadedDocument } from './load.ts';
+import { builtInPacksDir, loadPaths, packFoldersNear, type LoadedDocument } from './load.ts';
 
 export interface FileValidation {
   packs: PackDefinition[];
+  /** Packs loaded only as dependencies of the given ones (from nearby packs/ folders or the built-in packs). */
+  dependencies: Array<{ pack: PackDefinition; source: string; builtIn: boolean }>;
   packCount: number;
   recordCount: number;
   issues: ValidationIssue[];
@@ -55,12 +57,22 @@ export async function validateFiles(paths: readonly string[], cwd: string = proc
     if (typeof p === 'string' && !given.has(p)) wanted.add(p);
   }
   const extra: LoadedDocument[] = [];
+  const builtInSources = new Set<string>();
   if (wanted.size > 0) {
     const folders = new Set<string>();
     for (const p of paths) for (const f of await packFoldersNear(path.resolve(cwd, p, 'x'))) folders.add(f);
     const found = await loadPaths([...folders], cwd);
-    const queue = [...wanted];
     const byId = new Map(found.documents.filter((d) => d.kind === 'pack').map((d) => [packIdOf(d), d] as const));
+    // A pack folder outside the repository (an office's own family pack) that requires
+    // lvzhi.common finds it among the built-in packs, as records outside the repository do.
+    const builtInDir = await builtInPacksDir();
+    if (builtInDir && !folders.has(builtInDir)) {
+      for (const d of (await loadPaths([builtInDir], cwd)).documents) {
+        const id = packIdOf(d);
+        if (d.kind === 'pack' && id && !byId.has(id)) { byId.set(id, d); builtInSources.add(d.source); }
+      }
+    }
+    const queue = [...wanted];
     while (queue.length) {
       const id = queue.shift()!;
       const d = byId.get(id);
@@ -90,5 +102,7 @@ export async function validateFiles(paths: readonly string[], cwd: string = proc
     issues.push(...relocate(d, r.issues.map((i) => ({ ...i, source: d.source }))));
   }
   const givenPacks = result.packs.filter((p) => given.has(p.id));
-  return { packs: givenPacks, packCount: packDocs.length, recordCount: recordDocs.length, issues };
+  const extraIds = new Map(extra.map((d) => [packIdOf(d), d.source] as const));
+  const dependencies = result.packs.filter((p) => !given.has(p.id) && extraIds.has(p.id)).map((p) => ({ pack: p, source: extraIds.get(p.id)!, builtIn: builtInSources.has(extraIds.get(p.id)!) }));
+  return { packs: givenPacks, dependencies, packCount: packDocs.length, recordCount: recordDocs.length, issues };
 }

@@ -16,16 +16,27 @@ async function writeJson(file: string, value: unknown): Promise<void> {
 export const packBuildCommand = defineCommand({
   name: ['pack', 'build'],
   summary: '把定义包文件夹构建为单个 JSON（先完整校验）/ build pack folders into single JSON files (validated first)',
-  usage: 'lvzhi pack build DIR... (-o PACK.json | --out-dir DIR) [--key NAME.private.json]',
+  usage: [
+    'lvzhi pack build DIR... (-o PACK.json | --out-dir DIR [--with-deps]) [--key NAME.private.json]',
+    '',
+    'A pack that `requires` another (lvzhi.common) is checked against it: from the packs given, a',
+    'packs/ folder nearby, or the built-in packs. The dependency is not copied into -o (the',
+    'extension has the built-in packs); --out-dir DIR --with-deps writes it beside the pack.',
+    '依赖的包（如 lvzhi.common）从给出的包、附近的 packs/ 文件夹或内置定义包中查找；',
+    '-o 只写出本包（扩展已内置 lvzhi.common）；--out-dir 加 --with-deps 会把依赖一并写出。',
+  ].join('\n'),
   options: {
     output: { type: 'string', short: 'o' },
     'out-dir': { type: 'string' },
     /** Signs each pack file (signed envelope, see core/pack-signing/README.md). */
     key: { type: 'string' },
+    /** With --out-dir: write the packs the given ones require too (each signed with --key). */
+    'with-deps': { type: 'boolean' },
   },
   async run({ values, positionals, cwd, out, err }) {
     if (positionals.length === 0) throw new UsageError('name a pack folder (or a folder of packs)');
     if (!values.output === !values['out-dir']) throw new UsageError('give -o FILE or --out-dir DIR');
+    if (values['with-deps'] && !values['out-dir']) throw new UsageError('--with-deps writes several files: use --out-dir DIR, not -o');
     // Read the key before building, so a wrong key file writes nothing.
     let key: SigningKey | undefined;
     if (values.key) {
@@ -50,6 +61,11 @@ export const packBuildCommand = defineCommand({
       return 1;
     }
     if (result.packs.length === 0) { err('没有找到定义包 / no pack found'); return 1; }
+    const withDeps = values['with-deps'] === true;
+    for (const d of result.dependencies) {
+      const from = d.builtIn ? '内置定义包 / the built-in packs' : path.relative(cwd, d.source);
+      out(`依赖 / requires ${d.pack.id}@${d.pack.version}：来自 ${from}${withDeps ? '，一并写出 / written too' : '，未打包（浏览器扩展须已有此包，内置包已有）/ not bundled (the extension must have it; it has the built-in ones)'}`);
+    }
     if (values.output) {
       if (result.packs.length !== 1) throw new UsageError(`-o takes one pack; found ${result.packs.length}: use --out-dir`);
       const file = path.resolve(cwd, values.output);
@@ -60,15 +76,16 @@ export const packBuildCommand = defineCommand({
       return 0;
     }
     const dir = path.resolve(cwd, values['out-dir']!);
-    for (const pack of result.packs) {
+    const written = withDeps ? [...result.packs, ...result.dependencies.map((d) => d.pack)] : result.packs;
+    for (const pack of written) {
       const file = path.join(dir, `${pack.id}.json`);
       const built = await finish(pack);
       if (tooBig(pack.id, built)) return 1;
       await writeJson(file, built);
       out(`${pack.id}@${pack.version} → ${path.relative(cwd, file)}${key ? `（已签名 / signed, kid ${key.kid}）` : ''}`);
     }
-    await writeJson(path.join(dir, 'index.json'), result.packs);
-    out(`${result.packs.length} 个定义包 → ${path.relative(cwd, path.join(dir, 'index.json'))}`);
+    await writeJson(path.join(dir, 'index.json'), written);
+    out(`${written.length} 个定义包 → ${path.relative(cwd, path.join(dir, 'index.json'))}`);
     return 0;
   },
 });
