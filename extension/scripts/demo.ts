@@ -11,7 +11,7 @@
  *     writes screenshots and the signed PDF to demo-output/, printing each step.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -30,9 +30,13 @@ const updateDocs = process.argv.includes('--update-docs');
 let step = 0;
 const say = (zh: string, en: string) => console.log(`\n${++step}. ${zh}\n   ${en}`);
 const shots: string[] = [];
-async function shot(page: Page, name: string): Promise<void> {
+async function shot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   const path = join(OUT, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  // The form's sections are `content-visibility: auto`: those outside the viewport are not painted,
+  // and a full-page screenshot showed them as empty boxes. Laid out fully for the picture only.
+  await page.addStyleTag({ content: '*{content-visibility:visible !important}' });
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  await page.screenshot({ path, fullPage: options.fullPage ?? true });
   shots.push(path);
   console.log(`   → ${path}`);
 }
@@ -126,7 +130,9 @@ async function main(): Promise<void> {
     await meetingEditor.locator('input[id$="-endTime"]').first().fill('2024年4月25日 11:30');
     await meetingEditor.locator('input[id$="-documentDate"]').first().fill('2024-04-26');
     await panel.getByTestId('save-state').filter({ hasText: '草稿已保存' }).waitFor({ timeout: 10_000 }).catch(() => undefined);
-    await shot(panel, `0${n++}-panel-meeting`);
+    // The meeting's first screen (title, 会议时间 as typed, place), not 11,000 px of attendees.
+    await panel.evaluate(() => window.scrollTo(0, 0));
+    await shot(panel, `0${n++}-panel-meeting`, { fullPage: false });
     // 完成: the record must be complete before its minutes can be issued.
     await panel.getByTestId('record-complete').click();
     await panel.getByTestId('new-form').waitFor({ timeout: 10_000 });
@@ -146,7 +152,42 @@ async function main(): Promise<void> {
     await panel.getByTestId('key-name').fill('张建国');
     await panel.getByTestId('key-create').click();
     await panel.getByTestId('minutes-status').filter({ hasText: '已生成签名密钥' }).waitFor({ timeout: 30_000 });
+    // Headless Chromium draws no PDF viewer: the preview iframe is a dark box in a screenshot.
+    // For the picture, the preview's own bytes (its blob URL) are rendered with pdftoppm and shown
+    // over it, captioned as such; the iframe comes back right after.
+    const frame = panel.getByTestId('minutes-frame');
+    const previewBytes = Buffer.from(await frame.evaluate(async (f) => {
+      const bytes = new Uint8Array(await (await fetch((f as HTMLIFrameElement).src)).arrayBuffer());
+      let s = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return btoa(s);
+    }), 'base64');
+    const previewPdf = join(profile, 'preview.pdf');
+    writeFileSync(previewPdf, previewBytes);
+    execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', '-singlefile', previewPdf, join(profile, 'preview')]);
+    const previewPng = `data:image/png;base64,${readFileSync(join(profile, 'preview.png')).toString('base64')}`;
+    await frame.evaluate(async (f, src) => {
+      const box = document.createElement('figure');
+      box.id = 'demo-preview';
+      box.style.cssText = 'margin:0';
+      const img = document.createElement('img');
+      img.src = src;
+      img.alt = '纪要预览第 1 页';
+      img.style.cssText = 'width:100%;border:1px solid #d0d7de;display:block';
+      const cap = document.createElement('figcaption');
+      cap.className = 'hint';
+      cap.textContent = '预览第 1 页（演示截图：无头浏览器不显示 PDF 查看器，此处是同一 PDF 由 poppler 渲染）';
+      box.append(img, cap);
+      (f as HTMLElement).style.display = 'none';
+      f.after(box);
+      await img.decode();
+    }, previewPng);
     await shot(panel, `0${n++}-panel-minutes`);
+    await panel.evaluate(() => {
+      document.getElementById('demo-preview')?.remove();
+      const f = document.querySelector<HTMLElement>('[data-testid="minutes-frame"]');
+      if (f) f.style.display = '';
+    });
     const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId('minutes-sign').click()]);
     const pdf = join(OUT, 'minutes-signed.pdf');
     await download.saveAs(pdf);
@@ -161,8 +202,6 @@ async function main(): Promise<void> {
       execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join(OUT, `0${n++}-minutes-page`)]);
     } catch (e) { throw new Error(`pdftoppm 无法渲染纪要 / pdftoppm could not render the minutes: ${(e as Error).message}`); }
 
-    // The preview iframe shows the PDF (Chromium's viewer); sections are laid out fully for the screenshot.
-    await panel.addStyleTag({ content: '*{content-visibility:visible !important}' });
     writeFileSync(join(OUT, 'README.txt'), `履职演示输出 / Lvzhi demo output\n${new Date().toISOString()}\n\n${shots.map((s) => s.replace(`${OUT}/`, '')).join('\n')}\nminutes-signed.pdf\n`);
     if (updateDocs) {
       mkdirSync(DOCS, { recursive: true });
