@@ -98,6 +98,23 @@ describe('data in without retyping', () => {
     await panel.getByTestId('import-cancel').click();
   });
 
+  it('says what a file given as .xlsx really is (an old .xls, a web page) instead of a ZIP error, and shows the chosen name in Chinese', async () => {
+    await openImport();
+    const view = panel.getByTestId('import-view');
+    expect(await view.locator('.lvz-file-chosen').textContent()).toBe('未选择文件');
+    const renamed = join(dir, '名册-旧格式.xlsx');
+    writeFileSync(renamed, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]));
+    await panel.getByTestId('import-file').setInputFiles(renamed);
+    await expect.poll(() => panel.getByTestId('import-error').textContent()).toMatch(/名册-旧格式\.xlsx：这是旧版 Excel 97–2003 \(\.xls\) 文件/);
+    expect(await view.locator('.lvz-file-chosen').textContent()).toBe('名册-旧格式.xlsx');
+    const page = join(dir, '名册-网页.xlsx');
+    writeFileSync(page, '<html><table><tr><td>姓名</td></tr></table></html>');
+    await panel.getByTestId('import-file').setInputFiles(page);
+    await expect.poll(() => panel.getByTestId('import-error').textContent()).toMatch(/名册-网页\.xlsx：这是网页 \(HTML\/XML\) 格式的表格/);
+    expect(await panel.getByTestId('import-error').textContent()).not.toMatch(/zip|End of data/i);
+    await panel.getByTestId('import-cancel').click();
+  });
+
   it('refuses a file with bad rows as a whole, naming row and column, unless the valid rows are chosen explicitly', async () => {
     // the draft read in another panel page is there after a reload
     await panel.reload();
