@@ -2,9 +2,10 @@
  * The data the staff pages and the background share: the active packs and the record store of
  * this browser profile (IndexedDB, @lvzhi/shared/dom).
  */
-import { activePacks as storeActivePacks, readPackStore, validatePackSet, type PackDefinition, type RecordStore } from '@lvzhi/shared';
+import { activePacks as storeActivePacks, readPackStore, validatePackSet, withAuditTrail, type PackDefinition, type RecordStore } from '@lvzhi/shared';
 import { openIndexedDbStore } from '@lvzhi/shared/dom';
 import { withSyncOutbox } from './sync.ts';
+import { AUDIT_ACTOR, auditSink, noteAuditGap } from './audit.ts';
 import packsJson from '@lvzhi/forms/dist/index.json';
 
 
@@ -44,7 +45,10 @@ export async function activePacks(): Promise<PackDefinition[]> {
 
 let store: Promise<RecordStore> | undefined;
 export function recordStore(): Promise<RecordStore> {
-  store ??= openIndexedDbStore(RECORDS_DB).then(withSyncOutbox).catch((e: unknown) => {
+  // every change that reaches storage is audited (issue 13 part 8), then queued for the server
+  store ??= openIndexedDbStore(RECORDS_DB)
+    .then((s) => withAuditTrail(s, auditSink, { actor: AUDIT_ACTOR, onError: (e, input) => void noteAuditGap(e, input) }))
+    .then(withSyncOutbox).catch((e: unknown) => {
     store = undefined;
     throw e;
   });

@@ -12,6 +12,7 @@ import { PACK_STORE_KEY, recordStore } from '../lib/staff-data.ts';
 import { todayInChina, readPackStore, activeVersion } from '@lvzhi/shared';
 import { usePanel } from './context.ts';
 import { downloadJson } from './download.ts';
+import { AUDIT_GAP_KEY, deviceAudit } from '../lib/audit.ts';
 
 export function BackupView() {
   const { t } = usePanel();
@@ -59,6 +60,18 @@ export function BackupView() {
     setStatus({ text: `${t('imported')}：${write.length} ${t('recordsUnit')}（${t('keptNewer')} ${kept}，${t('unreadable')} ${read.badRecords}），${t('packsUnit')} ${packs}${keysNote}` });
   };
 
+  // The audit trail and the public key of the device key that signs its head (lvzhi audit verify FILE --key KEY).
+  const exportAudit = async () => {
+    const log = await deviceAudit();
+    const file = await log.exportFile();
+    downloadJson(`履职审计记录-${todayInChina()}.json`, file);
+    const gap = (await chrome.storage.local.get(AUDIT_GAP_KEY))[AUDIT_GAP_KEY];
+    setStatus({ text: `${t('auditExported')}：${file.entries.length} ${t('recordsUnit')}${gap ? `；${t('auditGap')}` : ''}`, ...(gap ? { bad: true } : {}) });
+  };
+  const exportAuditKey = async () => {
+    downloadJson('履职审计公钥.public.json', await (await deviceAudit()).publicKey());
+  };
+
   return (
     <section aria-labelledby="backup-h">
       <h2 id="backup-h" className="h2">{t('backupTitle')}</h2>
@@ -69,6 +82,12 @@ export function BackupView() {
         <label className="row">{t('importBackup')}
           <input type="file" accept=".json,application/json" data-testid="backup-import" onChange={(e) => { const f = e.target.files?.[0]; if (f) void importFile(f).catch((x: unknown) => setStatus({ text: String(x), bad: true })); e.target.value = ''; }} />
         </label>
+      </div>
+      <h3 className="h2">{t('auditTitle')}</h3>
+      <p className="hint">{t('auditHint')}</p>
+      <div className="row">
+        <button type="button" data-testid="audit-export" onClick={() => void exportAudit().catch((e: unknown) => setStatus({ text: String(e), bad: true }))}>{t('exportAudit')}</button>
+        <button type="button" data-testid="audit-export-key" onClick={() => void exportAuditKey().catch((e: unknown) => setStatus({ text: String(e), bad: true }))}>{t('exportAuditKey')}</button>
       </div>
       {status && <p role="status" data-testid="backup-status" className={status.bad ? 'bad' : 'good'}>{status.text}</p>}
     </section>

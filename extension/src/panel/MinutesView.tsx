@@ -10,6 +10,7 @@ import { usePanel } from './context.ts';
 import { usePacks, useRecords } from './data.ts';
 import { downloadBlob } from './download.ts';
 import { createKey, importKey, minutesTemplate, renderMinutes, signMinutes } from './minutes.ts';
+import { auditSignature } from '../lib/audit.ts';
 
 export function MinutesView() {
   const { t } = usePanel();
@@ -67,6 +68,7 @@ export function MinutesView() {
     const key = keys.find((k) => k.id === keyId);
     if (!pdf || !key) return;
     const signed = await signMinutes(pdf, key, t('signReason'));
+    await auditSignature(record?.id, key.name, signed);
     downloadBlob(fileName(true), new Blob([signed as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }));
     setStatus({ text: `${t('signedBy')} ${key.name}` });
   });

@@ -128,6 +128,15 @@ const zh = {
   portalGrant: "授权访问这些门户",
   neverBackedUp: "尚未备份过。",
   stillUsing: "仍在使用版本",
+  auditTitle: "审计记录",
+  auditHint: "记录的每次改动、流程步骤、自动填写和签名都记入审计链，末端由本机不可导出的密钥签名。核对：lvzhi audit verify 审计文件 --key 公钥文件",
+  exportAudit: "导出审计记录",
+  exportAuditKey: "导出本机审计公钥",
+  auditExported: "已导出审计记录",
+  auditGap: "审计记录有缺口（写入失败）",
+  backupPassphrase: "备份口令（至少 8 个字符）",
+  backupPassphraseHint: "备份文件用此口令加密（AES-256-GCM）；忘记口令则无法恢复。",
+  passphraseTooShort: "口令至少需要 8 个字符",
 } as const;
 
 export type TextKey = keyof typeof zh;
@@ -256,6 +265,15 @@ const en: Record<TextKey, string> = {
   portalGrant: "Allow these portals",
   neverBackedUp: "No backup yet.",
   stillUsing: "still using version",
+  auditTitle: "Audit trail",
+  auditHint: "Every record change, workflow step, fill and signature goes into the audit chain; its head is signed by this device's non-exportable key. Check: lvzhi audit verify FILE --key KEY",
+  exportAudit: "Export the audit trail",
+  exportAuditKey: "Export this device's audit public key",
+  auditExported: "Audit trail exported",
+  auditGap: "The audit trail has a gap (a write failed)",
+  backupPassphrase: "Backup passphrase (at least 8 characters)",
+  backupPassphraseHint: "The backup file is encrypted with this passphrase (AES-256-GCM); without it nothing can be restored.",
+  passphraseTooShort: "The passphrase needs at least 8 characters",
 };
 
 export const TEXTS: Record<Lang, Record<TextKey, string>> = { zh, en };
