@@ -23,6 +23,9 @@ export function MinutesView() {
   const [keyId, setKeyId] = useState('');
   const [keyName, setKeyName] = useState('');
   const [p12Password, setP12Password] = useState('');
+  // Off by default: the key itself is kept non-extractable; the .p12 file (the key under a
+  // password that may be weak) is kept only when the user wants it in backups.
+  const [keepP12, setKeepP12] = useState(false);
   const [status, setStatus] = useState<{ text: string; bad?: boolean }>();
   const [busy, setBusy] = useState(false);
   /** 印发日期: the record's (default), the meeting's, or a chosen date. */
@@ -82,7 +85,7 @@ export function MinutesView() {
   });
 
   const importP12 = (file: File) => run(async () => {
-    const k = await importKey(new Uint8Array(await file.arrayBuffer()), p12Password);
+    const k = await importKey(new Uint8Array(await file.arrayBuffer()), p12Password, { keepP12 });
     setKeys((ks) => [...ks, k]);
     setKeyId(k.id);
     setP12Password('');
@@ -137,6 +140,7 @@ export function MinutesView() {
             <input type="file" accept=".p12,.pfx" data-testid="key-import" style={{ position: 'absolute', width: 1, height: 1, opacity: 0, overflow: 'hidden' }} onChange={(e) => { const f = e.target.files?.[0]; if (f) void importP12(f); e.target.value = ''; }} />
           </label>
         </div>
+        <label className="row"><input type="checkbox" data-testid="key-keep-p12" checked={keepP12} onChange={(e) => setKeepP12(e.target.checked)} />{t('keepP12')}</label>
         <p className="hint">{t('keyHint')}</p>
       </details>
     </section>

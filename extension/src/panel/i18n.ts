@@ -106,7 +106,7 @@ const zh = {
   keyNamePlaceholder: "签名人姓名",
   createKey: "在本机生成密钥",
   p12Password: ".p12 文件密码",
-  keyHint: "私钥保存在本浏览器中且不可导出；导入的 .p12 文件可随备份一起导出（仍受其密码保护）。",
+  keyHint: "私钥保存在本浏览器中且不可导出；只有勾选保留的 .p12 文件才会存入（加密的）备份。",
   exported: "已导出",
   recordsUnit: "条记录",
   importFailed: "导入失败",
@@ -116,7 +116,7 @@ const zh = {
   unreadable: "无法读取",
   packsUnit: "表单包",
   backupTitle: "备份与恢复",
-  backupWithKeys: "包含签名证书（仅导入的 .p12 文件）",
+  backupWithKeys: "包含签名证书（仅选择保留的 .p12 文件）",
   exportAll: "导出全部数据",
   importBackup: "导入备份：",
   intentFill: "已从页面按钮/快捷键打开：请确认填写计划",
@@ -137,6 +137,8 @@ const zh = {
   backupPassphrase: "备份口令（至少 8 个字符）",
   backupPassphraseHint: "备份文件用此口令加密（AES-256-GCM）；忘记口令则无法恢复。",
   passphraseTooShort: "口令至少需要 8 个字符",
+  backupUnencrypted: "这是未加密的旧备份，请删除该文件并重新导出加密备份",
+  keepP12: "保留 .p12 文件以便备份（只存入加密备份）",
 } as const;
 
 export type TextKey = keyof typeof zh;
@@ -243,7 +245,7 @@ const en: Record<TextKey, string> = {
   keyNamePlaceholder: "Signer's name",
   createKey: "Generate a key here",
   p12Password: ".p12 password",
-  keyHint: "Private keys stay in this browser and cannot be exported; imported .p12 files can go into a backup (still under their password).",
+  keyHint: "Private keys stay in this browser and cannot be exported; only .p12 files you chose to keep go into an (encrypted) backup.",
   exported: "Exported",
   recordsUnit: "records",
   importFailed: "Import failed",
@@ -253,7 +255,7 @@ const en: Record<TextKey, string> = {
   unreadable: "unreadable",
   packsUnit: "packs",
   backupTitle: "Backup and restore",
-  backupWithKeys: "Include signing certificates (imported .p12 files only)",
+  backupWithKeys: "Include signing certificates (only .p12 files you chose to keep)",
   exportAll: "Export everything",
   importBackup: "Import a backup:",
   intentFill: "Opened from the page button or shortcut: check the fill plan",
@@ -274,6 +276,8 @@ const en: Record<TextKey, string> = {
   backupPassphrase: "Backup passphrase (at least 8 characters)",
   backupPassphraseHint: "The backup file is encrypted with this passphrase (AES-256-GCM); without it nothing can be restored.",
   passphraseTooShort: "The passphrase needs at least 8 characters",
+  backupUnencrypted: "this was an unencrypted old backup: delete that file and export an encrypted one",
+  keepP12: "Keep the .p12 file for backups (only ever in an encrypted backup)",
 };
 
 export const TEXTS: Record<Lang, Record<TextKey, string>> = { zh, en };
