@@ -12,7 +12,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot } from '../harness/browser.ts';
 import { opensslP12 } from '../fixtures/pdf/helpers.ts';
-import { exampleRecord, importRecords, launchProfile } from './extension-helpers.ts';
+import { openBackup, type Backup } from '@lvzhi/shared';
+import { TEST_BACKUP_PASSPHRASE, exampleRecord, importRecords, launchProfile } from './extension-helpers.ts';
+
+/** A downloaded backup, decrypted with the test passphrase. */
+async function decrypted(path: string): Promise<Backup> {
+  const r = await openBackup(readFileSync(path, 'utf8'), TEST_BACKUP_PASSPHRASE);
+  if (!r.backup || r.unencrypted) throw new Error(r.error ?? 'backup not encrypted');
+  return r.backup;
+}
 
 const dirs: string[] = [];
 function tempDir(prefix: string): string {
@@ -102,6 +110,11 @@ describe('drafts and backups', () => {
       await panel.getByTestId('editor-back').click();
       await expect.poll(() => panel.getByTestId('record-row').count()).toBe(records.length + 1);
       await panel.getByTestId('tab-settings').click();
+      // no export without a passphrase of at least 8 characters
+      await panel.getByTestId('backup-passphrase').fill('1234567');
+      await panel.getByTestId('backup-export').click();
+      await expect.poll(() => panel.getByTestId('backup-status').textContent()).toContain('口令至少需要 8 个字符');
+      await panel.getByTestId('backup-passphrase').fill(TEST_BACKUP_PASSPHRASE);
       const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId('backup-export').click()]);
       expect(download.suggestedFilename()).toMatch(/^履职备份-\d{4}-\d{2}-\d{2}\.json$/);
       file = join(tempDir('lvzhi-backup-'), 'backup.json');
@@ -109,12 +122,24 @@ describe('drafts and backups', () => {
     } finally {
       await a.close();
     }
-    const backup = JSON.parse(readFileSync(file, 'utf8')) as { records: Array<{ id: string }> };
+    // encrypted: the file names no record and no ID number in the clear
+    const text = readFileSync(file, 'utf8');
+    expect(JSON.parse(text).format).toBe('lvzhi.backup.encrypted/1');
+    for (const r of records) expect(text).not.toContain(r.id);
+    const backup = await decrypted(file);
     expect(backup.records).toHaveLength(records.length + 1);
 
     const b = await launchProfile(tempDir('lvzhi-profile-b-'));
     try {
       const panel = await openPanel(b, 'settings');
+      // a wrong passphrase restores nothing, and says so
+      await panel.getByTestId('backup-passphrase').fill('不是这个口令123');
+      await panel.getByTestId('backup-import').setInputFiles(file);
+      await expect.poll(() => panel.getByTestId('backup-status').textContent()).toContain('备份口令不正确');
+      await panel.getByTestId('tab-records').click();
+      expect(await panel.getByTestId('record-row').count()).toBe(0);
+      await panel.getByTestId('tab-settings').click();
+      await panel.getByTestId('backup-passphrase').fill(TEST_BACKUP_PASSPHRASE);
       await panel.getByTestId('backup-import').setInputFiles(file);
       await expect.poll(() => panel.getByTestId('backup-status').textContent()).toContain(`已导入：${records.length + 1} 条记录`);
       await panel.getByTestId('tab-records').click();
@@ -125,6 +150,7 @@ describe('drafts and backups', () => {
       await screenshot(panel, 'extension-backup-imported');
       // Importing the same file again changes nothing.
       await panel.getByTestId('tab-settings').click();
+      await panel.getByTestId('backup-passphrase').fill(TEST_BACKUP_PASSPHRASE);
       await panel.getByTestId('backup-import').setInputFiles(file);
       await expect.poll(() => panel.getByTestId('backup-status').textContent()).toContain('已导入：0 条记录');
     } finally {
@@ -178,7 +204,7 @@ describe('minutes', () => {
     }
   });
 
-  it('signs with an imported .p12 and carries that .p12 in a backup only when asked', async () => {
+  it('signs with an imported .p12, keeps the .p12 only when asked, and carries it only in an encrypted backup with keys', async () => {
     const ext = await launchProfile(tempDir('lvzhi-profile-p12-'));
     try {
       const dir = tempDir('lvzhi-p12-');
@@ -191,9 +217,14 @@ describe('minutes', () => {
       await panel.getByTestId('minutes-preview').click();
       await expect.poll(() => panel.getByTestId('minutes-status').textContent(), { timeout: 60_000 }).toContain('会议纪要已生成');
       await panel.getByText('管理签名密钥').click();
+      // first without keeping the file: the key works, the .p12 is not stored
       await panel.getByPlaceholder('.p12 文件密码').fill('青山2024');
       await panel.getByTestId('key-import').setInputFiles(p12);
       await expect.poll(() => panel.getByTestId('minutes-status').textContent(), { timeout: 30_000 }).toContain('已导入证书：李秀英');
+      await panel.getByTestId('key-keep-p12').check();
+      await panel.getByPlaceholder('.p12 文件密码').fill('青山2024');
+      await panel.getByTestId('key-import').setInputFiles(p12);
+      await expect.poll(() => panel.getByTestId('sign-key').locator('option').count(), { timeout: 30_000 }).toBe(3);
       const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId('minutes-sign').click()]);
       const pdf = join(dir, 'signed.pdf');
       await download.saveAs(pdf);
@@ -203,13 +234,17 @@ describe('minutes', () => {
       expect(out).toContain('李秀英');
 
       await panel.getByTestId('tab-settings').click();
+      await panel.getByTestId('backup-passphrase').fill(TEST_BACKUP_PASSPHRASE);
       const [plain] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId('backup-export').click()]);
-      expect((JSON.parse(readFileSync(await plain.path(), 'utf8')) as { keys?: unknown[] }).keys).toBeUndefined();
+      expect((await decrypted(await plain.path())).keys).toBeUndefined();
       await panel.getByTestId('backup-keys').check();
       const [withKeys] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId('backup-export').click()]);
-      const keys = (JSON.parse(readFileSync(await withKeys.path(), 'utf8')) as { keys?: Array<{ name: string; p12?: string }> }).keys ?? [];
-      expect(keys.map((k) => k.name)).toEqual(['李秀英']);
-      expect(Buffer.from(keys[0]!.p12 ?? '', 'base64').equals(readFileSync(p12))).toBe(true);
+      const p12Base64 = readFileSync(p12).toString('base64');
+      expect(readFileSync(await withKeys.path(), 'utf8')).not.toContain(p12Base64.slice(0, 40));
+      const keys = (await decrypted(await withKeys.path())).keys ?? [];
+      expect(keys.map((k) => k.name)).toEqual(['李秀英', '李秀英']);
+      // only the import that asked to keep it carries the .p12
+      expect(keys.filter((k) => k.p12).map((k) => Buffer.from(k.p12!, 'base64').equals(readFileSync(p12)))).toEqual([true]);
     } finally {
       await ext.close();
     }

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { LvzhiRecord } from '@lvzhi/shared';
+import { buildBackup, sealBackup, type LvzhiRecord } from '@lvzhi/shared';
 import { EXTENSION_TEST_BUILD_DIR, REPO_ROOT, type ExtensionBrowser } from '../harness/browser.ts';
 
 export const TEST_BUILD_DIR = EXTENSION_TEST_BUILD_DIR;
@@ -104,12 +104,16 @@ export async function waitForLauncher(page: Page) {
   }
 }
 
-/** Writes a backup file holding `records` and imports it through the panel (Settings → 导入备份). */
+/** The passphrase of the backups the tests write and read. */
+export const TEST_BACKUP_PASSPHRASE = '青山镇备份口令2024';
+
+/** Writes an encrypted backup file holding `records` and imports it through the panel (Settings → 备份口令, 导入备份). */
 export async function importRecords(panel: Page, records: LvzhiRecord[]): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'lvzhi-backup-'));
   const file = join(dir, 'backup.json');
-  writeFileSync(file, JSON.stringify({ format: 'lvzhi.backup/1', exportedAt: new Date().toISOString(), extensionVersion: '0.1.0', records, settings: {} }));
+  writeFileSync(file, await sealBackup(buildBackup({ records, settings: {}, version: '0.1.0' }), TEST_BACKUP_PASSPHRASE));
   await panel.getByTestId('tab-settings').click();
+  await panel.getByTestId('backup-passphrase').fill(TEST_BACKUP_PASSPHRASE);
   await panel.getByTestId('backup-import').setInputFiles(file);
   try {
     await panel.getByTestId('backup-status').filter({ hasText: '已导入' }).waitFor({ timeout: 15_000 });

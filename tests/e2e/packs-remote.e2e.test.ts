@@ -2,9 +2,11 @@
  * Remote packs with the built extension in headless Chromium: a pack signed by `lvzhi pack build
  * --key` (key from `lvzhi pack keygen`) and served from 127.0.0.1 is verified in the browser and
  * picked up on refresh; unsigned, forged (one byte changed), invalid and 50 MB packs are refused
- * with the reason shown on the options page, and the previous version stays active.
+ * with the reason shown on the options page, and the previous version stays active. The key is
+ * trusted by hand on the options page, so it signs the office's own pack (district.common):
+ * a built-in id (lvzhi.*) only a key named by the managed policy may replace, which is shown too.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,9 +22,19 @@ let ext: ExtensionBrowser;
 let page: Page;
 
 const PACK_URL = () => server.url('/common.json');
+/** The office's own pack, signed by a key trusted by hand. */
+const ID = 'district.common';
+
+/** A small pack of the office's own as a folder to build. */
+function districtFolder(version: string, title = '区通用'): string {
+  const dir = join(work, `district-${version}-${Math.random().toString(36).slice(2, 8)}`);
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'pack.json'), JSON.stringify({ id: ID, version, title, publisher: '区人大常委会办公室' }, null, 2));
+  return dir;
+}
 
 async function build(version: string, title?: string): Promise<string> {
-  const dir = packFolder(work, 'common', version, title);
+  const dir = districtFolder(version, title);
   const out = join(work, `common-${version}.json`);
   const r = await lvzhi('pack', 'build', dir, '-o', out, '--key', join(work, 'office.private.json'));
   expect(r.code, r.stderr).toBe(0);
@@ -41,7 +53,6 @@ async function refreshAndWait(status: string): Promise<void> {
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'lvzhi-remote-'));
   site = join(work, 'site');
-  const { mkdirSync } = await import('node:fs');
   mkdirSync(site);
   const kg = await lvzhi('pack', 'keygen', '-o', join(work, 'office'), '--name', '区人大常委会办公室');
   expect(kg.code, kg.stderr).toBe(0);
@@ -65,7 +76,7 @@ describe('subscribed remote packs', () => {
     await page.getByTestId('subscribe-button').click();
     await expect.poll(() => page.getByTestId('sub-row').getAttribute('data-status'), { timeout: 30_000 }).toBe('refused');
     expect(await page.getByTestId('sub-issues').textContent()).toMatch(/不在受信任的公钥中/);
-    expect(await activeVersionOf(ext, 'lvzhi.common')).toBe('1.0.0');
+    expect(await activeVersionOf(ext, ID)).toBeUndefined();
   });
 
   it('picks up a pack signed by the CLI once its public key is trusted (verified in the browser)', async () => {
@@ -74,21 +85,30 @@ describe('subscribed remote packs', () => {
     await expect.poll(() => page.getByTestId('key-row').count(), { timeout: 15_000 }).toBe(1);
     expect(await page.getByTestId('key-row').textContent()).toContain('区人大常委会办公室');
     await refreshAndWait('已更新');
-    const row = page.locator('[data-testid="store-row"][data-pack-id="lvzhi.common"]');
+    const row = page.locator(`[data-testid="store-row"][data-pack-id="${ID}"]`);
     await expect.poll(() => row.getAttribute('data-active-version'), { timeout: 15_000 }).toBe('1.1.0');
     expect(await row.textContent()).toContain('通用（区版）');
-    const stored = (await storedPacks(ext)).find((p) => p.id === 'lvzhi.common')!;
-    expect(stored.versions.map((v) => [v.version, v.origin])).toEqual([['1.0.0', 'builtin'], ['1.1.0', 'url']]);
+    const stored = (await storedPacks(ext)).find((p) => p.id === ID)!;
+    expect(stored.versions.map((v) => [v.version, v.origin])).toEqual([['1.1.0', 'url']]);
     // a second refresh with the same file changes nothing
     await refreshAndWait('无变化');
-    expect((await storedPacks(ext)).find((p) => p.id === 'lvzhi.common')!.versions).toHaveLength(2);
+    expect((await storedPacks(ext)).find((p) => p.id === ID)!.versions).toHaveLength(1);
+  });
+
+  it('refuses a built-in pack (lvzhi.common) signed by that hand-trusted key: only a policy key may replace it', async () => {
+    const out = join(work, 'lvzhi-common-9.json');
+    const r = await lvzhi('pack', 'build', packFolder(work, 'common', '9.0.0', '通用（被替换）'), '-o', out, '--key', join(work, 'office.private.json'));
+    expect(r.code, r.stderr).toBe(0);
+    await page.getByTestId('import-file').setInputFiles(out);
+    await expect.poll(() => page.getByTestId('import-result-issues').textContent(), { timeout: 15_000 }).toMatch(/只有单位策略指定的公钥/);
+    expect(await activeVersionOf(ext, 'lvzhi.common')).toBe('1.0.0');
   });
 
   it('picks up a new signed version on refresh', async () => {
     writeFileSync(join(site, 'common.json'), await build('1.2.0', '通用（区版二）'));
     await refreshAndWait('已更新');
-    expect(await activeVersionOf(ext, 'lvzhi.common')).toBe('1.2.0');
-    await expect.poll(() => page.locator('[data-testid="store-row"][data-pack-id="lvzhi.common"]').getAttribute('data-active-version'), { timeout: 15_000 }).toBe('1.2.0');
+    expect(await activeVersionOf(ext, ID)).toBe('1.2.0');
+    await expect.poll(() => page.locator(`[data-testid="store-row"][data-pack-id="${ID}"]`).getAttribute('data-active-version'), { timeout: 15_000 }).toBe('1.2.0');
   });
 
   it('imports an unsigned pack from a file (the administrator chose it) and refuses a forged signed one', async () => {
@@ -102,7 +122,7 @@ describe('subscribed remote packs', () => {
     writeFileSync(forged, (await build('1.5.0', '通用（伪）')).replace('通用（伪）', '通用（真）'));
     await page.getByTestId('import-file').setInputFiles(forged);
     await expect.poll(() => page.getByTestId('import-result-issues').textContent(), { timeout: 15_000 }).toMatch(/签名不符/);
-    expect(await activeVersionOf(ext, 'lvzhi.common')).toBe('1.2.0');
+    expect(await activeVersionOf(ext, ID)).toBe('1.2.0');
     // a file-imported pack can be removed again
     await row.getByTestId('store-remove').click();
     await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(0);
@@ -110,7 +130,7 @@ describe('subscribed remote packs', () => {
 
   const refused: [string, () => Promise<void>, RegExp][] = [
     ['unsigned', async () => {
-      const dir = packFolder(work, 'common', '1.3.0');
+      const dir = districtFolder('1.3.0');
       expect((await lvzhi('pack', 'build', dir, '-o', join(site, 'common.json'))).code).toBe(0);
     }, /没有签名/],
     ['forged (one byte changed)', async () => {
@@ -139,11 +159,11 @@ describe('subscribed remote packs', () => {
     await expect.poll(() => page.getByTestId('sub-row').getAttribute('data-status'), { timeout: 15_000 }).toBe('refused');
     const shown = await page.getByTestId('sub-issues').textContent();
     expect(shown).toMatch(reason);
-    const refusedRow = page.locator('[data-testid="store-refused-row"][data-pack-id="lvzhi.common"]');
+    const refusedRow = page.locator(`[data-testid="store-refused-row"][data-pack-id="${ID}"]`);
     await expect.poll(() => refusedRow.textContent(), { timeout: 15_000 }).toMatch(reason);
     expect(await refusedRow.textContent()).toContain('仍在使用 1.2.0');
-    expect(await activeVersionOf(ext, 'lvzhi.common')).toBe('1.2.0');
-    expect(await page.locator('[data-testid="store-row"][data-pack-id="lvzhi.common"]').getAttribute('data-active-version')).toBe('1.2.0');
+    expect(await activeVersionOf(ext, ID)).toBe('1.2.0');
+    expect(await page.locator(`[data-testid="store-row"][data-pack-id="${ID}"]`).getAttribute('data-active-version')).toBe('1.2.0');
     await screenshot(page, `packs-remote-refused-${name.split(' ')[0]}`);
   });
 });

@@ -149,10 +149,14 @@ describe('lvzhi import roster: files that are not .xlsx', () => {
 describe('lvzhi audit verify', () => {
   const fixture = path.join(ROOT, 'tests/fixtures/year/audit.json');
 
-  it('says the year fixture’s trail is intact', async () => {
-    const r = await run('audit', 'verify', 'tests/fixtures/year/audit.json');
+  it('says the year fixture’s trail is intact only with its head given apart (else exit 2: head not checked)', async () => {
+    const file = JSON.parse(readFileSync(fixture, 'utf8'));
+    const r = await run('audit', 'verify', 'tests/fixtures/year/audit.json', '--head', file.head.hash);
     expect(r.stdout).toContain('结论：审计链完整');
     expect(r.code).toBe(0);
+    const unchecked = await run('audit', 'verify', 'tests/fixtures/year/audit.json');
+    expect(unchecked.stdout).toContain('末端未经核对');
+    expect(unchecked.code).toBe(2);
   });
 
   it('finds an edited entry and a cut-off tail (with the head kept apart)', async () => {
@@ -166,15 +170,17 @@ describe('lvzhi audit verify', () => {
     const cut = { ...structuredClone(file), entries: file.entries.slice(0, -3), head: null };
     writeFileSync(path.join(tmp, 'cut.json'), JSON.stringify(cut));
     const blind = await run('audit', 'verify', path.join(tmp, 'cut.json'));
-    expect(blind.code).toBe(0);
-    expect(blind.stdout).toContain('无法发现被截去的末尾记录');
+    expect(blind.code).toBe(2);
+    expect(blind.stdout).toContain('末端未经核对');
     const r2 = await run('audit', 'verify', path.join(tmp, 'cut.json'), '--head', file.head.hash);
     expect(r2.code).toBe(1);
     expect(r2.stdout).toContain('末尾记录被截去');
   });
 
   it('runs as a real process through bin/lvzhi', async () => {
-    const { stdout } = await lvzhiBin(['audit', 'verify', 'tests/fixtures/year/audit.json'], { cwd: ROOT });
+    const file = JSON.parse(readFileSync(fixture, 'utf8'));
+    const { stdout, code } = await lvzhiBin(['audit', 'verify', 'tests/fixtures/year/audit.json', '--head', file.head.hash], { cwd: ROOT });
     expect(stdout).toContain('结论：审计链完整');
+    expect(code).toBe(0);
   });
 });

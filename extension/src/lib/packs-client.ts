@@ -3,7 +3,7 @@
  * from chrome.storage.local for any page that shows forms (the side panel re-reads them on
  * chrome.storage.onChanged, so a studio save shows without reloading the extension).
  */
-import { activePacks, findForm, readPackStore, type FormDefinition, type PackDefinition } from '@lvzhi/shared';
+import { findForm, readPackStore, type FormDefinition } from '@lvzhi/shared';
 import { PACK_STORE_KEY, type PackRequest, type PackResponse } from './packs-protocol.ts';
 
 export async function askPacks(req: PackRequest): Promise<Extract<PackResponse, { ok: true }>> {
@@ -11,12 +11,6 @@ export async function askPacks(req: PackRequest): Promise<Extract<PackResponse, 
   if (!res) throw new Error('后台没有响应 / the service worker did not answer');
   if (!res.ok) throw new Error(res.error);
   return res;
-}
-
-/** The enabled packs at their active versions, as the pack store holds them. */
-export async function installedActivePacks(): Promise<PackDefinition[]> {
-  const raw = (await chrome.storage.local.get(PACK_STORE_KEY))[PACK_STORE_KEY];
-  return activePacks(readPackStore(raw));
 }
 
 /** A form as a record made under `formVersion` needs it (kept versions included). */

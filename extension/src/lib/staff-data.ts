@@ -2,9 +2,10 @@
  * The data the staff pages and the background share: the active packs and the record store of
  * this browser profile (IndexedDB, @lvzhi/shared/dom).
  */
-import { activePacks as storeActivePacks, readPackStore, validatePackSet, type PackDefinition, type RecordStore } from '@lvzhi/shared';
+import { readManagedPolicy, readPackStore, trustedKeyRing, validatePackSet, verifiedActivePacks, withAuditTrail, type LoadRefusal, type PackDefinition, type RecordStore } from '@lvzhi/shared';
 import { openIndexedDbStore } from '@lvzhi/shared/dom';
 import { withSyncOutbox } from './sync.ts';
+import { AUDIT_ACTOR, auditSink, noteAuditGap } from './audit.ts';
 import packsJson from '@lvzhi/forms/dist/index.json';
 
 
@@ -23,18 +24,35 @@ export function builtinPacks(): PackDefinition[] {
   return builtin;
 }
 
+/** Stored pack versions refused by the last load (shown by the panel's pack problems). */
+export let lastLoadRefusals: LoadRefusal[] = [];
+
+async function managedPolicy() {
+  try {
+    return readManagedPolicy(await chrome.storage.managed.get(null));
+  } catch {
+    return readManagedPolicy(null);
+  }
+}
+
 /**
  * The packs in use: the pack store's enabled packs at their active versions (the options page
- * manages them; a refused update keeps the last good version there). Before the store holds
- * anything — first start — the built-in packs. A store that cannot be read also falls back to
- * the built-ins, so the panel keeps working.
+ * manages them; a refused update keeps the last good version there), each signature verified
+ * again on this load with the keys trusted now (core verifiedActivePacks: storage may have been
+ * changed since the pack arrived). Before the store holds anything — first start — the
+ * built-in packs. A store that cannot be read also falls back to the built-ins, so the panel
+ * keeps working.
  */
 export async function activePacks(): Promise<PackDefinition[]> {
   try {
     const raw = (await chrome.storage.local.get(PACK_STORE_KEY))[PACK_STORE_KEY];
     if (raw !== undefined) {
-      const installed = storeActivePacks(readPackStore(raw));
-      if (installed.length > 0 || ((raw as { packs?: unknown[] } | null)?.packs?.length ?? 0) > 0) return installed;
+      const state = readPackStore(raw);
+      const ring = await trustedKeyRing(state, await managedPolicy());
+      const { packs, refused } = await verifiedActivePacks(state, { trusted: ring.keys, builtins: builtinPacks() });
+      lastLoadRefusals = refused;
+      if (refused.length > 0) console.warn('lvzhi: stored pack versions refused at load', refused.map((r) => `${r.id}@${r.version}: ${r.issues.map((i) => i.code).join(',')}`));
+      if (packs.length > 0 || state.packs.length > 0) return packs;
     }
   } catch {
     // fall through to the built-ins
@@ -44,7 +62,10 @@ export async function activePacks(): Promise<PackDefinition[]> {
 
 let store: Promise<RecordStore> | undefined;
 export function recordStore(): Promise<RecordStore> {
-  store ??= openIndexedDbStore(RECORDS_DB).then(withSyncOutbox).catch((e: unknown) => {
+  // every change that reaches storage is audited (issue 13 part 8), then queued for the server
+  store ??= openIndexedDbStore(RECORDS_DB)
+    .then((s) => withAuditTrail(s, auditSink, { actor: AUDIT_ACTOR, onError: (e, input) => void noteAuditGap(e, input) }))
+    .then(withSyncOutbox).catch((e: unknown) => {
     store = undefined;
     throw e;
   });

@@ -1,7 +1,8 @@
 /**
  * The user's signing keys, in IndexedDB ("lvzhi-keys"): the private key as a non-extractable
  * CryptoKey (IndexedDB stores it without ever exposing its bytes), the certificate (DER), and,
- * for an imported .p12, the file itself (still under its password) so a backup can carry it.
+ * for an imported .p12 and only when the user asked to keep it, the file itself (still under its
+ * password) so an encrypted backup can carry it.
  */
 import { openDB, type IDBPDatabase } from 'idb';
 

@@ -26,6 +26,7 @@ import { focusFieldOnOpen } from './RecordsView.tsx';
 import type { TextKey } from './i18n.ts';
 import { recordFieldLabel, skipLine, stepLine } from './plain-words.ts';
 import { rememberEntry } from './local-pack-client.ts';
+import { auditFill } from '../lib/audit.ts';
 
 const REASONS: Record<SkipReason, TextKey> = {
   'no-label': 'skipNoLabel', 'no-match': 'skipNoMatch', ambiguous: 'skipAmbiguous', 'no-value': 'skipNoValue', 'no-option': 'skipNoOption',
@@ -205,7 +206,9 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, autoContinue, onA
     const answer = await askPage(tabId, { type: 'lvzhi.page.fill', scanId, plan, session: { ...(record ? { recordId: record.id } : {}), ...(mapping ? { mappingId: mapping.id } : {}) } });
     if (!answer) { setMessage({ text: t('pageGone'), bad: true }); setPhase({ kind: 'idle' }); return undefined; }
     if (!answer.ok) { setMessage({ text: answer.message, bad: true }); setPhase({ kind: 'idle' }); return undefined; }
-    return answer.kind === 'fill' ? answer.report : undefined;
+    const report = answer.kind === 'fill' ? answer.report : undefined;
+    if (report && record) void auditFill(record.id, page?.url ?? '', { filled: report.filled.length, skipped: report.skipped.length, failed: report.failed.length, ...(mapping ? { mapping: mapping.id } : {}) });
+    return report;
   };
 
   const fill = async () => {

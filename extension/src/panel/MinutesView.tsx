@@ -11,6 +11,7 @@ import { usePanel } from './context.ts';
 import { usePacks, useRecords } from './data.ts';
 import { downloadBlob } from './download.ts';
 import { createKey, importKey, minutesTemplate, renderMinutes, signMinutes } from './minutes.ts';
+import { auditSignature } from '../lib/audit.ts';
 
 export function MinutesView() {
   const { t, lang } = usePanel();
@@ -23,6 +24,9 @@ export function MinutesView() {
   const [keyId, setKeyId] = useState('');
   const [keyName, setKeyName] = useState('');
   const [p12Password, setP12Password] = useState('');
+  // Off by default: the key itself is kept non-extractable; the .p12 file (the key under a
+  // password that may be weak) is kept only when the user wants it in backups.
+  const [keepP12, setKeepP12] = useState(false);
   const [status, setStatus] = useState<{ text: string; bad?: boolean }>();
   const [busy, setBusy] = useState(false);
   /** 印发日期: the record's (default), the meeting's, or a chosen date. */
@@ -68,6 +72,7 @@ export function MinutesView() {
     const key = keys.find((k) => k.id === keyId);
     if (!pdf || !key) return;
     const signed = await signMinutes(pdf, key, t('signReason'));
+    await auditSignature(record?.id, key.name, signed);
     downloadBlob(fileName(true), new Blob([signed as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }));
     setStatus({ text: `${t('signedBy')} ${key.name}` });
   });
@@ -81,7 +86,7 @@ export function MinutesView() {
   });
 
   const importP12 = (file: File) => run(async () => {
-    const k = await importKey(new Uint8Array(await file.arrayBuffer()), p12Password);
+    const k = await importKey(new Uint8Array(await file.arrayBuffer()), p12Password, { keepP12 });
     setKeys((ks) => [...ks, k]);
     setKeyId(k.id);
     setP12Password('');
@@ -132,6 +137,7 @@ export function MinutesView() {
           <input type="password" placeholder={t('p12Password')} value={p12Password} onChange={(e) => setP12Password(e.target.value)} />
           <FileButton accept=".p12,.pfx" data-testid="key-import" lang={lang} label={lang === 'en' ? 'Import a .p12 certificate…' : '导入 .p12 证书文件…'} showChosen={false} onFiles={(files) => { if (files[0]) void importP12(files[0]); }} />
         </div>
+        <label className="row"><input type="checkbox" data-testid="key-keep-p12" checked={keepP12} onChange={(e) => setKeepP12(e.target.checked)} />{t('keepP12')}</label>
         <p className="hint">{t('keyHint')}</p>
       </details>
     </section>

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { stepRecord, type LvzhiRecord } from '@lvzhi/shared';
 import { workflowRows } from '@lvzhi/shared';
 import { usePanel } from './context.ts';
+import { auditWorkflow } from '../lib/audit.ts';
 import { saveRecord, usePacks, useRecords } from './data.ts';
 
 export function WorkflowsView({ onEdit }: { onEdit(record: LvzhiRecord): void }) {
@@ -36,6 +37,7 @@ export function WorkflowsView({ onEdit }: { onEdit(record: LvzhiRecord): void })
     }
     setErrors((e) => ({ ...e, [recordId]: '' }));
     await saveRecord(result.record);
+    await auditWorkflow(result.record.id, result.effects);
     await client.invalidateQueries({ queryKey: ['records'] });
   };
 

@@ -101,11 +101,12 @@ export async function createKey(name: string, organization?: string): Promise<St
   return key;
 }
 
-export async function importKey(file: Uint8Array, password: string): Promise<StoredKey> {
+/** Imports a .p12; the file itself is kept (for encrypted backups) only when `keepP12` is asked for. */
+export async function importKey(file: Uint8Array, password: string, options: { keepP12?: boolean } = {}): Promise<StoredKey> {
   const signer = await importPkcs12(file, password, { extractable: false });
   const key: StoredKey = {
     id: crypto.randomUUID(), name: signerName(signer.certificate), createdAt: new Date().toISOString(), privateKey: signer.privateKey,
-    certificate: buffer(certificateDer(signer.certificate)), chain: signer.chain.map((c) => buffer(certificateDer(c))), p12: buffer(file),
+    certificate: buffer(certificateDer(signer.certificate)), chain: signer.chain.map((c) => buffer(certificateDer(c))), ...(options.keepP12 ? { p12: buffer(file) } : {}),
   };
   await saveKey(key);
   return key;

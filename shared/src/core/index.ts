@@ -26,3 +26,6 @@ export * from './stats/index.ts';
 export * from './spreadsheet/index.ts';
 export * from './intake/index.ts';
 export * from './sync/index.ts';
+export * from './record-images.ts';
+export * from './backup-crypto.ts';
+export * from './backup.ts';

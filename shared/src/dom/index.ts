@@ -2,3 +2,4 @@ export {};
 export * from './store-indexeddb.ts';
 export * from './autofill/index.ts';
 export * from './draft-journal.ts';
+export * from './audit-indexeddb.ts';

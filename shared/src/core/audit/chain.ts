@@ -10,6 +10,8 @@
 export const AUDIT_GENESIS = '0'.repeat(64);
 export const AUDIT_FORMAT = 'lvzhi-audit';
 
+import type { AuditHeadSignature } from './head-signature.ts';
+
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 export interface AuditEntry {
@@ -44,6 +46,8 @@ export interface AuditFile {
   format: typeof AUDIT_FORMAT;
   version: 1;
   head: AuditHead | null;
+  /** The head signed by the device key (head-signature.ts); without it the head proves nothing. */
+  headSignature?: AuditHeadSignature;
   entries: AuditEntry[];
 }
 
@@ -176,8 +180,8 @@ export async function verifyAudit(entries: readonly unknown[], head?: AuditHead 
   return { ok: problems.length === 0, entries: entries.length, problems, warnings };
 }
 
-export function toAuditFile(log: AuditLog): AuditFile {
-  return { format: AUDIT_FORMAT, version: 1, head: log.head, entries: log.entries };
+export function toAuditFile(log: AuditLog, headSignature?: AuditHeadSignature): AuditFile {
+  return { format: AUDIT_FORMAT, version: 1, head: log.head, ...(headSignature ? { headSignature } : {}), entries: log.entries };
 }
 
 /** Reads an audit file's JSON; throws with a message when it is not one. */
@@ -187,5 +191,5 @@ export function parseAuditFile(json: unknown): AuditFile {
   if (!x || typeof x !== 'object' || x.format !== AUDIT_FORMAT || !Array.isArray(x.entries)) {
     throw new Error('不是审计记录文件（应含 "format": "lvzhi-audit" 和 entries） / not an audit file');
   }
-  return { format: AUDIT_FORMAT, version: 1, head: x.head ?? null, entries: x.entries };
+  return { format: AUDIT_FORMAT, version: 1, head: x.head ?? null, ...(x.headSignature ? { headSignature: x.headSignature } : {}), entries: x.entries };
 }

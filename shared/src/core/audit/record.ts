@@ -37,11 +37,14 @@ function maskData(data: Record<string, unknown>): JsonValue {
   return out;
 }
 
+/** The audit inputs of a workflow step's (or start's, or migration's) effects for a record. */
+export function workflowAuditInputs(recordId: string, effects: readonly WorkflowEffect[], actor: string): AuditInput[] {
+  return effects.flatMap((e) => (e.type === 'audit' ? [{ actor, action: e.action, target: recordId, data: maskData(e.data) }] : []));
+}
+
 /** Appends the audit effects of a workflow step (or start, or migration) for a record. */
 export async function appendWorkflowEffects(log: AuditLog, recordId: string, effects: readonly WorkflowEffect[], actor: string, at: string): Promise<AuditLog> {
   let out = log;
-  for (const e of effects) {
-    if (e.type === 'audit') out = await appendAudit(out, { actor, action: e.action, target: recordId, data: maskData(e.data) }, at);
-  }
+  for (const input of workflowAuditInputs(recordId, effects, actor)) out = await appendAudit(out, input, at);
   return out;
 }

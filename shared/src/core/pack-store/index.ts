@@ -6,3 +6,4 @@ export * from './refresh.ts';
 export * from './edit.ts';
 export * from './keys.ts';
 export * from './persisted.ts';
+export * from './load.ts';

@@ -188,7 +188,7 @@ export async function offerPack(state: PackStoreState, offer: Offer, ctx: OfferC
     const verified = await verifySignedPack(json, ctx.trusted, source);
     if (!verified.ok) return refuse(state, offer, ctx.now, verified.issues, claimedId(json));
     signer = ctx.trusted.find((k) => k.kid === verified.key.kid) ?? verified.key;
-    signature = { kid: verified.key.kid, signedAt: verified.signature.signedAt, ...(verified.key.name ? { keyName: verified.key.name } : {}) };
+    signature = { kid: verified.key.kid, signedAt: verified.signature.signedAt, value: verified.signature.value, ...(verified.key.name ? { keyName: verified.key.name } : {}) };
     json = verified.pack;
   } else if (mustBeSigned) {
     const v = await verifySignedPack(json, ctx.trusted, source); // gives the "unsigned" reason
@@ -212,6 +212,11 @@ export async function offerPack(state: PackStoreState, offer: Offer, ctx: OfferC
   if (existing) {
     const current = activeVersion(existing);
     const same = canonicalJson(current.pack) === canonicalJson(pack);
+    if (same && signature && !current.signature?.value) {
+      // stored before signatures were kept for load-time checks: keep this one, the pack is the same
+      const versions = existing.versions.map((v) => (v === current ? { ...v, signature } : v));
+      return { state: replacePack(state, { ...existing, versions }), result: { status: 'unchanged', packId: pack.id, version: pack.version, issues: [] } };
+    }
     if (same) return { state, result: { status: 'unchanged', packId: pack.id, version: pack.version, issues: [] } };
     const highest = highestVersion(existing);
     if (semver.valid(highest) && semver.lte(pack.version, highest)) {
@@ -268,11 +273,11 @@ function maxVersion(a: string, b: string): string {
  */
 function trustScopeIssue(state: PackStoreState, offer: Offer, source: string, id: string, signer: OfferContext['trusted'][number] | undefined): ValidationIssue | undefined {
   if (offer.origin === 'builtin' || offer.origin === 'studio') return undefined;
-  // An unsigned offer never replaces a built-in pack. (A key the administrator trusted by hand may
-  // still sign lvzhi.* — the subscription tests and offices rely on it; restricting that to policy
-  // keys needs a scope field on the options page first.)
-  if (id.startsWith(BUILTIN_NAMESPACE) && !signer) {
-    return fail(source, ['id'], 'builtin-id', `定义包 ${id} 属于内置命名空间（lvzhi.*）：必须由受信任的公钥签名后才能替换`, `pack ${id} is in the built-in namespace (lvzhi.*): only a trusted key may replace it`);
+  // Only a key the managed policy names may replace a built-in pack (lvzhi.*): a key trusted by
+  // hand — or planted through a compromised page or a persuaded user — must not be able to swap
+  // the forms every office relies on and keep the "built-in" label.
+  if (id.startsWith(BUILTIN_NAMESPACE) && !signer?.managed) {
+    return fail(source, ['id'], 'builtin-id', `定义包 ${id} 属于内置命名空间（lvzhi.*）：只有单位策略指定的公钥签名后才能替换`, `pack ${id} is in the built-in namespace (lvzhi.*): only a key named by the managed policy may replace it`);
   }
   if (signer && !signer.managed && signer.scope && !idInScope(id, signer.scope)) {
     return fail(source, ['id'], 'key-scope', `签名公钥 ${signer.kid} 只能签署 ${signer.scope.join('、')}，不能签署 ${id}`, `key ${signer.kid} may sign only ${signer.scope.join(', ')}, not ${id}`);

@@ -24,7 +24,13 @@ export type PackSource =
   | { kind: 'managed'; url: string }
   | { kind: 'studio' };
 
-export interface SignatureInfo { kid: string; keyName?: string; signedAt: string }
+export interface SignatureInfo {
+  kid: string;
+  keyName?: string;
+  signedAt: string;
+  /** The signature itself (base64url r‖s over the stored pack), so it is verified again at every load. */
+  value?: string;
+}
 
 export interface PackVersionEntry {
   version: string;

@@ -7,6 +7,7 @@
  */
 import { recordSchema, type LvzhiRecord } from '../record-schema.ts';
 import { isoInChina } from '../dates.ts';
+import { remoteImageProblems } from '../record-images.ts';
 import { isPurgeDue, restoreRecord, trashRecord } from '../form/record-list.ts';
 
 /** A stored entry that could not be read as a record. */
@@ -79,6 +80,8 @@ export function createRecordStore(backend: RawBackend, options: StoreOptions = {
     async put(record) {
       const r = recordSchema.safeParse(record);
       if (!r.success) throw new Error(`record ${record.id} is not valid: ${reasonOf(r.error)}`);
+      const remote = remoteImageProblems(r.data);
+      if (remote.length > 0) throw new Error(`${remote[0]!.message} / record ${record.id}: ${remote[0]!.messageEn}`);
       await backend.put(record.id, r.data);
     },
     async list() {

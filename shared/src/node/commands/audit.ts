@@ -1,13 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { defineCommand, UsageError } from '../command.ts';
-import { parseAuditFile, verifyAudit } from '../../core/index.ts';
+import { importTrustedKey, parseAuditFile, PackKeyError, verifyAudit, verifyAuditHeadSignature, type AuditHead } from '../../core/index.ts';
 
+/**
+ * Exit codes: 0 the chain is intact *and* its head was checked (its signature with --key, or
+ * the head given apart with --head); 1 tampered (a broken chain, a head or signature that does
+ * not match); 2 the chain holds together but its head was not checked — whoever wrote the file
+ * could have rewritten and re-hashed every entry, so this is never reported as intact.
+ */
 export const auditCommand = defineCommand({
   name: ['audit', 'verify'],
-  summary: '校验审计记录的哈希链 / verify an audit trail’s hash chain',
-  usage: 'lvzhi audit verify FILE [--head HASH] [--json]',
+  summary: '校验审计记录的哈希链与签名的末端 / verify an audit trail’s hash chain and its signed head',
+  usage: 'lvzhi audit verify FILE [--key PUBLIC.json] [--head HASH] [--json]',
   options: {
+    key: { type: 'string' },
     head: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
@@ -22,20 +29,46 @@ export const auditCommand = defineCommand({
       throw new Error(`无法读取 / cannot read ${positionals[0]}: ${(e as Error).message}`);
     }
     const file = parseAuditFile(json);
-    // the head kept apart (given on the command line) wins over the one stored with the entries
-    const head = values.head ? { seq: file.head?.hash === values.head ? file.head.seq : Number.MAX_SAFE_INTEGER, hash: values.head, at: '' } : file.head;
-    if (values.head && head && head.seq === Number.MAX_SAFE_INTEGER) {
-      const idx = file.entries.findIndex((e) => e.hash === values.head);
-      head.seq = idx >= 0 ? file.entries[idx]!.seq : (file.entries.at(-1)?.seq ?? 0) + 1;
+    const headProblems: string[] = [];
+    const headChecks: string[] = [];
+    let head: AuditHead | null = file.head;
+
+    if (values.key !== undefined) {
+      let key;
+      try {
+        key = await importTrustedKey(await readFile(resolve(cwd, values.key), 'utf8'));
+      } catch (e) {
+        const m = e instanceof PackKeyError ? `${e.message} / ${e.messageEn}` : (e as Error).message;
+        throw new UsageError(`--key ${values.key}: ${m}`);
+      }
+      const sig = await verifyAuditHeadSignature(file.head, file.headSignature, key);
+      if (sig.ok) headChecks.push(`末端签名有效（密钥 ${sig.kid}） / the head signature is valid (key ${sig.kid})`);
+      else headProblems.push(`${sig.message} / ${sig.messageEn}`);
     }
+    if (values.head !== undefined) {
+      // the head kept apart (given on the command line) wins over the one stored with the entries
+      const idx = file.entries.findIndex((e) => e.hash === values.head);
+      head = { seq: idx >= 0 ? file.entries[idx]!.seq : (file.entries.at(-1)?.seq ?? 0) + 1, hash: values.head, at: '' };
+      headChecks.push('末端哈希由 --head 单独给出 / the head hash was given apart (--head)');
+    }
+
     const v = await verifyAudit(file.entries, head);
-    if (values.json) out(JSON.stringify(v, null, 2));
+    const tampered = !v.ok || headProblems.length > 0;
+    const checked = headChecks.length > 0;
+    const code = tampered ? 1 : checked ? 0 : 2;
+    if (values.json) out(JSON.stringify({ ...v, ok: code === 0, headChecked: checked, headProblems, code }, null, 2));
     else {
       out(`${positionals[0]}: ${v.entries} 条记录 / entries`);
       for (const p of v.problems) out(`! ${p.message} / ${p.messageEn}`);
-      for (const w of v.warnings) out(`? ${w.message} / ${w.messageEn}`);
-      out(v.ok ? '结论：审计链完整 / the audit trail is intact' : '结论：审计链被改动 / the audit trail was TAMPERED WITH');
+      for (const p of headProblems) out(`! ${p}`);
+      for (const c of headChecks) out(`✓ ${c}`);
+      if (!checked) {
+        out('? 末端未经核对：未给出公钥（--key）或单独保存的末端哈希（--head）。写得了此文件的人也能改写并重算整条链 / the head was NOT checked: give the public key (--key) or the head kept apart (--head); whoever could write this file could rewrite and re-hash the whole chain');
+      }
+      out(tampered ? '结论：审计链被改动 / the audit trail was TAMPERED WITH'
+        : checked ? '结论：审计链完整 / the audit trail is intact'
+          : '结论：哈希链自身一致，但末端未经核对 / the chain is consistent, but its head was not checked');
     }
-    return v.ok ? 0 : 1;
+    return code;
   },
 });
