@@ -215,9 +215,13 @@ export function popupSelect(cfg: PopupSelectConfig): WidgetAdapter {
 // ---------------------------------------------------------------- date pickers
 
 /** Types the date into the picker's input as a person would, then presses Enter and leaves. */
-export async function typeIntoPicker(input: HTMLInputElement, text: string, confirm = false): Promise<void> {
+export async function typeIntoPicker(input: HTMLInputElement, text: string, confirm = false, popupSel?: string): Promise<void> {
+  const before = popupSel ? new Set(visibleIn(docOf(input), popupSel)) : undefined;
   clickLikeUser(input);
   input.focus({ preventScroll: true });
+  // let the panel open first: Arco and TDesign reset the input's text when their panel mounts or becomes visible
+  if (popupSel && before) await waitUntil(() => visibleIn(docOf(input), popupSel).some((p) => !before.has(p)), { near: input, timeout: 600 });
+  await nextFrame(input);
   setNativeValue(input, text);
   input.dispatchEvent(new (win(input).InputEvent)('input', { bubbles: true, inputType: 'insertText', data: text }));
   await nextFrame(input);
@@ -246,6 +250,18 @@ export interface TextPickerConfig {
   dateFormat: string;
   dateTimeFormat: string;
   clearIcon?: string;
+  /** The picker's panel: when it stays open after Enter/Escape (TDesign), a click outside closes it, so it does not cover the next field. */
+  popup?: string;
+}
+
+/** Closes a popup that stays open after the keyboard's Escape: waits for it to go, else clicks outside as a person would. */
+export async function closeStrayPopup(near: HTMLElement, popupSel: string): Promise<void> {
+  const doc = docOf(near);
+  const open = () => visibleIn(doc, popupSel).filter((p) => !p.contains(near));
+  if (!open().length) return;
+  if (await waitUntil(() => open().length === 0, { near, timeout: 150 })) return;
+  clickLikeUser(doc.body);
+  await waitUntil(() => open().length === 0, { near, timeout: 600 });
 }
 
 const TIME_TYPES = /time/i;
@@ -286,7 +302,8 @@ export function textPicker(cfg: TextPickerConfig): WidgetAdapter {
     read: (h) => inputOf(h).value || null,
     async write(h, v) {
       if (v.type !== 'text') throw new Error('日期控件只接受文本');
-      await typeIntoPicker(inputOf(h), v.text, h.kind === 'datetime');
+      await typeIntoPicker(inputOf(h), v.text, h.kind === 'datetime', cfg.popup);
+      if (cfg.popup) await closeStrayPopup(h.el, cfg.popup);
     },
     async clear(h) {
       hover(h.el);

@@ -33,6 +33,7 @@ export const tdesignDate = defineAdapter(textPicker({
   dateFormat: 'YYYY-MM-DD',
   dateTimeFormat: 'YYYY-MM-DD HH:mm:ss',
   clearIcon: '.t-input__suffix-clear',
+  popup: '.t-popup',
 }));
 
 export const tdesignCascader = defineAdapter(menuCascader({
