@@ -215,7 +215,7 @@ export function popupSelect(cfg: PopupSelectConfig): WidgetAdapter {
 // ---------------------------------------------------------------- date pickers
 
 /** Types the date into the picker's input as a person would, then presses Enter and leaves. */
-export async function typeIntoPicker(input: HTMLInputElement, text: string, confirm = false, popupSel?: string): Promise<void> {
+export async function typeIntoPicker(input: HTMLInputElement, text: string, confirm = false, popupSel?: string, enter = true): Promise<void> {
   const before = popupSel ? new Set(visibleIn(docOf(input), popupSel)) : undefined;
   clickLikeUser(input);
   input.focus({ preventScroll: true });
@@ -226,7 +226,7 @@ export async function typeIntoPicker(input: HTMLInputElement, text: string, conf
   input.dispatchEvent(new (win(input).InputEvent)('input', { bubbles: true, inputType: 'insertText', data: text }));
   await nextFrame(input);
   fire(input, 'change');
-  key(input, 'Enter');
+  if (enter) key(input, 'Enter');
   await nextFrame(input);
   // date-time panels of some libraries (TDesign, Arco) keep a typed value pending until their own 确定 is clicked
   if (confirm && text) {
@@ -250,6 +250,8 @@ export interface TextPickerConfig {
   dateFormat: string;
   dateTimeFormat: string;
   clearIcon?: string;
+  /** False when Enter picks the panel's focused cell (View UI: today) instead of the typed text, which `change` already took. */
+  enter?: boolean;
   /** The picker's panel: when it stays open after Enter/Escape (TDesign), a click outside closes it, so it does not cover the next field. */
   popup?: string;
 }
@@ -302,7 +304,7 @@ export function textPicker(cfg: TextPickerConfig): WidgetAdapter {
     read: (h) => inputOf(h).value || null,
     async write(h, v) {
       if (v.type !== 'text') throw new Error('日期控件只接受文本');
-      await typeIntoPicker(inputOf(h), v.text, h.kind === 'datetime', cfg.popup);
+      await typeIntoPicker(inputOf(h), v.text, h.kind === 'datetime', cfg.popup, cfg.enter ?? true);
       if (cfg.popup) await closeStrayPopup(h.el, cfg.popup);
     },
     async clear(h) {
@@ -431,3 +433,43 @@ export function menuCascader(cfg: CascaderConfig): WidgetAdapter {
 }
 
 export type { OptionItem };
+
+// ---------------------------------------------------------------- class switches
+
+export interface ClassSwitchConfig {
+  name: string;
+  aliases?: readonly string[];
+  roots: string;
+  exclude?(el: Element): boolean;
+  /** The class the widget carries while it is on (checked). */
+  on: string;
+  /** The element to click (default: the root). */
+  target?: string;
+}
+
+/**
+ * A switch or a lone checkbox drawn as a styled element whose state is only a class (TDesign's
+ * t-switch, View UI's ivu-switch): no role, no checked input. Written by clicking it as a person
+ * does, then waiting (on mutations) for the class to follow; read from the class.
+ */
+export function classSwitch(cfg: ClassSwitchConfig): WidgetAdapter {
+  const on = (h: { el: Element }) => h.el.classList.contains(cfg.on);
+  const target = (h: WidgetHandle) => (cfg.target ? h.el.querySelector(cfg.target) : null) ?? h.el;
+  const flip = async (h: WidgetHandle, want: boolean) => {
+    if (on(h) === want) return;
+    clickLikeUser(target(h));
+    if (!(await waitUntil(() => on(h) === want, { root: h.el, timeout: 600 }))) throw new Error('开关没有响应');
+  };
+  return {
+    name: cfg.name,
+    ...(cfg.aliases ? { aliases: cfg.aliases } : {}),
+    roots: cfg.roots,
+    detect: (el) => el.getAttribute('role') || cfg.exclude?.(el) ? undefined : { el: el as HTMLElement, visible: el, kind: 'checkbox', claims: Array.from(el.querySelectorAll('input')) },
+    read: (h) => on(h),
+    async write(h, v) {
+      if (v.type !== 'check') throw new Error('开关只接受是/否');
+      await flip(h, v.checked);
+    },
+    clear: (h) => flip(h, false),
+  };
+}
