@@ -65,6 +65,23 @@ describe.each(['element-plus', 'antd', 'ant-design-vue', 'naive', 'tdesign', 'ar
   });
 });
 
+describe('Vant 4 (a mobile page: picker, date and cascader popups behind read-only fields)', () => {
+  it('fills each field through its popup and the page submits', async () => {
+    const page = await browser.newPage();
+    await openFixture(page, site.url('/vant.html'));
+    const keys = ['deputy.name', 'deputy.gender', 'deputy.ethnicity', 'deputy.politicalStatus', 'deputy.birthDate', 'inspection.enforcementUnits', 'deputy.address', 'deputy.groupLeader'];
+    const { report } = await fillFixture(page, Object.fromEntries(keys.map((k) => [k, RECORD[k]])));
+    const state = await page.evaluate(() => (window as unknown as { __portal: { state(): unknown } }).__portal.state());
+    const detail = JSON.stringify(report);
+    const { name, gender, ethnicity, party, birth, units, address, leader } = EXPECTED;
+    expect(state, detail).toEqual({ name, gender, ethnicity, party, birth, units, address, leader });
+    expect(report.failed, detail).toEqual([]);
+    expect(report.filled.map((f) => f.key).sort(), detail).toEqual([...keys].sort());
+    expect(await page.evaluate(() => (window as unknown as { __portal: { submit(): Promise<unknown> } }).__portal.submit())).toEqual({ ok: true, errors: [] });
+    await page.close();
+  });
+});
+
 describe('ARIA role widgets (a low-code page with div labels)', () => {
   it('fills textbox, radiogroup, combobox+listbox, checkbox group, switch and spinbutton', async () => {
     const page = await browser.newPage();

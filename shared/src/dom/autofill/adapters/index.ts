@@ -9,6 +9,7 @@ import './naive.ts';
 import './arco.ts';
 import './view-ui.ts';
 import './fusion.ts';
+import './vant.ts';
 import './my97.ts';
 import './file.ts';
 import './layui.ts';
@@ -33,6 +34,7 @@ export { ariaGroup, ariaToggle, ariaCombobox, ariaSpin, ariaTextbox } from './ar
 export { tdesignSelect, tdesignDate, tdesignCascader } from './tdesign.ts';
 export { naiveSelect, naiveDate, naiveCascader } from './naive.ts';
 export { arcoSelect, arcoDate, arcoCascader } from './arco.ts';
+export { vantPickerField, vantCheckboxGroup } from './vant.ts';
 export { fusionSelect, fusionDate, fusionCascader } from './fusion.ts';
 export { viewUiSelect, viewUiDate, viewUiCascader, viewUiSwitch } from './view-ui.ts';
 export { select2 } from './select2.ts';
