@@ -47,7 +47,7 @@ const ACCEPTS_DISABLED_DATE = ['naive', 'tdesign'];
 const statusOf = (r: FillReport, key: string) => r.filled.some((f) => f.key === key) ? 'filled' : r.failed.some((f) => f.key === key) ? 'failed' : 'skipped';
 
 
-describe.each(['element-plus', 'antd', 'ant-design-vue', 'naive', 'tdesign', 'arco', 'view-ui', 'fusion'])('%s', (name) => {
+describe.each(['element-plus', 'antd', 'ant-design-vue', 'naive', 'tdesign', 'arco', 'view-ui', 'fusion', 'element-ui'])('%s', (name) => {
   it('fills every widget, reports honestly, and the page submits', async () => {
     const page = await browser.newPage();
     await openFixture(page, site.url(`/${name}.html`));
