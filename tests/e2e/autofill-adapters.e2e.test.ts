@@ -82,6 +82,22 @@ describe('Vant 4 (a mobile page: picker, date and cascader popups behind read-on
   });
 });
 
+describe('jQuery EasyUI 1.5 (combobox, multiple combobox, datebox, datetimebox on a table-layout page)', () => {
+  it('writes through the panels, the widgets\' own values hold it, and the report is honest', async () => {
+    const page = await browser.newPage();
+    await openFixture(page, site.url('/easyui.html'));
+    const keys = ['deputy.name', 'deputy.gender', 'deputy.ethnicity', 'deputy.politicalStatus', 'deputy.birthDate', 'meeting.startTime', 'inspection.enforcementUnits'];
+    const { report } = await fillFixture(page, Object.fromEntries(keys.map((k) => [k, RECORD[k]])));
+    const state = await page.evaluate(() => (window as unknown as { __portal: { state(): unknown } }).__portal.state());
+    const detail = JSON.stringify(report);
+    expect(state, detail).toEqual({ xm: '王建国', xb: '1', mz: '03', zzmm: '01', csrq: '1975-06-12', hysj: '2026-03-05 09:30', zfdw: ['ga', 'cg'] });
+    expect(report.failed, detail).toEqual([]);
+    expect(report.filled.map((f) => f.key).sort(), detail).toEqual([...keys].sort());
+    expect(await page.evaluate(() => (window as unknown as { __portal: { submit(): Promise<unknown> } }).__portal.submit())).toEqual({ ok: true, errors: [] });
+    await page.close();
+  });
+});
+
 describe('ARIA role widgets (a low-code page with div labels)', () => {
   it('fills textbox, radiogroup, combobox+listbox, checkbox group, switch and spinbutton', async () => {
     const page = await browser.newPage();

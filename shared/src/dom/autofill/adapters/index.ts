@@ -10,6 +10,7 @@ import './arco.ts';
 import './view-ui.ts';
 import './fusion.ts';
 import './vant.ts';
+import './easyui.ts';
 import './my97.ts';
 import './file.ts';
 import './layui.ts';
@@ -34,6 +35,7 @@ export { ariaGroup, ariaToggle, ariaCombobox, ariaSpin, ariaTextbox } from './ar
 export { tdesignSelect, tdesignDate, tdesignCascader } from './tdesign.ts';
 export { naiveSelect, naiveDate, naiveCascader } from './naive.ts';
 export { arcoSelect, arcoDate, arcoCascader } from './arco.ts';
+export { easyuiCombobox, easyuiDate } from './easyui.ts';
 export { vantPickerField, vantCheckboxGroup } from './vant.ts';
 export { fusionSelect, fusionDate, fusionCascader } from './fusion.ts';
 export { viewUiSelect, viewUiDate, viewUiCascader, viewUiSwitch } from './view-ui.ts';
