@@ -42,12 +42,12 @@ async function fillFixture(page: Page, values: Record<string, unknown>): Promise
 }
 
 /** Pickers whose typed input takes a date their calendar disables: the page holds it, so "filled" is the honest report. */
-const ACCEPTS_DISABLED_DATE = ['naive'];
+const ACCEPTS_DISABLED_DATE = ['naive', 'tdesign'];
 
 const statusOf = (r: FillReport, key: string) => r.filled.some((f) => f.key === key) ? 'filled' : r.failed.some((f) => f.key === key) ? 'failed' : 'skipped';
 
-// tdesign.html and arco.html are built too: TDesign's date-time picker (after the other fields) and Arco's date-time picker, tags and cascader are not handled yet
-describe.each(['element-plus', 'antd', 'ant-design-vue', 'naive'])('%s', (name) => {
+
+describe.each(['element-plus', 'antd', 'ant-design-vue', 'naive', 'tdesign', 'arco', 'view-ui', 'fusion', 'element-ui'])('%s', (name) => {
   it('fills every widget, reports honestly, and the page submits', async () => {
     const page = await browser.newPage();
     await openFixture(page, site.url(`/${name}.html`));
@@ -61,6 +61,39 @@ describe.each(['element-plus', 'antd', 'ant-design-vue', 'naive'])('%s', (name) 
     if (!accepts) expect(report.failed.find((f) => f.key === 'meeting.documentDate')?.error).toMatch(/门户未接受该值/);
     const submitted = await page.evaluate(() => (window as unknown as { __portal: { submit(): Promise<{ ok: boolean; errors: string[] }> } }).__portal.submit());
     expect(submitted, detail).toEqual({ ok: true, errors: [] });
+    await page.close();
+  });
+});
+
+describe('Vant 4 (a mobile page: picker, date and cascader popups behind read-only fields)', () => {
+  it('fills each field through its popup and the page submits', async () => {
+    const page = await browser.newPage();
+    await openFixture(page, site.url('/vant.html'));
+    const keys = ['deputy.name', 'deputy.gender', 'deputy.ethnicity', 'deputy.politicalStatus', 'deputy.birthDate', 'inspection.enforcementUnits', 'deputy.address', 'deputy.groupLeader'];
+    const { report } = await fillFixture(page, Object.fromEntries(keys.map((k) => [k, RECORD[k]])));
+    const state = await page.evaluate(() => (window as unknown as { __portal: { state(): unknown } }).__portal.state());
+    const detail = JSON.stringify(report);
+    const { name, gender, ethnicity, party, birth, units, address, leader } = EXPECTED;
+    expect(state, detail).toEqual({ name, gender, ethnicity, party, birth, units, address, leader });
+    expect(report.failed, detail).toEqual([]);
+    expect(report.filled.map((f) => f.key).sort(), detail).toEqual([...keys].sort());
+    expect(await page.evaluate(() => (window as unknown as { __portal: { submit(): Promise<unknown> } }).__portal.submit())).toEqual({ ok: true, errors: [] });
+    await page.close();
+  });
+});
+
+describe('jQuery EasyUI 1.5 (combobox, multiple combobox, datebox, datetimebox on a table-layout page)', () => {
+  it('writes through the panels, the widgets\' own values hold it, and the report is honest', async () => {
+    const page = await browser.newPage();
+    await openFixture(page, site.url('/easyui.html'));
+    const keys = ['deputy.name', 'deputy.gender', 'deputy.ethnicity', 'deputy.politicalStatus', 'deputy.birthDate', 'meeting.startTime', 'inspection.enforcementUnits'];
+    const { report } = await fillFixture(page, Object.fromEntries(keys.map((k) => [k, RECORD[k]])));
+    const state = await page.evaluate(() => (window as unknown as { __portal: { state(): unknown } }).__portal.state());
+    const detail = JSON.stringify(report);
+    expect(state, detail).toEqual({ xm: '王建国', xb: '1', mz: '03', zzmm: '01', csrq: '1975-06-12', hysj: '2026-03-05 09:30', zfdw: ['ga', 'cg'] });
+    expect(report.failed, detail).toEqual([]);
+    expect(report.filled.map((f) => f.key).sort(), detail).toEqual([...keys].sort());
+    expect(await page.evaluate(() => (window as unknown as { __portal: { submit(): Promise<unknown> } }).__portal.submit())).toEqual({ ok: true, errors: [] });
     await page.close();
   });
 });

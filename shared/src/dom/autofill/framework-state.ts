@@ -159,6 +159,39 @@ function vueComponentOf(el: Element, want: readonly string[]): Record<string, un
   return visit(root);
 }
 
+/**
+ * React keeps two fibers per component (current and work-in-progress) and the DOM's expando
+ * points at the one from the element's first render, which after an update may be the stale
+ * one: props read there lag one render behind (a switch just turned on still reads off). The
+ * host fiber is current when its props are the element's `__reactProps$` (React updates those on
+ * every commit); each parent is the one of the pair whose child list holds the current child.
+ */
+function currentHostFiber(el: Element): Anyish | undefined {
+  const f = expando(el, '__reactFiber$') ?? expando(el, '__reactInternalInstance$');
+  const props = expando(el, '__reactProps$');
+  const alt = f?.alternate as Anyish | undefined;
+  return f && alt && props && f.memoizedProps !== props && alt.memoizedProps === props ? alt : f;
+}
+function currentParent(fiber: Anyish): Anyish | undefined {
+  const p = fiber.return as Anyish | undefined;
+  if (!p) return undefined;
+  const holds = (x: Anyish | undefined) => { for (let c = x?.child as Anyish | undefined, n = 0; c && n < 500; c = c.sibling as Anyish | undefined, n++) if (c === fiber) return true; return false; };
+  const alt = p.alternate as Anyish | undefined;
+  return !holds(p) && alt && holds(alt) ? alt : p;
+}
+
+/** The props of the nearest React component above `el` that has one of `want` (current render). */
+export function reactPropsOf(el: Element, want: readonly string[], depth = 12): Record<string, unknown> | undefined {
+  let fiber = currentHostFiber(el);
+  for (let d = 0; fiber && d < depth; d++, fiber = currentParent(fiber)) {
+    const p = fiber.memoizedProps as Record<string, unknown> | null | undefined;
+    if (typeof fiber.type === 'function' || (fiber.type && typeof fiber.type === 'object')) {
+      if (p && typeof p === 'object' && want.some((k) => k in p)) return p;
+    }
+  }
+  return undefined;
+}
+
 export function componentOf(el: Element, want: readonly string[] = MODEL_PROPS): WidgetComponent | undefined {
   const any = el as unknown as Anyish;
   const v2 = any.__vue__ as Anyish | undefined;
@@ -168,14 +201,8 @@ export function componentOf(el: Element, want: readonly string[] = MODEL_PROPS):
   }
   const v3 = vueComponentOf(el, want);
   if (v3) return { framework: 'vue', props: v3 };
-  let fiber = expando(el, '__reactFiber$') ?? expando(el, '__reactInternalInstance$');
-  for (let depth = 0; fiber && depth < 12; depth++, fiber = fiber.return as Anyish | undefined) {
-    const p = fiber.memoizedProps as Record<string, unknown> | null | undefined;
-    if (typeof fiber.type === 'function' || (fiber.type && typeof fiber.type === 'object')) {
-      if (p && typeof p === 'object' && want.some((k) => k in p)) return { framework: 'react', props: p };
-    }
-  }
-  return undefined;
+  const r = reactPropsOf(el, want);
+  return r ? { framework: 'react', props: r } : undefined;
 }
 
 /** A model value as plain JSON: primitives, arrays of them, dates (dayjs, moment, Date) as ISO text. */

@@ -16,7 +16,8 @@ export const arcoSelect = defineAdapter(popupSelect({
   item: '.arco-select-option',
   itemText: (e) => textOf(e.querySelector('.arco-select-option-content') ?? e, 200),
   multipleDom: (el) => el.classList.contains('arco-select-view-multiple') || el.classList.contains('arco-input-tag'),
-  tags: '.arco-input-tag-tag',
+  // tags of an input-tag view (older) or of the select view (2.5x): their text, without the close button's
+  tags: '.arco-input-tag-tag, .arco-select-view-tag',
   tagClose: '.arco-tag-close-btn',
   selected: '.arco-select-view-value:not(.arco-select-view-value-hidden)',
   clearIcon: '.arco-select-view-clear-btn',
@@ -30,12 +31,14 @@ export const arcoDate = defineAdapter(textPicker({
   dateFormat: 'YYYY-MM-DD',
   dateTimeFormat: 'YYYY-MM-DD HH:mm:ss',
   clearIcon: '.arco-picker-clear-icon',
+  popup: '.arco-picker-container',
 }));
 
 export const arcoCascader = defineAdapter(menuCascader({
   name: 'arco-cascader',
-  roots: '.arco-cascader',
-  exclude: (el) => !!el.closest('.arco-trigger-popup'),
+  // 2.5x renders a cascader as a bare select view (no arco-cascader class): a select view that is not a select or tree-select
+  roots: '.arco-cascader, .arco-select-view:not(.arco-select):not(.arco-tree-select)',
+  exclude: (el) => !!el.closest('.arco-trigger-popup') || (!el.classList.contains('arco-cascader') && !!el.parentElement?.closest('.arco-cascader, .arco-select, .arco-tree-select')),
   menu: '.arco-cascader-panel-column',
   node: '.arco-cascader-option',
   nodeText: (n) => n.getAttribute('title') ?? textOf(n.querySelector('.arco-cascader-option-label'), 200),

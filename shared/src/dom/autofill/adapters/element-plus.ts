@@ -1,14 +1,18 @@
 /**
- * Element Plus (Vue 3) and, through the same classes, Element UI 2 (Vue 2: see element-ui.ts for
- * what differs). Selects, date pickers and cascaders are written through their own popups;
- * `read` gives what the widget displays, and apply checks the component's model (v-model, read
- * in the page world by framework-state.ts) besides.
+ * Element Plus (Vue 3) and Element UI 2 (Vue 2.7), which share these classes: the selectors list
+ * both generations where they differ (Element UI's `.el-input` trigger, `.el-icon-circle-close`
+ * clear icon, `.el-icon-arrow-right` cascader postfix), so one adapter per widget serves both,
+ * and packs may name them `element-ui-…` too. Selects, date pickers and cascaders are written
+ * through their own popups; `read` gives what the widget displays, and apply checks the
+ * component's model besides (v-model: Vue 3 props, or the Vue 2 instance on `__vue__`, read in
+ * the page world by framework-state.ts). tests/fixtures/adapters/element-ui.html is the Vue 2 page.
  */
 import { menuCascader, popupSelect, textPicker } from './popup.ts';
 import { defineAdapter } from './registry.ts';
 
 export const elementSelect = defineAdapter(popupSelect({
   name: 'element-select',
+  aliases: ['element-ui-select'],
   roots: '.el-select',
   exclude: (el) => !!el.closest('.el-select-dropdown'),
   trigger: '.el-select__wrapper, .select-trigger .el-input, .el-input',
@@ -26,6 +30,7 @@ export const elementSelect = defineAdapter(popupSelect({
 
 export const elementDate = defineAdapter(textPicker({
   name: 'element-date',
+  aliases: ['element-ui-date'],
   roots: '.el-date-editor',
   exclude: (el) => el.classList.contains('el-range-editor') || !!el.parentElement?.closest('.el-date-editor'),
   timeDom: (el) => el.classList.contains('el-date-editor--datetime'),
@@ -36,6 +41,7 @@ export const elementDate = defineAdapter(textPicker({
 
 export const elementCascader = defineAdapter(menuCascader({
   name: 'element-cascader',
+  aliases: ['element-ui-cascader'],
   roots: '.el-cascader',
   exclude: (el) => !!el.closest('.el-cascader__dropdown'),
   trigger: '.el-input__wrapper, .el-input',

@@ -215,14 +215,18 @@ export function popupSelect(cfg: PopupSelectConfig): WidgetAdapter {
 // ---------------------------------------------------------------- date pickers
 
 /** Types the date into the picker's input as a person would, then presses Enter and leaves. */
-export async function typeIntoPicker(input: HTMLInputElement, text: string, confirm = false): Promise<void> {
+export async function typeIntoPicker(input: HTMLInputElement, text: string, confirm = false, popupSel?: string, enter = true): Promise<void> {
+  const before = popupSel ? new Set(visibleIn(docOf(input), popupSel)) : undefined;
   clickLikeUser(input);
   input.focus({ preventScroll: true });
+  // let the panel open first: Arco and TDesign reset the input's text when their panel mounts or becomes visible
+  if (popupSel && before) await waitUntil(() => visibleIn(docOf(input), popupSel).some((p) => !before.has(p)), { near: input, timeout: 600 });
+  await nextFrame(input);
   setNativeValue(input, text);
   input.dispatchEvent(new (win(input).InputEvent)('input', { bubbles: true, inputType: 'insertText', data: text }));
   await nextFrame(input);
   fire(input, 'change');
-  key(input, 'Enter');
+  if (enter) key(input, 'Enter');
   await nextFrame(input);
   // date-time panels of some libraries (TDesign, Arco) keep a typed value pending until their own 确定 is clicked
   if (confirm && text) {
@@ -246,6 +250,20 @@ export interface TextPickerConfig {
   dateFormat: string;
   dateTimeFormat: string;
   clearIcon?: string;
+  /** False when Enter picks the panel's focused cell (View UI: today) instead of the typed text, which `change` already took. */
+  enter?: boolean;
+  /** The picker's panel: when it stays open after Enter/Escape (TDesign), a click outside closes it, so it does not cover the next field. */
+  popup?: string;
+}
+
+/** Closes a popup that stays open after the keyboard's Escape: waits for it to go, else clicks outside as a person would. */
+export async function closeStrayPopup(near: HTMLElement, popupSel: string): Promise<void> {
+  const doc = docOf(near);
+  const open = () => visibleIn(doc, popupSel).filter((p) => !p.contains(near));
+  if (!open().length) return;
+  if (await waitUntil(() => open().length === 0, { near, timeout: 150 })) return;
+  clickLikeUser(doc.body);
+  await waitUntil(() => open().length === 0, { near, timeout: 600 });
 }
 
 const TIME_TYPES = /time/i;
@@ -286,7 +304,8 @@ export function textPicker(cfg: TextPickerConfig): WidgetAdapter {
     read: (h) => inputOf(h).value || null,
     async write(h, v) {
       if (v.type !== 'text') throw new Error('日期控件只接受文本');
-      await typeIntoPicker(inputOf(h), v.text, h.kind === 'datetime');
+      await typeIntoPicker(inputOf(h), v.text, h.kind === 'datetime', cfg.popup, cfg.enter ?? true);
+      if (cfg.popup) await closeStrayPopup(h.el, cfg.popup);
     },
     async clear(h) {
       hover(h.el);
@@ -414,3 +433,43 @@ export function menuCascader(cfg: CascaderConfig): WidgetAdapter {
 }
 
 export type { OptionItem };
+
+// ---------------------------------------------------------------- class switches
+
+export interface ClassSwitchConfig {
+  name: string;
+  aliases?: readonly string[];
+  roots: string;
+  exclude?(el: Element): boolean;
+  /** The class the widget carries while it is on (checked). */
+  on: string;
+  /** The element to click (default: the root). */
+  target?: string;
+}
+
+/**
+ * A switch or a lone checkbox drawn as a styled element whose state is only a class (TDesign's
+ * t-switch, View UI's ivu-switch): no role, no checked input. Written by clicking it as a person
+ * does, then waiting (on mutations) for the class to follow; read from the class.
+ */
+export function classSwitch(cfg: ClassSwitchConfig): WidgetAdapter {
+  const on = (h: { el: Element }) => h.el.classList.contains(cfg.on);
+  const target = (h: WidgetHandle) => (cfg.target ? h.el.querySelector(cfg.target) : null) ?? h.el;
+  const flip = async (h: WidgetHandle, want: boolean) => {
+    if (on(h) === want) return;
+    clickLikeUser(target(h));
+    if (!(await waitUntil(() => on(h) === want, { root: h.el, timeout: 600 }))) throw new Error('开关没有响应');
+  };
+  return {
+    name: cfg.name,
+    ...(cfg.aliases ? { aliases: cfg.aliases } : {}),
+    roots: cfg.roots,
+    detect: (el) => el.getAttribute('role') || cfg.exclude?.(el) ? undefined : { el: el as HTMLElement, visible: el, kind: 'checkbox', claims: Array.from(el.querySelectorAll('input')) },
+    read: (h) => on(h),
+    async write(h, v) {
+      if (v.type !== 'check') throw new Error('开关只接受是/否');
+      await flip(h, v.checked);
+    },
+    clear: (h) => flip(h, false),
+  };
+}

@@ -4,11 +4,8 @@
  * the widget displays, apply checks the component's model (Vue props) besides. Radios and
  * checkboxes keep a native input inside their label: the native adapter takes them.
  */
-import { menuCascader, popupSelect, textPicker } from './popup.ts';
-import { clickLikeUser } from '../util.ts';
+import { classSwitch, menuCascader, popupSelect, textPicker } from './popup.ts';
 import { defineAdapter } from './registry.ts';
-import type { WidgetAdapter } from './types.ts';
-import { waitUntil } from './wait.ts';
 
 export const tdesignSelect = defineAdapter(popupSelect({
   name: 'tdesign-select',
@@ -33,6 +30,7 @@ export const tdesignDate = defineAdapter(textPicker({
   dateFormat: 'YYYY-MM-DD',
   dateTimeFormat: 'YYYY-MM-DD HH:mm:ss',
   clearIcon: '.t-input__suffix-clear',
+  popup: '.t-popup',
 }));
 
 export const tdesignCascader = defineAdapter(menuCascader({
@@ -49,17 +47,4 @@ export const tdesignCascader = defineAdapter(menuCascader({
 }));
 
 /** t-switch: a div with no role; checked is its class. */
-const on = (el: Element) => el.classList.contains('t-is-checked');
-export const tdesignSwitch: WidgetAdapter = defineAdapter({
-  name: 'tdesign-switch',
-  roots: '.t-switch',
-  detect: (el) => el.getAttribute('role') ? undefined : { el: el as HTMLElement, visible: el, kind: 'checkbox' },
-  read: (h) => on(h.el),
-  async write(h, v) {
-    if (v.type !== 'check') throw new Error('开关只接受是/否');
-    if (on(h.el) === v.checked) return;
-    clickLikeUser(h.el);
-    await waitUntil(() => on(h.el) === v.checked, { root: h.el, timeout: 600 });
-  },
-  async clear(h) { if (on(h.el)) clickLikeUser(h.el); },
-});
+export const tdesignSwitch = defineAdapter(classSwitch({ name: 'tdesign-switch', roots: '.t-switch', on: 't-is-checked' }));
