@@ -26,6 +26,7 @@ import { focusFieldOnOpen } from './RecordsView.tsx';
 import type { TextKey } from './i18n.ts';
 import { recordFieldLabel, skipLine, stepLine } from './plain-words.ts';
 import { rememberEntry } from './local-pack-client.ts';
+import { importBackupFile } from './BackupView.tsx';
 
 const REASONS: Record<SkipReason, TextKey> = {
   'no-label': 'skipNoLabel', 'no-match': 'skipNoMatch', ambiguous: 'skipAmbiguous', 'no-value': 'skipNoValue', 'no-option': 'skipNoOption',
@@ -349,6 +350,24 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, autoContinue, onA
         </select>
       </label>
       {why && record && <p className="hint" data-testid="preselected">{t(why)}</p>}
+      {list.length === 0 && (
+        // First use: the records come in right here, and the plan follows once the page is allowed.
+        <div className="card" data-testid="first-use">
+          <p className="hint">{t('firstUse')}</p>
+          <label className="row">{t('firstUseImport')}
+            <input type="file" accept=".json,application/json" data-testid="first-import" onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (!f) return;
+              void importBackupFile(f, t).then(async (r) => {
+                setMessage({ text: r.text, ...(r.bad ? { bad: true } : {}) });
+                await client.invalidateQueries();
+                if (!r.bad) setPlanAfterAllow(true);
+              }).catch((x: unknown) => setMessage({ text: String(x), bad: true }));
+            }} />
+          </label>
+        </div>
+      )}
       <div className="row" style={{ margin: '8px 0' }}>
         <button type="button" className="primary" data-testid="autofill" disabled={!record || !page || busy} onClick={() => void makePlan()}>{t('autofill')}</button>
         <button type="button" data-testid="read-page" disabled={!page || busy} onClick={() => void readPage()}>{t('readPage')}</button>
