@@ -12,10 +12,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { PackDefinition } from '@lvzhi/shared';
 import { validateFiles } from '@lvzhi/shared/node';
 import { defineBench } from './harness.ts';
-import { ActionCounter, handCost } from '../harness/actions.ts';
+import { ActionCounter, choiceKeys, handCost } from '../harness/actions.ts';
 import { REPO_ROOT, launchWithExtension, serveDir } from '../harness/browser.ts';
 import { buildPortals, PORTALS_DIR } from '../fixtures/portals/build.ts';
 import { TEST_BUILD_DIR, exampleRecord, tabIdOf, waitForLauncher } from '../e2e/extension-helpers.ts';
@@ -23,13 +22,6 @@ import { TEST_BUILD_DIR, exampleRecord, tabIdOf, waitForLauncher } from '../e2e/
 // ---------------------------------------------------------------- fresh install → first filled portal
 
 type PortalApi = { state(): Record<string, unknown>; submit(): { ok: boolean; errors: string[] } };
-
-/** Keys of the dictionary whose values are choices (two clicks by hand). */
-export function choiceKeys(packs: PackDefinition[]): Set<string> {
-  const out = new Set<string>();
-  for (const p of packs) for (const d of p.dictionary ?? []) if (d.optionSet || d.type === 'enum' || d.type === 'multienum') out.add(d.key);
-  return out;
-}
 
 interface FirstUse { count: number; detail: Record<string, number>; byHand: string[]; submitOk: boolean }
 
