@@ -94,8 +94,8 @@ function meetingNotice(v: Record<string, unknown>): string {
 /** The week's three suggestions: the example, and two more on other roads from the same deputy. */
 const SUGGESTION_VARIANTS: Array<Record<string, string>> = [
   {},
-  { number: '青人建〔2024〕4号', title: '关于在青山小学门口增设人行横道的建议', reason: '青山小学门口位于县道旁，车流量大，学生上下学横穿马路，存在安全隐患。', content: '一、在学校门口增设人行横道和信号灯；\n二、上下学时段安排交警或志愿者值守。' },
-  { number: '青人建〔2024〕5号', title: '关于整治柳河村河道垃圾的建议', reason: '柳河村段河道垃圾漂浮，夏季异味明显，影响群众生活。', content: '一、组织集中清理河道垃圾；\n二、落实河长制日常巡查保洁。' },
+  { number: '青人建〔2024〕4号', submitDate: '2024-03-12', title: '关于在青山小学门口增设人行横道的建议', reason: '青山小学门口位于县道旁，车流量大，学生上下学横穿马路，存在安全隐患。', content: '一、在学校门口增设人行横道和信号灯；\n二、上下学时段安排交警或志愿者值守。' },
+  { number: '青人建〔2024〕5号', submitDate: '2024-03-12', title: '关于整治柳河村河道垃圾的建议', reason: '柳河村段河道垃圾漂浮，夏季异味明显，影响群众生活。', content: '一、组织集中清理河道垃圾；\n二、落实河长制日常巡查保洁。' },
 ];
 
 async function portalFrame(page: Page): Promise<Frame> {
@@ -273,7 +273,8 @@ async function measure(): Promise<Measured> {
       const override = Object.fromEntries(Object.entries(variant).map(([k, v]) => [portalField(k)!, v]));
       addHand(`${part}: element`, byHand(exp, override));
       // What the clerk's notes give: on the first, every value the portal asks for; then what differs.
-      const noteIds = i === 0 ? sfields.filter((f) => Object.values(exp.fields).some((w) => w.key === `suggestion.${f.id}`) && values[f.id] !== undefined).map((f) => f.id) : Object.keys(variant);
+      // (提出会次 too: the record requires it for a suggestion made during the session, the portal does not ask)
+      const noteIds = i === 0 ? sfields.filter((f) => (f.id === 'session' || Object.values(exp.fields).some((w) => w.key === `suggestion.${f.id}`)) && values[f.id] !== undefined).map((f) => f.id) : Object.keys(variant);
       await newRecord('suggestion', `${part}: record`, i > 0);
       const lines = noteIds.filter((id) => !long.has(id)).map((id) => `${label(id)}：${show(values[id])}`).join('\n');
       if (lines) {

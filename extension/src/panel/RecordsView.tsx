@@ -176,7 +176,9 @@ function RecordEditor({ record: stored, pd, rosters, startNote, onClose, onUse }
   const [refusal, setRefusal] = useState<{ c: Completeness; lead: string }>();
   // A new record starts with the paste box open: a notice pasted there is the cheapest way to fill it.
   const [pasting, setPasting] = useState(startNote !== undefined);
-  const soft = useMemo(() => new Map([...(startNote?.fromDefaults ?? []), ...(startNote?.fromLast ?? [])].map((id) => [id, structuredClone(record.values[id])])), [startNote, record]);
+  // On a new record every value it starts with came from the form's defaults, the office defaults
+  // or the last record, not from the user: while it is unchanged, a notice's value is ticked over it.
+  const soft = useMemo(() => new Map(startNote ? Object.entries(structuredClone(record.values)) : []), [startNote, record]);
   const formRoot = useRef<HTMLDivElement>(null);
   const go = (fieldId: string) => focusField(formRoot.current, fieldId);
   // A link elsewhere asked for a field, or the record was opened because it is incomplete.
