@@ -218,18 +218,23 @@ describe('data in without retyping', () => {
     await panel.getByTestId('new-record').click();
     const editor = panel.getByTestId('record-editor');
     await editor.waitFor();
-    await panel.getByTestId('paste-open').click();
-    await panel.getByTestId('paste-text').fill('关于召开镇人大主席团五月份例会的通知\n定于5月14日（星期二）下午2:30在镇政府二楼会议室召开主席团例会。\n主持人：张建国\n参加人员：张建国、李秀英、曾小明\n联系电话：13912340009');
-    await panel.getByTestId('paste-find').click();
+    // a new record opens with the paste box, and a paste is read at once (no 查找 click)
+    await panel.getByTestId('paste-text').click();
+    await panel.getByTestId('paste-text').evaluate((el: HTMLTextAreaElement, text) => {
+      const set = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
+      el.dispatchEvent(new ClipboardEvent('paste', { bubbles: true }));
+      set.call(el, text);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, '关于召开镇人大主席团五月份例会的通知\n定于5月14日（星期二）下午2:30在镇政府二楼会议室召开主席团例会。\n主持人：张建国\n参加人员：张建国、李秀英、曾小明\n联系电话：13912340009');
     const proposals = panel.getByTestId('paste-proposal');
     await proposals.first().waitFor();
     const value = async (field: string) => panel.locator(`[data-testid="paste-proposal"][data-field="${field}"] [data-testid="paste-value"] strong`).textContent();
     expect(await value('startTime')).toMatch(/^\d{4}-05-14 14:30$/);
     expect(await value('chair')).toBe('张建国');
     expect(await value('present')).toBe('张建国、李秀英、曾小明');
-    // the place default is already there: its proposal starts unticked and says what it would replace
+    // the place came from the office defaults only: the notice's place is ticked over it, and says what it replaces
     const place = panel.locator('[data-testid="paste-proposal"][data-field="place"]');
-    expect(await place.locator('input[type=checkbox]').isChecked()).toBe(false);
+    expect(await place.locator('input[type=checkbox]').isChecked()).toBe(true);
     expect(await place.textContent()).toContain('将替换：镇政府三楼会议室');
     // nothing is written before 填入
     expect(await editor.locator('.lvz-form [data-field="chair"] input').inputValue()).toBe('');
@@ -239,8 +244,23 @@ describe('data in without retyping', () => {
     await panel.getByTestId('paste-applied').waitFor();
     expect(await editor.locator('.lvz-form [data-field="chair"] input').inputValue()).toBe('张建国');
     expect(await editor.locator('.lvz-form [data-field="present"] .lvz-chip').count()).toBe(3);
-    expect(await editor.locator('.lvz-form [data-field="place"] input').inputValue()).toBe('镇政府三楼会议室');
+    expect(await editor.locator('.lvz-form [data-field="place"] input').inputValue()).toBe('镇政府二楼会议室');
     expect(await editor.locator('.lvz-form [data-field="title"] input').inputValue()).toBe('');
+    await panel.getByTestId('editor-back').click();
+  });
+
+  it('keeps a place the user typed over a default: the notice\'s proposal for it starts unticked', async () => {
+    await panel.getByTestId('new-form').selectOption('presidium-monthly');
+    await panel.getByTestId('new-record').click();
+    const editor = panel.getByTestId('record-editor');
+    await editor.waitFor();
+    await editor.locator('.lvz-form [data-field="place"] input').fill('村委会会议室');
+    await panel.getByTestId('paste-text').fill('定于5月14日下午2:30在镇政府二楼会议室召开主席团例会。');
+    await panel.getByTestId('paste-find').click();
+    const place = panel.locator('[data-testid="paste-proposal"][data-field="place"]');
+    await place.waitFor();
+    expect(await place.locator('input[type=checkbox]').isChecked()).toBe(false);
+    expect(await place.textContent()).toContain('将替换：村委会会议室');
     await panel.getByTestId('editor-back').click();
   });
 

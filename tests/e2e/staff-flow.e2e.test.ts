@@ -30,6 +30,15 @@ const OWN_PORTAL = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8
 <div id="yn"><input type="radio" name="ctl00$main$rblSFLR" id="y" value="1"><label for="y">是</label><input type="radio" name="ctl00$main$rblSFLR" id="n" value="0"><label for="n">否</label></div>
 </form></body></html>`;
 
+// A section hidden when the fill runs (a collapsed 更多信息), shown afterwards by the clerk.
+const HIDDEN_PORTAL = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>代表登记（更多信息）</title></head>
+<body><form>
+<p><label for="xm">姓名：</label><input id="xm" name="xm"></p>
+<p><label for="xb">性别：</label><input id="xb" name="xb"></p>
+<button type="button" id="show" onclick="document.getElementById('more').style.display='block'">更多信息</button>
+<div id="more" style="display:none"><p><label for="mz">民族：</label><input id="mz" name="mz"></p></div>
+</form></body></html>`;
+
 const panels = (ext: ExtensionBrowser) => ext.context.pages().filter((p) => p.url().includes('sidepanel.html'));
 
 async function openPanelFor(ext: ExtensionBrowser, page: Page): Promise<Page> {
@@ -50,6 +59,7 @@ describe('staff flow: allow, one panel, continue, teach, plain words', () => {
     await buildPortals();
     dir = mkdtempSync(join(tmpdir(), 'lvzhi-staffflow-'));
     writeFileSync(join(dir, 'index.html'), OWN_PORTAL);
+    writeFileSync(join(dir, 'hidden.html'), HIDDEN_PORTAL);
     fixtures = await serveDir(PORTALS_DIR);
     own = await serveDir(dir);
     ext = await launchWithExtension(TEST_BUILD_DIR);
@@ -144,6 +154,29 @@ describe('staff flow: allow, one panel, continue, teach, plain words', () => {
     expect((await page.evaluate(() => (window as unknown as { __portal: PortalApi }).__portal.state()))['present']).toBe('');
     // No new window was opened for the continue click.
     expect(panels(ext).length).toBe(panelsBefore);
+    await Promise.all([panel.close(), page.close()]);
+  });
+
+  it('part 4: a field hidden when the fill ran is offered with 继续填写 once it shows', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(own.url('/hidden.html'));
+    const launcher = await waitForLauncher(page);
+    const opened = ext.context.waitForEvent('page', { predicate: (p) => p.url().includes('sidepanel.html'), timeout: 15_000 });
+    await launcher.click();
+    const panel = await opened;
+    await panel.getByTestId('page-title').waitFor();
+    // Choosing the record shows its plan at once (no 自动填写 click).
+    await panel.getByTestId('fill-record').selectOption('rec-deputy-wang-jianguo');
+    await panel.locator('[data-testid="fill-plan"][data-record-id="rec-deputy-wang-jianguo"]').waitFor({ timeout: 20_000 });
+    await panel.getByTestId('confirm-fill').click();
+    await panel.getByTestId('fill-report').waitFor({ timeout: 30_000 });
+    expect(await page.locator('#xm').inputValue()).toBe('王建国');
+    expect(await page.locator('#mz').inputValue()).toBe('');
+    await page.click('#show');
+    await expect.poll(async () => (await launcherControl(page, 'lvzhi-more'))?.text ?? '', { timeout: 15_000 }).toMatch(/继续填写 \(1\)/);
+    await (await launcherControl(page, 'lvzhi-more'))!.click();
+    await expect.poll(() => panel.getByTestId('fill-message').textContent().catch(() => ''), { timeout: 30_000 }).toMatch(/已继续填写新出现的栏目：1/);
+    expect(await page.locator('#mz').inputValue()).toBe('汉族');
     await Promise.all([panel.close(), page.close()]);
   });
 

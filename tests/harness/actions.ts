@@ -8,6 +8,7 @@
  * hand: text and dates one click plus one per character, a choice two clicks (open, choose), a tick box one, a list one click per item plus its characters.
  */
 import type { Locator } from 'playwright-core';
+import type { PackDefinition } from '@lvzhi/shared';
 
 export class ActionCounter {
   private counts = new Map<string, number>();
@@ -70,4 +71,11 @@ export function handCost(value: unknown, choice = false): number {
   if (/\.(png|jpe?g|pdf|docx?)$/i.test(s)) return 2;
   if (CHOICE_CODE.test(s)) return 2;
   return 1 + [...s].length;
+}
+
+/** Keys of the dictionary whose values are choices (a select, radio group: two clicks by hand). */
+export function choiceKeys(packs: readonly PackDefinition[]): Set<string> {
+  const out = new Set<string>();
+  for (const p of packs) for (const d of p.dictionary ?? []) if (d.optionSet || d.type === 'enum' || d.type === 'multienum') out.add(d.key);
+  return out;
 }

@@ -136,3 +136,35 @@ describe('new records, page forms', () => {
     expect(readDraftName('  区人大代表  履职平台 ', '2024-05-14T10:20:31+08:00')).toBe('从『区人大代表 履职平台』读取 · 2024-05-14 10:20');
   });
 });
+
+describe('agenda rows from a notice', () => {
+  const AGENDA_NOTICE = `关于召开镇人大主席团六月份例会的通知
+定于2024年6月11日上午9时在镇政府三楼会议室召开主席团例会。
+会议议题：
+一、听取镇政府关于民生实事项目推进情况的汇报（汇报人：李秀英）
+二、由王小明汇报代表建议办理情况；
+三、研究七月份代表活动安排
+请准时参加。`;
+
+  it('proposes one agenda row per numbered item, with the presenter from the roster', () => {
+    const { form: f } = form('presidium-monthly');
+    const ps = proposeFromText(AGENDA_NOTICE, f, { packs, ctx: { optionsOf: optionResolver(packs) }, rosters: ROSTER, now: NOW });
+    const agenda = ps.find((p) => p.fieldId === 'agenda');
+    expect(agenda?.value).toEqual([
+      { topic: '听取镇政府关于民生实事项目推进情况的汇报', presenter: { id: 'd2', name: '李秀英' } },
+      { topic: '由王小明汇报代表建议办理情况', presenter: { id: 'd3', name: '王小明' } },
+      { topic: '研究七月份代表活动安排' },
+    ]);
+    expect(agenda?.preselect).toBe(true);
+    // the agenda line is not read as the discussion
+    expect(ps.find((p) => p.fieldId === 'discussion')).toBeUndefined();
+  });
+
+  it('reads items written on the agenda line itself, and proposes no rows without an agenda line', () => {
+    const { form: f } = form('presidium-monthly');
+    const inline = proposeFromText('会议议题：1.审议工作要点；2.研究代表培训', f, { packs, ctx: { optionsOf: optionResolver(packs) }, rosters: ROSTER, now: NOW });
+    expect(inline.find((p) => p.fieldId === 'agenda')?.value).toEqual([{ topic: '审议工作要点' }, { topic: '研究代表培训' }]);
+    const none = proposeFromText(NOTICE, f, { packs, ctx: { optionsOf: optionResolver(packs) }, rosters: ROSTER, now: NOW });
+    expect(none.find((p) => p.fieldId === 'agenda')).toBeUndefined();
+  });
+});

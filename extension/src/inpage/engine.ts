@@ -105,7 +105,10 @@ class DomEngine implements PageEngine {
     for (const [id, entry] of session.controls) {
       if (!elementsOf(entry).some((el) => this.known.has(el))) fresh.add(id);
     }
-    for (const entry of session.controls.values()) for (const el of elementsOf(entry)) this.known.add(el);
+    // Only controls the fill could use count as seen: one that was hidden (a closed tab, a
+    // collapsed section, a step not shown yet) is new for 继续填写 once it shows.
+    const usable = new Set(session.result.controls.filter((c) => c.usable).map((c) => c.id));
+    for (const [id, entry] of session.controls) if (usable.has(id)) for (const el of elementsOf(entry)) this.known.add(el);
     if (!onlyNew) return session.result;
     return { ...session.result, controls: session.result.controls.filter((c) => fresh.has(c.id)), tables: [] };
   }

@@ -27,6 +27,7 @@ import type { TextKey } from './i18n.ts';
 import { recordFieldLabel, skipLine, stepLine } from './plain-words.ts';
 import { rememberEntry } from './local-pack-client.ts';
 import { auditFill } from '../lib/audit.ts';
+import { importBackupFile } from './BackupView.tsx';
 
 const REASONS: Record<SkipReason, TextKey> = {
   'no-label': 'skipNoLabel', 'no-match': 'skipNoMatch', ambiguous: 'skipAmbiguous', 'no-value': 'skipNoValue', 'no-option': 'skipNoOption',
@@ -36,7 +37,7 @@ const REASONS: Record<SkipReason, TextKey> = {
 
 type Phase =
   | { kind: 'idle' }
-  | { kind: 'planned'; plan: FillPlan; scanId: string }
+  | { kind: 'planned'; plan: FillPlan; scanId: string; recordId: string }
   | { kind: 'filled'; plan: FillPlan; report: FillReport }
   | { kind: 'undone'; restored: number; failed: Array<{ label: string; error: string }> };
 
@@ -76,6 +77,7 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, autoContinue, onA
   const [page, setPage] = useState<PageInfo | null | undefined>(undefined);
   const [tabUrl, setTabUrl] = useState<string>();
   const [recordId, setRecordId] = useState<string>('');
+  const [firstPass, setFirstPass] = useState('');
   const [why, setWhy] = useState<TextKey>();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [message, setMessage] = useState<{ text: string; bad?: boolean; fix?: string }>();
@@ -178,6 +180,7 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, autoContinue, onA
     return { plan, scanId: answer.scanId };
   }, [pd, tabId, record, mapping, form, t]);
 
+  const planSeq = useRef(0);
   const makePlan = useCallback(async () => {
     if (!pd || tabId === undefined || !record) return;
     // Required means required: an incomplete record is not used to fill (staffdata, issue 12).
@@ -185,9 +188,11 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, autoContinue, onA
     if (!c.ok) { setMessage({ text: `${t('incompleteUse')}${describeCompleteness(c, lang)}`, bad: true, fix: c.missing[0]?.fieldId ?? c.invalid[0]?.fieldId ?? '' }); return; }
     setBusy(true);
     setMessage(undefined);
+    // Only the newest request shows its plan (the record may be changed while a scan is under way).
+    const seq = ++planSeq.current;
     try {
       const made = await scanAndPlan(false);
-      if (made) setPhase({ kind: 'planned', ...made });
+      if (made && seq === planSeq.current) setPhase({ kind: 'planned', ...made, recordId: record.id });
     } finally {
       setBusy(false);
     }
@@ -200,6 +205,13 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, autoContinue, onA
   useEffect(() => {
     if (planAfterAllow && record && page) { setPlanAfterAllow(false); void makePlan(); }
   }, [planAfterAllow, record, page, makePlan]);
+
+  // Choosing a record is choosing what to fill: its plan is shown at once (still to be confirmed),
+  // without a separate 自动填写 click.
+  const [planOnChoice, setPlanOnChoice] = useState(false);
+  useEffect(() => {
+    if (planOnChoice && record && page) { setPlanOnChoice(false); void makePlan(); }
+  }, [planOnChoice, record, page, makePlan]);
 
   const sendFill = async (plan: FillPlan, scanId: string): Promise<FillReport | undefined> => {
     if (tabId === undefined) return undefined;
@@ -325,7 +337,7 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, autoContinue, onA
             <div className="hint" style={{ wordBreak: 'break-all' }}>{page.url}</div>
             <label className="row hint">
               {t('mapping')}
-              <select data-testid="fill-mapping" value={mappingChoice} onChange={(e) => { setMappingChoice(e.target.value); setPhase({ kind: 'idle' }); }} style={{ flex: 1, minWidth: 0 }}>
+              <select data-testid="fill-mapping" value={mappingChoice} onChange={(e) => { setMappingChoice(e.target.value); setPhase({ kind: 'idle' }); setPlanOnChoice(!!recordId); }} style={{ flex: 1, minWidth: 0 }}>
                 <option value="auto">{detected ? `${t('detected')}：${lang === 'en' ? detected.titleEn ?? detected.title : detected.title}` : `${t('detected')}：${t('noMapping')}`}</option>
                 <option value="none">{t('noMapping')}</option>
                 {[...(pd?.autofill.portals.values() ?? [])].filter((m) => !localIds.has(m.id)).map((m) => <option key={m.id} value={m.id}>{lang === 'en' ? m.titleEn ?? m.title : m.title}</option>)}
@@ -336,12 +348,33 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, autoContinue, onA
       </div>
       <label className="row">
         {t('recordToUse')}
-        <select data-testid="fill-record" value={recordId} onChange={(e) => { setRecordId(e.target.value); setWhy(undefined); setPhase({ kind: 'idle' }); }} style={{ flex: 1, minWidth: 0 }}>
+        <select data-testid="fill-record" value={recordId} onChange={(e) => { setRecordId(e.target.value); setWhy(undefined); setPhase({ kind: 'idle' }); setPlanOnChoice(!!e.target.value); }} style={{ flex: 1, minWidth: 0 }}>
           <option value="">{t('chooseRecord')}</option>
           {list.map((r) => <option key={r.id} value={r.id}>{recordTitle(r, pd?.forms.get(r.form)?.form)}（{pd?.forms.get(r.form)?.form.title ?? r.form}）</option>)}
         </select>
       </label>
       {why && record && <p className="hint" data-testid="preselected">{t(why)}</p>}
+      {list.length === 0 && (
+        // First use: the records come in right here, and the plan follows once the page is allowed.
+        <div className="card" data-testid="first-use">
+          <p className="hint">{t('firstUse')}</p>
+          <label className="row">{t('backupPassphrase')}
+            <input type="password" autoComplete="current-password" data-testid="first-import-passphrase" value={firstPass} onChange={(e) => setFirstPass(e.target.value)} />
+          </label>
+          <label className="row">{t('firstUseImport')}
+            <input type="file" accept=".json,application/json" data-testid="first-import" onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (!f) return;
+              void importBackupFile(f, firstPass, t, lang).then(async (r) => {
+                setMessage({ text: r.text, ...(r.bad ? { bad: true } : {}) });
+                await client.invalidateQueries();
+                if (!r.bad) setPlanAfterAllow(true);
+              }).catch((x: unknown) => setMessage({ text: String(x), bad: true }));
+            }} />
+          </label>
+        </div>
+      )}
       <div className="row" style={{ margin: '8px 0' }}>
         <button type="button" className="primary" data-testid="autofill" disabled={!record || !page || busy} onClick={() => void makePlan()}>{t('autofill')}</button>
         <button type="button" data-testid="read-page" disabled={!page || busy} onClick={() => void readPage()}>{t('readPage')}</button>
@@ -350,7 +383,7 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, autoContinue, onA
       {message && <p role="status" data-testid="fill-message" className={message.bad ? 'bad' : ''}>{message.text}
         {message.fix && record && <button type="button" className="link" data-testid="fill-fix-record" onClick={() => { focusFieldOnOpen(message.fix!); onReadBack(record); }}>{t('goToField')}</button>}</p>}
       {phase.kind === 'planned' && (
-        <div data-testid="fill-plan">
+        <div data-testid="fill-plan" data-record-id={phase.recordId}>
           <h3 className="h3">{t('planTitle')}（{phase.plan.steps.length + phase.plan.tables.length}）</h3>
           <table className="plan"><tbody>
             {phase.plan.steps.map((s, i) => <tr key={i} data-testid="plan-step"><td>{stepLine(s, s.sensitive ? maskSensitive(s.display) : s.display, fieldLabel, t('unlabeled'))}</td></tr>)}

@@ -42,6 +42,10 @@ export function MinutesView() {
     const e = pd.forms.get(r.form);
     return !!e && !!minutesTemplate(e.pack, e.form);
   }), [records.data, pd]);
+  // The meeting most likely meant is the latest one (records come newest first); another is one choice away.
+  useEffect(() => {
+    if (!recordId && meetings[0]) setRecordId(meetings[0].id);
+  }, [recordId, meetings]);
   if (packs.isLoading || records.isLoading) return <p>{t('loading')}</p>;
   if (packs.error) throw packs.error;
 

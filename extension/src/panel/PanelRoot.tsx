@@ -19,6 +19,7 @@ import { PackProblems } from './PackProblems.tsx';
 import { PortalsView } from './PortalsView.tsx';
 import { SyncView } from './SyncView.tsx';
 import { PANEL_CSS } from './style.ts';
+import { targetTabId } from './data.ts';
 import { LANG_STORAGE_KEY } from '../lib/launcher-protocol.ts';
 
 export const LANG_KEY = 'lvzhi.lang';
@@ -60,6 +61,14 @@ export function PanelRoot() {
   const [autoPlan, setAutoPlan] = useState(0);
   const [autoContinue, setAutoContinue] = useState(0);
   useEffect(() => { shareLang(lang); }, [lang]);
+  // Opened over a web page (the toolbar icon on a portal) without a view asked for: the page is
+  // what the clerk came to fill, so the fill tab comes first; elsewhere the records.
+  useEffect(() => {
+    if (new URLSearchParams(location.search).has('view')) return;
+    void targetTabId(tabFromUrl()).then((id) => (id === undefined ? undefined : chrome.tabs.get(id))).then((tab) => {
+      if (tab?.url && /^https?:/.test(tab.url)) setTab((cur) => (cur === 'records' ? 'fill' : cur));
+    }).catch(() => undefined);
+  }, []);
   const [intentNote, setIntentNote] = useState(false);
   const [editRequest, setEditRequest] = useState<LvzhiRecord>();
 

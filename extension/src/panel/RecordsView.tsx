@@ -174,7 +174,11 @@ function RecordEditor({ record: stored, pd, rosters, startNote, onClose, onUse }
   };
   const [state, setState] = useState<'saved' | 'saving' | 'memory'>('saved');
   const [refusal, setRefusal] = useState<{ c: Completeness; lead: string }>();
-  const [pasting, setPasting] = useState(false);
+  // A new record starts with the paste box open: a notice pasted there is the cheapest way to fill it.
+  const [pasting, setPasting] = useState(startNote !== undefined);
+  // On a new record every value it starts with came from the form's defaults, the office defaults
+  // or the last record, not from the user: while it is unchanged, a notice's value is ticked over it.
+  const soft = useMemo(() => new Map(startNote ? Object.entries(structuredClone(record.values)) : []), [startNote, record]);
   const formRoot = useRef<HTMLDivElement>(null);
   const go = (fieldId: string) => focusField(formRoot.current, fieldId);
   // A link elsewhere asked for a field, or the record was opened because it is incomplete.
@@ -250,8 +254,8 @@ function RecordEditor({ record: stored, pd, rosters, startNote, onClose, onUse }
       )}
       {startNote && startNote.fromLast.length > 0 && <p className="hint" data-testid="from-last-note">{t('fromLastFilled')}：{startNote.fromLast.length}</p>}
       {startNote && startNote.fromDefaults.length > 0 && <p className="hint" data-testid="from-defaults-note">{t('fromDefaults')}：{startNote.fromDefaults.map((id) => form.sections.flatMap((x) => x.fields).find((f) => f.id === id)?.label ?? id).join('、')}</p>}
-      <div className="row"><button type="button" data-testid="paste-open" onClick={() => setPasting((v) => !v)}>{t('pasteText')}</button></div>
-      {pasting && <PasteView engine={engine} pd={pd} rosters={rosters} onClose={() => setPasting(false)} />}
+      <div className="row"><button type="button" data-testid="paste-open" onClick={() => setPasting(true)}>{t('pasteText')}</button></div>
+      {pasting && <PasteView engine={engine} pd={pd} rosters={rosters} soft={soft} onClose={() => setPasting(false)} />}
       <div ref={formRoot}>
         <FormView engine={engine} optionsOf={pd.optionsOf} lang={lang} layout="panel" showAllErrors={showAll} rosters={rosters} {...(current.current.attic ? { attic: current.current.attic } : {})} />
       </div>

@@ -30,6 +30,8 @@ export const fillZh = {
   exportLocalHint: '导出本单位“记住”的门户映射为定义包文件，可用 lvzhi pack build --key 签名后发布给所有人。',
   exportLocalNone: '还没有本地映射。',
   localEntries: '条本地映射',
+  firstUse: '还没有记录。导入备份文件即可开始（其他电脑导出的“履职备份-日期.json”），或在“记录”中导入表格、新建记录。',
+  firstUseImport: '导入备份：',
 } as const;
 
 export type FillTextKey = keyof typeof fillZh;
@@ -61,4 +63,6 @@ export const fillEn: Record<FillTextKey, string> = {
   exportLocalHint: 'Export the mappings your office remembered as a pack file, to sign with lvzhi pack build --key and publish.',
   exportLocalNone: 'No local mappings yet.',
   localEntries: 'local mapping entries',
+  firstUse: 'No records yet. Import a backup file to start (履职备份-date.json exported elsewhere), or import a spreadsheet or add a record under Records.',
+  firstUseImport: 'Import a backup:',
 };

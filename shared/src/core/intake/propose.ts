@@ -7,7 +7,9 @@
  * Facts go to fields in this order: a `标签：值` line whose label is a field's label, English
  * label or dictionary synonym; then the form's roles — its event date (the first date-time or
  * date), its title field (关于…的通知), a place field (地点：…), a people field (names on the
- * roster, in the order they appear), a head-count field (共12人), phone and ID-number fields.
+ * roster, in the order they appear), a head-count field (共12人), phone and ID-number fields,
+ * and an agenda table (议题/议程) whose rows are the numbered items under a 会议议题： line, each
+ * with its presenter when the item names one (（汇报人：张三）, 由张三汇报).
  */
 import { isEmptyValue } from '../expression.ts';
 import { normalizeLabel } from '../labels.ts';
@@ -15,7 +17,7 @@ import type { FieldDefinition, FormDefinition, PackDefinition } from '../pack-sc
 import { convertCell, exportFields } from '../spreadsheet/index.ts';
 import type { RosterEntry } from '../form/roster.ts';
 import { checkFieldValue, type RecordContext } from '../validate-record.ts';
-import { extractFacts, type TextFact } from './text.ts';
+import { extractFacts, MAX_TEXT, type TextFact } from './text.ts';
 
 export interface Proposal {
   fieldId: string;
@@ -127,9 +129,10 @@ export function proposeFromText(text: string, form: FormDefinition, options: Pro
     chosen.set(field.id, { value, source });
   };
 
-  // 1. `标签：值` lines, and dates with a label before them (时间：5月14日…).
+  const agenda = fields.find((f) => f.type === 'table' && /议题|议程/.test(f.label ?? ''));
+  // 1. `标签：值` lines, and dates with a label before them (时间：5月14日…); the agenda line goes to the agenda table.
   for (const f of facts) {
-    if (f.kind === 'labelled' && f.label) {
+    if (f.kind === 'labelled' && f.label && !(agenda && /议题|议程/.test(f.label))) {
       const field = byLabel(f.label);
       if (field) take(field, valueFor(field, String(f.value), options), f.source);
     }
@@ -157,6 +160,10 @@ export function proposeFromText(text: string, form: FormDefinition, options: Pro
   const count = first('count');
   const countField = fields.find((f) => f.type === 'number' && /人数|应到|人次/.test(f.label ?? ''));
   if (count && countField) take(countField, count.value, count.source);
+  if (agenda) {
+    const rows = agendaRows(text, agenda, options);
+    if (rows) take(agenda, rows.value, rows.source);
+  }
   const phones = facts.filter((f) => f.kind === 'phone');
   fields.filter((f) => f.type === 'phone').forEach((f, i) => { const p = phones[i]; if (p) take(f, p.value, p.source); });
   const ids = facts.filter((f) => f.kind === 'idNumber');
@@ -174,6 +181,56 @@ export function proposeFromText(text: string, form: FormDefinition, options: Pro
     });
   }
   return out;
+}
+
+const AGENDA_HEAD = /^[ \t　]*[（(]?[一二三四五六七八九十\d]{0,2}[)）、.．]?[ \t　]*(?:会议|主要)?(?:议题|议程)[ \t　]*[：:][ \t　]*([^\n]{0,300})$/u;
+const AGENDA_ITEM = /^[ \t　]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．)）]|[①②③④⑤⑥⑦⑧⑨⑩])[ \t　]*(\S[^\n]{0,200})$/u;
+const PRESENTER_PAREN = /[（(]\s*(?:汇报人|报告人|主讲人?|说明人|发言人)\s*[：:]\s*([^）)]{2,8}?)\s*[)）]/u;
+const PRESENTER_BY = /^(?:听取|审议)?\s*由\s*([\u4e00-\u9fa5]{2,4}?)\s*(?:同志)?\s*(?:汇报|报告|作说明|说明|通报)/u;
+const MAX_AGENDA_ROWS = 30;
+
+/**
+ * The agenda items of a notice: the numbered lines under a `会议议题：` line, or the items of that
+ * line itself (separated by ；). Each row's topic goes to the table's first text column and its
+ * presenter, when named, to its person column (the roster's id when the name is on it).
+ */
+function agendaRows(input: string, table: FieldDefinition, options: ProposeOptions): { value: Array<Record<string, unknown>>; source: string } | undefined {
+  if (table.type !== 'table') return undefined;
+  const topicCol = table.columns.find((c) => c.type === 'text' || c.type === 'textarea');
+  if (!topicCol) return undefined;
+  const personCol = table.columns.find((c) => c.type === 'person');
+  const lines = input.slice(0, MAX_TEXT).split('\n').map((l) => l.slice(0, 400).replace(/\r/g, ''));
+  const head = lines.findIndex((l) => AGENDA_HEAD.test(l));
+  if (head < 0) return undefined;
+  const items: string[] = [];
+  const sources: string[] = [lines[head]!.trim()];
+  const inline = AGENDA_HEAD.exec(lines[head]!)![1]!.trim();
+  if (inline) items.push(...inline.split(/[；;]|(?=(?:[一二三四五六七八九十]{1,2}|\d{1,2})[、.．])/u).map((x) => x.replace(/^\s*(?:[一二三四五六七八九十]{1,2}|\d{1,2})[、.．]\s*/u, '').trim()).filter(Boolean));
+  for (let i = head + 1; i < lines.length && items.length < MAX_AGENDA_ROWS; i++) {
+    const line = lines[i]!;
+    if (!line.trim()) { if (items.length > 0) break; continue; }
+    const m = AGENDA_ITEM.exec(line);
+    if (!m) break;
+    items.push(m[1]!.trim());
+    sources.push(line.trim());
+  }
+  if (items.length === 0) return undefined;
+  const roster = rosterOf(options, (personCol ?? table) as FieldDefinition);
+  const person = (name: string) => {
+    const e = roster.find((x) => x.name === name && x.active);
+    return e ? { id: e.id, name: e.name } : { name };
+  };
+  const value = items.slice(0, MAX_AGENDA_ROWS).map((raw) => {
+    let topic = raw;
+    let presenter: string | undefined;
+    const paren = PRESENTER_PAREN.exec(topic);
+    if (paren) { presenter = paren[1]!.trim(); topic = topic.replace(paren[0], ''); }
+    const by = PRESENTER_BY.exec(topic);
+    if (!presenter && by) presenter = by[1];
+    topic = topic.replace(/[。；;，,\s]+$/u, '').trim();
+    return { [topicCol.id]: topic, ...(personCol && presenter ? { [personCol.id]: person(presenter.replace(/(同志|代表)$/u, '')) } : {}) };
+  }).filter((r) => String(r[topicCol.id]).length > 0);
+  return value.length > 0 ? { value, source: sources.join(' ') } : undefined;
 }
 
 /** The values with the ticked proposals applied. */
