@@ -54,3 +54,22 @@ describe('labels from the layout', () => {
     } finally { await page.close(); }
   });
 });
+
+describe('a form in a modal dialog', () => {
+  it('closes a dropdown with Escape without closing the dialog that holds the form', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(site.url('/dialog.html'));
+      await page.addScriptTag({ path: BUNDLE });
+      const report = JSON.parse(await page.evaluate(async () => {
+        const L = (window as unknown as { Lvzhi: { fill(v: unknown): Promise<{ report: unknown }> } }).Lvzhi;
+        return JSON.stringify((await L.fill({ 'deputy.name': '王芳', 'deputy.gender': '女', 'deputy.ethnicity': '汉族' })).report);
+      })) as FillReport;
+      const state = await page.evaluate(() => (window as unknown as { __portal: { state(): unknown } }).__portal.state());
+      // null would mean the dialog (and the form) was closed by the engine's Escape
+      expect(state).toEqual({ xm: '王芳', xb: '2', mz: '汉族', listOpen: false });
+      expect(report.failed).toEqual([]);
+      expect(report.filled.map((f) => f.key).sort()).toEqual(['deputy.ethnicity', 'deputy.gender', 'deputy.name']);
+    } finally { await page.close(); }
+  });
+});

@@ -52,11 +52,42 @@ export function hover(el: Element): void {
   }
 }
 
+/**
+ * The dialog `el` sits in (a modal holding the form): role=dialog/alertdialog, aria-modal,
+ * `<dialog>`, or a library's modal/dialog box class (el-dialog, ant-modal, arco-modal, t-dialog…).
+ * A dropdown's own popup panel is not one: it is never an ancestor of the control.
+ */
+const DIALOG_CLASS = /(^|\s)[\w-]*(modal|dialog)(\s|$)/i;
+export function dialogOf(el: Element): Element | undefined {
+  for (let p: Element | null = el.parentElement; p; p = p.parentElement) {
+    const role = p.getAttribute('role');
+    if (role === 'dialog' || role === 'alertdialog' || p.getAttribute('aria-modal') === 'true' || p.tagName === 'DIALOG') return p;
+    if (typeof p.className === 'string' && DIALOG_CLASS.test(p.className)) return p;
+  }
+  return undefined;
+}
+
+/**
+ * Presses a key on `el` (keydown, keyup). Escape is meant for the control's own popup: inside a
+ * dialog it stops at the dialog's edge, because modals close on an Escape that reaches the
+ * document, and a person's Escape in an open dropdown closes only the dropdown (the library
+ * handles it there) — the form in the dialog must not vanish under the fill.
+ */
 export function key(el: Element, keyName: string, code = keyName): void {
   const w = win(el);
   const keyCode = ({ Enter: 13, Escape: 27, Tab: 9, ArrowDown: 40 } as Record<string, number>)[keyName] ?? 0;
-  for (const type of ['keydown', 'keyup']) {
-    el.dispatchEvent(new w.KeyboardEvent(type, { key: keyName, code, keyCode, which: keyCode, bubbles: true, cancelable: true, composed: true } as KeyboardEventInit));
+  // the dialog's own listeners must not hear it either: stop just inside the dialog
+  const dialog = keyName === 'Escape' ? dialogOf(el) : undefined;
+  let edge: Element | undefined = dialog ? el : undefined;
+  while (edge && dialog && edge.parentElement !== dialog) edge = edge.parentElement ?? undefined;
+  const stop = (e: Event) => e.stopPropagation();
+  if (edge) { edge.addEventListener('keydown', stop); edge.addEventListener('keyup', stop); }
+  try {
+    for (const type of ['keydown', 'keyup']) {
+      el.dispatchEvent(new w.KeyboardEvent(type, { key: keyName, code, keyCode, which: keyCode, bubbles: true, cancelable: true, composed: true } as KeyboardEventInit));
+    }
+  } finally {
+    if (edge) { edge.removeEventListener('keydown', stop); edge.removeEventListener('keyup', stop); }
   }
 }
 
