@@ -227,7 +227,7 @@ async function measure(): Promise<Measured> {
       return (await panel.getByTestId('record-row').first().getAttribute('data-record-id'))!;
     };
     const newRecord = async (formId: string, part: string, fromLast = false) => {
-      await c.select(panel.getByTestId('new-form'), formId, part);
+      if ((await panel.getByTestId('new-form').inputValue()) !== formId) await c.select(panel.getByTestId('new-form'), formId, part);
       await c.click(panel.getByTestId(fromLast ? 'new-from-last' : 'new-record'), part);
       await editor.waitFor();
     };
