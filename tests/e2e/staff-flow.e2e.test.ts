@@ -180,6 +180,31 @@ describe('staff flow: allow, one panel, continue, teach, plain words', () => {
     await Promise.all([panel.close(), page.close()]);
   });
 
+  it('part 3: a mapping chosen by hand for a page is chosen again on its next visit, and only on that page', async () => {
+    const open = async (path: string): Promise<{ page: Page; panel: Page }> => {
+      const page = await ext.context.newPage();
+      await page.goto(own.url(path));
+      const launcher = await waitForLauncher(page);
+      const opened = ext.context.waitForEvent('page', { predicate: (p) => p.url().includes('sidepanel.html'), timeout: 15_000 });
+      await launcher.click();
+      const panel = await opened;
+      await panel.getByTestId('page-title').waitFor();
+      return { page, panel };
+    };
+    const first = await open('/hidden.html');
+    await first.panel.getByTestId('fill-mapping').selectOption('deputy-profile-layui');
+    // the plan follows the choice at once
+    await first.panel.getByTestId('fill-plan').waitFor({ timeout: 20_000 });
+    await Promise.all([first.panel.close(), first.page.close()]);
+    const again = await open('/hidden.html');
+    await expect.poll(() => again.panel.getByTestId('fill-mapping').inputValue(), { timeout: 10_000 }).toBe('deputy-profile-layui');
+    await again.panel.getByTestId('fill-plan').waitFor({ timeout: 20_000 });
+    const other = await open('/');
+    await other.panel.getByTestId('fill-plan').waitFor({ timeout: 20_000 });
+    expect(await other.panel.getByTestId('fill-mapping').inputValue()).toBe('auto');
+    await Promise.all([again.panel.close(), again.page.close(), other.panel.close(), other.page.close()]);
+  });
+
   it('parts 5 and 7: plain words in the plan; a field filled by hand is remembered and filled next time', async () => {
     const page = await ext.context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });

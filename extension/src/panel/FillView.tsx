@@ -41,6 +41,13 @@ type Phase =
   | { kind: 'filled'; plan: FillPlan; report: FillReport }
   | { kind: 'undone'; restored: number; failed: Array<{ label: string; error: string }> };
 
+const MAPPING_CHOICE_KEY = 'lvzhi.mappingChoice';
+
+/** A page's address without query and fragment (the key a chosen mapping is remembered by). */
+function pageKey(url: string): string | undefined {
+  try { const u = new URL(url); return /^https?:$/.test(u.protocol) ? `${u.origin}${u.pathname}` : undefined; } catch { return undefined; }
+}
+
 type PageInfo = { url: string; title: string; session?: { recordId?: string; mappingId?: string; newFields: number; edited: number } };
 
 /**
@@ -84,6 +91,8 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, autoContinue, onA
   const [busy, setBusy] = useState(false);
   // Allowing a site is for filling it: the plan follows at once when a record is chosen.
   const [planAfterAllow, setPlanAfterAllow] = useState(false);
+  // Choosing a record (or a mapping) shows its plan at once, without a separate 自动填写 click.
+  const [planOnChoice, setPlanOnChoice] = useState(false);
   const [proposals, setProposals] = useState<Array<TeachProposal & { saved?: boolean; chosen?: string }>>([]);
 
   const connect = useCallback(async () => {
@@ -143,6 +152,33 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, autoContinue, onA
     if (!pd || !page) return undefined;
     return [...pd.autofill.portals.values()].find((m) => localIds.has(m.id) && m.match.some((p) => matchesPattern(p, page.url)));
   }, [pd, page, localIds]);
+  // A mapping chosen by hand for a portal page (a portal at an address its mapping does not name)
+  // is remembered for that page — its address without query or fragment, since one host often
+  // serves several forms (`lvzhi.mappingChoice`, backed up with the settings): the next visit
+  // starts with it, and with its plan.
+  const site = page ? pageKey(page.url) : undefined;
+  const choiceNow = useRef(mappingChoice);
+  choiceNow.current = mappingChoice;
+  useEffect(() => {
+    if (!site || !pd) return;
+    void chrome.storage.local.get(MAPPING_CHOICE_KEY).then((got) => {
+      const m = (got[MAPPING_CHOICE_KEY] as Record<string, unknown> | undefined)?.[site];
+      if (typeof m !== 'string' || !(m === 'none' || pd.autofill.portals.has(m))) return;
+      if (choiceNow.current !== 'auto') return;
+      setMappingChoice(m);
+      setPlanOnChoice(true);
+    }).catch(() => undefined);
+  }, [site, pd]);
+  const chooseMapping = (m: string) => {
+    setMappingChoice(m);
+    if (!site) return;
+    void chrome.storage.local.get(MAPPING_CHOICE_KEY).then((got) => {
+      const all = { ...((got[MAPPING_CHOICE_KEY] as Record<string, string> | undefined) ?? {}) };
+      if (m === 'auto') delete all[site]; else all[site] = m;
+      // bounded: the 200 sites chosen last
+      return chrome.storage.local.set({ [MAPPING_CHOICE_KEY]: Object.fromEntries(Object.entries(all).slice(-200)) });
+    }).catch(() => undefined);
+  };
   const chosen: PortalMapping | undefined = mappingChoice === 'auto' ? detected : mappingChoice === 'none' ? undefined : pd?.autofill.portals.get(mappingChoice);
   const mapping = useMemo(() => mergeLocal(chosen, local), [chosen, local]);
 
@@ -208,7 +244,6 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, autoContinue, onA
 
   // Choosing a record is choosing what to fill: its plan is shown at once (still to be confirmed),
   // without a separate 自动填写 click.
-  const [planOnChoice, setPlanOnChoice] = useState(false);
   useEffect(() => {
     if (planOnChoice && record && page) { setPlanOnChoice(false); void makePlan(); }
   }, [planOnChoice, record, page, makePlan]);
@@ -337,7 +372,7 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, autoContinue, onA
             <div className="hint" style={{ wordBreak: 'break-all' }}>{page.url}</div>
             <label className="row hint">
               {t('mapping')}
-              <select data-testid="fill-mapping" value={mappingChoice} onChange={(e) => { setMappingChoice(e.target.value); setPhase({ kind: 'idle' }); setPlanOnChoice(!!recordId); }} style={{ flex: 1, minWidth: 0 }}>
+              <select data-testid="fill-mapping" value={mappingChoice} onChange={(e) => { chooseMapping(e.target.value); setPhase({ kind: 'idle' }); setPlanOnChoice(!!recordId); }} style={{ flex: 1, minWidth: 0 }}>
                 <option value="auto">{detected ? `${t('detected')}：${lang === 'en' ? detected.titleEn ?? detected.title : detected.title}` : `${t('detected')}：${t('noMapping')}`}</option>
                 <option value="none">{t('noMapping')}</option>
                 {[...(pd?.autofill.portals.values() ?? [])].filter((m) => !localIds.has(m.id)).map((m) => <option key={m.id} value={m.id}>{lang === 'en' ? m.titleEn ?? m.title : m.title}</option>)}

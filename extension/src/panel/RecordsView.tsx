@@ -27,6 +27,7 @@ import { PasteView } from './PasteView.tsx';
  * fill tab's "record incomplete"): set just before the record is opened, taken once.
  */
 let pendingFocus: string | undefined;
+const NEW_FORM_KEY = 'lvzhi.newRecordForm';
 export function focusFieldOnOpen(fieldId: string): void { pendingFocus = fieldId; }
 
 /** Scrolls to a field of the open form and focuses its first control. */
@@ -62,7 +63,8 @@ export function RecordsView({ onUse, initial }: { onUse(record: LvzhiRecord): vo
   const records = useRecords();
   const client = useQueryClient();
   const [editing, setEditing] = useState<LvzhiRecord | undefined>(initial);
-  const [formId, setFormId] = useState('');
+  // The form of the last new record is chosen again (a week of suggestions is one form after another).
+  const [formId, setFormId] = useState(() => localStorage.getItem(NEW_FORM_KEY) ?? '');
   const [lastBackup, setLastBackup] = useState<string>();
   const [importing, setImporting] = useState(false);
   const [imported, setImported] = useState<number>();
@@ -77,6 +79,7 @@ export function RecordsView({ onUse, initial }: { onUse(record: LvzhiRecord): vo
   if (records.error) throw records.error;
   const pd = packs.data!;
   const list = (records.data?.records ?? []).filter((r) => !r.deletedAt);
+  const formChoice = pd.forms.has(formId) ? formId : '';
 
   if (editing) {
     const entry = pd.forms.get(editing.form);
@@ -85,7 +88,7 @@ export function RecordsView({ onUse, initial }: { onUse(record: LvzhiRecord): vo
   }
 
   const start = (fromLast: boolean) => {
-    const entry = pd.forms.get(formId);
+    const entry = pd.forms.get(formChoice);
     if (!entry) return;
     const s = startNewRecord({ pack: entry.pack, form: entry.form, ctx: { optionsOf: pd.optionsOf }, records: list, fromLast, defaults: defaults.data ?? {} });
     setStartNote({ fromLast: s.fromLast, fromDefaults: s.fromDefaults });
@@ -117,12 +120,12 @@ export function RecordsView({ onUse, initial }: { onUse(record: LvzhiRecord): vo
     <section>
       <p className="warn" data-testid="backup-reminder">{t('backupReminder')}{lastBackup ? ` ${t('lastBackup')}：${todayInChina(new Date(lastBackup))}` : ` ${t('neverBackedUp')}`}</p>
       <div className="row">
-        <select data-testid="new-form" aria-label={t('newRecord')} value={formId} onChange={(e) => setFormId(e.target.value)}>
+        <select data-testid="new-form" aria-label={t('newRecord')} value={formChoice} onChange={(e) => { setFormId(e.target.value); localStorage.setItem(NEW_FORM_KEY, e.target.value); }}>
           <option value="">{t('chooseForm')}</option>
           {[...pd.forms.values()].map(({ form }) => <option key={form.id} value={form.id}>{lang === 'en' ? form.titleEn ?? form.title : form.title}</option>)}
         </select>
-        <button type="button" className="primary" data-testid="new-record" disabled={!formId} onClick={() => start(false)}>{t('newRecord')}</button>
-        <button type="button" data-testid="new-from-last" disabled={!formId || !list.some((r) => r.form === formId)} onClick={() => start(true)}>{t('fromLast')}</button>
+        <button type="button" className="primary" data-testid="new-record" disabled={!formChoice} onClick={() => start(false)}>{t('newRecord')}</button>
+        <button type="button" data-testid="new-from-last" disabled={!formChoice || !list.some((r) => r.form === formChoice)} onClick={() => start(true)}>{t('fromLast')}</button>
         <button type="button" data-testid="import-open" onClick={() => { setImporting(true); setImported(undefined); }}>{t('importSheet')}</button>
       </div>
       {imported !== undefined && imported > 0 && <p className="good" role="status" data-testid="import-done">{t('importDone')}：{imported}</p>}
