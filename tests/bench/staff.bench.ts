@@ -12,7 +12,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { buildBackup, sealBackup } from '@lvzhi/shared';
 import { validateFiles } from '@lvzhi/shared/node';
+
+/** The shortest passphrase a backup takes (8 characters): the honest least the clerk types. */
+const FIRST_USE_PASSPHRASE = 'qsz@2024';
 import { defineBench } from './harness.ts';
 import { ActionCounter, choiceKeys, handCost } from '../harness/actions.ts';
 import { REPO_ROOT, launchWithExtension, serveDir } from '../harness/browser.ts';
@@ -43,7 +47,9 @@ async function firstUseActions(): Promise<FirstUse> {
     const exp = JSON.parse(readFileSync(join(PORTALS_DIR, 'expected', 'antd.json'), 'utf8')) as { record: string; fields: Record<string, { key: string | null; value: unknown }> };
     const record = exampleRecord(exp.record);
     const file = join(dir, 'records.json');
-    writeFileSync(file, JSON.stringify({ format: 'lvzhi.backup/1', exportedAt: new Date().toISOString(), extensionVersion: '0.1.0', records: [record], settings: {} }));
+    // A backup as the extension writes it today: encrypted with the office's passphrase, which the
+    // clerk types (an old plain backup would import without it, but none is written any more).
+    writeFileSync(file, await sealBackup(buildBackup({ records: [record], settings: {}, version: '0.1.0' }), FIRST_USE_PASSPHRASE));
     const c = new ActionCounter();
     // The clerk is on the portal page already (work they do with or without Lvzhi).
     const page: Page = await ext.context.newPage();
@@ -56,6 +62,7 @@ async function firstUseActions(): Promise<FirstUse> {
     await panel.getByTestId('tab-fill').waitFor();
     if ((await panel.getByTestId('tab-fill').getAttribute('aria-selected')) !== 'true') await c.click(panel.getByTestId('tab-fill'), '填写');
     // The records: the backup file, right there on the fill tab while there are none.
+    await c.type(panel.getByTestId('first-import-passphrase'), FIRST_USE_PASSPHRASE, 'records: 备份口令');
     await c.chooseFile(panel.getByTestId('first-import'), file, 'records: 导入备份');
     await panel.getByTestId('fill-message').filter({ hasText: '已导入' }).waitFor({ timeout: 15_000 });
     // One click to allow the site, and the browser's permission prompt.
