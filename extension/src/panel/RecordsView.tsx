@@ -7,12 +7,13 @@
  * and the user is asked to export it.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
   DraftSaver, FormEngine, migrateRecord, isoInChina, missingRequired, recordTitle, startNewRecord, todayInChina,
   type Completeness, type LvzhiRecord, type RosterEntry,
 } from '@lvzhi/shared';
 import { flushOnPageHide, openDraftJournal } from '@lvzhi/shared/dom';
+import type { JournalProblem } from '@lvzhi/shared';
 import { FormView } from '@lvzhi/shared/react';
 import { recordStore } from '../lib/staff-data.ts';
 import { usePanel } from './context.ts';
@@ -84,7 +85,11 @@ export function RecordsView({ onUse, initial }: { onUse(record: LvzhiRecord): vo
   if (editing) {
     const entry = pd.forms.get(editing.form);
     if (!entry) return <p className="bad">{t('formMissing')}：{editing.form}</p>;
-    return <RecordEditor key={editing.id} record={editing} pd={pd} rosters={rosters} startNote={startNote} onClose={() => { setEditing(undefined); setStartNote(undefined); void client.invalidateQueries({ queryKey: ['records'] }); }} onUse={onUse} />;
+    return (
+      <LiveGate>
+        <RecordEditor key={`${editing.id}@${editing.updatedAt}`} record={editing} pd={pd} rosters={rosters} startNote={startNote} onClose={() => { setEditing(undefined); setStartNote(undefined); void client.invalidateQueries({ queryKey: ['records'] }); }} onUse={onUse} onReload={(r) => setEditing(r)} />
+      </LiveGate>
+    );
   }
 
   const start = (fromLast: boolean) => {
@@ -142,11 +147,42 @@ export function RecordsView({ onUse, initial }: { onUse(record: LvzhiRecord): vo
 /**
  * Every keystroke is also written synchronously to a journal in localStorage, cleared once the
  * debounced IndexedDB save commits: a panel that crashes inside the save pause loses nothing.
+ * One journal per panel instance (issue 13 part 10): two panels on one record never share a
+ * journal key. Each panel holds a Web Lock named after its instance for its whole life, so a
+ * panel that opens a record recovers only the journals of panels that are gone (crashed or
+ * closed) — a live panel's journal stays its own.
  */
+const PANEL_INSTANCE = crypto.randomUUID().replace(/-/g, '').slice(0, 16);
+const PANEL_LOCK = 'lvzhi.panel:';
+const locks = (): LockManager | undefined => (globalThis.navigator as Navigator | undefined)?.locks;
+void locks()?.request(PANEL_LOCK + PANEL_INSTANCE, () => new Promise<void>(() => {}));
+let liveInstances = new Set<string>([PANEL_INSTANCE]);
+async function refreshLiveInstances(): Promise<void> {
+  const held = (await locks()?.query())?.held ?? [];
+  liveInstances = new Set([PANEL_INSTANCE, ...held.flatMap((l) => (l.name?.startsWith(PANEL_LOCK) ? [l.name.slice(PANEL_LOCK.length)] : []))]);
+}
+/** Journal problems (a full localStorage) for the open editor to show. */
+const journalProblems = new Set<(p: JournalProblem) => void>();
 let journal: ReturnType<typeof openDraftJournal> | undefined;
-const draftJournal = () => (journal ??= openDraftJournal());
+const draftJournal = () => (journal ??= openDraftJournal({
+  instance: PANEL_INSTANCE,
+  isOrphan: (i) => !liveInstances.has(i),
+  onProblem: (p) => { for (const l of journalProblems) l(p); },
+}));
+/** One writer per record at a time, across every panel and page of the extension. */
+const recordLock = <T,>(id: string, fn: () => Promise<T>): Promise<T> => {
+  const l = locks();
+  return l ? (l.request(`lvzhi.record:${id}`, { mode: 'exclusive' }, fn) as Promise<T>) : fn();
+};
 
-function RecordEditor({ record: stored, pd, rosters, startNote, onClose, onUse }: { record: LvzhiRecord; pd: PackData; rosters: Record<string, RosterEntry[]>; startNote?: { fromLast: string[]; fromDefaults: string[] } | undefined; onClose(): void; onUse(r: LvzhiRecord): void }) {
+/** Renders its children once the live panels are known (the journal recovers only from gone ones). */
+function LiveGate({ children }: { children: ReactNode }) {
+  const [ready, setReady] = useState(false);
+  useEffect(() => { void refreshLiveInstances().catch(() => undefined).finally(() => setReady(true)); }, []);
+  return ready ? <>{children}</> : null;
+}
+
+function RecordEditor({ record: stored, pd, rosters, startNote, onClose, onUse, onReload }: { record: LvzhiRecord; pd: PackData; rosters: Record<string, RosterEntry[]>; startNote?: { fromLast: string[]; fromDefaults: string[] } | undefined; onClose(): void; onUse(r: LvzhiRecord): void; onReload(r: LvzhiRecord): void }) {
   const { t, lang } = usePanel();
   // What the journal holds from a crash inside the last save pause is merged back on open.
   const recovered = useMemo(() => draftJournal().recover(stored.id, stored), [stored]);
@@ -193,17 +229,32 @@ function RecordEditor({ record: stored, pd, rosters, startNote, onClose, onUse }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const [storeError, setStoreError] = useState<string>();
+  const [journalError, setJournalError] = useState<string>();
+  const [conflict, setConflict] = useState<{ theirs: LvzhiRecord | undefined }>();
+  useEffect(() => {
+    const l = (p: JournalProblem) => { if (p.kind === 'write-failed' && p.id === record.id) setJournalError(p.reason); };
+    journalProblems.add(l);
+    return () => { journalProblems.delete(l); };
+  }, [record.id]);
   const saver = useRef<DraftSaver>();
   const [showAll, setShowAll] = useState(false);
 
   useEffect(() => {
     let stop = () => {};
     let cancelled = false;
-    void recordStore().then((store) => {
+    void recordStore().then(async (store) => {
+      // the base of compare-and-save: the version this editor shows, when the store has the record
+      const inStore = await store.get(stored.id).catch(() => undefined);
       if (cancelled) return;
       saver.current = new DraftSaver(store, {
         delayMs: 400,
         journal: draftJournal(),
+        // compare-and-save under the record's Web Lock: another panel's save is never overwritten unseen
+        conflicts: {
+          base: inStore ? stored : undefined,
+          exclusive: recordLock,
+          onConflict: (_mine, theirs) => { setState('memory'); setConflict({ theirs }); },
+        },
         onSaved: () => setState('saved'),
         onError: (e) => { setState('memory'); setStoreError(e instanceof Error ? e.message : String(e)); },
       });
@@ -248,6 +299,17 @@ function RecordEditor({ record: stored, pd, rosters, startNote, onClose, onUse }
           {t('formUpdated')}
           <button type="button" data-testid="form-move" onClick={moveToNewVersion}>{t('moveToNewVersion')}</button>
         </div>
+      )}
+      {conflict && (
+        <div className="warn" role="alert" data-testid="save-conflict">
+          {t('saveConflict')}
+          <button type="button" data-testid="conflict-keep-mine" onClick={() => { setConflict(undefined); setState('saving'); current.current = { ...current.current, values: engine.getValues(), updatedAt: isoInChina() }; void saver.current?.resolve('mine', current.current); }}>{t('keepMine')}</button>
+          <button type="button" data-testid="conflict-take-theirs" onClick={() => { const theirs = conflict.theirs; setConflict(undefined); void saver.current?.resolve('theirs').then(() => { draftJournal().discard(record.id); if (theirs) onReload(theirs); else onClose(); }); }}>{t('takeTheirs')}</button>
+          <button type="button" onClick={() => downloadJson(`履职草稿-${record.id}-本面板.json`, { ...current.current, values: engine.getValues() })}>{t('exportDraft')}</button>
+        </div>
+      )}
+      {journalError && (
+        <div className="warn" role="alert" data-testid="journal-warning">{t('journalProblem')}（{journalError}）</div>
       )}
       {storeError && (
         <div className="warn" role="alert" data-testid="quota-warning">

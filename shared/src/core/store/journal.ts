@@ -41,6 +41,16 @@ export interface JournalProblem {
 export interface DraftJournalOptions {
   /** Key prefix; default `lvzhi:journal:`. */
   prefix?: string;
+  /**
+   * This panel's instance id: entries are kept under `<prefix><instance>:<record id>`, so two
+   * panels open on one record never write over each other's journal (issue 13 part 10).
+   */
+  instance?: string;
+  /**
+   * Whether another instance is gone (crashed or closed): only its entries are recovered by this
+   * one; a live panel's journal is its own. Default: every other instance counts as gone.
+   */
+  isOrphan?: (instance: string) => boolean;
   onProblem?: (problem: JournalProblem) => void;
 }
 
@@ -85,7 +95,38 @@ export class DraftJournal implements DraftJournalLike {
     this.prefix = options.prefix ?? 'lvzhi:journal:';
   }
 
-  private keyOf(id: string): string { return this.prefix + id; }
+  private keyOf(id: string): string { return this.options.instance ? `${this.prefix}${this.options.instance}:${id}` : this.prefix + id; }
+
+  /**
+   * With an instance id: the newest entry for `id` left by instances that are gone (and by the
+   * journal before instance ids) becomes this instance's own; the others are removed.
+   */
+  private adoptOrphans(id: string): void {
+    const own = this.options.instance;
+    if (!own || !this.storage) return;
+    let found: { key: string; raw: string; at: string }[] = [];
+    try {
+      for (let i = 0; i < this.storage.length; i++) {
+        const k = this.storage.key(i);
+        if (!k?.startsWith(this.prefix) || k === this.keyOf(id)) continue;
+        const rest = k.slice(this.prefix.length);
+        const other = rest === id ? '' : rest.endsWith(`:${id}`) ? rest.slice(0, -id.length - 1) : undefined;
+        if (other === undefined || other.includes(':')) continue;
+        if (other !== '' && !(this.options.isOrphan ?? (() => true))(other)) continue;
+        const raw = this.storage.getItem(k);
+        if (raw === null) continue;
+        let at = '';
+        try { at = String((JSON.parse(raw) as { at?: unknown }).at ?? ''); } catch { /* corrupt: read() sets it aside */ }
+        found.push({ key: k, raw, at });
+      }
+      if (found.length === 0 || this.storage.getItem(this.keyOf(id)) !== null) return;
+      found = found.sort((a, b) => b.at.localeCompare(a.at));
+      this.storage.setItem(this.keyOf(id), found[0]!.raw);
+      for (const f of found) this.storage.removeItem(f.key);
+    } catch (e) {
+      this.options.onProblem?.({ id, kind: 'write-failed', reason: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+    }
+  }
 
   /** The store holds `record` now (just loaded or just saved): changes are journaled against it. */
   committed(record: LvzhiRecord): void {
@@ -147,6 +188,7 @@ export class DraftJournal implements DraftJournalLike {
   recover(id: string, stored: LvzhiRecord | undefined): Recovered {
     if (stored) this.bases.set(id, { values: stored.values, updatedAt: stored.updatedAt }); else this.bases.delete(id);
     this.latest.delete(id);
+    this.adoptOrphans(id);
     const entry = this.read(id);
     if (!entry) return { record: stored, recovered: [] };
     if (stored ? stored.updatedAt > entry.at : entry.base !== null) {
@@ -176,7 +218,7 @@ export class DraftJournal implements DraftJournalLike {
     const out: string[] = [];
     for (let i = 0; i < this.storage.length; i++) {
       const k = this.storage.key(i);
-      if (k?.startsWith(this.prefix)) out.push(k.slice(this.prefix.length));
+      if (k?.startsWith(this.prefix)) { const rest = k.slice(this.prefix.length); out.push(rest.includes(':') ? rest.slice(rest.indexOf(':') + 1) : rest); }
     }
     return out;
   }
