@@ -41,6 +41,21 @@ describe('labels', () => {
     expect(both.kind).toBe('ambiguous');
     expect(matchLabels(ctx, [{ source: 'label-for', text: '审核意见' }]).kind).toBe('none');
   });
+  it('takes the label a built-in form shows for a field as a synonym of the key it binds', () => {
+    const pack = {
+      id: 'p', name: '测试', version: '1.0.0',
+      dictionary: [{ key: 't.content', label: '反映内容', type: 'text' }, { key: 't.name', label: '姓名', type: 'text' }],
+      forms: [{ id: 'f', title: '登记', sections: [{ id: 's', title: '基本', fields: [
+        { id: 'a', type: 'textarea', label: '来信摘要', bind: 't.content' },
+        { id: 'b', type: 'text', label: '姓名', bind: 't.name' },
+      ] }] }],
+    } as unknown as PackDefinition;
+    const c = buildAutofillContext([pack]);
+    expect(matchLabels(c, [{ source: 'label-for', text: '来信摘要：' }])).toMatchObject({ kind: 'match', key: 't.content', via: 'synonym' });
+    // the dictionary's own label stays tier 0
+    expect(matchLabels(c, [{ source: 'label-for', text: '姓名' }])).toMatchObject({ kind: 'match', key: 't.name', via: 'label' });
+    expect(matchLabels(buildAutofillContext([{ ...pack, forms: [] } as PackDefinition]), [{ source: 'label-for', text: '来信摘要' }]).kind).toBe('none');
+  });
 });
 
 describe('values', () => {
