@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadPaths } from '@lvzhi/shared/node';
 import {
-  buildAutofillContext, formatDate, formatFromHint, labelVariants, matchLabels, optionCandidates, parseDate, pickOption,
+  buildAutofillContext, convertForControl, formatDate, formatFromHint, labelVariants, matchLabels, optionCandidates, parseDate, pickOption,
   planFill, readBackValues, validatePackSet, type AutofillContext, type PackDefinition, type PortalMapping, type ScanResult, type ScannedControl,
 } from '@lvzhi/shared';
 import { allowedFrameOrigins } from '@lvzhi/shared/dom';
@@ -59,6 +59,16 @@ describe('labels', () => {
 });
 
 describe('values', () => {
+  it('ticks or clears a single checkbox that asks a yes/no question, from a yes/no option', () => {
+    const box = ctl('是否连任', { kind: 'checkbox' });
+    const yn = [{ value: '是', labelEn: 'Yes' }, { value: '否', labelEn: 'No' }];
+    const entry = { key: 'x.again', label: '是否连任', type: 'enum' as const, optionSet: 'yes-no' };
+    expect(convertForControl('是', entry, yn, box)).toMatchObject({ ok: true, value: { type: 'check', checked: true } });
+    expect(convertForControl('否', entry, yn, box)).toMatchObject({ ok: true, value: { type: 'check', checked: false } });
+    // an option of another set (中共党员 for a box labelled with it) is still not a guess
+    expect(convertForControl('中共党员', entry, [{ value: '中共党员' }, { value: '群众' }], box)).toMatchObject({ ok: false, reason: 'unsupported' });
+    expect(convertForControl('也许', entry, yn, box)).toMatchObject({ ok: false });
+  });
   it('formats and parses dates in portal formats', () => {
     expect(formatDate('2024-03-08', 'YYYY年M月D日')).toBe('2024年3月8日');
     expect(formatDate('2024-03-08', 'yyyy-MM-dd')).toBe('2024-03-08');
