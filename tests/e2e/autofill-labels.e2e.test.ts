@@ -73,3 +73,24 @@ describe('a form in a modal dialog', () => {
     } finally { await page.close(); }
   });
 });
+
+describe('widgets no adapter knows', () => {
+  it('does not type into the box of an unknown dropdown or calendar, and says why', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(site.url('/unknown-widget.html'));
+      await page.addScriptTag({ path: BUNDLE });
+      const report = JSON.parse(await page.evaluate(async () => {
+        const L = (window as unknown as { Lvzhi: { fill(v: unknown): Promise<{ report: unknown }> } }).Lvzhi;
+        return JSON.stringify((await L.fill({ 'deputy.name': '王芳', 'deputy.ethnicity': '汉族', 'deputy.birthDate': '1980-01-01', 'deputy.mobile': '13800001111' })).report);
+      })) as FillReport;
+      const state = await page.evaluate(() => (window as unknown as { __portal: { state(): unknown } }).__portal.state());
+      // the plain box and the read-only box without a popup hold what a form post sends
+      expect(state).toEqual({ xm: '王芳', mz: '', csrq: '', dh: '13800001111' });
+      expect(report.filled.map((f) => f.key).sort()).toEqual(['deputy.mobile', 'deputy.name']);
+      const skipped = report.skipped.filter((s) => s.reason === 'unsupported').map((s) => s.label).sort();
+      expect(skipped).toEqual(['出生日期', '民族']);
+      expect(report.skipped.find((s) => s.label === '民族')?.detail).toMatch(/未适配/);
+    } finally { await page.close(); }
+  });
+});

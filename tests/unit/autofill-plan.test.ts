@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadPaths } from '@lvzhi/shared/node';
 import {
-  buildAutofillContext, formatDate, formatFromHint, labelVariants, matchLabels, optionCandidates, parseDate, pickOption,
+  buildAutofillContext, convertForControl, formatDate, formatFromHint, labelVariants, matchLabels, optionCandidates, parseDate, pickOption,
   planFill, readBackValues, validatePackSet, type AutofillContext, type PackDefinition, type PortalMapping, type ScanResult, type ScannedControl,
 } from '@lvzhi/shared';
 import { allowedFrameOrigins } from '@lvzhi/shared/dom';
@@ -41,9 +41,34 @@ describe('labels', () => {
     expect(both.kind).toBe('ambiguous');
     expect(matchLabels(ctx, [{ source: 'label-for', text: '审核意见' }]).kind).toBe('none');
   });
+  it('takes the label a built-in form shows for a field as a synonym of the key it binds', () => {
+    const pack = {
+      id: 'p', name: '测试', version: '1.0.0',
+      dictionary: [{ key: 't.content', label: '反映内容', type: 'text' }, { key: 't.name', label: '姓名', type: 'text' }],
+      forms: [{ id: 'f', title: '登记', sections: [{ id: 's', title: '基本', fields: [
+        { id: 'a', type: 'textarea', label: '来信摘要', bind: 't.content' },
+        { id: 'b', type: 'text', label: '姓名', bind: 't.name' },
+      ] }] }],
+    } as unknown as PackDefinition;
+    const c = buildAutofillContext([pack]);
+    expect(matchLabels(c, [{ source: 'label-for', text: '来信摘要：' }])).toMatchObject({ kind: 'match', key: 't.content', via: 'synonym' });
+    // the dictionary's own label stays tier 0
+    expect(matchLabels(c, [{ source: 'label-for', text: '姓名' }])).toMatchObject({ kind: 'match', key: 't.name', via: 'label' });
+    expect(matchLabels(buildAutofillContext([{ ...pack, forms: [] } as PackDefinition]), [{ source: 'label-for', text: '来信摘要' }]).kind).toBe('none');
+  });
 });
 
 describe('values', () => {
+  it('ticks or clears a single checkbox that asks a yes/no question, from a yes/no option', () => {
+    const box = ctl('是否连任', { kind: 'checkbox' });
+    const yn = [{ value: '是', labelEn: 'Yes' }, { value: '否', labelEn: 'No' }];
+    const entry = { key: 'x.again', label: '是否连任', type: 'enum' as const, optionSet: 'yes-no' };
+    expect(convertForControl('是', entry, yn, box)).toMatchObject({ ok: true, value: { type: 'check', checked: true } });
+    expect(convertForControl('否', entry, yn, box)).toMatchObject({ ok: true, value: { type: 'check', checked: false } });
+    // an option of another set (中共党员 for a box labelled with it) is still not a guess
+    expect(convertForControl('中共党员', entry, [{ value: '中共党员' }, { value: '群众' }], box)).toMatchObject({ ok: false, reason: 'unsupported' });
+    expect(convertForControl('也许', entry, yn, box)).toMatchObject({ ok: false });
+  });
   it('formats and parses dates in portal formats', () => {
     expect(formatDate('2024-03-08', 'YYYY年M月D日')).toBe('2024年3月8日');
     expect(formatDate('2024-03-08', 'yyyy-MM-dd')).toBe('2024-03-08');

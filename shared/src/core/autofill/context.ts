@@ -48,11 +48,15 @@ export function buildAutofillContext(packs: readonly PackDefinition[]): Autofill
     if (d.labelEn) add(d.labelEn, d.key, 1);
     for (const s of d.synonyms ?? []) add(s, d.key, 1);
   }
-  // Options of enum keys without an option set come from the forms that bind them.
+  // Options of enum keys without an option set come from the forms that bind them. The label a
+  // built-in form shows for a field (主要内容 for 反映内容, 检查日期 for 视察日期) is how paper
+  // forms and portals of that record kind name it: a synonym of the key it binds.
   for (const f of forms.values()) {
     for (const section of f.sections) {
       for (const field of section.fields) {
         if (field.type === 'static' || !field.bind) continue;
+        const fl = field as { label?: string; labelEn?: string };
+        if (fl.label && entries.has(field.bind)) add(fl.label, field.bind, 1);
         const fo = field as { options?: Option[]; optionSet?: string };
         const opts = fo.options ?? (fo.optionSet ? sets.get(fo.optionSet) : undefined);
         if (opts && !fieldOptions.has(field.bind)) fieldOptions.set(field.bind, opts);

@@ -183,6 +183,21 @@ function dateFormatFor(control: ScannedControl, entry: DictionaryEntry | undefin
   return entry?.format ?? (entry?.type === 'datetime' ? 'YYYY-MM-DD HH:mm' : 'YYYY-MM-DD');
 }
 
+const YES_WORD = /^(是|yes|true|有)$/i;
+const NO_WORD = /^(否|no|false|无)$/i;
+/**
+ * true/false for a value of a yes/no option set: the key's options are exactly two, one a yes
+ * word and one a no word (by value or text), and the value is one of them. Undefined otherwise.
+ */
+function yesNo(value: string, options: readonly Option[] | undefined): boolean | undefined {
+  if (!options || options.length !== 2) return undefined;
+  const word = (o: Option) => (YES_WORD.test(o.value) || YES_WORD.test(o.labelEn ?? '') ? true : NO_WORD.test(o.value) || NO_WORD.test(o.labelEn ?? '') ? false : undefined);
+  const [a, b] = options.map(word);
+  if (a === undefined || b === undefined || a === b) return undefined;
+  const hit = options.find((o) => o.value === value || o.label === value);
+  return hit ? word(hit) : undefined;
+}
+
 /** Converts one record value for one control. */
 export function convertForControl(value: unknown, entry: DictionaryEntry | undefined, options: readonly Option[] | undefined, control: ScannedControl, transform?: Transform): Conversion {
   const sensitive = entry?.sensitive === true;
@@ -205,6 +220,10 @@ export function convertForControl(value: unknown, entry: DictionaryEntry | undef
         const checked = value === true;
         return { ok: true, value: { type: 'check', checked }, display: checked ? '是' : '否' };
       }
+      // A yes/no choice (an option set of 是 and 否) ticks or clears a box that asks the question
+      // (是否重复访 ☐): the answer itself, not a guess.
+      const yn = typeof value === 'string' ? yesNo(value, options) : undefined;
+      if (yn !== undefined) return { ok: true, value: { type: 'check', checked: yn }, display: yn ? '是' : '否' };
       // A single checkbox labelled with an option (e.g. 中共党员): not a safe guess.
       return { ok: false, reason: 'unsupported', detail: '单个勾选框只接受是/否' };
     }

@@ -85,6 +85,32 @@ function widgetDisabled(h: WidgetHandle): boolean {
   return !!el.querySelector('input:disabled');
 }
 
+/**
+ * Why a text box the native adapter scanned must not be typed into, or undefined: it is the
+ * input of a dropdown or calendar widget no adapter knows (the box or a wrapper a few levels up
+ * says it opens a popup: role=combobox, aria-haspopup). Typing into it
+ * changes the DOM text only, the widget's own value stays empty: the report would say "filled"
+ * for a field the portal does not hold. (A read-only box without such signs is written and then
+ * checked against its framework's model, see `accepted`: mobile field components take typed
+ * text, and on a page without a framework the box's value is what the form posts.)
+ */
+const TEXT_KINDS = new Set(['text', 'textarea', 'date', 'datetime', 'number']);
+const POPUP_WRAPPER_LEVELS = 4;
+export function unknownWidgetReason(adapter: WidgetAdapter, h: WidgetHandle): { zh: string; en: string } | undefined {
+  if (adapter.name !== 'native' || !TEXT_KINDS.has(h.kind)) return undefined;
+  const el = h.el;
+  if (el.tagName !== 'INPUT' && el.tagName !== 'TEXTAREA') return undefined;
+  const opens = (e: Element) => e.getAttribute('role') === 'combobox' || (e.hasAttribute('aria-haspopup') && e.getAttribute('aria-haspopup') !== 'false');
+  let popup = opens(el);
+  for (let p = el.parentElement, i = 0; !popup && p && i < POPUP_WRAPPER_LEVELS; p = p.parentElement, i++) {
+    // a wrapper that holds other fields too is the form's layout, not this control's widget
+    if (p.querySelectorAll('input, select, textarea').length > 1) break;
+    popup = opens(p);
+  }
+  if (popup) return { zh: '该框属于尚未适配的下拉或日期控件，未填写，请手动选择', en: 'this box belongs to a dropdown or date widget autofill does not support yet; not filled, choose it by hand' };
+  return undefined;
+}
+
 /** Options that arrived while waiting belong in the handle (native selects list them at detect). */
 function refreshOptions(adapter: WidgetAdapter, h: WidgetHandle): void {
   const again = adapter.detect(h.el);
@@ -97,7 +123,10 @@ function refreshOptions(adapter: WidgetAdapter, h: WidgetHandle): void {
  * True when the portal holds the intended value, else what it holds.
  */
 async function accepted(adapter: WidgetAdapter, h: WidgetHandle, v: FillValue): Promise<true | ReadValue> {
-  const model = () => (h.kind === 'file' || adapter.name === 'native' || adapter.name === 'my97') ? undefined : pageWorld().readModel?.(h.el);
+  // a native box's framework model is read too when it is read-only: a picker of a library the
+  // engine does not know may keep its own value and ignore the typed text
+  const native = adapter.name === 'native' || adapter.name === 'my97';
+  const model = () => (h.kind === 'file' || (native && !(h.readOnly && adapter.name === 'native'))) ? undefined : pageWorld().readModel?.(h.el);
   const ok = () => {
     if (v.type === 'files') return true; // upload widgets take the file away from their input: their list is the page's, not checked here
     const read = adapter.read(h);
@@ -149,6 +178,8 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
       if (clear) why = undefined;
     }
     if (why) { const w = unusableWords(why); report.skipped.push({ control: step.control, label: step.label, reason: 'unusable', detail: w.zh, detailEn: w.en }); continue; }
+    const unknown = unknownWidgetReason(adapter, handle);
+    if (unknown) { report.skipped.push({ control: step.control, label: step.label, reason: 'unsupported', detail: unknown.zh, detailEn: unknown.en, ...(step.field ? { field: step.field } : {}) }); continue; }
     try {
       const before = adapter.read(handle);
       const model = unchosenRadioModel(handle, before);
