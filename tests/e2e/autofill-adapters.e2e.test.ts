@@ -68,13 +68,15 @@ describe.each(['element-plus', 'antd', 'ant-design-vue', 'naive', 'tdesign', 'ar
 describe('Vant 4 (a mobile page: picker, date and cascader popups behind read-only fields)', () => {
   it('fills each field through its popup and the page submits', async () => {
     const page = await browser.newPage();
+    // a phone's screen, with the page's submit bar fixed over its bottom
+    await page.setViewportSize({ width: 390, height: 700 });
     await openFixture(page, site.url('/vant.html'));
-    const keys = ['deputy.name', 'deputy.gender', 'deputy.ethnicity', 'deputy.politicalStatus', 'deputy.birthDate', 'inspection.enforcementUnits', 'deputy.address', 'deputy.groupLeader'];
-    const { report } = await fillFixture(page, Object.fromEntries(keys.map((k) => [k, RECORD[k]])));
+    const keys = ['deputy.name', 'deputy.gender', 'deputy.ethnicity', 'deputy.politicalStatus', 'deputy.birthDate', 'inspection.enforcementUnits', 'deputy.address', 'deputy.groupLeader', 'record.remarks'];
+    const { report } = await fillFixture(page, { ...Object.fromEntries(keys.map((k) => [k, RECORD[k]])), 'record.remarks': '群众反映路灯不亮' });
     const state = await page.evaluate(() => (window as unknown as { __portal: { state(): unknown } }).__portal.state());
     const detail = JSON.stringify(report);
     const { name, gender, ethnicity, party, birth, units, address, leader } = EXPECTED;
-    expect(state, detail).toEqual({ name, gender, ethnicity, party, birth, units, address, leader });
+    expect(state, detail).toEqual({ note: '群众反映路灯不亮', name, gender, ethnicity, party, birth, units, address, leader });
     expect(report.failed, detail).toEqual([]);
     expect(report.filled.map((f) => f.key).sort(), detail).toEqual([...keys].sort());
     expect(await page.evaluate(() => (window as unknown as { __portal: { submit(): Promise<unknown> } }).__portal.submit())).toEqual({ ok: true, errors: [] });
