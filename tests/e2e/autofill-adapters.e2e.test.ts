@@ -44,6 +44,12 @@ async function fillFixture(page: Page, values: Record<string, unknown>): Promise
 /** Pickers whose typed input takes a date their calendar disables: the page holds it, so "filled" is the honest report. */
 const ACCEPTS_DISABLED_DATE = ['naive', 'tdesign'];
 
+/** Widgets a page has beyond the shared fields: extra record values and what the page must hold. */
+const EXTRA: Record<string, { values: Record<string, unknown>; state: Record<string, unknown> }> = {
+  // a month picker (出生年月) and the dayjs DatePicker2, whose dropped text once read back as filled
+  fusion: { values: { 'deputy.electedDate': '2021-11-20' }, state: { birthMonth: '1975-06', elected: '2021-11-20' } },
+};
+
 const statusOf = (r: FillReport, key: string) => r.filled.some((f) => f.key === key) ? 'filled' : r.failed.some((f) => f.key === key) ? 'failed' : 'skipped';
 
 
@@ -51,11 +57,13 @@ describe.each(['element-plus', 'antd', 'ant-design-vue', 'naive', 'tdesign', 'ar
   it('fills every widget, reports honestly, and the page submits', async () => {
     const page = await browser.newPage();
     await openFixture(page, site.url(`/${name}.html`));
-    const { report } = await fillFixture(page, RECORD);
+    const extra = EXTRA[name];
+    const { report } = await fillFixture(page, { ...RECORD, ...extra?.values });
     const state = await page.evaluate(() => (window as unknown as { __portal: { state(): unknown } }).__portal.state()) as Record<string, unknown>;
     const detail = JSON.stringify({ state, failed: report.failed, skipped: report.skipped.filter((s) => s.reason !== 'no-match') });
     const accepts = ACCEPTS_DISABLED_DATE.includes(name);
-    const expected = accepts ? { ...EXPECTED, docDate: RECORD['meeting.documentDate'] } : EXPECTED;
+    const expected = { ...(accepts ? { ...EXPECTED, docDate: RECORD['meeting.documentDate'] } : EXPECTED), ...extra?.state };
+    for (const k of Object.keys(extra?.values ?? {})) expect(statusOf(report, k), `${k}: ${detail}`).toBe('filled');
     for (const [k, want] of Object.entries(expected)) expect(state[k], `${k}: ${detail}`).toEqual(want);
     for (const [k, want] of Object.entries(STATUS)) expect(statusOf(report, k), `${k}: ${detail}`).toBe(accepts ? 'filled' : want);
     if (!accepts) expect(report.failed.find((f) => f.key === 'meeting.documentDate')?.error).toMatch(/门户未接受该值/);
@@ -68,13 +76,15 @@ describe.each(['element-plus', 'antd', 'ant-design-vue', 'naive', 'tdesign', 'ar
 describe('Vant 4 (a mobile page: picker, date and cascader popups behind read-only fields)', () => {
   it('fills each field through its popup and the page submits', async () => {
     const page = await browser.newPage();
+    // a phone's screen, with the page's submit bar fixed over its bottom
+    await page.setViewportSize({ width: 390, height: 700 });
     await openFixture(page, site.url('/vant.html'));
-    const keys = ['deputy.name', 'deputy.gender', 'deputy.ethnicity', 'deputy.politicalStatus', 'deputy.birthDate', 'inspection.enforcementUnits', 'deputy.address', 'deputy.groupLeader'];
-    const { report } = await fillFixture(page, Object.fromEntries(keys.map((k) => [k, RECORD[k]])));
+    const keys = ['deputy.name', 'deputy.gender', 'deputy.ethnicity', 'deputy.politicalStatus', 'deputy.birthDate', 'inspection.enforcementUnits', 'deputy.address', 'deputy.groupLeader', 'record.remarks'];
+    const { report } = await fillFixture(page, { ...Object.fromEntries(keys.map((k) => [k, RECORD[k]])), 'record.remarks': '群众反映路灯不亮' });
     const state = await page.evaluate(() => (window as unknown as { __portal: { state(): unknown } }).__portal.state());
     const detail = JSON.stringify(report);
     const { name, gender, ethnicity, party, birth, units, address, leader } = EXPECTED;
-    expect(state, detail).toEqual({ name, gender, ethnicity, party, birth, units, address, leader });
+    expect(state, detail).toEqual({ note: '群众反映路灯不亮', name, gender, ethnicity, party, birth, units, address, leader });
     expect(report.failed, detail).toEqual([]);
     expect(report.filled.map((f) => f.key).sort(), detail).toEqual([...keys].sort());
     expect(await page.evaluate(() => (window as unknown as { __portal: { submit(): Promise<unknown> } }).__portal.submit())).toEqual({ ok: true, errors: [] });

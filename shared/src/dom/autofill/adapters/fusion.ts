@@ -66,6 +66,22 @@ const dateBase = textPicker({
 const BODY = '.next-overlay-inner';
 
 /**
+ * DatePicker2 (Fusion 1.25+, dayjs): its input is editable; a typed date is taken with Enter
+ * once its panel is open (before, the native adapter wrote the text, the picker dropped it, and
+ * the DOM read back "filled").
+ */
+export const fusionDate2 = defineAdapter(textPicker({
+  name: 'fusion-date2',
+  roots: '.next-date-picker2',
+  exclude: (el) => inOverlay(el),
+  input: '.next-date-picker2-input input, input',
+  dateFormat: 'YYYY-MM-DD',
+  dateTimeFormat: 'YYYY-MM-DD HH:mm:ss',
+  clearIcon: '.next-input-clear-icon, .next-icon-delete-filling',
+  popup: BODY,
+}));
+
+/**
  * Fusion 1.x shows a date-time as its date `format` plus `showTime.format` (default HH:mm:ss),
  * and its panel has one input for each part: the time input opens once a date is taken.
  */

@@ -37,7 +37,7 @@ export { naiveSelect, naiveDate, naiveCascader } from './naive.ts';
 export { arcoSelect, arcoDate, arcoCascader } from './arco.ts';
 export { easyuiCombobox, easyuiDate } from './easyui.ts';
 export { vantPickerField, vantCheckboxGroup } from './vant.ts';
-export { fusionSelect, fusionDate, fusionCascader } from './fusion.ts';
+export { fusionSelect, fusionDate, fusionDate2, fusionCascader } from './fusion.ts';
 export { viewUiSelect, viewUiDate, viewUiCascader, viewUiSwitch } from './view-ui.ts';
 export { select2 } from './select2.ts';
 export { bootstrapSelect } from './bootstrap-select.ts';

@@ -91,11 +91,13 @@ export const vantPickerField: WidgetAdapter = defineAdapter({
         clickLikeUser(ok);
       } else throw new Error('不认识的选择面板');
     } finally {
-      if (!(await waitUntil(() => !open(), { root: doc.body, timeout: 800 }))) {
-        // close without choosing, as a person taps the overlay
-        const overlay = visibleIn(doc, '.van-overlay').pop();
+      // the popup (and its overlay) must be gone, or it covers the fields below: close it
+      // without choosing, as a person taps the overlay
+      const overlays = () => visibleIn(doc, '.van-overlay');
+      if (!(await waitUntil(() => !open() && overlays().length === 0, { root: doc.body, timeout: 800 }))) {
+        const overlay = overlays().pop();
         if (overlay) clickLikeUser(overlay);
-        await waitUntil(() => !open(), { root: doc.body, timeout: 800 });
+        await waitUntil(() => !open() && overlays().length === 0, { root: doc.body, timeout: 800 });
       }
       const input = inputOf(h); if (input) blur(input);
     }
