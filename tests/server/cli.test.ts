@@ -23,7 +23,7 @@ afterAll(async () => {
   for (const c of children) c.kill('SIGKILL');
   await dbs.close();
   rmSync(work, { recursive: true, force: true });
-});
+}, 60_000); // stopping the PostgreSQL cluster
 
 const envWithout = (extra: Record<string, string>) => {
   const env = { ...process.env, ...extra };
