@@ -7,7 +7,7 @@
  * extension's subscription.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generatePackKeyPair, importSigningKey, signPack, verifyAudit, type LvzhiRecord } from '@lvzhi/shared';
+import { computeStats, generatePackKeyPair, importSigningKey, signPack, statsDefinitions, verifyAudit, yearPeriod, type LvzhiRecord } from '@lvzhi/shared';
 import { migrate, type RunningServer } from '@lvzhi/shared/server';
 import { adminClient, BACKENDS, builtinPacks, changeId, Databases, HttpClient, pairedClient, startTestServer, suggestion, userClient, type Backend } from './harness.ts';
 
@@ -46,7 +46,7 @@ describe.each(BACKENDS)('office server on %s', (backend: Backend) => {
   it('migrates once, and the audit table refuses updates and deletes', async () => {
     expect(await migrate(server.db)).toEqual([]);
     const rows = await server.db.query<{ version: number }>('SELECT version FROM schema_migrations');
-    expect(rows.map((r) => r.version)).toEqual([1]);
+    expect(rows.map((r) => r.version)).toEqual([1, 2]);
     await server.store.appendEvent('测试', 'test.event', undefined, undefined);
     await expect(server.db.query("UPDATE audit SET actor = 'x'")).rejects.toThrow(/append-only/);
     await expect(server.db.query('DELETE FROM audit')).rejects.toThrow(/append-only/);
@@ -219,6 +219,9 @@ describe.each(BACKENDS)('office server on %s', (backend: Backend) => {
     expect(s.json.stats.suggestions.received).toBeGreaterThanOrEqual(3);
     expect(s.json.stats.suggestions.rated).toBe(1);
     expect(s.json.sentences.length).toBeGreaterThan(0);
+    // folded from the record_facts rows in SQL: the same figures as the core over every record
+    const all = await server.store.allRecords();
+    expect(s.json.stats).toEqual(JSON.parse(JSON.stringify(computeStats(all, statsDefinitions(server.store.definitions()), yearPeriod(2024), { asOf: new Date('2024-12-31T00:00:00+08:00') }))));
     const csv = await staff.get('/api/stats?period=2024&format=csv');
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(csv.text).toContain('建议');

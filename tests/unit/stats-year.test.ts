@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  computeStats, customPeriod, eventDateOf, formatRate, monthPeriod, parsePeriod, quarterPeriod, statsDefinitions, summarySentences,
+  computeStats, customPeriod, eventDateOf, foldStats, statsAsOf, statsFact, todayInChina, type FactGroup, formatRate, monthPeriod, parsePeriod, quarterPeriod, statsDefinitions, summarySentences,
   validateRecord, workSummary, yearPeriod, type LvzhiRecord, type StatsDefinitions,
 } from '@lvzhi/shared';
 import { builtIn, cst, ROOT, type BuiltIn } from '../fixtures/year/helpers.ts';
@@ -133,6 +133,29 @@ describe('year statistics 2024', () => {
     expect(sept.suggestions.overdue).toBe(0);
     const dec = computeStats(records, defs, yearPeriod(2024), { asOf: cst('2024-12-19 09:00') });
     expect(dec.suggestions.overdue).toBe(1);
+  });
+
+  it('gives the same figures folded from grouped facts (as the office server groups them in SQL)', () => {
+    for (const [period, asOf] of [[yearPeriod(2024), cst('2024-12-19 09:00')], [yearPeriod(2024), cst('2024-10-01 00:00')], [quarterPeriod(2024, 3), undefined], [yearPeriod(2023), undefined]] as const) {
+      const options = asOf ? { asOf } : {};
+      const today = todayInChina(statsAsOf(period, options));
+      const groups = new Map<string, FactGroup>();
+      const counts = { outsidePeriod: 0, deleted: 0, unknownForm: 0, noDate: 0 };
+      for (const r of records) {
+        const f = statsFact(r, defs);
+        if (f.status !== 'dated') { counts[f.status]++; continue; }
+        if (f.day! < period.from || f.day! > period.to) { counts.outsidePeriod++; continue; }
+        const overdue = f.dueDate !== undefined && f.dueDate < today;
+        const key = JSON.stringify([f.fact, overdue]);
+        const g = groups.get(key);
+        if (g) g.count++; else groups.set(key, { fact: f.fact!, count: 1, overdue });
+      }
+      expect(groups.size).toBeLessThan(records.length); // equal facts do group
+      expect(foldStats([...groups.values()].reverse(), counts, period, options)).toEqual(computeStats(records, defs, period, options));
+    }
+    // a fact holds no record identity: the same suggestion under another id has the same fact
+    const s = records.find((r) => r.form === 'suggestion')!;
+    expect(statsFact({ ...s, id: 'other' }, defs)).toEqual(statsFact(s, defs));
   });
 
   it('formats rates as the summaries do', () => {

@@ -10,9 +10,9 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import * as z from 'zod';
 import QRCode from 'qrcode';
 import {
-  computeStats, customPeriod, parsePeriod, pullResponseSchema, pushRequestSchema, resolveRequestSchema, statsTables, summarySentences,
+  customPeriod, parsePeriod, pullResponseSchema, pushRequestSchema, resolveRequestSchema, statsTables, summarySentences,
   tableToCsv, verifyAudit, workflowRows, yearPeriod, SYNC_BATCH, type LvzhiRecord,
-  statsDefinitions, todayInChina,
+  todayInChina,
 } from '../core/index.ts';
 import { writeXlsx } from '../node/spreadsheet.ts';
 import type { Accounts } from './accounts.ts';
@@ -356,7 +356,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     try { period = q.period ? parsePeriod(q.period) : q.from && q.to ? customPeriod(q.from, q.to) : yearPeriod(Number(todayInChina(now()).slice(0, 4))); } catch (e) { throw new HttpError(400, (e as Error).message, (e as Error).message); }
     const asOf = q.asOf ? new Date(/T/.test(q.asOf) ? q.asOf : `${q.asOf}T00:00:00+08:00`) : undefined;
     if (asOf && Number.isNaN(asOf.getTime())) throw new HttpError(400, 'asOf 不是日期', 'asOf is not a date');
-    const stats = computeStats(await store.allRecords(), statsDefinitions(store.definitions()), period, asOf ? { asOf } : {});
+    const stats = await store.stats(period, asOf ? { asOf } : {});
     if (q.format === 'json') return c.json({ ok: true, stats, sentences: summarySentences(stats) });
     const name = encodeURIComponent(`${stats.period.label}统计`);
     if (q.format === 'csv') {

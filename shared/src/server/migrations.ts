@@ -169,6 +169,32 @@ CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit
   FOR EACH STATEMENT EXECUTE PROCEDURE lvzhi_audit_append_only();
 `,
   },
+  {
+    version: 2,
+    name: 'record facts for the year-end figures',
+    sql: `
+-- One row per record: what it contributes to the figures (the core's statsFact), written with
+-- every new version of the record, so the figures are folded from facts grouped in SQL instead
+-- of every record's JSON. status: dated | deleted | unknownForm | noDate; day: the event day
+-- (YYYY-MM-DD, China time); due_date: overdue once the day is after it.
+CREATE TABLE record_facts (
+  record_id TEXT PRIMARY KEY,
+  status TEXT NOT NULL,
+  day TEXT,
+  due_date TEXT,
+  fact JSONB
+);
+CREATE INDEX record_facts_day ON record_facts (day);
+
+-- Which form and workflow definitions the facts were computed with: other packs, other facts
+-- (the server recomputes them all before the next figures).
+CREATE TABLE record_facts_meta (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  defs_key TEXT
+);
+INSERT INTO record_facts_meta (id, defs_key) VALUES (1, NULL);
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

@@ -8,8 +8,8 @@
  */
 import {
   appendAudit, appendWorkflowEffects, availableTransitions, canonicalJson, checkTransition, isoInChina,
-  recordChangeAudit, recordSchema, sameContent, statsDefinitions, stepRecord, todayInChina,
-  type AuditEntry, type AuditHead, type AuditLog, type ConflictView, type LvzhiRecord, type PackDefinition,
+  foldStats, recordChangeAudit, recordSchema, sameContent, statsAsOf, statsDefinitions, statsFact, stepRecord, todayInChina,
+  type AuditEntry, type FactBody, type StatsOptions, type StatsPeriod, type WorkStats, type AuditHead, type AuditLog, type ConflictView, type LvzhiRecord, type PackDefinition,
   type PullResponse, type PushResult, type StatsDefinitions, type SyncChange, type WorkflowActor, type WorkflowError,
 } from '../core/index.ts';
 import type { Database, Sql } from './db.ts';
@@ -63,8 +63,10 @@ interface StoredRow { record: LvzhiRecord; revision: number }
 
 export class OfficeStore {
   private defs: StatsDefinitions;
+  private defsKey: string;
   constructor(readonly db: Database, private packs: PackDefinition[], private now: () => Date = () => new Date()) {
     this.defs = statsDefinitions(packs);
+    this.defsKey = defsKeyOf(packs);
   }
 
   definitions(): PackDefinition[] { return this.packs; }
@@ -72,6 +74,7 @@ export class OfficeStore {
   setPacks(packs: PackDefinition[]): void {
     this.packs = packs;
     this.defs = statsDefinitions(packs);
+    this.defsKey = defsKeyOf(packs);
   }
 
   /** Runs `fn` holding the office lock; its audit entries and revisions are written on success. */
@@ -107,6 +110,7 @@ export class OfficeStore {
         wf?.workflow ?? null, wf?.state ?? null, assigneeOf(record) ?? null, at, account.id, record.deletedAt ?? null]);
     await w.sql.query('INSERT INTO record_versions (record_id, revision, record, changed_by, at) VALUES ($1, $2, $3, $4, $5)',
       [record.id, revision, JSON.stringify(record), account.id, at]);
+    await this.putFact(w.sql, record);
     const input = await recordChangeAudit(before, record, account.displayName);
     await w.audit((log) => appendAudit(log, input, at));
     return revision;
@@ -266,6 +270,67 @@ export class OfficeStore {
 
   formOf(record: LvzhiRecord) { return this.defs.forms.get(record.form); }
 
+  // ------------------------------------------------------------------ figures
+
+  private async putFact(sql: Sql, record: LvzhiRecord): Promise<void> {
+    const f = statsFact(record, this.defs);
+    await sql.query(
+      `INSERT INTO record_facts (record_id, status, day, due_date, fact) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (record_id) DO UPDATE SET status = EXCLUDED.status, day = EXCLUDED.day, due_date = EXCLUDED.due_date, fact = EXCLUDED.fact`,
+      [record.id, f.status, f.day ?? null, f.dueDate ?? null, f.fact ? JSON.stringify(f.fact) : null]);
+  }
+
+  /**
+   * Recomputes every record's fact when they were made with other definitions (packs published
+   * or updated since, records stored by an older server, a restored database). Holds the office
+   * lock, so no write interleaves; the key is stored with the facts in the same transaction.
+   */
+  private async ensureFacts(): Promise<void> {
+    const [meta] = await this.db.query<{ defs_key: string | null }>('SELECT defs_key FROM record_facts_meta WHERE id = 1');
+    if (meta?.defs_key === this.defsKey) return;
+    const key = this.defsKey;
+    await this.write(async (w) => {
+      const [again] = await w.sql.query<{ defs_key: string | null }>('SELECT defs_key FROM record_facts_meta WHERE id = 1');
+      if (again?.defs_key === key) return;
+      await w.sql.query('DELETE FROM record_facts');
+      let after = '';
+      for (;;) {
+        const rows = await w.sql.query<{ id: string; record: unknown }>('SELECT id, record FROM records WHERE id > $1 ORDER BY id LIMIT 2000', [after]);
+        if (rows.length === 0) break;
+        const params: unknown[] = [];
+        const values = rows.map((r, i) => {
+          const f = statsFact(r.record as LvzhiRecord, this.defs);
+          params.push(r.id, f.status, f.day ?? null, f.dueDate ?? null, f.fact ? JSON.stringify(f.fact) : null);
+          const b = i * 5;
+          return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5})`;
+        });
+        await w.sql.query(`INSERT INTO record_facts (record_id, status, day, due_date, fact) VALUES ${values.join(', ')}`, params);
+        after = rows.at(-1)!.id;
+      }
+      await w.sql.query('UPDATE record_facts_meta SET defs_key = $1 WHERE id = 1', [key]);
+    });
+  }
+
+  /**
+   * The year-end figures over all records: the facts of the period grouped in SQL (equal facts,
+   * and whether their deadline has passed at asOf), folded by the core's foldStats — the same
+   * rules as computeStats over the records, without loading them.
+   */
+  async stats(period: StatsPeriod, options: StatsOptions = {}): Promise<WorkStats> {
+    await this.ensureFacts();
+    const today = todayInChina(statsAsOf(period, options));
+    const groups = await this.db.query<{ fact: FactBody; overdue: boolean; n: number }>(
+      `SELECT fact, (due_date IS NOT NULL AND due_date < $3) AS overdue, count(*)::int AS n
+         FROM record_facts WHERE status = 'dated' AND day >= $1 AND day <= $2 GROUP BY fact, overdue`,
+      [period.from, period.to, today]);
+    const rest = await this.db.query<{ status: string; n: number }>(
+      `SELECT CASE WHEN status = 'dated' THEN 'outsidePeriod' ELSE status END AS status, count(*)::int AS n
+         FROM record_facts WHERE status <> 'dated' OR day < $1 OR day > $2 GROUP BY 1`, [period.from, period.to]);
+    const counts = { outsidePeriod: 0, deleted: 0, unknownForm: 0, noDate: 0 };
+    for (const r of rest) if (r.status in counts) counts[r.status as keyof typeof counts] = r.n;
+    return foldStats(groups.map((g) => ({ fact: g.fact, count: g.n, overdue: g.overdue })), counts, period, options);
+  }
+
   // ------------------------------------------------------------------ audit
 
   async auditLog(): Promise<{ entries: AuditEntry[]; head: AuditHead | null }> {
@@ -287,6 +352,11 @@ export class OfficeStore {
   }
 
   today(): string { return todayInChina(this.now()); }
+}
+
+/** Which definitions facts depend on: the packs by id and version (a published update changes it). */
+function defsKeyOf(packs: readonly PackDefinition[]): string {
+  return packs.map((p) => `${p.id}@${p.version}`).sort().join(',');
 }
 
 /** Who a record is assigned to: the workflow's assignee, else the handling unit field. */
