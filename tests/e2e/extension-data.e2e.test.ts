@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { screenshot } from '../harness/browser.ts';
 import { opensslP12 } from '../fixtures/pdf/helpers.ts';
 import { openBackup, type Backup } from '@lvzhi/shared';
-import { TEST_BACKUP_PASSPHRASE, exampleRecord, importRecords, launchProfile } from './extension-helpers.ts';
+import { TEST_BACKUP_PASSPHRASE, exampleRecord, importRecords, launchProfile, newRecord } from './extension-helpers.ts';
 
 /** A downloaded backup, decrypted with the test passphrase. */
 async function decrypted(path: string): Promise<Backup> {
@@ -42,10 +42,7 @@ describe('drafts and backups', () => {
     let ext = await launchProfile(profile);
     try {
       const panel = await openPanel(ext);
-      await panel.getByTestId('new-form').selectOption('deputy-profile');
-      await panel.getByTestId('new-record').click();
-      const editor = panel.getByTestId('record-editor');
-      await editor.waitFor();
+      const editor = await newRecord(panel, 'deputy-profile');
       await editor.getByLabel('姓名').first().fill('李秀英');
       await expect.poll(() => panel.getByTestId('save-state').textContent(), { timeout: 10_000 }).toBe('草稿已保存');
       await screenshot(panel, 'extension-draft-editor');

@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { buildBackup, sealBackup, type LvzhiRecord } from '@lvzhi/shared';
 import { EXTENSION_TEST_BUILD_DIR, REPO_ROOT, type ExtensionBrowser } from '../harness/browser.ts';
 
@@ -149,4 +149,13 @@ export async function launchProfile(profileDir: string, extensionDir: string = T
     url: (path) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`,
     close: () => (closing ??= context.close()),
   };
+}
+
+/** Starts a new record of `form` in the panel's records view and returns its open editor. */
+export async function newRecord(panel: Page, form: string): Promise<Locator> {
+  await panel.getByTestId('new-form').selectOption(form);
+  await panel.getByTestId('new-record').click();
+  const editor = panel.getByTestId('record-editor');
+  await editor.waitFor();
+  return editor;
 }

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { launchProfile } from './extension-helpers.ts';
+import { launchProfile, newRecord } from './extension-helpers.ts';
 
 const dirs: string[] = [];
 afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
@@ -21,10 +21,7 @@ describe('typing survives pack changes', () => {
     try {
       const panel = await ext.context.newPage();
       await panel.goto(ext.url('sidepanel.html?view=records'));
-      await panel.getByTestId('new-form').selectOption('deputy-profile');
-      await panel.getByTestId('new-record').click();
-      const editor = panel.getByTestId('record-editor');
-      await editor.waitFor();
+      const editor = await newRecord(panel, 'deputy-profile');
       const name = editor.getByLabel('姓名').first();
       await name.fill('李秀英');
       await expect.poll(() => panel.getByTestId('save-state').textContent(), { timeout: 10_000 }).toBe('草稿已保存');

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { EXTENSION_TEST_BUILD_DIR, REPO_ROOT, launchWithExtension, screenshot, type ExtensionBrowser } from '../harness/browser.ts';
-import { exampleRecord, importRecords } from './extension-helpers.ts';
+import { exampleRecord, importRecords, newRecord } from './extension-helpers.ts';
 import { activeVersionOf, storedPacks } from './packs-helpers.ts';
 
 const NEW_LABEL = '工作室新增备注';
@@ -117,10 +117,7 @@ describe('definition studio', () => {
 
     // The panel page was opened before the save and is not reloaded.
     await panel.getByTestId('tab-records').click();
-    await panel.getByTestId('new-form').selectOption('congress-session');
-    await panel.getByTestId('new-record').click();
-    const editor = panel.getByTestId('record-editor');
-    await editor.waitFor();
+    const editor = await newRecord(panel, 'congress-session');
     await expect.poll(() => editor.getByLabel(NEW_LABEL).count(), { timeout: 10_000 }).toBe(1);
     await screenshot(panel, 'packs-studio-panel-new-field');
     await panel.getByTestId('editor-back').click();
@@ -158,10 +155,7 @@ describe('definition studio', () => {
     await chooseForm(options);
     expect(await options.getByTestId('studio-editor').textContent()).not.toContain('studioNote');
 
-    await panel.getByTestId('new-form').selectOption('congress-session');
-    await panel.getByTestId('new-record').click();
-    const editor = panel.getByTestId('record-editor');
-    await editor.waitFor();
+    const editor = await newRecord(panel, 'congress-session');
     await expect.poll(() => editor.getByLabel(NEW_LABEL).count(), { timeout: 10_000 }).toBe(0);
     await screenshot(options, 'packs-studio-rolled-back');
   });

@@ -15,7 +15,7 @@ import { tableToCsv, type SheetTable } from '@lvzhi/shared';
 import { writeXlsx } from '@lvzhi/shared/node';
 import { launchWithExtension, screenshot, serveDir, type ExtensionBrowser, type StaticServer } from '../harness/browser.ts';
 import { buildPortals, PORTALS_DIR } from '../fixtures/portals/build.ts';
-import { TEST_BUILD_DIR, allowPortal, tabIdOf, waitForLauncher } from './extension-helpers.ts';
+import { TEST_BUILD_DIR, allowPortal, tabIdOf, waitForLauncher, newRecord } from './extension-helpers.ts';
 
 /** An ID number with a correct check digit (GB 11643). */
 function idNumber(body17: string): string {
@@ -169,10 +169,7 @@ describe('data in without retyping', () => {
 
   it('offers the imported deputies in people fields by pinyin initials', async () => {
     await panel.getByTestId('tab-records').click();
-    await panel.getByTestId('new-form').selectOption('inspection');
-    await panel.getByTestId('new-record').click();
-    const editor = panel.getByTestId('record-editor');
-    await editor.waitFor();
+    const editor = await newRecord(panel, 'inspection');
     const box = editor.locator('.lvz-form [data-field="deputies"] input[role="combobox"]');
     await box.fill('zjg');
     const option = editor.locator('.lvz-form [data-field="deputies"] [role="option"]');
@@ -214,10 +211,7 @@ describe('data in without retyping', () => {
   });
 
   it('proposes fields from a pasted notice, applied only when ticked', async () => {
-    await panel.getByTestId('new-form').selectOption('presidium-monthly');
-    await panel.getByTestId('new-record').click();
-    const editor = panel.getByTestId('record-editor');
-    await editor.waitFor();
+    const editor = await newRecord(panel, 'presidium-monthly');
     // a new record opens with the paste box, and a paste is read at once (no 查找 click)
     await panel.getByTestId('paste-text').click();
     await panel.getByTestId('paste-text').evaluate((el: HTMLTextAreaElement, text) => {
@@ -250,10 +244,7 @@ describe('data in without retyping', () => {
   });
 
   it('keeps a place the user typed over a default: the notice\'s proposal for it starts unticked', async () => {
-    await panel.getByTestId('new-form').selectOption('presidium-monthly');
-    await panel.getByTestId('new-record').click();
-    const editor = panel.getByTestId('record-editor');
-    await editor.waitFor();
+    const editor = await newRecord(panel, 'presidium-monthly');
     await editor.locator('.lvz-form [data-field="place"] input').fill('村委会会议室');
     await panel.getByTestId('paste-text').fill('定于5月14日下午2:30在镇政府二楼会议室召开主席团例会。');
     await panel.getByTestId('paste-find').click();
@@ -265,10 +256,7 @@ describe('data in without retyping', () => {
   });
 
   it('refuses 完成 with required fields empty, with a link that focuses each field', async () => {
-    await panel.getByTestId('new-form').selectOption('deputy-profile');
-    await panel.getByTestId('new-record').click();
-    const editor = panel.getByTestId('record-editor');
-    await editor.waitFor();
+    const editor = await newRecord(panel, 'deputy-profile');
     await editor.locator('.lvz-form [data-field="name"] input').fill('吴新');
     await panel.getByTestId('record-complete').click();
     const refusal = panel.getByTestId('incomplete');

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashEntry, type AuditFile } from '@lvzhi/shared';
 import { lvzhiInProcess } from '../harness/cli.ts';
-import { launchProfile } from '../e2e/extension-helpers.ts';
+import { launchProfile, newRecord } from '../e2e/extension-helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'lvzhi-audit-e2e-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,10 +23,7 @@ describe('the extension’s audit trail', () => {
     try {
       const panel = await ext.context.newPage();
       await panel.goto(ext.url('sidepanel.html?view=records'));
-      await panel.getByTestId('new-form').selectOption('deputy-profile');
-      await panel.getByTestId('new-record').click();
-      const editor = panel.getByTestId('record-editor');
-      await editor.waitFor();
+      const editor = await newRecord(panel, 'deputy-profile');
       const recordId = await editor.getAttribute('data-record-id');
       await editor.getByLabel('姓名').first().fill('李秀英');
       await expect.poll(() => panel.getByTestId('save-state').textContent(), { timeout: 10_000 }).toBe('草稿已保存');

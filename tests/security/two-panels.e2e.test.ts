@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchProfile } from '../e2e/extension-helpers.ts';
+import { launchProfile, newRecord } from '../e2e/extension-helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'lvzhi-two-panels-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -41,10 +41,7 @@ describe('two panels on one record', () => {
     try {
       const first = await ext.context.newPage();
       await first.goto(ext.url('sidepanel.html?view=records'));
-      await first.getByTestId('new-form').selectOption('deputy-profile');
-      await first.getByTestId('new-record').click();
-      const editor = first.getByTestId('record-editor');
-      await editor.waitFor();
+      const editor = await newRecord(first, 'deputy-profile');
       const id = (await editor.getAttribute('data-record-id'))!;
       await editor.getByLabel('姓名').first().fill('李秀英');
       await expect.poll(() => first.getByTestId('save-state').textContent(), { timeout: 10_000 }).toBe('草稿已保存');
