@@ -49,7 +49,8 @@ export function SyncView() {
       ) : (
         <div>
           <p>已连接 {config.server}（{config.account.displayName}）</p>
-          <p data-testid="sync-status">待上传 {pending} 条；上次同步 {state?.lastSync ? new Date(state.lastSync).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '—'}{state?.lastError ? `；上次出错：${state.lastError}` : ''}</p>
+          {/* data-last-sync: the exact moment (the text shows seconds only), for whoever waits for a sync to end */}
+          <p data-testid="sync-status" data-last-sync={state?.lastSync ?? ''}>待上传 {pending} 条；上次同步 {state?.lastSync ? new Date(state.lastSync).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '—'}{state?.lastError ? `；上次出错：${state.lastError}` : ''}</p>
           <button type="button" data-testid="sync-now" onClick={() => void run(syncNow, '已同步')}>立即同步</button>
           <button type="button" onClick={() => void run(unpair, '已断开')}>断开</button>
           {(state?.conflicts ?? []).map((c: ConflictView) => (
