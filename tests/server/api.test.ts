@@ -234,7 +234,8 @@ describe.each(BACKENDS)('office server on %s', (backend: Backend) => {
   it('publishes a signed pack at a subscription URL with ETag, and refuses an unsigned one', async () => {
     const packs = await builtinPacks();
     const base = packs.find((p) => p.id === 'lvzhi.letters')!;
-    const next = { ...base, version: '1.0.1', description: `${base.description ?? ''}（本镇版）` };
+    // The office's own pack id: a built-in id (lvzhi.*) takes a key the managed policy names (issue 13).
+    const next = { ...base, id: 'qingshan.letters', version: '1.0.1', description: `${base.description ?? ''}（本镇版）` };
     const signed = await signPack(next, await importSigningKey(keys.privateJwk));
     const unsigned = await admin.request('POST', '/api/packs', JSON.stringify(next));
     expect(unsigned.status).toBe(422);
@@ -248,8 +249,8 @@ describe.each(BACKENDS)('office server on %s', (backend: Backend) => {
     expect((await fetch(r.json.url, { headers: { 'If-None-Match': etag } })).status).toBe(304);
     const again = await admin.request('POST', '/api/packs', JSON.stringify({ ...signed }));
     expect(again.status).toBe(201); // unchanged: accepted, nothing new stored
-    const rows = await server.db.query<{ n: number }>("SELECT count(*)::int AS n FROM published_packs WHERE id = 'lvzhi.letters'");
+    const rows = await server.db.query<{ n: number }>("SELECT count(*)::int AS n FROM published_packs WHERE id = 'qingshan.letters'");
     expect(rows[0]!.n).toBe(1);
-    expect(server.store.definitions().find((p) => p.id === 'lvzhi.letters')!.version).toBe('1.0.1');
+    expect(server.store.definitions().find((p) => p.id === 'qingshan.letters')!.version).toBe('1.0.1');
   });
 });
