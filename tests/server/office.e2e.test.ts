@@ -166,8 +166,8 @@ describe('one office: two extensions, the server and a handling unit', () => {
     await b.ext.context.setOffline(false);
 
     await syncNow(a.panel); // first back: applied
-    // (fails today: the first browser's edit is refused, 不能删除记录的办理流程 — its saved
-    // version has lost the workflow it pulled, so the second browser's edit is applied instead)
+    // applied, not refused (不能删除记录的办理流程): the edit started from the record as pulled,
+    // with its workflow, not from the list's older copy
     expect(await a.panel.getByTestId('sync-view').locator('ul.bad').textContent().catch(() => '')).toBe('');
     await syncNow(b.panel); // second: its base is older, the server keeps both
     expect(await pending(b.panel)).toContain('待上传 0 条');

@@ -99,12 +99,17 @@ export function RecordsView({ onUse, initial }: { onUse(record: LvzhiRecord): vo
     setStartNote({ fromLast: s.fromLast, fromDefaults: s.fromDefaults });
     setEditing(s.record);
   };
-  const use = (r: LvzhiRecord) => {
+  // The list may be a moment old (a sync or another panel wrote since it was read): what opens
+  // or is used is the record as the store holds it now, so an edit never starts from an old copy
+  // and saves over what was pulled (a workflow, a reply).
+  const latest = async (r: LvzhiRecord): Promise<LvzhiRecord> => (await (await recordStore()).get(r.id).catch(() => undefined)) ?? r;
+  const edit = (r: LvzhiRecord) => { void latest(r).then(setEditing); };
+  const use = (listed: LvzhiRecord) => void latest(listed).then((r) => {
     // 用于填写 from the list: an incomplete record opens in the editor with what is missing.
     const c = missingRequired(r, pd.packs);
     if (!c.ok) { focusFieldOnOpen(c.missing[0]?.fieldId ?? c.invalid[0]?.fieldId ?? ''); setEditing(r); return; }
     onUse(r);
-  };
+  });
 
   const drafts = list.filter((r) => r.status === 'draft');
   const done = list.filter((r) => r.status !== 'draft');
@@ -115,7 +120,7 @@ export function RecordsView({ onUse, initial }: { onUse(record: LvzhiRecord): vo
         <div><strong>{recordTitle(r, form)}</strong>{names.data?.[r.id] && <span className="hint" data-testid="draft-name"> · {names.data[r.id]}</span>}</div>
         <div className="hint">{lang === 'en' ? form?.titleEn ?? form?.title : form?.title} · {r.status === 'draft' ? t('draft') : t('complete')} · {r.updatedAt.slice(0, 16).replace('T', ' ')}</div>
         <div className="row">
-          <button type="button" data-testid="record-edit" onClick={() => setEditing(r)}>{t('edit')}</button>
+          <button type="button" data-testid="record-edit" onClick={() => edit(r)}>{t('edit')}</button>
           <button type="button" data-testid="record-use" onClick={() => use(r)}>{t('useForFill')}</button>
         </div>
       </li>
