@@ -281,6 +281,12 @@ export function evaluate(expr: unknown, data: Record<string, unknown>, options: 
   budget = { steps: 0, produced: 0 };
   try {
     return jsonLogic.apply(expr as jsonLogic.RulesLogic, { ...data, $today: todayInChina(now), $now: nowInChina(now) });
+  } catch (e) {
+    // An operation that breaks on its operands (json-logic's `*` of nothing, a non-array to
+    // `reduce`, …) is the pack's fault, not a crash: callers get the one error they handle.
+    if (e instanceof ExpressionError) throw e;
+    const why = e instanceof Error ? e.message.slice(0, 200) : String(e).slice(0, 200);
+    throw new ExpressionError(`表达式无法计算：${why}`, `the expression cannot be evaluated: ${why}`);
   } finally {
     budget = outer;
   }
