@@ -4,7 +4,8 @@
  * - `server: 50 clients syncing 10,000 records`: setup has 50 paired extensions push 10,000
  *   records (200 each, batches of 50) into each database and prints throughput and p95 push
  *   latency for both; a timed run is one office-wide sync round on PostgreSQL — every client
- *   edits one record, pushes it and pulls what the others did, all 50 at once. Baseline: the
+ *   edits one record, pushes it and pulls what the others did since its last sync, all 50 at
+ *   once, from the steady state where each has pulled the office's records. Baseline: the
  *   same round on PGlite.
  * - `server: year-end figures over 100,000 records`: `GET /api/stats?period=2024` on
  *   PostgreSQL over 100,000 stored records (the year fixture repeated). Goal under 1 s.
@@ -47,7 +48,11 @@ async function office(dbs: Databases, backend: Backend): Promise<Office> {
   }));
   const secs = (performance.now() - t0) / 1000;
   console.log(`  ${backend}: ${CLIENTS} clients pushed ${RECORDS} records in ${secs.toFixed(1)} s: ${(RECORDS / secs).toFixed(0)} records/s, p95 push (50 records) ${p95(latencies).toFixed(0)} ms`);
-  return { server, clients, mine, cursors: clients.map(() => 0), revisions };
+  // The office in its steady state: every extension has already pulled what was there (the
+  // first catch-up of 10,000 records per client is a one-off, not the round a clerk waits for;
+  // timing it made each round 50 × 10,000 records and the bench never finished).
+  const head = Math.max(...revisions.values());
+  return { server, clients, mine, cursors: clients.map(() => head), revisions };
 }
 
 /** One office-wide round: each client edits one of its records, pushes, pulls. */
