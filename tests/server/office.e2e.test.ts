@@ -97,6 +97,10 @@ describe('one office: two extensions, the server and a handling unit', () => {
     // registered in the first clerk's browser (brought in from a backup file, as after a move)
     await importRecords(a.panel, [rec]);
     await expect.poll(() => pending(a.panel), { timeout: 15_000 }).toContain('待上传 1 条');
+    // each time Settings opens, the line shows the count read, never a placeholder: it used to
+    // show 待上传 0 条 (and no last sync) while loading, about one read in twenty here — the
+    // offline case once took that for a lost edit
+    for (let i = 0; i < 20; i++) expect(await pending(a.panel)).toContain('待上传 1 条');
     await syncNow(a.panel);
     expect(await pending(a.panel)).toContain('待上传 0 条');
     const stored = await staff.get<{ record: LvzhiRecord; revision: number }>(`/api/records/${rec.id}`);
