@@ -8,6 +8,8 @@ import { stepRecord, type LvzhiRecord } from '@lvzhi/shared';
 import { workflowRows } from '@lvzhi/shared';
 import { usePanel } from './context.ts';
 import { auditWorkflow } from '../lib/audit.ts';
+import { recordStore } from '../lib/staff-data.ts';
+import { recordLock } from '../lib/sync.ts';
 import { saveRecord, usePacks, useRecords } from './data.ts';
 
 export function WorkflowsView({ onEdit }: { onEdit(record: LvzhiRecord): void }) {
@@ -24,19 +26,26 @@ export function WorkflowsView({ onEdit }: { onEdit(record: LvzhiRecord): void })
   const rows = workflowRows(all, pd.packs, now);
 
   const step = async (recordId: string, transition: string) => {
-    const record = all.find((r) => r.id === recordId);
-    if (!record?.workflow) return;
     const wf = rows.find((r) => r.recordId === recordId)?.workflow;
     if (!wf) return;
-    const form = pd.forms.get(record.form)?.form;
     const roles = (wf.roles ?? []).map((r) => r.id);
-    const result = stepRecord(wf, form, record, { transition }, { name: t('clerk'), roles }, new Date());
+    // The step is taken on the record as the store holds it now, under the record's lock: the
+    // list may be a moment old (another panel's save, a sync's pull), and a step on that copy
+    // saved it back over the newer version — an edit gone, or a step refused for a reply that
+    // had already been written.
+    const result = await recordLock(recordId, async () => {
+      const record = (await (await recordStore()).get(recordId).catch(() => undefined)) ?? all.find((r) => r.id === recordId);
+      if (!record?.workflow) return undefined;
+      const r = stepRecord(wf, pd.forms.get(record.form)?.form, record, { transition }, { name: t('clerk'), roles }, new Date());
+      if (r.ok) await saveRecord(r.record);
+      return r;
+    });
+    if (!result) return;
     if (!result.ok) {
       setErrors((e) => ({ ...e, [recordId]: result.errors.map((x) => (lang === 'en' ? x.messageEn : x.message)).join('；') }));
       return;
     }
     setErrors((e) => ({ ...e, [recordId]: '' }));
-    await saveRecord(result.record);
     await auditWorkflow(result.record.id, result.effects);
     await client.invalidateQueries({ queryKey: ['records'] });
   };
