@@ -39,6 +39,24 @@ export class ActionCounter {
     this.add(label, 2);
   }
 
+  /**
+   * Copies the whole text of a document (`source`: its text area in an open window) and pastes
+   * it into `target`, with the real keyboard and clipboard: click into the document, select all,
+   * copy, click into the target, paste (five actions).
+   */
+  async copyPaste(source: Locator, target: Locator, label = 'copy and paste'): Promise<void> {
+    const from = source.page();
+    await from.bringToFront();
+    await source.click();
+    await from.keyboard.press('Control+A');
+    await from.keyboard.press('Control+C');
+    const to = target.page();
+    await to.bringToFront();
+    await target.click();
+    await to.keyboard.press('Control+V');
+    this.add(label, 5);
+  }
+
   /** Opens a native select and chooses (two clicks). */
   async select(target: Locator, value: string, label = 'select'): Promise<void> {
     await target.selectOption(value);
