@@ -186,10 +186,19 @@ export function otherDeputies(base: LvzhiRecord, names: string[], phones: Record
 
 /**
  * The office's roster spreadsheet of `records` (deputy profiles) as an office keeps it: every
- * column of the form except the record's own bookkeeping and the photos (a roster has none).
+ * column of the form except the record's own bookkeeping; `photos`: each deputy's photo placed in
+ * the 照片 cell of its row (.xlsx only), else no 照片 column.
  */
-export function rosterSheet(form: FormDefinition, records: LvzhiRecord[]): SheetTable {
+export function rosterSheet(form: FormDefinition, records: LvzhiRecord[], options: { photos?: boolean } = {}): SheetTable {
   const table = recordsTable(form, records, { full: true });
-  const keep = table.header.map((h, i) => (['记录编号', '状态', '流程状态', '照片'].includes(h) ? -1 : i)).filter((i) => i >= 0);
-  return { name: table.name, header: keep.map((i) => table.header[i]!), rows: table.rows.map((r) => keep.map((i) => r[i] ?? null)) };
+  const drop = ['记录编号', '状态', '流程状态', ...(options.photos ? [] : ['照片'])];
+  const keep = table.header.map((h, i) => (drop.includes(h) ? -1 : i)).filter((i) => i >= 0);
+  const header = keep.map((i) => table.header[i]!);
+  const photoCol = header.indexOf('照片');
+  const rows = table.rows.map((r) => keep.map((i, k) => (k === photoCol ? null : r[i] ?? null)));
+  const images = options.photos ? records.flatMap((rec, row) => {
+    const p = (rec.values['photo'] as Array<{ type: string; size: number; data?: string }> | undefined)?.[0];
+    return p?.data && photoCol >= 0 ? [{ row, col: photoCol, type: p.type, size: p.size, data: p.data }] : [];
+  }) : [];
+  return { name: table.name, header, rows, ...(images.length ? { images } : {}) };
 }
