@@ -1,6 +1,7 @@
 /**
  * Staff faster (issue 12), through the real built extension: a first use without a secret (the
- * office's roster spreadsheet imported from the 填写 tab's first-use card, then allow and fill);
+ * office's roster spreadsheet, with the photos placed in its 照片 cells, imported from the 填写
+ * tab's first-use card, then allow and fill);
  * the clerk's notes copied from a document and pasted into a new record, each labelled paragraph
  * proposed for its multi-line field and applied only on 填入; the roster link (a person field's
  * `rosterFill` in the pack) filling the deputy's phone and work unit, never over a typed value.
@@ -83,8 +84,9 @@ describe('staff faster: first use from the roster, notes pasted, the roster link
     await panel.getByTestId('first-import-table').setInputFiles(join(dir, 'bad.xlsx'));
     await panel.getByTestId('fill-message').filter({ hasText: '第3行' }).waitFor({ timeout: 15_000 });
     expect(await panel.getByTestId('first-use').count()).toBe(1);
-    // the good roster: every row a deputy profile, in one go, and it can be taken back
-    const roster = rosterSheet(deputyForm, [others[0]!, deputy, others[1]!, others[2]!]);
+    // the good roster (the photo placed in its 照片 cell): every row a deputy profile, in one go, and it can be taken back
+    const roster = rosterSheet(deputyForm, [others[0]!, deputy, others[1]!, others[2]!], { photos: true });
+    expect(roster.images?.length).toBe(4);
     writeFileSync(join(dir, '代表名册.xlsx'), await writeXlsx([roster]));
     await panel.getByTestId('first-import-table').setInputFiles(join(dir, '代表名册.xlsx'));
     await panel.getByTestId('fill-message').filter({ hasText: '已导入记录：4（' }).waitFor({ timeout: 15_000 }).catch(async () => {
@@ -108,6 +110,8 @@ describe('staff faster: first use from the roster, notes pasted, the roster link
     expect(state['xm']).toBe(deputy.values['name']);
     expect(state['sj']).toBe(deputy.values['mobile']);
     expect(state['gzdw']).toBe(deputy.values['workUnit']);
+    // the photo came from the roster's 照片 cell, named after the deputy
+    expect(state['zp']).toEqual([`${String(deputy.values['name'])}.png`]);
     await screenshot(panel, 'staff-first-use-roster');
     await panel.close();
     await page.close();
