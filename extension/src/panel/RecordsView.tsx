@@ -16,6 +16,7 @@ import { flushOnPageHide, openDraftJournal } from '@lvzhi/shared/dom';
 import type { JournalProblem } from '@lvzhi/shared';
 import { FormView } from '@lvzhi/shared/react';
 import { recordStore } from '../lib/staff-data.ts';
+import { recordLock } from '../lib/sync.ts';
 import { usePanel } from './context.ts';
 import { usePacks, useRecords, type PackData } from './data.ts';
 import { downloadJson } from './download.ts';
@@ -174,11 +175,6 @@ const draftJournal = () => (journal ??= openDraftJournal({
   isOrphan: (i) => !liveInstances.has(i),
   onProblem: (p) => { for (const l of journalProblems) l(p); },
 }));
-/** One writer per record at a time, across every panel and page of the extension. */
-const recordLock = <T,>(id: string, fn: () => Promise<T>): Promise<T> => {
-  const l = locks();
-  return l ? (l.request(`lvzhi.record:${id}`, { mode: 'exclusive' }, fn) as Promise<T>) : fn();
-};
 
 /** Renders its children once the live panels are known (the journal recovers only from gone ones). */
 function LiveGate({ children }: { children: ReactNode }) {
