@@ -208,6 +208,9 @@ describe('the clerk\'s notes: labelled paragraphs over several lines', () => {
 2024年5月20日`;
     const ps = proposeFromText(text, f, { packs, ctx: { optionsOf: optionResolver(packs) }, rosters: ROSTER, now: NOW });
     expect(ps.find((p) => p.fieldId === 'discussion')?.value).toBe('与会人员逐项讨论了议题，\n同意提交下次会议审议。');
+    // a notice's closing words (请准时参加。特此通知。) are not part of its last paragraph either
+    const closing = proposeFromText('会议内容：听取镇政府工作汇报，\n审议代表建议办理情况。\n请准时参加。\n特此通知。', f, { packs, ctx: { optionsOf: optionResolver(packs) }, rosters: ROSTER, now: NOW });
+    expect(closing.find((p) => p.fieldId === 'discussion')?.value).toBe('听取镇政府工作汇报，\n审议代表建议办理情况。');
     const place = proposeFromText('会议地点：镇政府三楼会议室\n请准时参加。', f, { packs, ctx: { optionsOf: optionResolver(packs) }, rosters: ROSTER, now: NOW });
     expect(place.find((p) => p.fieldId === 'place')?.value).toBe('镇政府三楼会议室');
   });

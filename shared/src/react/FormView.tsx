@@ -292,6 +292,11 @@ function Combobox(p: { ctx: ViewContext; field: Extract<AnyField, { type: 'perso
   const [text, setText] = useState(p.initial);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
+  // The list closes a moment after the box loses focus (so a click on an option still lands); a
+  // return to the box within that moment cancels the close, or typing there would find the list shut.
+  const closing = useRef<ReturnType<typeof setTimeout>>();
+  const keepOpen = () => { if (closing.current) { clearTimeout(closing.current); closing.current = undefined; } };
+  useEffect(() => keepOpen, []);
   const matches = useRosterSearch(p.ctx, p.field, open ? text : '');
   useEffect(() => { setText(p.initial); }, [p.initial]);
   const listId = `${p.a11y.id}-list`;
@@ -305,7 +310,8 @@ function Combobox(p: { ctx: ViewContext; field: Extract<AnyField, { type: 'perso
     <div className="lvz-combo">
       <input {...p.a11y} name={p.name} type="text" role="combobox" aria-expanded={open && matches.length > 0} aria-controls={listId} aria-autocomplete="list"
         aria-activedescendant={open && matches[active] ? `${listId}-${active}` : undefined} value={text} readOnly={p.readOnly} placeholder={p.ctx.t.pick} autoComplete="off"
-        onChange={(e) => { setText(e.target.value); setOpen(true); setActive(0); }}
+        onFocus={keepOpen}
+        onChange={(e) => { keepOpen(); setText(e.target.value); setOpen(true); setActive(0); }}
         onKeyDown={(e) => {
           if (e.nativeEvent.isComposing) return;
           if (e.key === 'ArrowDown') { e.preventDefault(); setOpen(true); setActive((a) => Math.min(a + 1, Math.max(0, matches.length - 1))); }
@@ -319,7 +325,7 @@ function Combobox(p: { ctx: ViewContext; field: Extract<AnyField, { type: 'perso
             if (exact) pick(exact); else if (m) pick(m); else free();
           } else if (e.key === 'Backspace' && text === '' && p.onBackspaceEmpty) p.onBackspaceEmpty();
         }}
-        onBlur={() => { if (p.keepText && text.trim() !== p.initial) { if (!text.trim()) p.onFree(''); else free(); } setTimeout(() => setOpen(false), 150); }} />
+        onBlur={() => { if (p.keepText && text.trim() !== p.initial) { if (!text.trim()) p.onFree(''); else free(); } keepOpen(); closing.current = setTimeout(() => { closing.current = undefined; setOpen(false); }, 150); }} />
       {open && text.trim() && (
         <ul className="lvz-options" role="listbox" id={listId}>
           {matches.length === 0 && <li className="lvz-nomatch">{p.ctx.t.noMatch}</li>}

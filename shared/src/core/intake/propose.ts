@@ -84,14 +84,17 @@ const BLOCK_LABEL = /^[ \t　]*[（(]?[一二三四五六七八九十\d]{0,2}[)�
 /** A signature block's date line (落款), which ends a notice and is no part of its last paragraph. */
 const CLOSING_DATE = /^[ \t　]*(?:\d{4}|[〇零Ｏ一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日[ \t　]*$/u;
 const MAX_BLOCK_LINES = 200;
+/** A notice's closing words, which end its last paragraph. */
+const CLOSING_WORDS = /^[ \t　]*(?:特此(?:通知|函告|报告)|此致|请(?:各位代表|与会人员|参加人员)?(?:准时|按时)(?:参加|出席))/u;
 
 /**
  * The labelled paragraphs of the text for multi-line fields: a line `标签：` (with or without text
  * after the colon) whose label names a textarea of the form, and the lines after it up to the next
  * line whose label names any field of the form (or the agenda's head), or the end. Lines that only
  * look like labels (`二、加强检验：…` inside the paragraph) but name no field stay in the paragraph.
- * Blank lines are dropped (a Word paste puts one between paragraphs); a closing signature (an
- * organisation line and a date line) is not taken into the last paragraph.
+ * Blank lines are dropped (a Word paste puts one between paragraphs); a notice's closing words
+ * (请准时参加、特此通知) and signature (an organisation line and a date line) are not taken into
+ * the last paragraph.
  */
 function labelledBlocks(input: string, byLabel: (label: string) => FieldDefinition | undefined, agenda: FieldDefinition | undefined): Array<{ field: FieldDefinition; value: string; source: string }> {
   const lines = input.slice(0, MAX_TEXT).replace(/\r/g, '').split('\n');
@@ -108,7 +111,7 @@ function labelledBlocks(input: string, byLabel: (label: string) => FieldDefiniti
     let j = i + 1;
     for (; j < lines.length && j - i <= MAX_BLOCK_LINES; j++) {
       const line = lines[j]!;
-      if (fieldAt(line) || (agenda && /^[ \t　]*(?:会议|主要)?(?:议题|议程)[ \t　]*[：:]/u.test(line))) break;
+      if (fieldAt(line) || CLOSING_WORDS.test(line) || (agenda && /^[ \t　]*(?:会议|主要)?(?:议题|议程)[ \t　]*[：:]/u.test(line))) break;
       body.push(line.trim());
     }
     let kept = body.filter((l) => l.length > 0);
