@@ -7,6 +7,7 @@ import type { ControlKind } from '../../../core/autofill/types.ts';
 import { blur, clickLikeUser, fire, setNativeValue, textOf, typeValue, unusableReason } from '../util.ts';
 import { itemsOf, isInput, matchesAny, type WidgetAdapter, type WidgetHandle } from './types.ts';
 import { defineAdapter, PRIORITY } from './registry.ts';
+import { nextFrame } from './wait.ts';
 // ---------------------------------------------------------------- native inputs
 
 const TEXT_TYPES = ['text', 'search', 'tel', 'email', 'url', 'number', 'date', 'datetime-local', 'month', 'time', ''];
@@ -107,9 +108,12 @@ export const nativeInput: WidgetAdapter = {
       const wanted = (i: HTMLInputElement) => items.some((it) => (it.value !== undefined && it.value === i.value && i.value !== 'on') || matchesAny(optionTextOfInput(i), it.candidates));
       const targets = h.group.filter(wanted);
       if (targets.length < items.length) throw new Error('找不到选项');
+      // one box at a time, as a person ticks them: a framework may keep each box's copy of the
+      // group's value and refresh it only when it re-renders (View UI's CheckboxGroup), so boxes
+      // ticked in one burst each start from the old value and only the last one is kept
       for (const i of h.group) {
         const want = targets.includes(i);
-        if (i.checked !== want && (want || h.kind === 'checkboxes')) toggle(i);
+        if (i.checked !== want && (want || h.kind === 'checkboxes')) { toggle(i); await nextFrame(i); }
       }
       return;
     }

@@ -1,0 +1,59 @@
+/**
+ * Choices of several items and what lies around them, on pages of our own built with the real
+ * libraries (tests/fixtures/adapters/) or plain HTML (tests/fixtures/scan/): each page is filled
+ * through the standalone bundle (window.Lvzhi.fill, no mapping) and its own state is compared.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import type { Page } from 'playwright-core';
+import type { FillReport, ScanResult } from '@lvzhi/shared';
+import { launchChromium, REPO_ROOT, serveDir, type StaticServer } from '../harness/browser.ts';
+import { ADAPTER_FIXTURES_DIR, buildAdapterFixtures } from '../fixtures/adapters/build.ts';
+
+const BUNDLE = join(REPO_ROOT, 'shared', 'dist', 'lvzhi-autofill.js');
+let adapters: StaticServer, scan: StaticServer, browser: Awaited<ReturnType<typeof launchChromium>>;
+
+beforeAll(async () => {
+  await buildAdapterFixtures();
+  if (!existsSync(BUNDLE)) execFileSync('npx', ['tsx', join(REPO_ROOT, 'shared', 'scripts', 'build-autofill.ts')], { cwd: REPO_ROOT, stdio: 'inherit' });
+  adapters = await serveDir(ADAPTER_FIXTURES_DIR);
+  scan = await serveDir(join(REPO_ROOT, 'tests', 'fixtures', 'scan'));
+  browser = await launchChromium();
+});
+afterAll(async () => { await browser?.close(); await adapters?.close(); await scan?.close(); });
+
+async function open(url: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => !!(window as unknown as { __portal?: unknown }).__portal, undefined, { timeout: 20_000 });
+  await page.addScriptTag({ path: BUNDLE });
+  return page;
+}
+
+async function fill(page: Page, values: Record<string, unknown>): Promise<FillReport> {
+  const out: string = await page.evaluate(async (arg: string) => {
+    const L = (window as unknown as { Lvzhi: { fill(v: unknown): Promise<{ report: unknown }> } }).Lvzhi;
+    return JSON.stringify((await L.fill(JSON.parse(arg))).report);
+  }, JSON.stringify(values));
+  return JSON.parse(out) as FillReport;
+}
+
+const state = (page: Page) => page.evaluate(() => (window as unknown as { __portal: { state(): unknown } }).__portal.state());
+const submit = (page: Page) => page.evaluate(() => (window as unknown as { __portal: { submit(): Promise<unknown> } }).__portal.submit());
+
+describe('View UI Plus: a CheckboxGroup and a multiple Select', () => {
+  it('keeps every ticked item, not only the last one', async () => {
+    const page = await open(adapters.url('/view-ui-lists.html'));
+    try {
+      const values = { 'appraisal.method': ['听取汇报', '问卷调查', '个别走访'], 'appraisal.inquiryGroup': [{ name: '李秀英' }, { name: '赵德明' }] };
+      const report = await fill(page, values);
+      const detail = JSON.stringify(report);
+      expect(await state(page), detail).toEqual({ methods: ['听取汇报', '问卷调查', '个别走访'], members: ['李秀英', '赵德明'] });
+      expect(report.failed, detail).toEqual([]);
+      expect(report.filled.map((f) => f.key).sort(), detail).toEqual(Object.keys(values).sort());
+      expect(await submit(page)).toEqual({ ok: true, errors: [] });
+    } finally { await page.close(); }
+  });
+});
