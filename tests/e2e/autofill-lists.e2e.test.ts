@@ -57,3 +57,16 @@ describe('View UI Plus: a CheckboxGroup and a multiple Select', () => {
     } finally { await page.close(); }
   });
 });
+
+describe('select2 multiple, the record holding the items as one text', () => {
+  it('chooses each item the text lists and the plugin shows them', async () => {
+    const page = await open(adapters.url('/jquery-lists.html'));
+    try {
+      const report = await fill(page, { 'suggestion.coHandlingUnits': '县公安局、县卫生健康委员会' });
+      const detail = JSON.stringify(report);
+      expect(await state(page), detail).toEqual({ hbdw: ['102', '105'], shown: ['县公安局', '县卫生健康委员会'] });
+      expect(report.filled.map((f) => f.key), detail).toEqual(['suggestion.coHandlingUnits']);
+      expect(await submit(page)).toEqual({ ok: true, errors: [] });
+    } finally { await page.close(); }
+  });
+});

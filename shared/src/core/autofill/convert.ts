@@ -198,6 +198,21 @@ function yesNo(value: string, options: readonly Option[] | undefined): boolean |
   return hit ? word(hit) : undefined;
 }
 
+/** What separates the items of a list written as one text (青山镇财政所、青山镇派出所). */
+const LIST_SEPARATORS = /\s*[、，,;；]\s*/;
+
+/**
+ * The items a text value names for a control of several choices: the text itself when it is one
+ * of the control's options, else its parts when it lists several (a text field whose form asks
+ * for 多个单位用“、”分隔). Nothing is dropped or added: every part must still be an option.
+ */
+function listedItems(text: string, options: readonly Option[] | undefined, control: ScannedControl, transform?: Transform): string[] {
+  const parts = text.split(LIST_SEPARATORS).filter(Boolean);
+  if (parts.length < 2) return [text];
+  if (control.options && control.options.length > 0 && pickOption(optionCandidates(text, options, transform), control.options)) return [text];
+  return parts;
+}
+
 /** Converts one record value for one control. */
 export function convertForControl(value: unknown, entry: DictionaryEntry | undefined, options: readonly Option[] | undefined, control: ScannedControl, transform?: Transform): Conversion {
   const sensitive = entry?.sensitive === true;
@@ -252,7 +267,7 @@ export function convertForControl(value: unknown, entry: DictionaryEntry | undef
       return { ok: true, value: { type: 'option', candidates: cands }, display: cands[0]! };
     }
     case 'multiselect': case 'checkboxes': {
-      const list = Array.isArray(value) ? value.map((v) => personName(v) ?? String(v)) : typeof value === 'string' ? [value] : typeof value === 'boolean' ? [] : null;
+      const list = Array.isArray(value) ? value.map((v) => personName(v) ?? String(v)) : typeof value === 'string' ? listedItems(value, options, control, transform) : typeof value === 'boolean' ? [] : null;
       if (!list) return { ok: false, reason: 'unsupported', detail: '值不是选项列表' };
       const items: { value?: string; candidates: string[] }[] = [];
       for (const v of list) {
