@@ -70,3 +70,20 @@ describe('select2 multiple, the record holding the items as one text', () => {
     } finally { await page.close(); }
   });
 });
+
+describe('check-box lists whose boxes post under indexed names (ASP.NET CheckBoxList, units[0])', () => {
+  it('fills each list as one question labelled by its row, and keeps separate boxes apart', async () => {
+    const page = await open(scan.url('/checkbox-list.html'));
+    try {
+      const values = { 'inspection.place': '青山镇自来水厂', 'inspection.methods': ['听取汇报', '查阅资料'], 'inspection.enforcementUnits': ['县公安局', '县城管局'], 'deputy.groupLeader': true };
+      const report = await fill(page, values);
+      const detail = JSON.stringify(report);
+      expect(await state(page), detail).toEqual({ scdd: '青山镇自来水厂', scfs: ['02', '04'], units: ['GA', 'CG'], xzz: true, flags: 0 });
+      expect(report.failed, detail).toEqual([]);
+      expect(report.filled.map((f) => f.key).sort(), detail).toEqual(Object.keys(values).sort());
+      const scanned = await page.evaluate(() => (window as unknown as { Lvzhi: { scan(): unknown } }).Lvzhi.scan()) as ScanResult;
+      const kinds = Object.fromEntries(scanned.controls.map((c) => [c.labels[0]?.text, c.kind]));
+      expect(kinds).toMatchObject({ 视察方式: 'checkboxes', 执法单位: 'checkboxes', 是否公开: 'checkbox', 是否督办: 'checkbox' });
+    } finally { await page.close(); }
+  });
+});
