@@ -87,3 +87,18 @@ describe('check-box lists whose boxes post under indexed names (ASP.NET CheckBox
     } finally { await page.close(); }
   });
 });
+
+describe('units named short in the record and with their town on the portal (or the other way round)', () => {
+  it('chooses the one option naming the unit, and guesses nothing when two do', async () => {
+    const page = await open(adapters.url('/unit-names.html'));
+    try {
+      const values = { 'suggestion.handlingUnit': '农业技术推广站', 'inspection.organiser': '司法所', 'suggestion.supervisingUnit': '派出所', 'deputy.workUnit': '泰兴市柳河镇人大主席团' };
+      const report = await fill(page, values);
+      const detail = JSON.stringify(report);
+      expect(await state(page), detail).toEqual({ cbdw: 'A04', zzdw: 'A03', dbdw: '', gzdw: 'G2' });
+      expect(report.filled.map((f) => f.key).sort(), detail).toEqual(['deputy.workUnit', 'inspection.organiser', 'suggestion.handlingUnit']);
+      // 柳河派出所 and 青山派出所 both end in 派出所: not filled, and said so
+      expect([...report.failed, ...report.skipped].some((e) => e.label === '督办单位'), detail).toBe(true);
+    } finally { await page.close(); }
+  });
+});

@@ -6,6 +6,7 @@
 import type { DictionaryEntry, Option } from '../pack-schema.ts';
 import { maskSensitive } from '../identity.ts';
 import { normalizeLabel } from '../labels.ts';
+import { pickNameVariant } from './names.ts';
 import type { FillValue, ScannedControl, ScannedOption } from './types.ts';
 
 export interface Transform {
@@ -111,7 +112,7 @@ export function optionCandidates(value: string, options: readonly Option[] | und
   return out;
 }
 
-/** The option of a known list that one of the candidates names (by text, then value, normalised). */
+/** The option of a known list that one of the candidates names (by text, then value, normalised, then a unique longer or shorter form of the name). */
 export function pickOption(candidates: readonly string[], options: readonly ScannedOption[]): ScannedOption | undefined {
   const n = (s: string) => normalizeLabel(s);
   for (const c of candidates) {
@@ -122,7 +123,9 @@ export function pickOption(candidates: readonly string[], options: readonly Scan
     const hit = options.find((o) => o.value === c);
     if (hit) return hit;
   }
-  return undefined;
+  // the one option naming it with its place in front, or without (市场监督管理所 / 青山镇市场监督管理所)
+  const v = pickNameVariant(candidates, options.map((o) => o.text));
+  return v === undefined ? undefined : options[v];
 }
 
 /** A portal's option text → the record's option value (read-back), through synonyms and codes. */
