@@ -102,3 +102,26 @@ describe('units named short in the record and with their town on the portal (or 
     } finally { await page.close(); }
   });
 });
+
+describe('an open multi-select dropdown (Arco: a checkbox in every option)', () => {
+  it('is not scanned as page controls, while the page\'s own checkbox group is', async () => {
+    const page = await open(adapters.url('/arco-lists.html'));
+    try {
+      // a person left the dropdown open
+      await page.click('.arco-select-view');
+      await page.waitForSelector('.arco-select-dropdown .arco-select-option .arco-checkbox', { state: 'visible' });
+      const scanned = await page.evaluate(() => (window as unknown as { Lvzhi: { scan(): unknown } }).Lvzhi.scan()) as ScanResult;
+      const seen = scanned.controls.map((c) => ({ kind: c.kind, label: c.labels[0]?.text }));
+      expect(seen).toEqual([{ kind: 'multiselect', label: '评议调查组成员' }, { kind: 'checkboxes', label: '评议方式' }]);
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('.arco-select-dropdown', { state: 'hidden' });
+      const values = { 'appraisal.inquiryGroup': [{ name: '陈志强' }, { name: '孙丽华' }], 'appraisal.method': ['座谈会', '个别走访'] };
+      const report = await fill(page, values);
+      const detail = JSON.stringify(report);
+      expect(await state(page), detail).toEqual({ members: ['陈志强', '孙丽华'], methods: ['座谈会', '个别走访'] });
+      expect(report.filled.map((f) => f.key).sort(), detail).toEqual(Object.keys(values).sort());
+      // the dropdown's ticks, still in the page after it closed, are not listed as skipped controls either
+      expect(report.skipped.filter((s) => s.reason === 'unusable'), detail).toEqual([]);
+    } finally { await page.close(); }
+  });
+});

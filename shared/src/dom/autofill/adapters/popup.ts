@@ -147,6 +147,7 @@ export function popupSelect(cfg: PopupSelectConfig): WidgetAdapter {
     name: cfg.name,
     ...(cfg.aliases ? { aliases: cfg.aliases } : {}),
     roots: cfg.roots,
+    dropdown: { popup: cfg.popup, item: cfg.item },
     detect(el) {
       if (cfg.exclude?.(el)) return undefined;
       const multiple = cfg.multipleDom(el) || multipleByProps(el);
@@ -418,6 +419,7 @@ export function menuCascader(cfg: CascaderConfig): WidgetAdapter {
     name: cfg.name,
     ...(cfg.aliases ? { aliases: cfg.aliases } : {}),
     roots: cfg.roots,
+    dropdown: { popup: cfg.menu, item: cfg.node },
     detect(el) {
       if (cfg.exclude?.(el)) return undefined;
       return { el: el as HTMLElement, visible: el, labelTarget: el.querySelector('input') ?? el, kind: 'cascader', claims: Array.from(el.querySelectorAll('input')) };
