@@ -125,3 +125,17 @@ describe('an open multi-select dropdown (Arco: a checkbox in every option)', () 
     } finally { await page.close(); }
   });
 });
+
+describe('a form inside a popover whose select keeps its dropdown inline (Element Plus)', () => {
+  it('is scanned and filled: a popup holding fields is not a dropdown', async () => {
+    const page = await open(adapters.url('/popover-form.html'));
+    try {
+      // the inline dropdown's items are in the popover (the case the dropdown rule must not take for a dropdown)
+      await page.waitForSelector('.el-popover .el-select-dropdown__item', { state: 'attached' });
+      const report = await fill(page, { 'deputy.name': '马玉梅', 'deputy.ethnicity': '回族' });
+      const detail = JSON.stringify(report);
+      expect(await state(page), detail).toEqual({ name: '马玉梅', ethnicity: '02' });
+      expect(report.filled.map((f) => f.key).sort(), detail).toEqual(['deputy.ethnicity', 'deputy.name']);
+    } finally { await page.close(); }
+  });
+});

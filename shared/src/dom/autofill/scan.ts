@@ -237,19 +237,23 @@ const ARIA_ITEMS = '[role=option], [role=treeitem], [role=menuitemcheckbox], [ro
  * Whether `el` belongs to the choices a widget draws (see `WidgetAdapter.dropdown`): inside an
  * option item, or inside a dropdown popup that holds items. A multi-select's ticks and a popup's
  * search box are the widget's, not the page's: scanned as page controls they were matched to
- * record fields by their option text. A popup that holds no items (a dialog, a tooltip sharing
- * the popup class) is left alone.
+ * record fields by their option text. A popup that holds no items, or holds widgets of its own
+ * (a dialog, a popover or a tooltip sharing the popup class), is left alone.
  */
 function dropdownTest(list: readonly WidgetAdapter[]): (el: Element) => boolean {
   const parts = list.map((a) => a.dropdown).filter((d): d is { popup: string; item: string } => !!d);
   const items = [ARIA_ITEMS, ...parts.map((d) => d.item)].join(', ');
   const popups = parts.map((d) => d.popup).join(', ');
+  // a popup holding a select or cascader of its own is a container of fields (a popover or dialog
+  // sharing the popup class, its select's dropdown kept inline), not a dropdown
+  const widgets = list.filter((a) => a.dropdown && a.roots).map((a) => a.roots!).join(', ');
+  const isDropdown = (p: Element) => !!p.querySelector(items) && !(widgets && p.querySelector(widgets));
   return (el) => {
     const up = el.parentElement;
     if (!up) return false;
     if (up.closest(items)) return true;
     if (!popups) return false;
-    for (let p = up.closest(popups); p; p = p.parentElement?.closest(popups) ?? null) if (p.querySelector(items)) return true;
+    for (let p = up.closest(popups); p; p = p.parentElement?.closest(popups) ?? null) if (isDropdown(p)) return true;
     return false;
   };
 }
