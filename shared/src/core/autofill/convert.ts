@@ -6,6 +6,7 @@
 import type { DictionaryEntry, Option } from '../pack-schema.ts';
 import { maskSensitive } from '../identity.ts';
 import { normalizeLabel } from '../labels.ts';
+import { pickNameVariant } from './names.ts';
 import type { FillValue, ScannedControl, ScannedOption } from './types.ts';
 
 export interface Transform {
@@ -111,7 +112,7 @@ export function optionCandidates(value: string, options: readonly Option[] | und
   return out;
 }
 
-/** The option of a known list that one of the candidates names (by text, then value, normalised). */
+/** The option of a known list that one of the candidates names (by text, then value, normalised, then a unique longer or shorter form of the name). */
 export function pickOption(candidates: readonly string[], options: readonly ScannedOption[]): ScannedOption | undefined {
   const n = (s: string) => normalizeLabel(s);
   for (const c of candidates) {
@@ -122,7 +123,9 @@ export function pickOption(candidates: readonly string[], options: readonly Scan
     const hit = options.find((o) => o.value === c);
     if (hit) return hit;
   }
-  return undefined;
+  // the one option naming it with its place in front, or without (市场监督管理所 / 青山镇市场监督管理所)
+  const v = pickNameVariant(candidates, options.map((o) => o.text));
+  return v === undefined ? undefined : options[v];
 }
 
 /** A portal's option text → the record's option value (read-back), through synonyms and codes. */
@@ -198,6 +201,21 @@ function yesNo(value: string, options: readonly Option[] | undefined): boolean |
   return hit ? word(hit) : undefined;
 }
 
+/** What separates the items of a list written as one text (青山镇财政所、青山镇派出所). */
+const LIST_SEPARATORS = /\s*[、，,;；]\s*/;
+
+/**
+ * The items a text value names for a control of several choices: the text itself when it is one
+ * of the control's options, else its parts when it lists several (a text field whose form asks
+ * for 多个单位用“、”分隔). Nothing is dropped or added: every part must still be an option.
+ */
+function listedItems(text: string, options: readonly Option[] | undefined, control: ScannedControl, transform?: Transform): string[] {
+  const parts = text.split(LIST_SEPARATORS).filter(Boolean);
+  if (parts.length < 2) return [text];
+  if (control.options && control.options.length > 0 && pickOption(optionCandidates(text, options, transform), control.options)) return [text];
+  return parts;
+}
+
 /** Converts one record value for one control. */
 export function convertForControl(value: unknown, entry: DictionaryEntry | undefined, options: readonly Option[] | undefined, control: ScannedControl, transform?: Transform): Conversion {
   const sensitive = entry?.sensitive === true;
@@ -252,7 +270,7 @@ export function convertForControl(value: unknown, entry: DictionaryEntry | undef
       return { ok: true, value: { type: 'option', candidates: cands }, display: cands[0]! };
     }
     case 'multiselect': case 'checkboxes': {
-      const list = Array.isArray(value) ? value.map((v) => personName(v) ?? String(v)) : typeof value === 'string' ? [value] : typeof value === 'boolean' ? [] : null;
+      const list = Array.isArray(value) ? value.map((v) => personName(v) ?? String(v)) : typeof value === 'string' ? listedItems(value, options, control, transform) : typeof value === 'boolean' ? [] : null;
       if (!list) return { ok: false, reason: 'unsupported', detail: '值不是选项列表' };
       const items: { value?: string; candidates: string[] }[] = [];
       for (const v of list) {

@@ -230,6 +230,34 @@ function dateFormatFromValue(value: string): string | undefined {
   return out;
 }
 
+/** Items of ARIA option lists and menus: a control drawn inside one is part of that choice. */
+const ARIA_ITEMS = '[role=option], [role=treeitem], [role=menuitemcheckbox], [role=menuitemradio]';
+
+/**
+ * Whether `el` belongs to the choices a widget draws (see `WidgetAdapter.dropdown`): inside an
+ * option item, or inside a dropdown popup that holds items. A multi-select's ticks and a popup's
+ * search box are the widget's, not the page's: scanned as page controls they were matched to
+ * record fields by their option text. A popup that holds no items, or holds widgets of its own
+ * (a dialog, a popover or a tooltip sharing the popup class), is left alone.
+ */
+function dropdownTest(list: readonly WidgetAdapter[]): (el: Element) => boolean {
+  const parts = list.map((a) => a.dropdown).filter((d): d is { popup: string; item: string } => !!d);
+  const items = [ARIA_ITEMS, ...parts.map((d) => d.item)].join(', ');
+  const popups = parts.map((d) => d.popup).join(', ');
+  // a popup holding a select or cascader of its own is a container of fields (a popover or dialog
+  // sharing the popup class, its select's dropdown kept inline), not a dropdown
+  const widgets = list.filter((a) => a.dropdown && a.roots).map((a) => a.roots!).join(', ');
+  const isDropdown = (p: Element) => !!p.querySelector(items) && !(widgets && p.querySelector(widgets));
+  return (el) => {
+    const up = el.parentElement;
+    if (!up) return false;
+    if (up.closest(items)) return true;
+    if (!popups) return false;
+    for (let p = up.closest(popups); p; p = p.parentElement?.closest(popups) ?? null) if (isDropdown(p)) return true;
+    return false;
+  };
+}
+
 /** Scans `doc` (default: the current document). */
 export function scanPage(doc: Document = document, options: ScanOptions = {}): PageSession {
   const session: PageSession = { result: { url: doc.location?.href ?? '', controls: [], tables: [], refused: [] }, controls: new Map(), tables: new Map(), doc };
@@ -238,6 +266,7 @@ export function scanPage(doc: Document = document, options: ScanOptions = {}): P
   const list = adapters();
   const rootAdapters = list.filter((a) => a.roots);
   const nativeAdapters = list.filter((a) => !a.roots);
+  const inDropdown = dropdownTest(list);
   const tableInfo: { el: HTMLTableElement; id: string; columns: string[] }[] = [];
 
   const visitDoc = (d: Document, frame: string) => {
@@ -277,7 +306,7 @@ export function scanPage(doc: Document = document, options: ScanOptions = {}): P
       const found: { el: Element; adapter: WidgetAdapter; handle: WidgetHandle }[] = [];
       for (const a of rootAdapters) {
         for (const el of Array.from(root.querySelectorAll(a.roots!))) {
-          if (claimed.has(el) || found.some((f) => f.el.contains(el))) continue;
+          if (claimed.has(el) || found.some((f) => f.el.contains(el)) || inDropdown(el)) continue;
           const h = a.detect(el);
           if (!h) continue;
           found.push({ el, adapter: a, handle: h });
@@ -287,7 +316,7 @@ export function scanPage(doc: Document = document, options: ScanOptions = {}): P
       }
       for (const el of Array.from(root.querySelectorAll(NATIVE))) {
         if (claimed.has(el)) continue;
-        if (found.some((f) => f.el.contains(el))) continue;
+        if (found.some((f) => f.el.contains(el)) || inDropdown(el)) continue;
         if (el.tagName === 'INPUT') {
           const type = ((el as HTMLInputElement).type || 'text').toLowerCase();
           if (type === 'password') { claimed.add(el); session.result.refused.push({ what: inferLabels(el, false)[0]?.text ?? (el as HTMLInputElement).name ?? 'password', reason: 'password' }); continue; }

@@ -5,6 +5,7 @@
  * normalisation. Pure comparison here; apply.ts waits for the page to settle and calls it.
  */
 import type { FillValue } from '../../core/autofill/types.ts';
+import { nameVariant } from '../../core/autofill/names.ts';
 import type { PlainModel } from './framework-state.ts';
 import { same, type ReadValue, type WidgetHandle } from './adapters/types.ts';
 
@@ -16,6 +17,9 @@ function sameDate(a: string, b: string): boolean {
   const x = numbers(a), y = numbers(b);
   return x.length > 0 && x.length === y.length && x.every((n, i) => n === y[i]);
 }
+
+/** The option shown is the one asked for, by the same text or the same name with its place in front or without (see names.ts). */
+const sameName = (shown: string, asked: string) => same(shown, asked) || nameVariant(shown, asked);
 
 const pathParts = (s: string) => s.split(/\s*[/／>＞,，]\s*|\s+/).filter(Boolean);
 
@@ -29,11 +33,11 @@ export function readMatches(read: ReadValue, v: FillValue, h: Pick<WidgetHandle,
       return read === v.text || read.trim() === v.text.trim();
     case 'option': {
       const r = Array.isArray(read) && read.length === 1 ? read[0]! : read;
-      return typeof r === 'string' && (v.candidates.some((c) => same(r, c)) || (v.value !== undefined && r === v.value));
+      return typeof r === 'string' && (v.candidates.some((c) => sameName(r, c)) || (v.value !== undefined && r === v.value));
     }
     case 'options': {
       if (!Array.isArray(read) || read.length !== v.items.length) return false;
-      return v.items.every((it) => read.some((r) => it.candidates.some((c) => same(r, c)) || (it.value !== undefined && r === it.value)));
+      return v.items.every((it) => read.some((r) => it.candidates.some((c) => sameName(r, c)) || (it.value !== undefined && r === it.value)));
     }
     case 'check':
       return read === v.checked;

@@ -11,6 +11,7 @@ export const bootstrapSelect: WidgetAdapter = defineAdapter({
   name: 'bootstrap-select',
   // a root selector, so it is tried before the ARIA adapters would take the plugin's own combobox
   roots: '.bootstrap-select > select',
+  dropdown: { popup: '.bootstrap-select .dropdown-menu', item: '.bootstrap-select .dropdown-menu li' },
   detect(el) {
     if (el.tagName !== 'SELECT') return undefined;
     const box = el.parentElement?.classList.contains('bootstrap-select') ? el.parentElement : undefined;

@@ -7,6 +7,7 @@ import type { ControlKind } from '../../../core/autofill/types.ts';
 import { blur, clickLikeUser, fire, setNativeValue, textOf, typeValue, unusableReason } from '../util.ts';
 import { itemsOf, isInput, matchesAny, type WidgetAdapter, type WidgetHandle } from './types.ts';
 import { defineAdapter, PRIORITY } from './registry.ts';
+import { nextFrame } from './wait.ts';
 // ---------------------------------------------------------------- native inputs
 
 const TEXT_TYPES = ['text', 'search', 'tel', 'email', 'url', 'number', 'date', 'datetime-local', 'month', 'time', ''];
@@ -38,9 +39,34 @@ export function groupOf(input: HTMLInputElement): HTMLInputElement[] {
   const container = input.closest('[role="radiogroup"],[role="group"],.el-radio-group,.el-checkbox-group,.ant-radio-group,.ant-checkbox-group,.next-radio-group,.next-checkbox-group,.t-radio-group,.t-checkbox-group,.n-radio-group,.n-checkbox-group,.arco-radio-group,.arco-checkbox-group,.ivu-radio-group,.ivu-checkbox-group,.van-radio-group,.van-checkbox-group');
   const root: ParentNode = input.form ?? container ?? (input.getRootNode() as ParentNode);
   const type = input.type;
-  if (input.name) return Array.from(root.querySelectorAll<HTMLInputElement>(`input[type="${type}"]`)).filter((i) => i.name === input.name);
+  if (input.name) {
+    const named = Array.from(root.querySelectorAll<HTMLInputElement>(`input[type="${type}"]`)).filter((i) => i.name === input.name);
+    return named.length === 1 && type === 'checkbox' ? indexedList(input, root) ?? named : named;
+  }
   if (container) return Array.from(container.querySelectorAll<HTMLInputElement>(`input[type="${type}"]`));
   return [input];
+}
+
+/** A box name that ends in its item's index: ASP.NET CheckBoxList (`ctl00$Main$cblX$0`) or indexed form binding (`units[0]`). */
+const INDEXED_NAME = /^(.+?)(\$\d+|\[\d+\])$/;
+
+/**
+ * The boxes of a list whose items each post under their own indexed name (ASP.NET CheckBoxList,
+ * Spring/Struts `x[0]`, `x[1]`): one question, like boxes sharing a name. Only when the boxes sit
+ * together, in an element that holds no other field, so separate questions are never merged.
+ */
+function indexedList(input: HTMLInputElement, root: ParentNode): HTMLInputElement[] | undefined {
+  const m = INDEXED_NAME.exec(input.name);
+  if (!m) return undefined;
+  const [, stem, index] = m;
+  const same = (i: HTMLInputElement) => { const k = INDEXED_NAME.exec(i.name); return !!k && k[1] === stem && k[2]![0] === index![0]; };
+  const list = Array.from(root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')).filter(same);
+  if (list.length < 2) return undefined;
+  let box: Element | null = input.parentElement;
+  while (box && !list.every((i) => box!.contains(i))) box = box.parentElement;
+  if (!box) return undefined;
+  const others = Array.from(box.querySelectorAll('input, select, textarea')).filter((e) => !list.includes(e as HTMLInputElement) && (e as HTMLInputElement).type !== 'hidden');
+  return others.length === 0 ? list : undefined;
 }
 
 function groupVisible(group: HTMLInputElement[]): Element {
@@ -107,9 +133,12 @@ export const nativeInput: WidgetAdapter = {
       const wanted = (i: HTMLInputElement) => items.some((it) => (it.value !== undefined && it.value === i.value && i.value !== 'on') || matchesAny(optionTextOfInput(i), it.candidates));
       const targets = h.group.filter(wanted);
       if (targets.length < items.length) throw new Error('找不到选项');
+      // one box at a time, as a person ticks them: a framework may keep each box's copy of the
+      // group's value and refresh it only when it re-renders (View UI's CheckboxGroup), so boxes
+      // ticked in one burst each start from the old value and only the last one is kept
       for (const i of h.group) {
         const want = targets.includes(i);
-        if (i.checked !== want && (want || h.kind === 'checkboxes')) toggle(i);
+        if (i.checked !== want && (want || h.kind === 'checkboxes')) { toggle(i); await nextFrame(i); }
       }
       return;
     }

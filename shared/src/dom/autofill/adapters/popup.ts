@@ -7,6 +7,7 @@
  */
 import type { FillValue } from '../../../core/autofill/types.ts';
 import { normalizeDateFormat } from '../../../core/autofill/convert.ts';
+import { pickNameVariant } from '../../../core/autofill/names.ts';
 import { blur, clickLikeUser, fire, hover, key, setNativeValue, textOf, unusableReason, win } from '../util.ts';
 import { componentOf } from '../framework-state.ts';
 import { itemsOf, same, type OptionItem, type ReadValue, type WidgetAdapter, type WidgetHandle } from './types.ts';
@@ -56,6 +57,17 @@ function findItem(scope: ParentNode, itemSelector: string, textOfItem: (e: HTMLE
 }
 
 /**
+ * The one item naming a candidate with its place in front or without (市场监督管理所 →
+ * 青山镇市场监督管理所). Only over a list shown whole — a filtered list, or one not scrolled —
+ * since uniqueness means nothing in the rendered slice of a virtual list.
+ */
+function findNameVariant(scope: ParentNode, itemSelector: string, textOfItem: (e: HTMLElement) => string, candidates: readonly string[]): HTMLElement | undefined {
+  const items = Array.from(scope.querySelectorAll<HTMLElement>(itemSelector)).filter(pickable);
+  const i = pickNameVariant(candidates, items.map(textOfItem));
+  return i === undefined ? undefined : items[i];
+}
+
+/**
  * Finds the option in an open popup: rendered already, rendered soon (options loading), or
  * further down a virtual list (scrolled page by page, each page awaited on its mutations).
  */
@@ -66,7 +78,7 @@ export async function pickFromPopup(popup: HTMLElement, itemSelector: string, te
   const direct = await waitUntil(() => find() ?? (anyItems() ? null : undefined), { root: popup, timeout: opts.timeout ?? 1500 });
   if (direct) return direct;
   const holder = opts.scrollHolder ? popup.querySelector<HTMLElement>(opts.scrollHolder) ?? (popup.matches(opts.scrollHolder) ? popup : null) : null;
-  if (!holder || holder.scrollHeight <= holder.clientHeight + 2) return find() ?? undefined;
+  if (!holder || holder.scrollHeight <= holder.clientHeight + 2) return find() ?? findNameVariant(popup, itemSelector, textOfItem, candidates);
   holder.scrollTop = 0;
   fire(holder, 'scroll', { bubbles: false });
   for (let i = 0; i < 200; i++) {
@@ -135,6 +147,7 @@ export function popupSelect(cfg: PopupSelectConfig): WidgetAdapter {
     name: cfg.name,
     ...(cfg.aliases ? { aliases: cfg.aliases } : {}),
     roots: cfg.roots,
+    dropdown: { popup: cfg.popup, item: cfg.item },
     detect(el) {
       if (cfg.exclude?.(el)) return undefined;
       const multiple = cfg.multipleDom(el) || multipleByProps(el);
@@ -170,7 +183,8 @@ export function popupSelect(cfg: PopupSelectConfig): WidgetAdapter {
             // a remote or long list: let the widget search for the most specific text
             for (const c of it.candidates) {
               typeSearch(box, c);
-              item = await waitUntil(() => findItem(popup!, cfg.item, textOfItem, [c]), { root: popup, timeout: 1500 });
+              // the list narrowed to what the widget found for it: the exact name, or the one item naming it longer or shorter
+              item = await waitUntil(() => findItem(popup!, cfg.item, textOfItem, [c]) ?? findNameVariant(popup!, cfg.item, textOfItem, [c]), { root: popup, timeout: 1500 });
               if (item) break;
             }
           }
@@ -405,6 +419,7 @@ export function menuCascader(cfg: CascaderConfig): WidgetAdapter {
     name: cfg.name,
     ...(cfg.aliases ? { aliases: cfg.aliases } : {}),
     roots: cfg.roots,
+    dropdown: { popup: cfg.menu, item: cfg.node },
     detect(el) {
       if (cfg.exclude?.(el)) return undefined;
       return { el: el as HTMLElement, visible: el, labelTarget: el.querySelector('input') ?? el, kind: 'cascader', claims: Array.from(el.querySelectorAll('input')) };

@@ -14,6 +14,8 @@ export const select2: WidgetAdapter = defineAdapter({
   name: 'select2',
   // a root selector, so it is tried before the ARIA adapters would take the plugin's own combobox
   roots: 'select.select2-hidden-accessible',
+  // its open dropdown sits at the end of body: results and, for a single select, a search box
+  dropdown: { popup: '.select2-dropdown', item: '.select2-results__option' },
   detect(el) {
     if (el.tagName !== 'SELECT' || !el.classList.contains('select2-hidden-accessible')) return undefined;
     const box = containerOf(el);

@@ -47,6 +47,12 @@ export interface WidgetAdapter {
   aliases?: readonly string[];
   /** CSS selector of widget roots; adapters without it are offered native controls. */
   roots?: string;
+  /**
+   * Where the widget draws its choices: popups (often moved to the end of body) holding items.
+   * Nothing inside an item, or inside such a popup that holds items, is a control of the page:
+   * a multi-select's ticks, a dropdown's search box (see scan.ts).
+   */
+  dropdown?: { popup: string; item: string };
   detect(el: Element): WidgetHandle | undefined;
   read(h: WidgetHandle): ReadValue;
   write(h: WidgetHandle, v: FillValue): Promise<void>;
