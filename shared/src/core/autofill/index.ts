@@ -5,3 +5,4 @@ export * from './convert.ts';
 export * from './plan.ts';
 export * from './derive.ts';
 export * from './words.ts';
+export * from './region.ts';
