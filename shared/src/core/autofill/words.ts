@@ -14,6 +14,19 @@ export function visibleLabel(text: string | undefined): string {
     .trim();
 }
 
+const PROMPT_WORDS = /^(请|please)?(输入|选择|填写|上传|点击|搜索|查询|enter|input|select|choose|pick|search|type|fill(in)?|click)+(一个|一项|一下|内容|选项|anoption|anitem|one|here|tosearch|tochoose|toselect)?$/u;
+
+/**
+ * Whether a text is only a prompt, no label: 请选择, --请选择--, 请输入…, select, Please choose.
+ * Widgets put such words in their placeholder or aria-label (Fusion's select says "select");
+ * they name no field, so they never label a control (a prompt with a noun, 请选择日期, still
+ * counts, as a placeholder, after every label from the layout).
+ */
+export function isPromptOnly(text: string): boolean {
+  const t = text.normalize('NFKC').toLowerCase().replace(/[\s\-—–=_.…·。:：*＊()（）\[\]【】<>《》'"‘’“”!！?？~～]+/gu, '');
+  return t === '' || PROMPT_WORDS.test(t);
+}
+
 const KIND_WORDS: Record<ControlKind, [string, string]> = {
   text: ['输入框', 'text box'], textarea: ['多行输入框', 'text area'], number: ['数字输入框', 'number box'],
   date: ['日期框', 'date box'], datetime: ['日期时间框', 'date-time box'], select: ['下拉框', 'drop-down'],
