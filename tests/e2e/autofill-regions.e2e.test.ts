@@ -32,6 +32,7 @@ const RECORD = {
   'deputy.address': '浙江省杭州市西湖区', // stops above the street the cascader needs
   'letter.region': '浙江省杭州市西湖区双浦镇铜鉴湖村', // names more than the cascader (it starts at the district)
   'letter.address': '转塘街道龙坞社区8幢3单元', // starts below the cascader's top level; the house number is no level
+  'deputy.birthPlace': '双浦镇象山村', // starts below the top level of a filterable cascader: its search finds 象山村
 };
 
 describe('regions in cascaders (Element Plus, TDesign)', () => {
@@ -51,8 +52,9 @@ describe('regions in cascaders (Element Plus, TDesign)', () => {
     expect(state.native, detail).toEqual(['浙江', '杭州']);
     expect(state.region, detail).toEqual(['西湖区', '双浦镇', '铜鉴湖村']);
     expect(state.home, detail).toEqual(['西湖区', '转塘街道', '龙坞社区']);
+    expect(state.birth, detail).toEqual(['西湖区', '双浦镇', '象山村']);
     const filled = report.filled.map((f) => f.key).sort();
-    expect(filled, detail).toEqual(['deputy.householdAddress', 'deputy.nativePlace', 'letter.address', 'letter.region']);
+    expect(filled, detail).toEqual(['deputy.birthPlace', 'deputy.householdAddress', 'deputy.nativePlace', 'letter.address', 'letter.region']);
     // the street is not in the record: no guess, and the report does not say filled
     expect(state.address, detail).toEqual([]);
     expect(report.failed.map((f) => f.key), detail).toContain('deputy.address');

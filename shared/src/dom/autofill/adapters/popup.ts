@@ -374,7 +374,7 @@ export async function walkCascader(root: HTMLElement, cfg: CascaderConfig, paths
   }
   // a region in one run of text (江苏省泰州市泰兴市青山镇), or with suffixes the options lack:
   // follow the options themselves, each level naming the next piece of the text
-  for (const path of paths) if (await walkRegionText(root, cfg, path.join(''), nodesAt, clickNode)) return true;
+  for (const path of paths) if (await walkRegionText(root, cfg, path.join(''), nodesAt, clickNode, false)) return true;
   // the most specific part first: a search box finds it wherever it is (a joined region's last name too)
   const leaves = [...new Set(paths.flatMap((p) => {
     const last = p[p.length - 1]!;
@@ -404,6 +404,10 @@ export async function walkCascader(root: HTMLElement, cfg: CascaderConfig, paths
     }
     return false;
   };
+  // a region text starting below the top level (转塘街道象山社区 under 西湖区), branch by branch
+  // after the search: its names must follow each other, where the leaf search below takes the
+  // first leaf of that text in any branch
+  for (const path of paths) if (await walkRegionText(root, cfg, path.join(''), nodesAt, clickNode, true)) return true;
   return descend(0);
 }
 
@@ -451,7 +455,7 @@ export type { OptionItem };
  * chosen and no region name of the text is left over: a cascader needing one more level than
  * the record names is not filled with a guess.
  */
-async function walkRegionText(root: HTMLElement, cfg: CascaderConfig, text: string, nodesAt: (level: number) => HTMLElement[], clickNode: (n: HTMLElement, level: number) => Promise<void>): Promise<boolean> {
+async function walkRegionText(root: HTMLElement, cfg: CascaderConfig, text: string, nodesAt: (level: number) => HTMLElement[], clickNode: (n: HTMLElement, level: number) => Promise<void>, lower: boolean): Promise<boolean> {
   const t = compactRegion(text);
   if (!t) return false;
   const best = (level: number, at: (label: string) => { at: number; length: number } | undefined) => {
@@ -468,6 +472,8 @@ async function walkRegionText(root: HTMLElement, cfg: CascaderConfig, text: stri
   if (top) {
     await clickNode(top.n, 0);
     last = top.n; pos = top.at + top.length;
+  } else if (!lower) {
+    return false;
   } else {
     // the record starts below the top level: look for its first name branch by branch
     let budget = 40;
