@@ -15,14 +15,15 @@ import { ADAPTER_FIXTURES_DIR, buildAdapterFixtures } from '../fixtures/adapters
 
 const BUNDLE = join(REPO_ROOT, 'shared', 'dist', 'lvzhi-autofill.js');
 
-let site: StaticServer, browser: Awaited<ReturnType<typeof launchChromium>>;
+let site: StaticServer, scanSite: StaticServer, browser: Awaited<ReturnType<typeof launchChromium>>;
 beforeAll(async () => {
   await buildAdapterFixtures();
   if (!existsSync(BUNDLE)) execFileSync('npx', ['tsx', join(REPO_ROOT, 'shared', 'scripts', 'build-autofill.ts')], { cwd: REPO_ROOT, stdio: 'inherit' });
   site = await serveDir(ADAPTER_FIXTURES_DIR);
+  scanSite = await serveDir(join(REPO_ROOT, 'tests', 'fixtures', 'scan'));
   browser = await launchChromium();
 });
-afterAll(async () => { await browser?.close(); await site?.close(); });
+afterAll(async () => { await browser?.close(); await site?.close(); await scanSite?.close(); });
 
 const RECORD = {
   'deputy.name': '林晓燕', 'deputy.birthDate': '1983-02-17', 'deputy.ethnicity': '满族',
@@ -54,6 +55,25 @@ describe('labels from the layout (Formily on Fusion)', () => {
     expect(report.filled.map((f) => f.key).sort(), detail).toEqual(Object.keys(RECORD).sort());
     const submitted = await page.evaluate(() => (window as unknown as { __portal: { submit(): Promise<unknown> } }).__portal.submit());
     expect(submitted, detail).toEqual({ ok: true, errors: [] });
+    await page.close();
+  });
+});
+
+describe('prompt words are no labels', () => {
+  it('writes nothing into controls named only by a prompt (请选择日期, --请选择--, select)', async () => {
+    const page = await browser.newPage();
+    await page.goto(scanSite.url('/prompt-only.html'));
+    await page.addScriptTag({ path: BUNDLE });
+    // 印发日期 is also the record's only date a bare 日期 could name
+    const values = { 'meeting.title': '主席团七月例会', 'meeting.documentDate': '2024-07-08', 'meeting.type': '主席团会议' };
+    const report = JSON.parse(await page.evaluate(async (arg: string) => {
+      const L = (window as unknown as { Lvzhi: { fill(v: unknown): Promise<{ report: unknown }> } }).Lvzhi;
+      return JSON.stringify((await L.fill(JSON.parse(arg))).report);
+    }, JSON.stringify(values))) as FillReport;
+    const state = await page.evaluate(() => (window as unknown as { __portal: { state(): unknown } }).__portal.state());
+    const detail = JSON.stringify(report);
+    expect(state, detail).toEqual({ title: '主席团七月例会', when: '', kind: '', doc: '2024-07-08' });
+    expect(report.skipped.filter((s) => s.reason === 'no-label').length, detail).toBe(2);
     await page.close();
   });
 });

@@ -129,7 +129,7 @@ function linesFormOf(ctx: AutofillContext, key: string): DictionaryEntry | undef
 }
 
 /** Unusable for reasons a page lifts by itself or on the user's click (a step, a tab, loading options): not traps. */
-const SHOWS_LATER = new Set(['hidden', 'disabled', 'inert']);
+const SHOWS_LATER = new Set(['hidden', 'disabled', 'inert', 'aria-hidden']); // aria-hidden: an inactive tab pane
 
 /**
  * A control that cannot be used now. When it is only hidden or disabled (the next step of a

@@ -14,13 +14,15 @@ export function visibleLabel(text: string | undefined): string {
     .trim();
 }
 
-const PROMPT_WORDS = /^(请|please)?(输入|选择|填写|上传|点击|搜索|查询|enter|input|select|choose|pick|search|type|fill(in)?|click)+(一个|一项|一下|内容|选项|anoption|anitem|one|here|tosearch|tochoose|toselect)?$/u;
+// a prompt whose object is only the widget's kind (请选择日期, Select date) names no field either
+const PROMPT_WORDS = /^(请|please)?(输入|选择|填写|上传|点击|搜索|查询|enter|input|select|choose|pick|search|type|fill(in)?|click)+(一个|一项|一下|内容|选项|日期|时间|日期时间|年月|月份|年份|年度|数字|文本|文字|文件|图片|anoption|anitem|one|here|tosearch|tochoose|toselect|a?date|a?time|datetime|a?month|a?year|a?file)?$/u;
 
 /**
- * Whether a text is only a prompt, no label: 请选择, --请选择--, 请输入…, select, Please choose.
- * Widgets put such words in their placeholder or aria-label (Fusion's select says "select");
- * they name no field, so they never label a control (a prompt with a noun, 请选择日期, still
- * counts, as a placeholder, after every label from the layout).
+ * Whether a text is only a prompt, no label: 请选择, --请选择--, 请输入…, select, Please choose,
+ * and prompts naming only the widget's kind (请选择日期, 选择时间, Select date). Widgets put such
+ * words in their placeholder or aria-label (Fusion's select says "select"); they name no field,
+ * so they never label a control — 请选择日期 matched whichever record date a synonym 日期 had.
+ * A prompt with a field's name (请输入手机号码) is kept, as a placeholder, after the layout's labels.
  */
 export function isPromptOnly(text: string): boolean {
   const t = text.normalize('NFKC').toLowerCase().replace(/[\s\-—–=_.…·。:：*＊()（）\[\]【】<>《》'"‘’“”!！?？~～]+/gu, '');
