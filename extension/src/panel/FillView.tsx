@@ -356,7 +356,7 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, autoContinue, onA
   if (packs.isLoading || records.isLoading) return <p>{t('loading')}</p>;
   if (packs.error) throw packs.error;
 
-  const skipTexts = { reason: (r: SkipReason) => t(REASONS[r]), unlabeled: t('unlabeled'), maybe: t('maybe'), recordLacks: t('recordLacks') };
+  const skipTexts = { reason: (r: SkipReason) => t(REASONS[r]), unlabeled: t('unlabeled'), maybe: t('maybe'), recordLacks: t('recordLacks'), later: t('later') };
   const isSensitive = (key: string) => pd?.autofill.entries.get(key)?.sensitive === true;
 
   return (

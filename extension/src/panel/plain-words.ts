@@ -40,7 +40,7 @@ export function looksLikeDomName(text: string): boolean {
   return /^[A-Za-z_][\w$.:\-\[\]]*$/.test(text) && (/[$_\[\]]|\d/.test(text) || /^[a-z]+[A-Z]/.test(text));
 }
 
-export interface SkipTexts { reason: (r: SkipReason) => string; unlabeled: string; maybe: string; recordLacks: string }
+export interface SkipTexts { reason: (r: SkipReason) => string; unlabeled: string; maybe: string; recordLacks: string; later: string }
 
 /** One skip line: "联系电话：可能对应多个字段，未填写（可能是：代表电话、来信人电话）". */
 export function skipLine(s: SkippedControl & PlainItem, fieldLabel: (key: string) => string | undefined, texts: SkipTexts): string {
@@ -50,6 +50,8 @@ export function skipLine(s: SkippedControl & PlainItem, fieldLabel: (key: string
   let detail = '';
   if (labels.length > 0 && s.reason === 'ambiguous') detail = `（${texts.maybe}：${labels.join('、')}）`;
   else if (labels.length > 0 && s.reason === 'no-value') detail = `（${texts.recordLacks}：${labels.join('、')}）`;
+  // hidden or disabled now (a wizard's next step) with a record value waiting for it
+  else if (labels.length > 0 && s.later) detail = `（${labels.join('、')}：${texts.later}）`;
   return `${name}：${reason}${detail}`;
 }
 

@@ -6,3 +6,4 @@ export * from './plan.ts';
 export * from './derive.ts';
 export * from './words.ts';
 export * from './names.ts';
+export * from './region.ts';

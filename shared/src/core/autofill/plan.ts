@@ -128,6 +128,23 @@ function linesFormOf(ctx: AutofillContext, key: string): DictionaryEntry | undef
   return undefined;
 }
 
+/** Unusable for reasons a page lifts by itself or on the user's click (a step, a tab, loading options): not traps. */
+const SHOWS_LATER = new Set(['hidden', 'disabled', 'inert', 'aria-hidden']); // aria-hidden: an inactive tab pane
+
+/**
+ * A control that cannot be used now. When it is only hidden or disabled (the next step of a
+ * wizard, a closed tab) and the record has a value for it, the report says which record field
+ * waits for it, so the clerk knows fields remain after 下一步; nothing is clicked for them.
+ */
+function unusableSkip(ctx: AutofillContext, c: ScannedControl, scope: ReadonlySet<string>, m: ReturnType<typeof resolveMapping>, derived: Parameters<typeof resolveControl>[4]): SkippedControl {
+  const w = unusableWords(c.unusableReason);
+  if (!SHOWS_LATER.has(c.unusableReason ?? '')) return skip(c, portalLabel(c), 'unusable', w.zh, w.en);
+  const r = resolveControl(ctx, { ...c, usable: true }, scope, m, derived);
+  if ('reason' in r || !scope.has(r.key)) return skip(c, portalLabel(c), 'unusable', w.zh, w.en);
+  const field = fieldWords(ctx, r.key) ?? { label: r.label };
+  return skip(c, r.label, 'unusable', `${w.zh}；记录中有“${field.label}”，该栏目显示后可继续填写`, `${w.en}; the record has “${field.labelEn ?? field.label}”, to be filled when it shows (continue filling)`, { field, candidates: [r.key], later: true });
+}
+
 /** The record's values keyed by dictionary key (see `dictionaryView`) → a fill plan for a scanned page. */
 export function planFill(ctx: AutofillContext, scan: ScanResult, stored: Record<string, unknown>, options: PlanOptions = {}): FillPlan {
   const m = resolveMapping(ctx, options.mapping, options.form);
@@ -143,7 +160,7 @@ export function planFill(ctx: AutofillContext, scan: ScanResult, stored: Record<
   }
   for (const c of scan.controls) {
     if (c.cell) continue; // filled through its table
-    if (!c.usable) { const w = unusableWords(c.unusableReason); skipped.push(skip(c, portalLabel(c), 'unusable', w.zh, w.en)); continue; }
+    if (!c.usable) { skipped.push(unusableSkip(ctx, c, scope, m, derived)); continue; }
     const r = resolveControl(ctx, c, scope, m, derived);
     if ('reason' in r) { skipped.push(r); continue; }
     let key = r.key;

@@ -155,6 +155,12 @@ export interface SkippedControl {
   candidates?: string[];
   /** The control's name attribute (for code and mappings; never shown). */
   name?: string;
+  /**
+   * Hidden or disabled now (a wizard's next step, a closed tab, a select waiting for its
+   * options) while the record has a value for it: 继续填写 (the extension) or `Lvzhi.fillMore`
+   * fills it once it shows. Nothing is written into it before.
+   */
+  later?: boolean;
 }
 
 export interface FillPlan {

@@ -14,6 +14,21 @@ export function visibleLabel(text: string | undefined): string {
     .trim();
 }
 
+// a prompt whose object is only the widget's kind (请选择日期, Select date) names no field either
+const PROMPT_WORDS = /^(请|please)?(输入|选择|填写|上传|点击|搜索|查询|enter|input|select|choose|pick|search|type|fill(in)?|click)+(一个|一项|一下|内容|选项|日期|时间|日期时间|年月|月份|年份|年度|数字|文本|文字|文件|图片|anoption|anitem|one|here|tosearch|tochoose|toselect|a?date|a?time|datetime|a?month|a?year|a?file)?$/u;
+
+/**
+ * Whether a text is only a prompt, no label: 请选择, --请选择--, 请输入…, select, Please choose,
+ * and prompts naming only the widget's kind (请选择日期, 选择时间, Select date). Widgets put such
+ * words in their placeholder or aria-label (Fusion's select says "select"); they name no field,
+ * so they never label a control — 请选择日期 matched whichever record date a synonym 日期 had.
+ * A prompt with a field's name (请输入手机号码) is kept, as a placeholder, after the layout's labels.
+ */
+export function isPromptOnly(text: string): boolean {
+  const t = text.normalize('NFKC').toLowerCase().replace(/[\s\-—–=_.…·。:：*＊()（）\[\]【】<>《》'"‘’“”!！?？~～]+/gu, '');
+  return t === '' || PROMPT_WORDS.test(t);
+}
+
 const KIND_WORDS: Record<ControlKind, [string, string]> = {
   text: ['输入框', 'text box'], textarea: ['多行输入框', 'text area'], number: ['数字输入框', 'number box'],
   date: ['日期框', 'date box'], datetime: ['日期时间框', 'date-time box'], select: ['下拉框', 'drop-down'],

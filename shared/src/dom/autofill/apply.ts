@@ -296,12 +296,16 @@ export function scanOptionsFor(mapping: PortalMapping | undefined): ScanOptions 
  * write them. Their "unusable" entries in the report are replaced by the outcome.
  */
 export async function fillLate(ctx: AutofillContext, values: Record<string, unknown>, options: AutofillOptions, first: { session: PageSession; plan: FillPlan } & ApplyResult): Promise<ApplyResult> {
-  const disabled = first.plan.skipped.filter((s) => s.reason === 'unusable' && /disabled/.test(s.detail ?? '') && s.control);
+  // by the English words: the Chinese detail (控件已禁用) never held the word "disabled"
+  const disabled = first.plan.skipped.filter((s) => s.reason === 'unusable' && /disabled/.test(s.detailEn ?? '') && s.control);
   if (disabled.length === 0) return first;
   // which of them the record would fill if they were usable
   const ids = new Set(disabled.map((s) => s.control));
-  const asUsable = { ...first.session.result, controls: first.session.result.controls.map((c) => ids.has(c.id) ? { ...c, usable: true } : c) };
-  const wanted = planFill(ctx, asUsable, values, options).steps.filter((st) => ids.has(st.control)).map((st) => first.session.controls.get(st.control)!.handle.el);
+  // planned without their option lists: a select disabled while it loads lists none of its options yet (加载中…)
+  const asUsable = { ...first.session.result, controls: first.session.result.controls.map((c) => { if (!ids.has(c.id)) return c; const { options: _loading, ...rest } = c; return { ...rest, usable: true }; }) };
+  // only those on show: a disabled control in a step or tab not shown yet waits for the user, not for a timeout
+  const shown = (el: Element) => { const ce = el as Element & { checkVisibility?: (o: object) => boolean }; return !ce.checkVisibility || ce.checkVisibility({ checkVisibilityCSS: true }); };
+  const wanted = planFill(ctx, asUsable, values, options).steps.filter((st) => ids.has(st.control) && shown(first.session.controls.get(st.control)!.handle.visible)).map((st) => first.session.controls.get(st.control)!.handle.el);
   if (wanted.length === 0) return first;
   const doc = options.doc ?? document;
   const usable = (el: Element) => !unusableReason(el) && !(el as HTMLInputElement).disabled;

@@ -6,7 +6,7 @@
  */
 import type { ScanResult, ScannedControl, ScannedLabel, ScannedTable, LabelSource } from '../../core/autofill/types.ts';
 import { formatFromHint } from '../../core/autofill/convert.ts';
-import { visibleLabel } from '../../core/autofill/words.ts';
+import { isPromptOnly, visibleLabel } from '../../core/autofill/words.ts';
 import { adapters, type WidgetAdapter, type WidgetHandle } from './adapters/index.ts';
 import { cautionReason, isElement, textOf, unusableReason } from './util.ts';
 
@@ -187,15 +187,20 @@ function precedingText(t: Element): string | undefined {
  * The labels of a control, most trustworthy first. `group`: the elements of a radio/checkbox
  * group (their own labels are option texts, not the group's).
  */
-export function inferLabels(target: Element, isGroup: boolean, group?: readonly Element[]): ScannedLabel[] {
+export function inferLabels(target: Element, isGroup: boolean, group?: readonly Element[], widget?: Element): ScannedLabel[] {
   const out: ScannedLabel[] = [];
-  // `*姓名：` is read as 姓名: the star and the colon are layout, not the label
+  // `*姓名：` is read as 姓名: the star and the colon are layout, not the label; a prompt
+  // alone (请选择, select) names no field
   const add = (source: LabelSource, text: string | null | undefined) => {
     const t = visibleLabel(clean(text ?? ''));
-    if (t && t.length <= 60 && !out.some((l) => l.text === t)) out.push({ source, text: t });
+    if (t && t.length <= 60 && !isPromptOnly(t) && !out.some((l) => l.text === t)) out.push({ source, text: t });
   };
-  const own: Element[] = group && group.length > 0 ? [...group] : [target];
-  const anchor = isGroup && group && group.length > 1 ? groupAnchor(group) : target;
+  // A library widget (a select, a date picker) wraps its input in several elements: its label
+  // in the layout is read from the widget's root, as a person sees the widget as one box —
+  // from the inner input the walk ran out of levels before it reached the form item's label.
+  const box = !isGroup && widget && widget !== target && widget.contains(target) ? widget : undefined;
+  const own: Element[] = group && group.length > 0 ? [...group] : [box ?? target];
+  const anchor = isGroup && group && group.length > 1 ? groupAnchor(group) : box ?? target;
   const doc = target.ownerDocument;
   const root = target.getRootNode() as Document | ShadowRoot;
   if (!isGroup) {
@@ -213,7 +218,7 @@ export function inferLabels(target: Element, isGroup: boolean, group?: readonly 
   if (fs) add('legend', textOf(fs.querySelector('legend')));
   add('preceding-text', nearestText(isGroup && anchor === target ? (target.closest('label') ?? target) : anchor, own));
   // the old line-walk still reads `姓名：<input>` inside inline text that nearestText stops at
-  if (!out.some((l) => l.source === 'preceding-text')) add('preceding-text', precedingText(isGroup ? (target.closest('label') ?? target) : target));
+  if (!out.some((l) => l.source === 'preceding-text')) add('preceding-text', precedingText(isGroup ? (target.closest('label') ?? target) : anchor));
   add('placeholder', target.getAttribute('placeholder'));
   add('title', target.getAttribute('title'));
   return out;
@@ -352,7 +357,7 @@ export function scanPage(doc: Document = document, options: ScanOptions = {}): P
   const addControl = (adapter: WidgetAdapter, handle: WidgetHandle, frame: string) => {
     const target = handle.labelTarget ?? handle.group?.[0] ?? handle.el;
     const isGroup = !!handle.group || handle.kind === 'radio' || handle.kind === 'checkboxes';
-    const labels = inferLabels(isGroup ? (handle.group?.[0] ?? target) : target, isGroup, handle.group);
+    const labels = inferLabels(isGroup ? (handle.group?.[0] ?? target) : target, isGroup, handle.group, handle.el);
     if (isGroup && handle.group && handle.group.length > 0) {
       // the group's own label lives outside the options: drop texts that are option texts
       const optionTexts = new Set((handle.options ?? []).map((o) => o.text));

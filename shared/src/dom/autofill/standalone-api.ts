@@ -29,6 +29,12 @@ export interface LvzhiAutofill {
   plan(values: Record<string, unknown>, options?: LvzhiAutofillOptions): FillPlan;
   apply(plan: FillPlan): Promise<FillReport>;
   fill(values: Record<string, unknown>, options?: LvzhiAutofillOptions): Promise<{ plan: FillPlan; report: FillReport }>;
+  /**
+   * 继续填写: after a fill, fills only the controls that were not usable then and are now (the
+   * next step of a wizard once the user clicked 下一步, a tab opened, a row added). What the
+   * earlier fill wrote, or the user changed since, is not touched. `undo()` then restores both.
+   */
+  fillMore(values: Record<string, unknown>, options?: LvzhiAutofillOptions): Promise<{ plan: FillPlan; report: FillReport }>;
   undo(): Promise<{ restored: number; failed: { control: string; error: string }[] }>;
   readBack(options?: LvzhiAutofillOptions): ReadBackResult;
   registerAdapter(adapter: WidgetAdapter): void;
@@ -38,6 +44,12 @@ export interface LvzhiAutofill {
 export function createAutofill(defaultPacks: PackDefinition[] = []): LvzhiAutofill {
   let session: PageSession | undefined;
   let last: ApplyResult | undefined;
+  // controls a fill could use when it ran: 继续填写 leaves them alone
+  let known = new WeakSet<Element>();
+  const remember = (s: PageSession) => {
+    const usable = new Set(s.result.controls.filter((c) => c.usable).map((c) => c.id));
+    for (const [id, c] of s.controls) if (usable.has(id)) known.add(c.handle.el);
+  };
   const contexts = new WeakMap<PackDefinition[], AutofillContext>();
   const ctxOf = (packs: PackDefinition[]) => {
     let c = contexts.get(packs);
@@ -67,16 +79,44 @@ export function createAutofill(defaultPacks: PackDefinition[] = []): LvzhiAutofi
     },
     async apply(plan) {
       if (!session) throw new Error('先调用 scan 或 plan');
+      known = new WeakSet();
+      remember(session);
       last = await applyPlan(session, plan);
       return last.report;
     },
     async fill(values, o) {
       if (o?.waitMs !== undefined) setWaitLimit(o.waitMs);
       const plan = api.plan(values, o);
+      known = new WeakSet();
+      remember(session!);
       const first = await applyPlan(session!, plan);
       const r = resolve(o);
       last = await fillLate(r.ctx, values, { ...r.plan, doc: r.doc }, { session: session!, plan, ...first });
       return { plan, report: last.report };
+    },
+    async fillMore(values, o) {
+      if (!last) throw new Error('先调用 fill');
+      if (o?.waitMs !== undefined) setWaitLimit(o.waitMs);
+      const r = resolve(o);
+      const s = scanPage(r.doc, scanOptionsFor(r.plan.mapping));
+      const all = planFill(r.ctx, s.result, values, r.plan);
+      const fresh = (id: string) => { const c = s.controls.get(id); return !!c && !known.has(c.handle.el); };
+      // tables are left to a fill of their own, as the extension's 继续填写 does
+      const plan: FillPlan = { ...all, steps: all.steps.filter((st) => fresh(st.control)), tables: [], skipped: all.skipped.filter((sk) => sk.control && fresh(sk.control)) };
+      remember(s);
+      session = s;
+      const first = await applyPlan(s, plan);
+      const more = await fillLate(r.ctx, values, { ...r.plan, doc: r.doc }, { session: s, plan, ...first });
+      const before = last;
+      last = {
+        report: more.report,
+        async undo() {
+          const a = await more.undo();
+          const b = await before.undo();
+          return { restored: a.restored + b.restored, failed: [...a.failed, ...b.failed] };
+        },
+      };
+      return { plan, report: more.report };
     },
     async undo() {
       if (!last) return { restored: 0, failed: [] };

@@ -6,6 +6,7 @@
  */
 import type { FillValue } from '../../core/autofill/types.ts';
 import { nameVariant } from '../../core/autofill/names.ts';
+import { regionPathHolds } from '../../core/autofill/region.ts';
 import type { PlainModel } from './framework-state.ts';
 import { same, type ReadValue, type WidgetHandle } from './adapters/types.ts';
 
@@ -48,7 +49,8 @@ export function readMatches(read: ReadValue, v: FillValue, h: Pick<WidgetHandle,
         const want = pathParts(c);
         // the cascader may show the whole path or its last level only; the record may start lower
         const leaf = want[want.length - 1]!;
-        return same(held[held.length - 1]!, leaf);
+        // or a region in one run of text (泰兴市青山镇东岗村) that the levels held spell out
+        return same(held[held.length - 1]!, leaf) || regionPathHolds(c, held);
       });
     }
     case 'files':

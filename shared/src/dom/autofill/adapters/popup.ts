@@ -8,6 +8,7 @@
 import type { FillValue } from '../../../core/autofill/types.ts';
 import { normalizeDateFormat } from '../../../core/autofill/convert.ts';
 import { pickNameVariant } from '../../../core/autofill/names.ts';
+import { compactRegion, isRegionName, regionIndexOf, regionParts, regionPrefix } from '../../../core/autofill/region.ts';
 import { blur, clickLikeUser, fire, hover, key, setNativeValue, textOf, unusableReason, win } from '../util.ts';
 import { componentOf } from '../framework-state.ts';
 import { itemsOf, same, type OptionItem, type ReadValue, type WidgetAdapter, type WidgetHandle } from './types.ts';
@@ -385,8 +386,15 @@ export async function walkCascader(root: HTMLElement, cfg: CascaderConfig, paths
     if (ok) return true;
     start = -1;
   }
-  // the most specific part first: a search box finds it wherever it is
-  const leaves = paths.map((p) => p[p.length - 1]!);
+  // a region in one run of text (江苏省泰州市泰兴市青山镇), or with suffixes the options lack:
+  // follow the options themselves, each level naming the next piece of the text
+  for (const path of paths) if (await walkRegionText(root, cfg, path.join(''), nodesAt, clickNode, false)) return true;
+  // the most specific part first: a search box finds it wherever it is (a joined region's last name too)
+  const leaves = [...new Set(paths.flatMap((p) => {
+    const last = p[p.length - 1]!;
+    const names = regionParts(last).filter(isRegionName);
+    return names.length > 1 ? [last, names[names.length - 1]!] : [last];
+  }))];
   const box = cfg.search ? root.querySelector<HTMLInputElement>(cfg.search) : null;
   if (box && cfg.searchItem && !box.readOnly) {
     for (const leaf of leaves) {
@@ -410,6 +418,10 @@ export async function walkCascader(root: HTMLElement, cfg: CascaderConfig, paths
     }
     return false;
   };
+  // a region text starting below the top level (转塘街道象山社区 under 西湖区), branch by branch
+  // after the search: its names must follow each other, where the leaf search below takes the
+  // first leaf of that text in any branch
+  for (const path of paths) if (await walkRegionText(root, cfg, path.join(''), nodesAt, clickNode, true)) return true;
   return descend(0);
 }
 
@@ -448,6 +460,62 @@ export function menuCascader(cfg: CascaderConfig): WidgetAdapter {
 }
 
 export type { OptionItem };
+
+/**
+ * Walks a cascader by a region text, level by level from the options it shows: the top level's
+ * option named earliest in the text (the record may name more than the cascader: 江苏省泰州市…
+ * into a cascader starting at 泰兴市), or — when the top level names none of it, the record
+ * starting lower — the first option found naming the text's beginning in the branches below
+ * (bounded). Each next level must name the text right after the last. Done only when a leaf was
+ * chosen and no region name of the text is left over: a cascader needing one more level than
+ * the record names is not filled with a guess.
+ */
+async function walkRegionText(root: HTMLElement, cfg: CascaderConfig, text: string, nodesAt: (level: number) => HTMLElement[], clickNode: (n: HTMLElement, level: number) => Promise<void>, lower: boolean): Promise<boolean> {
+  const t = compactRegion(text);
+  if (!t) return false;
+  const best = (level: number, at: (label: string) => { at: number; length: number } | undefined) => {
+    let hit: { n: HTMLElement; at: number; length: number } | undefined;
+    for (const n of nodesAt(level)) {
+      const h = at(cfg.nodeText(n));
+      if (h && (!hit || h.at < hit.at || (h.at === hit.at && h.length > hit.length))) hit = { n, ...h };
+    }
+    return hit;
+  };
+  const here = (pos: number) => (label: string) => { const k = regionPrefix(t.slice(pos), label); return k > 0 ? { at: 0, length: k } : undefined; };
+  let level = 0, pos = 0, last: HTMLElement | undefined;
+  const top = best(0, (label) => regionIndexOf(t, label));
+  if (top) {
+    await clickNode(top.n, 0);
+    last = top.n; pos = top.at + top.length;
+  } else if (!lower) {
+    return false;
+  } else {
+    // the record starts below the top level: look for its first name branch by branch
+    let budget = 40;
+    const find = async (lv: number): Promise<boolean> => {
+      const hit = best(lv, here(0));
+      if (hit) { await clickNode(hit.n, lv); last = hit.n; level = lv; pos = hit.length; return true; }
+      if (lv >= 4) return false;
+      const count = nodesAt(lv).length;
+      for (let i = 0; i < count && budget-- > 0; i++) {
+        const n = nodesAt(lv)[i];
+        if (!n || cfg.isLeaf(n)) continue;
+        await clickNode(n, lv);
+        if (await find(lv + 1)) return true;
+      }
+      return false;
+    };
+    if (!(await find(0))) return false;
+  }
+  while (last && !cfg.isLeaf(last) && pos < t.length) {
+    const next = await waitUntil(() => best(level + 1, here(pos)), { near: root, timeout: 1000 });
+    if (!next) return false;
+    level++;
+    await clickNode(next.n, level);
+    last = next.n; pos += next.length;
+  }
+  return !!last && cfg.isLeaf(last) && (pos >= t.length || !regionParts(t.slice(pos)).some(isRegionName));
+}
 
 // ---------------------------------------------------------------- class switches
 

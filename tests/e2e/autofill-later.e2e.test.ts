@@ -1,0 +1,64 @@
+/**
+ * Fields that show later (issue 12 part 4, the standalone side): a page whose second tab is
+ * hidden until the user opens it, with a select disabled until its list loads
+ * (tests/fixtures/scan/later-tab.html). The fill writes what shows and never clicks the tab; its
+ * report names the record fields that wait in the hidden tab (`later`). After the user opens the
+ * tab, `Lvzhi.fillMore` (继续填写) fills only the fields that appeared — waiting for the select's
+ * list — and leaves what the user changed by hand in the first tab; `undo` restores both fills.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import type { FillReport } from '@lvzhi/shared';
+import { launchChromium, REPO_ROOT, serveDir, type StaticServer } from '../harness/browser.ts';
+
+const BUNDLE = join(REPO_ROOT, 'shared', 'dist', 'lvzhi-autofill.js');
+let site: StaticServer, browser: Awaited<ReturnType<typeof launchChromium>>;
+
+beforeAll(async () => {
+  if (!existsSync(BUNDLE)) execFileSync('npx', ['tsx', join(REPO_ROOT, 'shared', 'scripts', 'build-autofill.ts')], { cwd: REPO_ROOT, stdio: 'inherit' });
+  site = await serveDir(join(REPO_ROOT, 'tests', 'fixtures', 'scan'));
+  browser = await launchChromium();
+});
+afterAll(async () => { await browser?.close(); await site?.close(); });
+
+const values = {
+  'letter.name': '周桂芳', 'letter.subject': '反映小区路灯损坏', 'letter.content': '请求尽快维修小区东侧路灯。',
+  'letter.forwardedTo': '镇城建办', 'letter.dueDate': '2024-12-20',
+};
+type Out = { report: FillReport };
+const call = (page: import('playwright-core').Page, fn: 'fill' | 'fillMore') => page.evaluate(async ([f, v]) => {
+  const L = (window as unknown as { Lvzhi: Record<string, (v: unknown) => Promise<unknown>> }).Lvzhi;
+  return JSON.stringify(await L[f]!(JSON.parse(v!)));
+}, [fn, JSON.stringify(values)] as const).then((s) => JSON.parse(s) as Out);
+const state = (page: import('playwright-core').Page) => page.evaluate(() => (window as unknown as { __portal: { state(): Record<string, string> } }).__portal.state());
+
+describe('fields that show later', () => {
+  it('reports the fields waiting in a hidden tab, then fills only them after the user opens it', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(site.url('/later-tab.html'));
+      await page.addScriptTag({ path: BUNDLE });
+      const first = await call(page, 'fill');
+      expect(first.report.filled.map((f) => f.key).sort()).toEqual(['letter.name', 'letter.subject']);
+      const later = first.report.skipped.filter((s) => s.later);
+      expect(later.map((s) => s.field?.label).sort(), JSON.stringify(first.report.skipped)).toEqual(['办理时限', '反映内容', '转交部门']);
+      expect(later.every((s) => /显示后可继续填写/.test(s.detail ?? '')), JSON.stringify(later)).toBe(true);
+      // nothing written into the hidden tab, and the tab was not opened for the user
+      expect(await state(page)).toEqual({ name: '周桂芳', subject: '反映小区路灯损坏', content: '', unit: '', due: '' });
+      expect(await page.getAttribute('#t2', 'aria-selected')).toBe('false');
+
+      // the clerk corrects the first tab by hand, then opens the second
+      await page.fill('#subject', '反映小区东侧路灯损坏');
+      await page.click('#t2');
+      const more = await call(page, 'fillMore');
+      expect(more.report.filled.map((f) => f.key).sort(), JSON.stringify(more.report)).toEqual(['letter.content', 'letter.dueDate', 'letter.forwardedTo']);
+      expect(await state(page)).toEqual({ name: '周桂芳', subject: '反映小区东侧路灯损坏', content: '请求尽快维修小区东侧路灯。', unit: 'U2', due: '2024-12-20' });
+
+      const undone = JSON.parse(await page.evaluate(async () => JSON.stringify(await (window as unknown as { Lvzhi: { undo(): Promise<unknown> } }).Lvzhi.undo()))) as { restored: number; failed: unknown[] };
+      expect(undone.failed).toEqual([]);
+      expect(await state(page)).toMatchObject({ name: '', content: '', unit: '', due: '' });
+    } finally { await page.close(); }
+  });
+});
