@@ -191,6 +191,7 @@ export function planFill(ctx: AutofillContext, scan: ScanResult, stored: Record<
     const step: FillStep = { control: c.id, key, label: r.label, adapter: hint ?? c.adapter, value: conv.value, display: conv.display, via: r.via };
     if (field) step.field = field;
     if (entry?.sensitive) step.sensitive = true;
+    if (c.tab !== undefined) step.tab = c.tab;
     steps.push(step);
     placed.add(key);
     // a derived key places the stored keys it was made from
@@ -264,6 +265,7 @@ function planTable(ctx: AutofillContext, t: ScannedTable, values: Record<string,
   }
   const step: TableFillStep = { table: t.id, key, label, rows };
   if (field) step.field = field;
+  if (t.tab !== undefined) step.tab = t.tab;
   return step;
 }
 

@@ -9,8 +9,9 @@ import { mappingSelectors, planFill, readBackValues, type PlanOptions, type Read
 import type { FillPlan, FillReport, FillReportEntry, FillValue } from '../../core/autofill/types.ts';
 import type { PortalMapping } from '../../core/pack-schema.ts';
 import { adapterByName, getWaitLimit, waitUntil, type ReadValue, type WidgetAdapter, type WidgetHandle } from './adapters/index.ts';
-import { scanPage, type ControlEntry, type PageSession, type ScanOptions } from './scan.ts';
-import { clickLikeUser, textOf, unusableReason } from './util.ts';
+import { dataRows, scanPage, type ControlEntry, type PageSession, type ScanOptions } from './scan.ts';
+import { cautionReason, clickLikeUser, textOf, unusableReason } from './util.ts';
+import { hiddenTabs, showTabsOf } from './tabs.ts';
 import { unusableWords } from '../../core/autofill/words.ts';
 import { pageWorld, type ModelRead } from './framework-state.ts';
 import { modelMatches, notAccepted, readMatches } from './verify.ts';
@@ -168,6 +169,9 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
     const chosen = adapterFor(step.adapter, c);
     if (typeof chosen === 'string') { report.failed.push({ ...entry, error: chosen }); continue; }
     const { adapter, handle } = chosen;
+    if (step.tab !== undefined) entry.tab = step.tab;
+    // on a tab not shown: click its header as a person would (a navigation, not a submit)
+    if (hiddenTabs(handle.visible)?.length) await showTabsOf(handle.visible);
     const waited = await untilUsable(adapter, handle);
     // then what a person can see and reach, checked again right before writing
     let why = waited ?? unusableReason(handle.visible, { reach: true });
@@ -178,6 +182,9 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
       if (clear) why = undefined;
     }
     if (why) { const w = unusableWords(why); report.skipped.push({ control: step.control, label: step.label, reason: 'unusable', detail: w.zh, detailEn: w.en }); continue; }
+    // personal data: the stricter check the scan could not make while the tab was hidden
+    const caution = step.sensitive && step.tab !== undefined ? cautionReason(handle.visible) : undefined;
+    if (caution) { const w = unusableWords(caution); report.skipped.push({ control: step.control, label: step.label, reason: 'unusable', detail: `${w.zh}，不填写身份证号、电话等个人信息`, detailEn: `${w.en}; ID and phone numbers are not written there` }); continue; }
     const unknown = unknownWidgetReason(adapter, handle);
     if (unknown) { report.skipped.push({ control: step.control, label: step.label, reason: 'unsupported', detail: unknown.zh, detailEn: unknown.en, ...(step.field ? { field: step.field } : {}) }); continue; }
     try {
@@ -196,9 +203,10 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
     const te = session.tables.get(t.table);
     const entry: FillReportEntry = { control: t.table, key: t.key, label: t.label, display: `${t.rows.length} 行` };
     if (!te) { report.failed.push({ ...entry, error: '表格不在本次扫描中' }); continue; }
+    if (t.tab !== undefined) entry.tab = t.tab;
     try {
-      const headRow = te.table.tHead?.rows[0] ?? te.table.rows[0]!;
-      const bodyRows = () => Array.from(te.table.tBodies[0]?.rows ?? te.table.rows).filter((r) => r !== headRow && !r.contains(te.addButton ?? null));
+      if (hiddenTabs(te.table)?.length && !(await showTabsOf(te.table))) throw new Error('表格所在的标签页无法切换');
+      const bodyRows = () => dataRows(te.table).filter((r) => !r.contains(te.addButton ?? null));
       for (let i = 0; i < t.rows.length; i++) {
         if (bodyRows().length <= i) {
           if (!te.addButton || unusableReason(te.addButton)) throw new Error('没有可用的添加行按钮');

@@ -9,6 +9,7 @@ import { formatFromHint } from '../../core/autofill/convert.ts';
 import { visibleLabel } from '../../core/autofill/words.ts';
 import { adapters, type WidgetAdapter, type WidgetHandle } from './adapters/index.ts';
 import { cautionReason, isElement, textOf, unusableReason } from './util.ts';
+import { hiddenTabs } from './tabs.ts';
 
 export interface ScanOptions {
   /** CSS selectors to test controls against (see `mappingSelectors`); matches go into `selectors`. */
@@ -39,6 +40,33 @@ export interface PageSession {
 const NATIVE = 'input, select, textarea, [contenteditable=""], [contenteditable="true"]';
 const SKIP_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image', 'range', 'color']);
 const ADD_ROW = /^[+＋\s]*(添加|新增|增加|添行|加一行|追加)/;
+
+/**
+ * What a button says. `textOf` leaves out the text of buttons (a label's neighbour is never a
+ * button's caption), so a `<button>` — how Element, Ant Design and Fusion render 添加 — is read
+ * here from its own text, or its value, aria-label or title.
+ */
+export function buttonText(btn: Element): string {
+  const own = btn.tagName === 'INPUT' ? (btn as HTMLInputElement).value : (btn.textContent ?? '');
+  return clean(own || btn.getAttribute('aria-label') || btn.getAttribute('title') || '');
+}
+
+/**
+ * The rows of a repeating table that hold records: its body rows without the header row and
+ * without the empty-table placeholder that table libraries render while there are no rows
+ * (Ant Design's ant-table-placeholder 暂无数据, Fusion's next-table-empty 没有数据: one cell across
+ * the columns, or a row marked empty/placeholder, holding no control).
+ */
+export function dataRows(table: HTMLTableElement): HTMLTableRowElement[] {
+  const headRow = table.tHead?.rows[0] ?? table.rows[0];
+  return Array.from(table.tBodies[0]?.rows ?? table.rows).filter((r) => r !== headRow && !isPlaceholderRow(r));
+}
+
+function isPlaceholderRow(r: HTMLTableRowElement): boolean {
+  if (hasControl(r)) return false;
+  if (/(^|[\s_-])(placeholder|empty)([\s_-]|$)/i.test(typeof r.className === 'string' ? r.className : '')) return true;
+  return r.cells.length === 1 && r.cells[0]!.colSpan > 1;
+}
 
 function searchRoots(doc: Document): (Document | ShadowRoot)[] {
   const out: (Document | ShadowRoot)[] = [doc];
@@ -245,7 +273,7 @@ export function scanPage(doc: Document = document, options: ScanOptions = {}): P
     // repeating tables first, so their cells know their column
     for (const root of roots) {
       for (const btn of Array.from(root.querySelectorAll<HTMLElement>('button, a, input[type=button], .layui-btn, [role=button]'))) {
-        const text = clean(btn.tagName === 'INPUT' ? (btn as HTMLInputElement).value : textOf(btn));
+        const text = buttonText(btn);
         if (!ADD_ROW.test(text) || text.length > 16) continue;
         let table: HTMLTableElement | null = btn.closest('table');
         for (let p: Element | null = btn.parentElement, up = 0; !table && p && up < 4; p = p.parentElement, up++) table = p.querySelector('table');
@@ -265,8 +293,10 @@ export function scanPage(doc: Document = document, options: ScanOptions = {}): P
         const heading = container?.querySelector('legend, h1, h2, h3, h4, h5, .title, [class*="title"]');
         if (heading && !heading.contains(table)) { const h = textOf(heading); if (h) labels.push({ source: 'legend', text: h }); }
         if (fromButton) labels.push({ source: 'aria-label', text: fromButton });
-        const rows = Array.from(table.tBodies[0]?.rows ?? table.rows).filter((r) => r !== headRow);
+        const rows = dataRows(table);
         const t: ScannedTable = { id, labels, columns, rows: rows.length, canAddRow: true, frame };
+        const tabs = hiddenTabs(table);
+        if (tabs?.length) t.tab = tabs[tabs.length - 1]!.label;
         const sel = matchSelectors(table, options.selectors);
         if (sel.length) t.selectors = sel;
         session.result.tables.push(t);
@@ -331,12 +361,17 @@ export function scanPage(doc: Document = document, options: ScanOptions = {}): P
     }
     const name = (handle.el as HTMLInputElement).name || handle.el.getAttribute('name') || undefined;
     const id = `c${n++}`;
-    const why = unusableReason(handle.visible, { reach: true });
-    const caution = why ? undefined : cautionReason(handle.visible);
+    let why = unusableReason(handle.visible, { reach: true });
+    // hidden only because its tab is not the one shown: usable once that tab is clicked (tabs.ts)
+    const tabs = why ? hiddenTabs(handle.visible) : undefined;
+    const tab = tabs?.length ? tabs[tabs.length - 1]!.label : undefined;
+    if (tab !== undefined) why = undefined;
+    const caution = why || tab !== undefined ? undefined : cautionReason(handle.visible);
     let value: ScannedControl['value'];
     try { value = adapter.read(handle); } catch { value = null; }
     const c: ScannedControl = { id, adapter: adapter.name, kind: handle.kind, labels, frame, usable: !why };
     if (why) c.unusableReason = why;
+    if (tab !== undefined) c.tab = tab;
     if (caution) c.caution = caution;
     if (name) c.name = name;
     if (target.id) c.domId = target.id;
@@ -357,7 +392,7 @@ export function scanPage(doc: Document = document, options: ScanOptions = {}): P
       const cell = handle.el.closest('td, th');
       const row = cell?.parentElement as HTMLTableRowElement | null;
       if (cell && row) {
-        const body = Array.from(info.el.tBodies[0]?.rows ?? info.el.rows).filter((r) => r !== (info.el.tHead?.rows[0] ?? info.el.rows[0]));
+        const body = dataRows(info.el);
         c.cell = { table: info.id, row: body.indexOf(row), column: info.columns[Array.from(row.cells).indexOf(cell as HTMLTableCellElement)] ?? '' };
       }
     }
