@@ -9,8 +9,8 @@ import { mappingSelectors, planFill, readBackValues, type PlanOptions, type Read
 import type { FillPlan, FillReport, FillReportEntry, FillValue } from '../../core/autofill/types.ts';
 import type { PortalMapping } from '../../core/pack-schema.ts';
 import { adapterByName, getWaitLimit, waitUntil, type ReadValue, type WidgetAdapter, type WidgetHandle } from './adapters/index.ts';
-import { dataRows, scanPage, type ControlEntry, type PageSession, type ScanOptions } from './scan.ts';
-import { cautionReason, clickLikeUser, textOf, unusableReason } from './util.ts';
+import { buttonText, dataRows, scanPage, type ControlEntry, type PageSession, type ScanOptions } from './scan.ts';
+import { cautionReason, clickLikeUser, unusableReason } from './util.ts';
 import { hiddenTabs, showTabsOf } from './tabs.ts';
 import { unusableWords } from '../../core/autofill/words.ts';
 import { pageWorld, type ModelRead } from './framework-state.ts';
@@ -206,15 +206,16 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
     if (t.tab !== undefined) entry.tab = t.tab;
     try {
       if (hiddenTabs(te.table)?.length && !(await showTabsOf(te.table))) throw new Error('表格所在的标签页无法切换');
-      const bodyRows = () => dataRows(te.table).filter((r) => !r.contains(te.addButton ?? null));
+      const bodyRows = () => dataRows(te.body).filter((r) => !r.contains(te.addButton ?? null));
       for (let i = 0; i < t.rows.length; i++) {
         if (bodyRows().length <= i) {
           if (!te.addButton || unusableReason(te.addButton)) throw new Error('没有可用的添加行按钮');
           const count = bodyRows().length;
           clickLikeUser(te.addButton);
-          const row = await waitUntil(() => bodyRows().length > count ? bodyRows()[count] : undefined, { root: te.table, timeout: 1500 });
+          // watched from the document: a library may put the first row into a body table it renders then
+          const row = await waitUntil(() => bodyRows().length > count ? bodyRows()[count] : undefined, { near: te.table, timeout: 1500 });
           if (!row) throw new Error('点击添加后没有出现新行');
-          addedRows.push({ table: te.table, row });
+          addedRows.push({ table: te.body, row });
         }
         const row = bodyRows()[i]!;
         for (const [header, value] of Object.entries(t.rows[i]!)) {
@@ -260,7 +261,7 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
       }
       // rows this fill added: remove them with their own delete button when they have one
       for (const { row } of addedRows.reverse()) {
-        const del = Array.from(row.querySelectorAll<HTMLElement>('button, a, [role=button], .layui-btn')).find((b) => /删除|移除|删行|^[-×✕]$/.test(textOf(b)));
+        const del = Array.from(row.querySelectorAll<HTMLElement>('button, a, [role=button], .layui-btn')).find((b) => /删除|移除|删行|^[-×✕]$/.test(buttonText(b)));
         if (del) { clickLikeUser(del); await waitUntil(() => !row.isConnected, { near: row.ownerDocument, timeout: 600 }); }
         else if (row.isConnected) failed.push({ control: 'row', error: '新增的行没有删除按钮' });
       }

@@ -24,7 +24,10 @@ export interface ControlEntry {
 }
 
 export interface TableEntry {
+  /** The table with the column headers. */
   table: HTMLTableElement;
+  /** The table with the rows: `table` itself, or its body table when the library draws two (see `bodyTableOf`). */
+  body: HTMLTableElement;
   addButton: HTMLElement | undefined;
   columns: string[];
 }
@@ -58,8 +61,46 @@ export function buttonText(btn: Element): string {
  * the columns, or a row marked empty/placeholder, holding no control).
  */
 export function dataRows(table: HTMLTableElement): HTMLTableRowElement[] {
-  const headRow = table.tHead?.rows[0] ?? table.rows[0];
+  // a body table drawn apart from its header has no header row of its own
+  const headRow = table.tHead?.rows[0] ?? (table.rows[0] && Array.from(table.rows[0].cells).every((c) => c.tagName === 'TH') ? table.rows[0] : undefined);
   return Array.from(table.tBodies[0]?.rows ?? table.rows).filter((r) => r !== headRow && !isPlaceholderRow(r));
+}
+
+/**
+ * The table holding the rows of the repeating table whose column headers are in `head`.
+ * Libraries with a fixed header (Element Plus el-table, Ant Design and Arco with a scroll
+ * height, TDesign, vxe-table) draw the header and the body as two <table>s in one wrapper: a
+ * header-only table's body is the next table without a header in the nearest wrapper holding
+ * both. Otherwise `head` itself.
+ */
+export function bodyTableOf(head: HTMLTableElement): HTMLTableElement {
+  if (!head.tHead || (head.tBodies[0]?.rows.length ?? 0) > 0) return head;
+  for (let p = head.parentElement, up = 0; p && up < 4; p = p.parentElement, up++) {
+    const tables = Array.from(p.querySelectorAll('table'));
+    if (tables.length < 2) continue;
+    const after = tables.slice(tables.indexOf(head) + 1).find((t) => !t.tHead && t.tBodies.length > 0 && !t.closest('[role=grid], [role=dialog]') && !t.matches('[role=grid]'));
+    return after ?? head;
+  }
+  return head;
+}
+
+/**
+ * A title written above a repeating table (a block heading in a div, as low-code pages and
+ * Element/Ant cards put it: <div class="block-title">被视察单位</div> then the table): the
+ * nearest short text before the table or one of its wrappers, holding no control.
+ */
+function titleAbove(table: Element): string | undefined {
+  let el: Element | null = table;
+  for (let up = 0; el && up < 5; el = el.parentElement, up++) {
+    if (/^(BODY|HTML|FORM)$/.test(el.tagName)) return undefined;
+    for (let prev = el.previousElementSibling, n = 0; prev && n < 2; prev = prev.previousElementSibling, n++) {
+      if (hasControl(prev) || /^(SCRIPT|STYLE|TEMPLATE)$/.test(prev.tagName)) return undefined;
+      const text = clean(textOf(prev));
+      if (text && text.length <= 20) return text;
+      if (text) return undefined;
+    }
+  }
+  return undefined;
 }
 
 function isPlaceholderRow(r: HTMLTableRowElement): boolean {
@@ -266,7 +307,7 @@ export function scanPage(doc: Document = document, options: ScanOptions = {}): P
   const list = adapters();
   const rootAdapters = list.filter((a) => a.roots);
   const nativeAdapters = list.filter((a) => !a.roots);
-  const tableInfo: { el: HTMLTableElement; id: string; columns: string[] }[] = [];
+  const tableInfo: { el: HTMLTableElement; body: HTMLTableElement; id: string; columns: string[] }[] = [];
 
   const visitDoc = (d: Document, frame: string) => {
     const roots = searchRoots(d);
@@ -282,7 +323,8 @@ export function scanPage(doc: Document = document, options: ScanOptions = {}): P
         if (!headRow) continue;
         const columns = Array.from(headRow.cells).map((c) => clean(textOf(c)));
         const id = `t${tableInfo.length}`;
-        tableInfo.push({ el: table, id, columns });
+        const body = bodyTableOf(table);
+        tableInfo.push({ el: table, body, id, columns });
         const labels: ScannedLabel[] = [];
         const cap = table.caption ? textOf(table.caption) : '';
         if (cap) labels.push({ source: 'legend', text: cap });
@@ -292,15 +334,17 @@ export function scanPage(doc: Document = document, options: ScanOptions = {}): P
         const container = table.closest('fieldset, section, .el-card, .ant-card, .layui-card, div') ?? table.parentElement;
         const heading = container?.querySelector('legend, h1, h2, h3, h4, h5, .title, [class*="title"]');
         if (heading && !heading.contains(table)) { const h = textOf(heading); if (h) labels.push({ source: 'legend', text: h }); }
+        const above = titleAbove(table.closest('[class*="table"]:not(table)') ?? table);
+        if (above && !labels.some((l) => l.text === above)) labels.push({ source: 'legend', text: above });
         if (fromButton) labels.push({ source: 'aria-label', text: fromButton });
-        const rows = dataRows(table);
+        const rows = dataRows(body);
         const t: ScannedTable = { id, labels, columns, rows: rows.length, canAddRow: true, frame };
         const tabs = hiddenTabs(table);
         if (tabs?.length) t.tab = tabs[tabs.length - 1]!.label;
         const sel = matchSelectors(table, options.selectors);
         if (sel.length) t.selectors = sel;
         session.result.tables.push(t);
-        session.tables.set(id, { table, addButton: btn, columns });
+        session.tables.set(id, { table, body, addButton: btn, columns });
       }
     }
     for (const root of roots) {
@@ -387,12 +431,12 @@ export function scanPage(doc: Document = document, options: ScanOptions = {}): P
     if (value !== undefined) c.value = value;
     const sel = matchSelectors(handle.el, options.selectors);
     if (sel.length) c.selectors = sel;
-    const info = tableInfo.find((t) => t.el.contains(handle.el));
+    const info = tableInfo.find((t) => t.body.contains(handle.el));
     if (info) {
       const cell = handle.el.closest('td, th');
       const row = cell?.parentElement as HTMLTableRowElement | null;
       if (cell && row) {
-        const body = dataRows(info.el);
+        const body = dataRows(info.body);
         c.cell = { table: info.id, row: body.indexOf(row), column: info.columns[Array.from(row.cells).indexOf(cell as HTMLTableCellElement)] ?? '' };
       }
     }
