@@ -27,7 +27,8 @@ import type { TextKey } from './i18n.ts';
 import { recordFieldLabel, skipLine, stepLine } from './plain-words.ts';
 import { rememberEntry } from './local-pack-client.ts';
 import { auditFill } from '../lib/audit.ts';
-import { importBackupFile } from './BackupView.tsx';
+import { importSummary } from './BackupView.tsx';
+import { importBackupFile } from '../lib/backup-import.ts';
 
 const REASONS: Record<SkipReason, TextKey> = {
   'no-label': 'skipNoLabel', 'no-match': 'skipNoMatch', ambiguous: 'skipAmbiguous', 'no-value': 'skipNoValue', 'no-option': 'skipNoOption',
@@ -401,10 +402,11 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, autoContinue, onA
               const f = e.target.files?.[0];
               e.target.value = '';
               if (!f) return;
-              void importBackupFile(f, firstPass, t, lang).then(async (r) => {
-                setMessage({ text: r.text, ...(r.bad ? { bad: true } : {}) });
+              void importBackupFile(f, firstPass).then(async (r) => {
+                const said = importSummary(r, t, lang);
+                setMessage(said);
                 await client.invalidateQueries();
-                if (!r.bad) setPlanAfterAllow(true);
+                if (!said.bad) setPlanAfterAllow(true);
               }).catch((x: unknown) => setMessage({ text: String(x), bad: true }));
             }} />
           </label>
