@@ -145,7 +145,14 @@ export function planFill(ctx: AutofillContext, scan: ScanResult, stored: Record<
     if (c.cell) continue; // filled through its table
     if (!c.usable) { const w = unusableWords(c.unusableReason); skipped.push(skip(c, portalLabel(c), 'unusable', w.zh, w.en)); continue; }
     const r = resolveControl(ctx, c, scope, m, derived);
-    if ('reason' in r) { skipped.push(r); continue; }
+    if ('reason' in r) {
+      // a label no held key takes may name a criterion of a rating matrix the record holds (依法行政)
+      const mark = r.reason === 'no-match' || r.reason === 'no-value' ? planCriterion(ctx, c, values, scope, m) : undefined;
+      if (mark && 'reason' in mark) skipped.push(mark);
+      else if (mark) { steps.push(mark); placed.add(mark.key); }
+      else skipped.push(r);
+      continue;
+    }
     let key = r.key;
     let entry = ctx.entries.get(key);
     let value: unknown;
@@ -208,6 +215,51 @@ export function planFill(ctx: AutofillContext, scan: ScanResult, stored: Record<
   }
   const storedKeys = Object.keys(stored).filter((k) => !isEmptyValue(stored[k]));
   return { version: 1, url: scan.url, steps, tables, skipped, unplaced: storedKeys.filter((k) => !placed.has(k)).sort() };
+}
+
+type RatingMatrix = Extract<FormDefinition['sections'][number]['fields'][number], { type: 'ratingMatrix' }>;
+
+function matrixOfKey(form: FormDefinition | undefined, key: string): RatingMatrix | undefined {
+  for (const s of form?.sections ?? []) for (const f of s.fields) if (f.type === 'ratingMatrix' && f.bind === key) return f;
+  return undefined;
+}
+
+/**
+ * A rating matrix (ratings per criterion, dictionary type `ratings`) is written criterion by
+ * criterion: portals put one control per criterion — a radio group of the grades, a select, a
+ * number box — labelled with the criterion (依法行政), in a form item or a table row. A control
+ * whose label names one criterion of a matrix the record holds gets that criterion's mark, as
+ * the scale's value or its text (5 / 优秀). Criteria and scale come from the form field binding
+ * the key (the record's form first). Undefined when the label names no criterion.
+ */
+function planCriterion(ctx: AutofillContext, c: ScannedControl, values: Record<string, unknown>, scope: Set<string>, m: ReturnType<typeof resolveMapping>): FillStep | SkippedControl | undefined {
+  const variants = c.labels.filter((l) => l.source !== 'name').flatMap((l) => labelVariants(l.text));
+  if (variants.length === 0) return undefined;
+  const hits: { key: string; matrix: RatingMatrix; criterion: RatingMatrix['criteria'][number]; label: string }[] = [];
+  for (const key of scope) {
+    if (ctx.entries.get(key)?.type !== 'ratings') continue;
+    const matrix = matrixOfKey(m.form, key) ?? [...ctx.forms.values()].map((f) => matrixOfKey(f, key)).find(Boolean);
+    if (!matrix) continue;
+    // the most trustworthy label decides, as for dictionary labels
+    for (const l of c.labels) {
+      if (l.source === 'name') continue;
+      const vs = labelVariants(l.text);
+      const criterion = matrix.criteria.find((cr) => vs.includes(normalizeLabel(cr.label)) || (cr.labelEn !== undefined && vs.includes(normalizeLabel(cr.labelEn))));
+      if (criterion) { hits.push({ key, matrix, criterion, label: l.text }); break; }
+    }
+  }
+  if (hits.length !== 1) return undefined;
+  const { key, matrix, criterion, label } = hits[0]!;
+  const field = { label: criterion.label, ...(criterion.labelEn ? { labelEn: criterion.labelEn } : {}) };
+  const mark = (values[key] as Record<string, unknown> | undefined)?.[criterion.id];
+  if (typeof mark !== 'number') return skip(c, label, 'no-value', `记录中没有“${criterion.label}”的评定`, `the record has no mark for “${criterion.labelEn ?? criterion.label}”`, { field });
+  const options = matrix.scale.map((g) => ({ value: String(g.value), label: g.label }));
+  const entry: DictionaryEntry = { key, type: c.kind === 'number' || TEXT_KINDS.has(c.kind) ? 'number' : 'enum', label: criterion.label };
+  const conv = convertForControl(entry.type === 'number' ? mark : String(mark), entry, options, c);
+  if (!conv.ok) return skip(c, label, conv.reason, conv.detail, conv.detailEn ?? conv.detail, { field });
+  const step: FillStep = { control: c.id, key, label: visibleLabel(label), field, adapter: c.adapter, value: conv.value, display: conv.display, via: 'label' };
+  if (c.tab !== undefined) step.tab = c.tab;
+  return step;
 }
 
 function columnsOfKey(form: FormDefinition | undefined, key: string): ColumnFieldDefinition[] | undefined {
