@@ -1,0 +1,39 @@
+/**
+ * A date picker's default prompt (请选择日期, 选择时间) names no field. Before, its 日期 matched
+ * any key with 日期 as a synonym: a meeting's 开始时间 picker was planned with the minutes'
+ * 印发日期 (and would have received it, had the picker been date-only).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { loadPaths } from '@lvzhi/shared/node';
+import { buildAutofillContext, matchLabels, planFill, validatePackSet, type AutofillContext, type ScannedControl, type ScannedLabel } from '@lvzhi/shared';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+let ctx: AutofillContext;
+beforeAll(async () => {
+  const loaded = await loadPaths([join(ROOT, 'forms', 'packs')], ROOT);
+  ctx = buildAutofillContext(validatePackSet(loaded.documents.filter((d) => d.kind === 'pack').map((d) => ({ json: d.json, source: d.source }))).packs);
+});
+
+const meeting = new Set(['meeting.title', 'meeting.startTime', 'meeting.documentDate']);
+const labels = (...l: [ScannedLabel['source'], string][]): ScannedLabel[] => l.map(([source, text]) => ({ source, text }));
+
+describe('autofill: a widget’s default prompt names no field', () => {
+  it('does not take 请选择日期 / 选择时间 / Select date as the name of a record field', () => {
+    for (const prompt of ['请选择日期', '选择日期', '请选择时间', '选择日期时间', '请选择', 'Select date', 'Select time']) {
+      expect(matchLabels(ctx, labels(['placeholder', prompt]), meeting).kind, prompt).toBe('none');
+    }
+  });
+
+  it('still matches a placeholder that names the field, and a label 日期 written by the page', () => {
+    expect(matchLabels(ctx, labels(['placeholder', '请选择印发日期']), meeting)).toMatchObject({ kind: 'match', key: 'meeting.documentDate' });
+    expect(matchLabels(ctx, labels(['form-item', '日期']), meeting)).toMatchObject({ kind: 'match', key: 'meeting.documentDate' });
+  });
+
+  it('leaves a date-time picker whose label names no held key unfilled instead of writing another date into it', () => {
+    const c: ScannedControl = { id: 'c0', adapter: 'antd', kind: 'date', labels: labels(['form-item', '签发时间'], ['placeholder', '请选择日期']), frame: '', usable: true, dateFormat: 'YYYY-MM-DD' };
+    const plan = planFill(ctx, { url: 'https://oa.example/hy', controls: [c], tables: [], refused: [] }, { 'meeting.documentDate': '2024-07-08', 'meeting.title': '例会' });
+    expect(plan.steps).toEqual([]);
+    expect(plan.skipped[0]?.reason).toBe('no-match');
+  });
+});
