@@ -19,7 +19,7 @@ beforeAll(async () => {
 
 let n = 0;
 const GRADES = [['A', '优秀'], ['B', '良好'], ['C', '一般'], ['D', '较差'], ['E', '差']].map(([value, text]) => ({ value: value!, text: text! }));
-const ctl = (label: string, extra: Partial<ScannedControl> = {}): ScannedControl => ({ id: `c${n++}`, adapter: 'native', kind: 'radio', labels: [{ source: 'table-cell', text: label }], frame: '', usable: true, options: GRADES, ...extra });
+const ctl = (label: string, extra: Partial<ScannedControl> = {}, withOptions = true): ScannedControl => ({ id: `c${n++}`, adapter: 'native', kind: 'radio', labels: [{ source: 'table-cell', text: label }], frame: '', usable: true, ...(withOptions ? { options: GRADES } : {}), ...extra });
 const scan = (...controls: ScannedControl[]): ScanResult => ({ url: 'https://portal.example/pingyi', controls, tables: [], refused: [] });
 const ratings = { lawfulAdministration: 5, serviceAttitude: 4, efficiency: 3, integrity: 5 };
 
@@ -27,7 +27,7 @@ describe('autofill: a rating matrix, criterion by criterion', () => {
   it('gives each control labelled with a criterion that criterion’s mark, in the control’s own options', () => {
     const values = dictionaryView(form, { unit: '财政所', ratings });
     expect(values['appraisal.ratings']).toEqual(ratings);
-    const plan = planFill(ctx, scan(ctl('依法行政'), ctl('服务态度：'), ctl('办事效率', { kind: 'select', adapter: 'native' }), ctl('廉洁自律', { kind: 'number', options: undefined })), values, { form });
+    const plan = planFill(ctx, scan(ctl('依法行政'), ctl('服务态度：'), ctl('办事效率', { kind: 'select', adapter: 'native' }), ctl('廉洁自律', { kind: 'number' }, false)), values, { form });
     const by = Object.fromEntries(plan.steps.map((s) => [s.label, s]));
     expect(by['依法行政']?.value).toEqual({ type: 'option', value: 'A', candidates: expect.arrayContaining(['优秀']) });
     expect(by['服务态度']?.display).toBe('良好');
@@ -48,7 +48,7 @@ describe('autofill: a rating matrix, criterion by criterion', () => {
   });
 
   it('writes nothing into a single box labelled with the matrix itself, and nothing when the record holds no matrix', () => {
-    const plan = planFill(ctx, scan(ctl('分项测评', { kind: 'text', options: undefined })), dictionaryView(form, { ratings }), { form });
+    const plan = planFill(ctx, scan(ctl('分项测评', { kind: 'text' }, false)), dictionaryView(form, { ratings }), { form });
     expect(plan.steps).toEqual([]);
     expect(plan.skipped[0]).toMatchObject({ reason: 'unsupported' });
     const none = planFill(ctx, scan(ctl('依法行政')), dictionaryView(form, { unit: '财政所' }), { form });
