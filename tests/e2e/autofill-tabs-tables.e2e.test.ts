@@ -32,17 +32,17 @@ afterAll(async () => { await browser?.close(); await site?.close(); });
 
 const record = JSON.parse(readFileSync(join(REPO_ROOT, 'forms', 'examples', 'inspection.json'), 'utf8')) as { form: string; values: Record<string, unknown> };
 
-async function open(): Promise<Page> {
+async function open(file = 'element-tabs.html'): Promise<Page> {
   const page = await browser.newPage();
-  await page.goto(site.url('/element-tabs.html'));
+  await page.goto(site.url(`/${file}`));
   await page.waitForFunction(() => !!(window as unknown as { __portal?: unknown }).__portal, undefined, { timeout: 20_000 });
   await page.addScriptTag({ path: BUNDLE });
   return page;
 }
 const state = (page: Page) => page.evaluate(() => (window as unknown as { __portal: { state(): Record<string, unknown> } }).__portal.state());
 
-async function fill(page: Page, values: Record<string, unknown>): Promise<{ plan: FillPlan; report: FillReport }> {
-  const arg = JSON.stringify({ values, packs, form: record.form });
+async function fill(page: Page, values: Record<string, unknown>, formId = record.form): Promise<{ plan: FillPlan; report: FillReport }> {
+  const arg = JSON.stringify({ values, packs, form: formId });
   const out: string = await page.evaluate(async (arg: string) => {
     const a = JSON.parse(arg) as { values: unknown; packs: unknown; form: string };
     const L = (window as unknown as { Lvzhi: { fill(v: unknown, o: unknown): Promise<unknown> } }).Lvzhi;
@@ -100,6 +100,33 @@ describe('autofill: repeating tables and tabs (Element Plus)', () => {
       expect(undone.failed).toEqual([]);
       // the row the clerk added stays (emptied again), the one the fill added is gone
       expect((await state(page))['units']).toEqual([{ unit: '', location: '', principal: '' }]);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
+describe('autofill: a rating sheet and a table that starts empty (Ant Design)', () => {
+  // an appraisal survey with the marks of each criterion and two appraisers
+  const values = {
+    appraisalName: '青山镇2024年度站所工作评议', unit: '财政所', date: '2024-11-14', appraiserKind: '镇人大代表',
+    appraisers: [{ name: '陈志强' }, { name: '李秀英' }],
+    ratings: { lawfulAdministration: 5, serviceAttitude: 4, efficiency: 3, integrity: 5, rectification: 2 },
+  };
+
+  it('gives each criterion row its grade and adds the appraisers’ rows under the 暂无数据 placeholder', async () => {
+    const page = await open('antd-rating.html');
+    try {
+      const form = packs.flatMap((p) => p.forms ?? []).find((f) => f.id === 'appraisal-survey')!;
+      const { plan, report } = await fill(page, dictionaryView(form, values), 'appraisal-survey');
+      expect(report.failed, JSON.stringify(report.failed)).toEqual([]);
+      const s = await state(page);
+      // grades by the page's own codes: 5 优秀 → A, 4 良好 → B, 3 一般 → C, 2 较差 → D (a Select in the last row)
+      expect(s['grades']).toEqual({ yfxz: 'A', fwtd: 'B', bsxl: 'C', ljzl: 'A', zgls: 'D' });
+      expect(report.filled.filter((f) => f.key === 'appraisal.ratings').map((f) => f.label)).toEqual(['依法行政', '服务态度', '办事效率', '廉洁自律', '整改落实']);
+      // the appraisers' table is the one above the add button, not the criteria table before it
+      expect(plan.tables.map((t) => t.key)).toEqual(['appraisal.appraisers']);
+      expect(s['appraisers']).toEqual(['陈志强', '李秀英']);
     } finally {
       await page.context().close();
     }

@@ -255,7 +255,8 @@ function planCriterion(ctx: AutofillContext, c: ScannedControl, values: Record<s
   if (typeof mark !== 'number') return skip(c, label, 'no-value', `记录中没有“${criterion.label}”的评定`, `the record has no mark for “${criterion.labelEn ?? criterion.label}”`, { field });
   const options = matrix.scale.map((g) => ({ value: String(g.value), label: g.label }));
   const entry: DictionaryEntry = { key, type: c.kind === 'number' || TEXT_KINDS.has(c.kind) ? 'number' : 'enum', label: criterion.label };
-  const conv = convertForControl(entry.type === 'number' ? mark : String(mark), entry, options, c);
+  // the grade's text first (较差, then 2): what the person reads in a dropdown that lists its options late
+  const conv = convertForControl(entry.type === 'number' ? mark : (matrix.scale.find((g) => g.value === mark)?.label ?? String(mark)), entry, options, c);
   if (!conv.ok) return skip(c, label, conv.reason, conv.detail, conv.detailEn ?? conv.detail, { field });
   const step: FillStep = { control: c.id, key, label: visibleLabel(label), field, adapter: c.adapter, value: conv.value, display: conv.display, via: 'label' };
   if (c.tab !== undefined) step.tab = c.tab;

@@ -55,6 +55,21 @@ export function buttonText(btn: Element): string {
 }
 
 /**
+ * The table an add-row button outside any table belongs to, among the tables of `scope` (an
+ * ancestor of the button): the last one before the button — the button sits under its table,
+ * after any other table of the form — else the first one after it. Date-picker grids are not
+ * tables of records.
+ */
+function tableNextTo(btn: Element, scope: Element): HTMLTableElement | null {
+  const tables = Array.from(scope.querySelectorAll('table')).filter((t) => !t.matches('[role=grid]') && !t.closest('[role=dialog], [class*="picker-panel"], [class*="date-table"]'));
+  const before = tables.filter((t) => t.compareDocumentPosition(btn) & Node.DOCUMENT_POSITION_FOLLOWING);
+  // a header table drawn apart from its body (bodyTableOf): the header, not the body, names the table
+  const last = before[before.length - 1];
+  if (last) return (!last.tHead && before.length > 1 && before[before.length - 2]!.tHead && bodyTableOf(before[before.length - 2]!) === last) ? before[before.length - 2]! : last;
+  return tables[0] ?? null;
+}
+
+/**
  * The rows of a repeating table that hold records: its body rows without the header row and
  * without the empty-table placeholder that table libraries render while there are no rows
  * (Ant Design's ant-table-placeholder 暂无数据, Fusion's next-table-empty 没有数据: one cell across
@@ -317,7 +332,7 @@ export function scanPage(doc: Document = document, options: ScanOptions = {}): P
         const text = buttonText(btn);
         if (!ADD_ROW.test(text) || text.length > 16) continue;
         let table: HTMLTableElement | null = btn.closest('table');
-        for (let p: Element | null = btn.parentElement, up = 0; !table && p && up < 4; p = p.parentElement, up++) table = p.querySelector('table');
+        for (let p: Element | null = btn.parentElement, up = 0; !table && p && up < 4; p = p.parentElement, up++) table = tableNextTo(btn, p);
         if (!table || tableInfo.some((t) => t.el === table)) continue;
         const headRow = table.tHead?.rows[0] ?? table.rows[0];
         if (!headRow) continue;
