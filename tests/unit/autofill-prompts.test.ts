@@ -37,3 +37,27 @@ describe('autofill: a widget’s default prompt names no field', () => {
     expect(plan.skipped[0]?.reason).toBe('no-match');
   });
 });
+
+describe('autofill: a meeting’s start and end as registration pages pair them', () => {
+  it('takes 开始时间 beside 结束时间 as the meeting’s start for a meeting record, and as the inspection’s for an inspection record', () => {
+    const start = labels(['form-item', '开始时间']);
+    const end = labels(['form-item', '结束时间']);
+    const held = new Set(['meeting.startTime', 'meeting.endTime']);
+    expect(matchLabels(ctx, start, held)).toMatchObject({ kind: 'match', key: 'meeting.startTime' });
+    expect(matchLabels(ctx, end, held)).toMatchObject({ kind: 'match', key: 'meeting.endTime' });
+    const inspection = new Set(['inspection.startTime', 'inspection.endTime']);
+    expect(matchLabels(ctx, start, inspection)).toMatchObject({ kind: 'match', key: 'inspection.startTime' });
+    expect(matchLabels(ctx, end, inspection)).toMatchObject({ kind: 'match', key: 'inspection.endTime' });
+  });
+
+  it('writes the meeting’s own time into a date-time picker and never makes one up for a date-only record value', () => {
+    const picker: ScannedControl = { id: 'c0', adapter: 'antd', kind: 'datetime', labels: labels(['form-item', '开始时间'], ['placeholder', '请选择日期']), frame: '', usable: true, dateFormat: 'YYYY-MM-DD HH:mm' };
+    const scan = { url: 'https://oa.example/hy', controls: [picker], tables: [], refused: [] };
+    const plan = planFill(ctx, scan, { 'meeting.startTime': '2024-03-12T09:00', 'meeting.documentDate': '2024-03-14' });
+    expect(plan.steps.map((s) => [s.key, s.display])).toEqual([['meeting.startTime', '2024-03-12 09:00']]);
+    // a start stored without its time is not completed with 00:00
+    const dateOnly = planFill(ctx, scan, { 'meeting.startTime': '2024-03-12' });
+    expect(dateOnly.steps).toEqual([]);
+    expect(dateOnly.skipped[0]?.reason).toBe('missing-part');
+  });
+});
