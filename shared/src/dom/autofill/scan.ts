@@ -425,6 +425,7 @@ export function scanPage(doc: Document = document, options: ScanOptions = {}): P
     const tabs = why ? hiddenTabs(handle.visible) : undefined;
     const tab = tabs?.length ? tabs[tabs.length - 1]!.label : undefined;
     if (tab !== undefined) why = undefined;
+    else if (why && tabs === undefined) why = 'closed-tab';
     const caution = why || tab !== undefined ? undefined : cautionReason(handle.visible);
     let value: ScannedControl['value'];
     try { value = adapter.read(handle); } catch { value = null; }
