@@ -3,8 +3,8 @@
  * (tests/fixtures/portals/element-tabs.html): a table of editable rows (el-table: header and
  * body in two <table>s, an empty block while it has no rows) grown row by row with the page's
  * own <button>+ 新增单位</button>, columns matched by their headers; fields in the hidden pane of
- * a second tab, written after the fill clicks that tab's header; and a disabled tab whose field
- * must stay untouched. The portal's own model is the judge.
+ * a second tab, written after the fill clicks that tab's header; a tab rendered only once opened;
+ * and a disabled tab whose field must stay untouched. The portal's own model is the judge.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
@@ -74,10 +74,13 @@ describe('autofill: repeating tables and tabs (Element Plus)', () => {
       // the first tab's fields as well
       expect(s['subject']).toBe(record.values['subject']);
       expect(s['date']).toBe(record.values['date']);
-      // a disabled tab is not opened: its field stays as it was, and the report says it was not filled
-      expect(s['deadline']).toBe('');
-      expect(report.filled.some((f) => f.label === '整改期限')).toBe(false);
-      expect(report.skipped.find((f) => f.label === '整改期限')).toMatchObject({ reason: 'unusable', detail: expect.stringContaining('标签页') });
+      // a tab rendered only once opened: opened because the record still had values, then filled
+      expect(s['deadline']).toBe(record.values['rectificationDeadline']);
+      expect(report.filled.find((f) => f.key === 'inspection.rectificationDeadline')?.tab).toBe('整改要求');
+      // a disabled tab is not opened: its field stays as it was, and the report says why
+      expect(s['assignedTo']).toBe('');
+      expect(report.filled.some((f) => f.label === '交办单位')).toBe(false);
+      expect(report.skipped.find((f) => f.label === '交办单位')).toMatchObject({ reason: 'unusable', detail: expect.stringContaining('标签页') });
       expect((await page.evaluate(() => (window as unknown as { __portal: { submit(): Promise<{ ok: boolean }> } }).__portal.submit())).ok).toBe(true);
     } finally {
       await page.context().close();

@@ -10,8 +10,8 @@ import type { FillPlan, FillReport, FillReportEntry, FillValue } from '../../cor
 import type { PortalMapping } from '../../core/pack-schema.ts';
 import { adapterByName, getWaitLimit, waitUntil, type ReadValue, type WidgetAdapter, type WidgetHandle } from './adapters/index.ts';
 import { buttonText, dataRows, scanPage, type ControlEntry, type PageSession, type ScanOptions } from './scan.ts';
-import { cautionReason, clickLikeUser, unusableReason } from './util.ts';
-import { hiddenTabs, showTabsOf } from './tabs.ts';
+import { cautionReason, clickLikeUser, textOf, unusableReason } from './util.ts';
+import { hiddenTabs, openTab, selectedTabBeside, showTabsOf, unopenedTabs } from './tabs.ts';
 import { unusableWords } from '../../core/autofill/words.ts';
 import { pageWorld, type ModelRead } from './framework-state.ts';
 import { modelMatches, notAccepted, readMatches } from './verify.ts';
@@ -335,12 +335,68 @@ export async function fillLate(ctx: AutofillContext, values: Record<string, unkn
   };
 }
 
+/** At most this many tabs are opened to look for the record's fields (a page is not crawled). */
+const MAX_TABS_OPENED = 8;
+
+/**
+ * Fields on tabs the page renders only once opened (Ant Design's default, Element Plus `lazy`)
+ * are not in the first scan. When the record still has values no control took, each tab not
+ * shown yet whose panel holds no scanned control is opened — a navigation a person makes, never
+ * a submit — the page scanned again, and the controls (and tables) that were not there before
+ * are planned and filled for the keys not filled yet. Bounded by MAX_TABS_OPENED.
+ */
+export async function fillOtherTabs(ctx: AutofillContext, values: Record<string, unknown>, options: AutofillOptions, first: { session: PageSession; plan: FillPlan } & ApplyResult): Promise<ApplyResult> {
+  if (first.plan.unplaced.length === 0) return first;
+  const doc = options.doc ?? document;
+  const seen = new Set<Element>();
+  for (const c of first.session.controls.values()) seen.add(c.handle.el);
+  for (const t of first.session.tables.values()) seen.add(t.table);
+  const known = (el: Element) => seen.has(el);
+  const done = new Set(first.report.filled.map((f) => f.key));
+  const report = first.report;
+  const undos: ApplyResult[] = [];
+  const tried = new Set<Element>();
+  for (let n = 0; n < MAX_TABS_OPENED; n++) {
+    const tab = unopenedTabs(doc, known).find((t) => !tried.has(t));
+    if (!tab) break;
+    tried.add(tab);
+    const back = selectedTabBeside(tab);
+    if (!(await openTab(tab))) continue;
+    const session = scanPage(doc, scanOptionsFor(options.mapping));
+    const plan = planFill(ctx, session.result, values, options);
+    const fresh = (el: Element) => !seen.has(el);
+    const steps = plan.steps.filter((st) => !done.has(st.key) && fresh(session.controls.get(st.control)!.handle.el));
+    const tables = plan.tables.filter((t) => !done.has(t.key) && fresh(session.tables.get(t.table)!.table));
+    for (const c of session.controls.values()) seen.add(c.handle.el);
+    for (const t of session.tables.values()) seen.add(t.table);
+    // nothing of the record there: back to the tab the page showed, as the person left it
+    if (steps.length === 0 && tables.length === 0) { if (back) await openTab(back); continue; }
+    const label = textOf(tab);
+    const applied = await applyPlan(session, { ...plan, steps: steps.map((st) => ({ ...st, tab: label })), tables: tables.map((t) => ({ ...t, tab: label })), skipped: [] });
+    undos.push(applied);
+    for (const f of applied.report.filled) { done.add(f.key); report.filled.push(f); }
+    report.failed.push(...applied.report.failed);
+    report.skipped.push(...applied.report.skipped);
+  }
+  if (undos.length === 0) return first;
+  return {
+    report,
+    async undo() {
+      let restored = 0;
+      const failed: { control: string; error: string }[] = [];
+      for (const u of [...undos.reverse(), first]) { const r = await u.undo(); restored += r.restored; failed.push(...r.failed); }
+      return { restored, failed };
+    },
+  };
+}
+
 /** Scan, plan and apply in one call (controls disabled at first are waited for; see fillLate). */
 export async function autofill(ctx: AutofillContext, values: Record<string, unknown>, options: AutofillOptions = {}): Promise<{ session: PageSession; plan: FillPlan } & ApplyResult> {
   const session = scanPage(options.doc ?? document, scanOptionsFor(options.mapping));
   const plan = planFill(ctx, session.result, values, options);
   const applied = await applyPlan(session, plan);
-  const all = await fillLate(ctx, values, options, { session, plan, ...applied });
+  const late = await fillLate(ctx, values, options, { session, plan, ...applied });
+  const all = await fillOtherTabs(ctx, values, options, { session, plan, ...late });
   return { session, plan, ...all };
 }
 

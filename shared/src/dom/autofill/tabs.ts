@@ -94,3 +94,57 @@ export async function showTabsOf(el: Element, timeout = 1500): Promise<boolean> 
   }
   return true;
 }
+
+/** The panel a tab header shows, when the page says which (aria-controls), else undefined. */
+export function panelOf(tab: Element): Element | undefined {
+  for (const id of (tab.getAttribute('aria-controls') ?? '').split(/\s+/)) {
+    const p = byId(tab, id);
+    if (p) return p;
+  }
+  const root = tab.getRootNode() as Document | ShadowRoot;
+  if (tab.id) return root.querySelector(`[role=tabpanel][aria-labelledby~="${CSS.escape(tab.id)}"]`) ?? undefined;
+  return undefined;
+}
+
+/**
+ * Tab headers not shown yet whose panel the page has not rendered (Ant Design renders a tab's
+ * content when it is first opened, Element Plus with `lazy`): their fields cannot be in a scan
+ * until the tab is opened. `known` tells whether an element is a control already scanned.
+ */
+export function unopenedTabs(doc: Document, known: (el: Element) => boolean): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  for (const tab of Array.from(doc.querySelectorAll<HTMLElement>('[role=tab]'))) {
+    if (tab.getAttribute('aria-selected') === 'true' || !tabUsable(tab)) continue;
+    const panel = panelOf(tab);
+    // a rendered panel's controls are in the scan already (hidden, with their tab: see hiddenTabs)
+    if (panel && Array.from(panel.querySelectorAll('*')).some(known)) continue;
+    // only the tabs of the form being filled: their tab set holds scanned controls close by (a
+    // portal's own module tabs or a workspace tab bar do not, and are never clicked)
+    if (!nearKnown(tab, known)) continue;
+    out.push(tab);
+  }
+  return out;
+}
+
+const TAB_SET_LEVELS = 5;
+function nearKnown(tab: Element, known: (el: Element) => boolean): boolean {
+  let p: Element | null = tab.closest('[role=tablist]') ?? tab.parentElement;
+  for (let up = 0; p && up < TAB_SET_LEVELS; p = p.parentElement, up++) {
+    if (/^(BODY|HTML)$/.test(p.tagName)) return false;
+    if (p.querySelector('[role=tabpanel]') && Array.from(p.querySelectorAll('[role=tabpanel] *')).some(known)) return true;
+  }
+  return false;
+}
+
+/** The tab shown now in the tab set of `tab` (to go back to). */
+export function selectedTabBeside(tab: Element): HTMLElement | undefined {
+  const list = tab.closest('[role=tablist]') ?? tab.parentElement;
+  return list?.querySelector<HTMLElement>('[role=tab][aria-selected="true"]') ?? undefined;
+}
+
+/** Opens a tab as a person does and waits (bounded) until the page shows it as the selected one. */
+export async function openTab(tab: HTMLElement, timeout = 1500): Promise<boolean> {
+  clickLikeUser(tab);
+  const shown = await waitUntil(() => tab.getAttribute('aria-selected') === 'true' && (() => { const p = panelOf(tab); return !p || unusableReason(p) === undefined; })(), { near: tab, timeout });
+  return !!shown;
+}
