@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadPaths } from '@lvzhi/shared/node';
-import { buildAutofillContext, dictionaryView, planFill, validatePackSet, type AutofillContext, type FormDefinition, type PackDefinition, type ScanResult, type ScannedControl } from '@lvzhi/shared';
+import { buildAutofillContext, dictionaryView, planFill, readBackValues, validatePackSet, type AutofillContext, type FormDefinition, type PackDefinition, type ScanResult, type ScannedControl } from '@lvzhi/shared';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 let ctx: AutofillContext;
@@ -54,5 +54,11 @@ describe('autofill: a rating matrix, criterion by criterion', () => {
     const none = planFill(ctx, scan(ctl('依法行政')), dictionaryView(form, { unit: '财政所' }), { form });
     expect(none.steps).toEqual([]);
     expect(none.skipped[0]).toMatchObject({ reason: 'no-match' });
+  });
+
+  it('reads the marks back from the page, criterion by criterion (capture)', () => {
+    const page = scan(ctl('依法行政', { value: '优秀' }), ctl('服务态度', { value: '良好' }), ctl('廉洁自律', { kind: 'number', value: '5' }, false), ctl('整改落实', { value: null }));
+    const back = readBackValues(ctx, page, { form });
+    expect(back.values['appraisal.ratings']).toEqual({ lawfulAdministration: 5, serviceAttitude: 4, integrity: 5 });
   });
 });

@@ -232,11 +232,12 @@ function matrixOfKey(form: FormDefinition | undefined, key: string): RatingMatri
  * the scale's value or its text (5 / 优秀). Criteria and scale come from the form field binding
  * the key (the record's form first). Undefined when the label names no criterion.
  */
-function planCriterion(ctx: AutofillContext, c: ScannedControl, values: Record<string, unknown>, scope: Set<string>, m: ReturnType<typeof resolveMapping>): FillStep | SkippedControl | undefined {
-  const variants = c.labels.filter((l) => l.source !== 'name').flatMap((l) => labelVariants(l.text));
-  if (variants.length === 0) return undefined;
-  const hits: { key: string; matrix: RatingMatrix; criterion: RatingMatrix['criteria'][number]; label: string }[] = [];
-  for (const key of scope) {
+interface CriterionHit { key: string; matrix: RatingMatrix; criterion: RatingMatrix['criteria'][number]; label: string }
+
+/** The one criterion of a rating matrix among `keys` that the control's label names, if exactly one. */
+function criterionOf(ctx: AutofillContext, c: ScannedControl, keys: Iterable<string>, m: ReturnType<typeof resolveMapping>): CriterionHit | undefined {
+  const hits: CriterionHit[] = [];
+  for (const key of keys) {
     if (ctx.entries.get(key)?.type !== 'ratings') continue;
     const matrix = matrixOfKey(m.form, key) ?? [...ctx.forms.values()].map((f) => matrixOfKey(f, key)).find(Boolean);
     if (!matrix) continue;
@@ -248,8 +249,13 @@ function planCriterion(ctx: AutofillContext, c: ScannedControl, values: Record<s
       if (criterion) { hits.push({ key, matrix, criterion, label: l.text }); break; }
     }
   }
-  if (hits.length !== 1) return undefined;
-  const { key, matrix, criterion, label } = hits[0]!;
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+function planCriterion(ctx: AutofillContext, c: ScannedControl, values: Record<string, unknown>, scope: Set<string>, m: ReturnType<typeof resolveMapping>): FillStep | SkippedControl | undefined {
+  const hit = criterionOf(ctx, c, scope, m);
+  if (!hit) return undefined;
+  const { key, matrix, criterion, label } = hit;
   const field = { label: criterion.label, ...(criterion.labelEn ? { labelEn: criterion.labelEn } : {}) };
   const mark = (values[key] as Record<string, unknown> | undefined)?.[criterion.id];
   if (typeof mark !== 'number') return skip(c, label, 'no-value', `记录中没有“${criterion.label}”的评定`, `the record has no mark for “${criterion.labelEn ?? criterion.label}”`, { field });
@@ -350,7 +356,18 @@ export function readBackValues(ctx: AutofillContext, scan: ScanResult, options: 
   for (const c of scan.controls) {
     if (c.cell || c.kind === 'file') continue;
     const r = resolveControl(ctx, c, scope, m);
-    if ('reason' in r) { skipped.push(r); continue; }
+    if ('reason' in r) {
+      // a criterion of a rating matrix (依法行政): its mark, by the scale's text or value
+      const hit = r.reason === 'no-match' || r.reason === 'no-value' ? criterionOf(ctx, c, scope ?? ctx.entries.keys(), m) : undefined;
+      const read = typeof c.value === 'string' ? c.value.trim() : undefined;
+      const grade = hit && read ? hit.matrix.scale.find((g) => normalizeLabel(g.label) === normalizeLabel(read) || String(g.value) === read) : undefined;
+      if (hit && grade) {
+        const marks = (values[hit.key] ??= {}) as Record<string, number>;
+        if (!(hit.criterion.id in marks)) marks[hit.criterion.id] = grade.value;
+        sources[hit.key] ??= c.id;
+      } else skipped.push(r);
+      continue;
+    }
     const entry = ctx.entries.get(r.key);
     // a derived key is read back only when the form stores it (联名人数); 单位及职务 is not
     // split back into its parts, and a mapping's derivation has no key of its own
