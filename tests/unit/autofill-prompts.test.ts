@@ -61,3 +61,18 @@ describe('autofill: a meeting’s start and end as registration pages pair them'
     expect(dateOnly.skipped[0]?.reason).toBe('missing-part');
   });
 });
+
+describe('autofill: values the record’s form computes', () => {
+  it('fills 会议类型 with what the presidium form computes (主席团月例会), never counted as a value left unplaced', async () => {
+    const { validatePackSet: v } = await import('@lvzhi/shared');
+    const loaded = await loadPaths([join(ROOT, 'forms', 'packs')], ROOT);
+    const form = v(loaded.documents.filter((d) => d.kind === 'pack').map((d) => ({ json: d.json, source: d.source }))).packs.flatMap((p) => p.forms ?? []).find((f) => f.id === 'presidium-monthly')!;
+    const select: ScannedControl = { id: 'c0', adapter: 'antd', kind: 'select', labels: labels(['form-item', '会议类型']), frame: '', usable: true, options: ['镇人民代表大会', '主席团会议', '主席团月例会'].map((t) => ({ value: t, text: t })) };
+    const scan = { url: 'https://oa.example/hy', controls: [select], tables: [], refused: [] };
+    const plan = planFill(ctx, scan, { 'meeting.title': '例会' }, { form });
+    expect(plan.steps.map((s) => [s.key, s.display])).toEqual([['meeting.type', '主席团月例会']]);
+    expect(plan.unplaced).toEqual(['meeting.title']);
+    // without the form nothing is computed: the record alone has no type
+    expect(planFill(ctx, scan, { 'meeting.title': '例会' }).steps).toEqual([]);
+  });
+});

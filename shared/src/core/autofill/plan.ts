@@ -11,9 +11,9 @@
  */
 import type { ColumnFieldDefinition, Derivation, DictionaryEntry, FormDefinition, PortalMapping } from '../pack-schema.ts';
 import { normalizeLabel } from '../labels.ts';
-import { isEmptyValue } from '../expression.ts';
+import { evaluate, isEmptyValue } from '../expression.ts';
 import { maskSensitive } from '../identity.ts';
-import { fieldWords, keyOfField, labelVariants, matchLabels, type AutofillContext } from './context.ts';
+import { fieldWords, formValuesFromDictionary, keyOfField, labelVariants, matchLabels, type AutofillContext } from './context.ts';
 import { convertForControl, formatDate, optionCandidates, parseDate, valueFromControl, type Transform } from './convert.ts';
 import { deriveValue, derivationSources, withDerivedValues, type Derived } from './derive.ts';
 import type { FieldWords, FillPlan, FillStep, FillValue, ScanResult, ScannedControl, ScannedTable, SkippedControl, TableFillStep } from './types.ts';
@@ -128,11 +128,37 @@ function linesFormOf(ctx: AutofillContext, key: string): DictionaryEntry | undef
   return undefined;
 }
 
+/**
+ * The values the record's form computes into a dictionary key (the 会议类型 of a presidium
+ * monthly meeting is always 主席团月例会): computed fields are never stored, yet they are the
+ * record's values as its form shows them. Evaluated from the record's own values in form order
+ * (a later one may read an earlier one); one that cannot be computed gives nothing, a stored
+ * value wins. Not counted as unplaced: only stored keys are.
+ */
+function withComputedValues(stored: Record<string, unknown>, form: FormDefinition | undefined): Record<string, unknown> {
+  if (!form) return stored;
+  let out = stored;
+  let data: Record<string, unknown> | undefined;
+  for (const section of form.sections) {
+    for (const f of section.fields) {
+      if (f.type !== 'computed' || !f.bind || !isEmptyValue(stored[f.bind])) continue;
+      data ??= formValuesFromDictionary(form, stored);
+      let v: unknown;
+      try { v = evaluate(f.expr, data); } catch { continue; }
+      if ((typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') || isEmptyValue(v) || (typeof v === 'number' && !Number.isFinite(v))) continue;
+      if (out === stored) out = { ...stored };
+      out[f.bind] = v;
+      data[f.id] = v;
+    }
+  }
+  return out;
+}
+
 /** The record's values keyed by dictionary key (see `dictionaryView`) → a fill plan for a scanned page. */
 export function planFill(ctx: AutofillContext, scan: ScanResult, stored: Record<string, unknown>, options: PlanOptions = {}): FillPlan {
   const m = resolveMapping(ctx, options.mapping, options.form);
   // derived keys (单位及职务, 参加人数…) join the record's keys; a failed derivation keeps its reason
-  const { values, derived } = withDerivedValues(ctx, stored);
+  const { values, derived } = withDerivedValues(ctx, withComputedValues(stored, m.form));
   const scope = new Set(Object.keys(values).filter((k) => !isEmptyValue(values[k])));
   const steps: FillStep[] = [];
   const skipped: SkippedControl[] = [];
