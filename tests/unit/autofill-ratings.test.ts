@@ -62,3 +62,18 @@ describe('autofill: a rating matrix, criterion by criterion', () => {
     expect(back.values['appraisal.ratings']).toEqual({ lawfulAdministration: 5, serviceAttitude: 4, integrity: 5 });
   });
 });
+
+describe('autofill: a table’s columns by their headers', () => {
+  it('matches headers that say more than the form’s column labels (议题名称, 汇报人姓名), never a column two headers could be', async () => {
+    const { validatePackSet: v } = await import('@lvzhi/shared');
+    const loaded = await loadPaths([join(ROOT, 'forms', 'packs')], ROOT);
+    const meeting = v(loaded.documents.filter((d) => d.kind === 'pack').map((d) => ({ json: d.json, source: d.source }))).packs.flatMap((p) => p.forms ?? []).find((f) => f.id === 'presidium-monthly')!;
+    const values = dictionaryView(meeting, { agenda: [{ topic: '通报上半年工作', presenter: { name: '黄立新' } }] });
+    const table = { id: 't0', labels: [{ source: 'form-item' as const, text: '会议议题' }], columns: ['序号', '议题名称', '汇报人姓名', '议题备注', '操作'], rows: 0, canAddRow: true, frame: '' };
+    const plan = planFill(ctx, { url: 'https://oa.example/hy', controls: [], tables: [table], refused: [] }, values, { form: meeting });
+    // 议题名称 and 议题备注 both contain 议题: neither is guessed
+    expect(plan.tables[0]?.rows).toEqual([{ 汇报人姓名: { type: 'text', text: '黄立新' } }]);
+    const plain = planFill(ctx, { url: 'https://oa.example/hy', controls: [], tables: [{ ...table, columns: ['序号', '议题名称', '汇报人姓名', '操作'] }], refused: [] }, values, { form: meeting });
+    expect(plain.tables[0]?.rows).toEqual([{ 议题名称: { type: 'text', text: '通报上半年工作' }, 汇报人姓名: { type: 'text', text: '黄立新' } }]);
+  });
+});

@@ -330,9 +330,21 @@ function planTable(ctx: AutofillContext, t: ScannedTable, values: Record<string,
     const columns = columnsOfKey(m.form, key) ?? columnsOfKey([...ctx.forms.values()].find((f) => columnsOfKey(f, key)), key) ?? [];
     const colFor = new Map<string, ColumnFieldDefinition>();
     t.columns.forEach((header, i) => {
-      const c = columns.find((cd) => norm[i]!.includes(normalizeLabel(cd.label)));
+      const c = columns.find((cd) => norm[i]!.includes(normalizeLabel(cd.label)) || (cd.labelEn !== undefined && norm[i]!.includes(normalizeLabel(cd.labelEn))));
       if (c) colFor.set(header, c);
     });
+    // a header that says more than the column's label (议题名称, 汇报人姓名): the column whose label
+    // it contains (the longest), when no other header took that column or also contains it
+    const taken = new Set(colFor.values());
+    const proposals = new Map<string, ColumnFieldDefinition>();
+    t.columns.forEach((header, i) => {
+      if (colFor.has(header)) return;
+      const inside = columns.filter((cd) => !taken.has(cd) && cd.label.length >= 2 && norm[i]!.some((v) => v.includes(normalizeLabel(cd.label))));
+      const longest = Math.max(0, ...inside.map((cd) => cd.label.length));
+      const best = inside.filter((cd) => cd.label.length === longest);
+      if (best.length === 1) proposals.set(header, best[0]!);
+    });
+    for (const [header, cd] of proposals) if ([...proposals.values()].filter((x) => x === cd).length === 1) colFor.set(header, cd);
     if (colFor.size === 0) return no('no-match', '表格的列与记录中的列对不上', 'the table’s columns do not match the record’s');
     for (const row of value as Record<string, unknown>[]) {
       const out: Record<string, FillValue> = {};
