@@ -57,6 +57,9 @@ export const optionSetSchema = z.strictObject({
 export const DICTIONARY_TYPES = [
   'text', 'textarea', 'number', 'date', 'datetime', 'enum', 'multienum', 'boolean',
   'phone', 'idcard', 'person', 'people', 'attachment', 'photo', 'table',
+  // marks per criterion ({ criterionId: scale value }); the criteria and the scale are the
+  // ratingMatrix field's that binds the key
+  'ratings',
 ] as const;
 
 /**

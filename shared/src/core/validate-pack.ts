@@ -39,7 +39,7 @@ export const BINDABLE: Partial<Record<FieldDefinition['type'], readonly Dictiona
   date: ['date'], datetime: ['datetime'], select: ['enum'], radio: ['enum'],
   multiselect: ['multienum'], checkboxes: ['multienum'], checkbox: ['boolean'], phone: ['phone'],
   idcard: ['idcard'], person: ['person', 'text'], people: ['people'], attachment: ['attachment'],
-  photo: ['photo'], table: ['table'], computed: DICTIONARY_ALL(),
+  photo: ['photo'], table: ['table'], ratingMatrix: ['ratings'], computed: DICTIONARY_ALL(),
 };
 function DICTIONARY_ALL(): DictionaryType[] {
   return ['text', 'textarea', 'number', 'date', 'datetime', 'enum', 'multienum', 'boolean', 'phone', 'idcard', 'person', 'people', 'table'];

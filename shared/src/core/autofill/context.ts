@@ -120,6 +120,7 @@ export function matchLabels(ctx: AutofillContext, labels: readonly ScannedLabel[
   let lacking: { label: string; keys: string[] } | undefined;
   for (const l of labels) {
     if (l.source === 'name') continue;
+    if (isWidgetPrompt(l)) continue;
     for (const variant of labelVariants(l.text)) {
       const hits = ctx.labels.get(variant);
       if (!hits || hits.length === 0) continue;
@@ -133,6 +134,20 @@ export function matchLabels(ctx: AutofillContext, labels: readonly ScannedLabel[
   }
   if (lacking) return { kind: 'none', label: lacking.label, keys: lacking.keys };
   return { kind: 'none', label: first };
+}
+
+/**
+ * A placeholder that only says what kind of widget the control is — the library's default
+ * prompt (请选择日期, 选择时间, 请选择, Select date) — names no field: its 日期 would match any key
+ * with 日期 as a synonym (印发日期 into 开始时间). Only placeholders and titles: a label 日期 is
+ * the page's own word.
+ */
+const WIDGET_PROMPT = /^(请|)(选择|输入|填写|)(日期|时间|日期时间|日期和时间|年月|月份|年份|年|月|日|周|季度|时段|选项|内容|数字|数值|关键字|文件)?$/u;
+const WIDGET_PROMPT_EN = /^(select|choose|pick|enter|please select|please enter)?\s*(a |an )?(date|time|datetime|date and time|month|year|week|quarter|option|value)?$/iu;
+function isWidgetPrompt(l: ScannedLabel): boolean {
+  if (l.source !== 'placeholder' && l.source !== 'title') return false;
+  const t = l.text.replace(/[\s.…。:：]+/gu, ' ').trim();
+  return WIDGET_PROMPT.test(t.replace(/\s+/g, '')) || WIDGET_PROMPT_EN.test(t);
 }
 
 /** The dictionary key a form field binds (`field` may be `table.column`, which binds nothing). */

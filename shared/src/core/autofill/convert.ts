@@ -231,6 +231,7 @@ export function convertForControl(value: unknown, entry: DictionaryEntry | undef
   }
   if (control.kind === 'file') return { ok: false, reason: 'unsupported', detail: '文件上传控件只接受照片或附件' };
   if (type === 'table') return { ok: false, reason: 'unsupported', detail: '表格数据需填入门户的明细表' };
+  if (type === 'ratings') return { ok: false, reason: 'unsupported', detail: '分项测评需逐项填入门户的各评议项', detailEn: 'ratings go into the portal’s control of each criterion' };
 
   switch (control.kind) {
     case 'checkbox': {
@@ -341,7 +342,7 @@ export function valueFromControl(read: string | string[] | boolean | null | unde
       const parts = texts.length === 1 ? texts[0]!.split(/[、,，;；\s]+/).map((s) => s.trim()).filter(Boolean) : texts;
       return parts.map((name) => ({ name }));
     }
-    case 'photo': case 'attachment': case 'table': return undefined;
+    case 'photo': case 'attachment': case 'table': case 'ratings': return undefined;
     default: return typeof read === 'boolean' ? undefined : texts.join('、');
   }
 }

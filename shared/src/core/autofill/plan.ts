@@ -11,9 +11,9 @@
  */
 import type { ColumnFieldDefinition, Derivation, DictionaryEntry, FormDefinition, PortalMapping } from '../pack-schema.ts';
 import { normalizeLabel } from '../labels.ts';
-import { isEmptyValue } from '../expression.ts';
+import { evaluate, isEmptyValue } from '../expression.ts';
 import { maskSensitive } from '../identity.ts';
-import { fieldWords, keyOfField, labelVariants, matchLabels, type AutofillContext } from './context.ts';
+import { fieldWords, formValuesFromDictionary, keyOfField, labelVariants, matchLabels, type AutofillContext } from './context.ts';
 import { convertForControl, formatDate, optionCandidates, parseDate, valueFromControl, type Transform } from './convert.ts';
 import { deriveValue, derivationSources, withDerivedValues, type Derived } from './derive.ts';
 import type { FieldWords, FillPlan, FillStep, FillValue, ScanResult, ScannedControl, ScannedTable, SkippedControl, TableFillStep } from './types.ts';
@@ -133,7 +133,7 @@ const SHOWS_LATER = new Set(['hidden', 'disabled', 'inert', 'aria-hidden']); // 
 
 /**
  * A control that cannot be used now. When it is only hidden or disabled (the next step of a
- * wizard, a closed tab) and the record has a value for it, the report says which record field
+ * wizard, a tab that cannot be opened; an openable tab is opened instead, tabs.ts) and the record has a value for it, the report says which record field
  * waits for it, so the clerk knows fields remain after 下一步; nothing is clicked for them.
  */
 function unusableSkip(ctx: AutofillContext, c: ScannedControl, scope: ReadonlySet<string>, m: ReturnType<typeof resolveMapping>, derived: Parameters<typeof resolveControl>[4]): SkippedControl {
@@ -145,11 +145,37 @@ function unusableSkip(ctx: AutofillContext, c: ScannedControl, scope: ReadonlySe
   return skip(c, r.label, 'unusable', `${w.zh}；记录中有“${field.label}”，该栏目显示后可继续填写`, `${w.en}; the record has “${field.labelEn ?? field.label}”, to be filled when it shows (continue filling)`, { field, candidates: [r.key], later: true });
 }
 
+/**
+ * The values the record's form computes into a dictionary key (the 会议类型 of a presidium
+ * monthly meeting is always 主席团月例会): computed fields are never stored, yet they are the
+ * record's values as its form shows them. Evaluated from the record's own values in form order
+ * (a later one may read an earlier one); one that cannot be computed gives nothing, a stored
+ * value wins. Not counted as unplaced: only stored keys are.
+ */
+function withComputedValues(stored: Record<string, unknown>, form: FormDefinition | undefined): Record<string, unknown> {
+  if (!form) return stored;
+  let out = stored;
+  let data: Record<string, unknown> | undefined;
+  for (const section of form.sections) {
+    for (const f of section.fields) {
+      if (f.type !== 'computed' || !f.bind || !isEmptyValue(stored[f.bind])) continue;
+      data ??= formValuesFromDictionary(form, stored);
+      let v: unknown;
+      try { v = evaluate(f.expr, data); } catch { continue; }
+      if ((typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') || isEmptyValue(v) || (typeof v === 'number' && !Number.isFinite(v))) continue;
+      if (out === stored) out = { ...stored };
+      out[f.bind] = v;
+      data[f.id] = v;
+    }
+  }
+  return out;
+}
+
 /** The record's values keyed by dictionary key (see `dictionaryView`) → a fill plan for a scanned page. */
 export function planFill(ctx: AutofillContext, scan: ScanResult, stored: Record<string, unknown>, options: PlanOptions = {}): FillPlan {
   const m = resolveMapping(ctx, options.mapping, options.form);
   // derived keys (单位及职务, 参加人数…) join the record's keys; a failed derivation keeps its reason
-  const { values, derived } = withDerivedValues(ctx, stored);
+  const { values, derived } = withDerivedValues(ctx, withComputedValues(stored, m.form));
   const scope = new Set(Object.keys(values).filter((k) => !isEmptyValue(values[k])));
   const steps: FillStep[] = [];
   const skipped: SkippedControl[] = [];
@@ -162,7 +188,14 @@ export function planFill(ctx: AutofillContext, scan: ScanResult, stored: Record<
     if (c.cell) continue; // filled through its table
     if (!c.usable) { skipped.push(unusableSkip(ctx, c, scope, m, derived)); continue; }
     const r = resolveControl(ctx, c, scope, m, derived);
-    if ('reason' in r) { skipped.push(r); continue; }
+    if ('reason' in r) {
+      // a label no held key takes may name a criterion of a rating matrix the record holds (依法行政)
+      const mark = r.reason === 'no-match' || r.reason === 'no-value' ? planCriterion(ctx, c, values, scope, m) : undefined;
+      if (mark && 'reason' in mark) skipped.push(mark);
+      else if (mark) { steps.push(mark); placed.add(mark.key); }
+      else skipped.push(r);
+      continue;
+    }
     let key = r.key;
     let entry = ctx.entries.get(key);
     let value: unknown;
@@ -208,6 +241,7 @@ export function planFill(ctx: AutofillContext, scan: ScanResult, stored: Record<
     const step: FillStep = { control: c.id, key, label: r.label, adapter: hint ?? c.adapter, value: conv.value, display: conv.display, via: r.via };
     if (field) step.field = field;
     if (entry?.sensitive) step.sensitive = true;
+    if (c.tab !== undefined) step.tab = c.tab;
     steps.push(step);
     placed.add(key);
     // a derived key places the stored keys it was made from
@@ -224,6 +258,58 @@ export function planFill(ctx: AutofillContext, scan: ScanResult, stored: Record<
   }
   const storedKeys = Object.keys(stored).filter((k) => !isEmptyValue(stored[k]));
   return { version: 1, url: scan.url, steps, tables, skipped, unplaced: storedKeys.filter((k) => !placed.has(k)).sort() };
+}
+
+type RatingMatrix = Extract<FormDefinition['sections'][number]['fields'][number], { type: 'ratingMatrix' }>;
+
+function matrixOfKey(form: FormDefinition | undefined, key: string): RatingMatrix | undefined {
+  for (const s of form?.sections ?? []) for (const f of s.fields) if (f.type === 'ratingMatrix' && f.bind === key) return f;
+  return undefined;
+}
+
+/**
+ * A rating matrix (ratings per criterion, dictionary type `ratings`) is written criterion by
+ * criterion: portals put one control per criterion — a radio group of the grades, a select, a
+ * number box — labelled with the criterion (依法行政), in a form item or a table row. A control
+ * whose label names one criterion of a matrix the record holds gets that criterion's mark, as
+ * the scale's value or its text (5 / 优秀). Criteria and scale come from the form field binding
+ * the key (the record's form first). Undefined when the label names no criterion.
+ */
+interface CriterionHit { key: string; matrix: RatingMatrix; criterion: RatingMatrix['criteria'][number]; label: string }
+
+/** The one criterion of a rating matrix among `keys` that the control's label names, if exactly one. */
+function criterionOf(ctx: AutofillContext, c: ScannedControl, keys: Iterable<string>, m: ReturnType<typeof resolveMapping>): CriterionHit | undefined {
+  const hits: CriterionHit[] = [];
+  for (const key of keys) {
+    if (ctx.entries.get(key)?.type !== 'ratings') continue;
+    const matrix = matrixOfKey(m.form, key) ?? [...ctx.forms.values()].map((f) => matrixOfKey(f, key)).find(Boolean);
+    if (!matrix) continue;
+    // the most trustworthy label decides, as for dictionary labels
+    for (const l of c.labels) {
+      if (l.source === 'name') continue;
+      const vs = labelVariants(l.text);
+      const criterion = matrix.criteria.find((cr) => vs.includes(normalizeLabel(cr.label)) || (cr.labelEn !== undefined && vs.includes(normalizeLabel(cr.labelEn))));
+      if (criterion) { hits.push({ key, matrix, criterion, label: l.text }); break; }
+    }
+  }
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+function planCriterion(ctx: AutofillContext, c: ScannedControl, values: Record<string, unknown>, scope: Set<string>, m: ReturnType<typeof resolveMapping>): FillStep | SkippedControl | undefined {
+  const hit = criterionOf(ctx, c, scope, m);
+  if (!hit) return undefined;
+  const { key, matrix, criterion, label } = hit;
+  const field = { label: criterion.label, ...(criterion.labelEn ? { labelEn: criterion.labelEn } : {}) };
+  const mark = (values[key] as Record<string, unknown> | undefined)?.[criterion.id];
+  if (typeof mark !== 'number') return skip(c, label, 'no-value', `记录中没有“${criterion.label}”的评定`, `the record has no mark for “${criterion.labelEn ?? criterion.label}”`, { field });
+  const options = matrix.scale.map((g) => ({ value: String(g.value), label: g.label }));
+  const entry: DictionaryEntry = { key, type: c.kind === 'number' || TEXT_KINDS.has(c.kind) ? 'number' : 'enum', label: criterion.label };
+  // the grade's text first (较差, then 2): what the person reads in a dropdown that lists its options late
+  const conv = convertForControl(entry.type === 'number' ? mark : (matrix.scale.find((g) => g.value === mark)?.label ?? String(mark)), entry, options, c);
+  if (!conv.ok) return skip(c, label, conv.reason, conv.detail, conv.detailEn ?? conv.detail, { field });
+  const step: FillStep = { control: c.id, key, label: visibleLabel(label), field, adapter: c.adapter, value: conv.value, display: conv.display, via: 'label' };
+  if (c.tab !== undefined) step.tab = c.tab;
+  return step;
 }
 
 function columnsOfKey(form: FormDefinition | undefined, key: string): ColumnFieldDefinition[] | undefined {
@@ -261,9 +347,21 @@ function planTable(ctx: AutofillContext, t: ScannedTable, values: Record<string,
     const columns = columnsOfKey(m.form, key) ?? columnsOfKey([...ctx.forms.values()].find((f) => columnsOfKey(f, key)), key) ?? [];
     const colFor = new Map<string, ColumnFieldDefinition>();
     t.columns.forEach((header, i) => {
-      const c = columns.find((cd) => norm[i]!.includes(normalizeLabel(cd.label)));
+      const c = columns.find((cd) => norm[i]!.includes(normalizeLabel(cd.label)) || (cd.labelEn !== undefined && norm[i]!.includes(normalizeLabel(cd.labelEn))));
       if (c) colFor.set(header, c);
     });
+    // a header that says more than the column's label (议题名称, 汇报人姓名): the column whose label
+    // it contains (the longest), when no other header took that column or also contains it
+    const taken = new Set(colFor.values());
+    const proposals = new Map<string, ColumnFieldDefinition>();
+    t.columns.forEach((header, i) => {
+      if (colFor.has(header)) return;
+      const inside = columns.filter((cd) => !taken.has(cd) && cd.label.length >= 2 && norm[i]!.some((v) => v.includes(normalizeLabel(cd.label))));
+      const longest = Math.max(0, ...inside.map((cd) => cd.label.length));
+      const best = inside.filter((cd) => cd.label.length === longest);
+      if (best.length === 1) proposals.set(header, best[0]!);
+    });
+    for (const [header, cd] of proposals) if ([...proposals.values()].filter((x) => x === cd).length === 1) colFor.set(header, cd);
     if (colFor.size === 0) return no('no-match', '表格的列与记录中的列对不上', 'the table’s columns do not match the record’s');
     for (const row of value as Record<string, unknown>[]) {
       const out: Record<string, FillValue> = {};
@@ -281,6 +379,7 @@ function planTable(ctx: AutofillContext, t: ScannedTable, values: Record<string,
   }
   const step: TableFillStep = { table: t.id, key, label, rows };
   if (field) step.field = field;
+  if (t.tab !== undefined) step.tab = t.tab;
   return step;
 }
 
@@ -312,7 +411,18 @@ export function readBackValues(ctx: AutofillContext, scan: ScanResult, options: 
   for (const c of scan.controls) {
     if (c.cell || c.kind === 'file') continue;
     const r = resolveControl(ctx, c, scope, m);
-    if ('reason' in r) { skipped.push(r); continue; }
+    if ('reason' in r) {
+      // a criterion of a rating matrix (依法行政): its mark, by the scale's text or value
+      const hit = r.reason === 'no-match' || r.reason === 'no-value' ? criterionOf(ctx, c, scope ?? ctx.entries.keys(), m) : undefined;
+      const read = typeof c.value === 'string' ? c.value.trim() : undefined;
+      const grade = hit && read ? hit.matrix.scale.find((g) => normalizeLabel(g.label) === normalizeLabel(read) || String(g.value) === read) : undefined;
+      if (hit && grade) {
+        const marks = (values[hit.key] ??= {}) as Record<string, number>;
+        if (!(hit.criterion.id in marks)) marks[hit.criterion.id] = grade.value;
+        sources[hit.key] ??= c.id;
+      } else skipped.push(r);
+      continue;
+    }
     const entry = ctx.entries.get(r.key);
     // a derived key is read back only when the form stores it (联名人数); 单位及职务 is not
     // split back into its parts, and a mapping's derivation has no key of its own

@@ -68,6 +68,11 @@ export interface ScannedControl {
   selectors?: number[];
   /** Inside a repeating table: which table, row and column header. */
   cell?: { table: string; row: number; column: string };
+  /**
+   * On a tab not shown (its panel hidden): the tab header's text. Such a control counts as
+   * usable; the fill clicks the tab before writing it and checks it again then.
+   */
+  tab?: string;
 }
 
 /** A repeating table (attendees, co-signers) with an add-row button. */
@@ -78,6 +83,8 @@ export interface ScannedTable {
   rows: number;
   canAddRow: boolean;
   frame: string;
+  /** On a tab not shown: the tab header's text (see `ScannedControl.tab`). */
+  tab?: string;
   selectors?: number[];
 }
 
@@ -123,6 +130,8 @@ export interface FillStep {
   display: string;
   sensitive?: boolean;
   via: 'label' | 'synonym' | 'mapping';
+  /** On a tab not shown: the tab header's text; the fill clicks that tab first. */
+  tab?: string;
 }
 
 export interface TableFillStep {
@@ -132,6 +141,8 @@ export interface TableFillStep {
   field?: FieldWords;
   /** Rows to fill, each column header → value (already text). */
   rows: Record<string, FillValue>[];
+  /** On a tab not shown: the tab header's text; the fill clicks that tab first. */
+  tab?: string;
 }
 
 export type SkipReason =
@@ -179,6 +190,8 @@ export interface FillReportEntry {
   label: string;
   field?: FieldWords;
   display: string;
+  /** Written on this tab of the page (its header text), which the fill switched to. */
+  tab?: string;
 }
 
 export interface FillReport {

@@ -57,6 +57,7 @@ const UNUSABLE: Record<string, [string, string]> = {
   'invisible-text': ['控件的文字与背景同色，看不见', 'the control’s text has the colour of its background'],
   'tiny-text': ['控件文字太小，看不清', 'the control’s text is too small to read'],
   frame: ['所在的框架不可见', 'its frame is not visible'],
+  'closed-tab': ['控件在无法切换到的标签页中（标签已禁用或不可见）', 'the control is on a tab that cannot be opened (disabled or not visible)'],
 };
 
 export function unusableWords(code: string | undefined): { zh: string; en: string } {

@@ -9,8 +9,9 @@ import { mappingSelectors, planFill, readBackValues, type PlanOptions, type Read
 import type { FillPlan, FillReport, FillReportEntry, FillValue } from '../../core/autofill/types.ts';
 import type { PortalMapping } from '../../core/pack-schema.ts';
 import { adapterByName, getWaitLimit, waitUntil, type ReadValue, type WidgetAdapter, type WidgetHandle } from './adapters/index.ts';
-import { scanPage, type ControlEntry, type PageSession, type ScanOptions } from './scan.ts';
-import { clickLikeUser, textOf, unusableReason } from './util.ts';
+import { buttonText, dataRows, scanPage, type ControlEntry, type PageSession, type ScanOptions } from './scan.ts';
+import { cautionReason, clickLikeUser, textOf, unusableReason } from './util.ts';
+import { hiddenTabs, openTab, selectedTabBeside, showTabsOf, unopenedTabs } from './tabs.ts';
 import { unusableWords } from '../../core/autofill/words.ts';
 import { pageWorld, type ModelRead } from './framework-state.ts';
 import { modelMatches, notAccepted, readMatches } from './verify.ts';
@@ -168,6 +169,9 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
     const chosen = adapterFor(step.adapter, c);
     if (typeof chosen === 'string') { report.failed.push({ ...entry, error: chosen }); continue; }
     const { adapter, handle } = chosen;
+    if (step.tab !== undefined) entry.tab = step.tab;
+    // on a tab not shown: click its header as a person would (a navigation, not a submit)
+    if (hiddenTabs(handle.visible)?.length) await showTabsOf(handle.visible);
     const waited = await untilUsable(adapter, handle);
     // then what a person can see and reach, checked again right before writing
     let why = waited ?? unusableReason(handle.visible, { reach: true });
@@ -178,6 +182,9 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
       if (clear) why = undefined;
     }
     if (why) { const w = unusableWords(why); report.skipped.push({ control: step.control, label: step.label, reason: 'unusable', detail: w.zh, detailEn: w.en }); continue; }
+    // personal data: the stricter check the scan could not make while the tab was hidden
+    const caution = step.sensitive && step.tab !== undefined ? cautionReason(handle.visible) : undefined;
+    if (caution) { const w = unusableWords(caution); report.skipped.push({ control: step.control, label: step.label, reason: 'unusable', detail: `${w.zh}，不填写身份证号、电话等个人信息`, detailEn: `${w.en}; ID and phone numbers are not written there` }); continue; }
     const unknown = unknownWidgetReason(adapter, handle);
     if (unknown) { report.skipped.push({ control: step.control, label: step.label, reason: 'unsupported', detail: unknown.zh, detailEn: unknown.en, ...(step.field ? { field: step.field } : {}) }); continue; }
     try {
@@ -196,17 +203,19 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
     const te = session.tables.get(t.table);
     const entry: FillReportEntry = { control: t.table, key: t.key, label: t.label, display: `${t.rows.length} 行` };
     if (!te) { report.failed.push({ ...entry, error: '表格不在本次扫描中' }); continue; }
+    if (t.tab !== undefined) entry.tab = t.tab;
     try {
-      const headRow = te.table.tHead?.rows[0] ?? te.table.rows[0]!;
-      const bodyRows = () => Array.from(te.table.tBodies[0]?.rows ?? te.table.rows).filter((r) => r !== headRow && !r.contains(te.addButton ?? null));
+      if (hiddenTabs(te.table)?.length && !(await showTabsOf(te.table))) throw new Error('表格所在的标签页无法切换');
+      const bodyRows = () => dataRows(te.body).filter((r) => !r.contains(te.addButton ?? null));
       for (let i = 0; i < t.rows.length; i++) {
         if (bodyRows().length <= i) {
           if (!te.addButton || unusableReason(te.addButton)) throw new Error('没有可用的添加行按钮');
           const count = bodyRows().length;
           clickLikeUser(te.addButton);
-          const row = await waitUntil(() => bodyRows().length > count ? bodyRows()[count] : undefined, { root: te.table, timeout: 1500 });
+          // watched from the document: a library may put the first row into a body table it renders then
+          const row = await waitUntil(() => bodyRows().length > count ? bodyRows()[count] : undefined, { near: te.table, timeout: 1500 });
           if (!row) throw new Error('点击添加后没有出现新行');
-          addedRows.push({ table: te.table, row });
+          addedRows.push({ table: te.body, row });
         }
         const row = bodyRows()[i]!;
         for (const [header, value] of Object.entries(t.rows[i]!)) {
@@ -252,7 +261,7 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
       }
       // rows this fill added: remove them with their own delete button when they have one
       for (const { row } of addedRows.reverse()) {
-        const del = Array.from(row.querySelectorAll<HTMLElement>('button, a, [role=button], .layui-btn')).find((b) => /删除|移除|删行|^[-×✕]$/.test(textOf(b)));
+        const del = Array.from(row.querySelectorAll<HTMLElement>('button, a, [role=button], .layui-btn')).find((b) => /删除|移除|删行|^[-×✕]$/.test(buttonText(b)));
         if (del) { clickLikeUser(del); await waitUntil(() => !row.isConnected, { near: row.ownerDocument, timeout: 600 }); }
         else if (row.isConnected) failed.push({ control: 'row', error: '新增的行没有删除按钮' });
       }
@@ -330,12 +339,68 @@ export async function fillLate(ctx: AutofillContext, values: Record<string, unkn
   };
 }
 
+/** At most this many tabs are opened to look for the record's fields (a page is not crawled). */
+const MAX_TABS_OPENED = 8;
+
+/**
+ * Fields on tabs the page renders only once opened (Ant Design's default, Element Plus `lazy`)
+ * are not in the first scan. When the record still has values no control took, each tab not
+ * shown yet whose panel holds no scanned control is opened — a navigation a person makes, never
+ * a submit — the page scanned again, and the controls (and tables) that were not there before
+ * are planned and filled for the keys not filled yet. Bounded by MAX_TABS_OPENED.
+ */
+export async function fillOtherTabs(ctx: AutofillContext, values: Record<string, unknown>, options: AutofillOptions, first: { session: PageSession; plan: FillPlan } & ApplyResult): Promise<ApplyResult> {
+  if (first.plan.unplaced.length === 0) return first;
+  const doc = options.doc ?? document;
+  const seen = new Set<Element>();
+  for (const c of first.session.controls.values()) seen.add(c.handle.el);
+  for (const t of first.session.tables.values()) seen.add(t.table);
+  const known = (el: Element) => seen.has(el);
+  const done = new Set(first.report.filled.map((f) => f.key));
+  const report = first.report;
+  const undos: ApplyResult[] = [];
+  const tried = new Set<Element>();
+  for (let n = 0; n < MAX_TABS_OPENED; n++) {
+    const tab = unopenedTabs(doc, known).find((t) => !tried.has(t));
+    if (!tab) break;
+    tried.add(tab);
+    const back = selectedTabBeside(tab);
+    if (!(await openTab(tab))) continue;
+    const session = scanPage(doc, scanOptionsFor(options.mapping));
+    const plan = planFill(ctx, session.result, values, options);
+    const fresh = (el: Element) => !seen.has(el);
+    const steps = plan.steps.filter((st) => !done.has(st.key) && fresh(session.controls.get(st.control)!.handle.el));
+    const tables = plan.tables.filter((t) => !done.has(t.key) && fresh(session.tables.get(t.table)!.table));
+    for (const c of session.controls.values()) seen.add(c.handle.el);
+    for (const t of session.tables.values()) seen.add(t.table);
+    // nothing of the record there: back to the tab the page showed, as the person left it
+    if (steps.length === 0 && tables.length === 0) { if (back) await openTab(back); continue; }
+    const label = textOf(tab);
+    const applied = await applyPlan(session, { ...plan, steps: steps.map((st) => ({ ...st, tab: label })), tables: tables.map((t) => ({ ...t, tab: label })), skipped: [] });
+    undos.push(applied);
+    for (const f of applied.report.filled) { done.add(f.key); report.filled.push(f); }
+    report.failed.push(...applied.report.failed);
+    report.skipped.push(...applied.report.skipped);
+  }
+  if (undos.length === 0) return first;
+  return {
+    report,
+    async undo() {
+      let restored = 0;
+      const failed: { control: string; error: string }[] = [];
+      for (const u of [...undos.reverse(), first]) { const r = await u.undo(); restored += r.restored; failed.push(...r.failed); }
+      return { restored, failed };
+    },
+  };
+}
+
 /** Scan, plan and apply in one call (controls disabled at first are waited for; see fillLate). */
 export async function autofill(ctx: AutofillContext, values: Record<string, unknown>, options: AutofillOptions = {}): Promise<{ session: PageSession; plan: FillPlan } & ApplyResult> {
   const session = scanPage(options.doc ?? document, scanOptionsFor(options.mapping));
   const plan = planFill(ctx, session.result, values, options);
   const applied = await applyPlan(session, plan);
-  const all = await fillLate(ctx, values, options, { session, plan, ...applied });
+  const late = await fillLate(ctx, values, options, { session, plan, ...applied });
+  const all = await fillOtherTabs(ctx, values, options, { session, plan, ...late });
   return { session, plan, ...all };
 }
 

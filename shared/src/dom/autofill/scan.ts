@@ -9,6 +9,7 @@ import { formatFromHint } from '../../core/autofill/convert.ts';
 import { isPromptOnly, visibleLabel } from '../../core/autofill/words.ts';
 import { adapters, type WidgetAdapter, type WidgetHandle } from './adapters/index.ts';
 import { cautionReason, isElement, textOf, unusableReason } from './util.ts';
+import { hiddenTabs } from './tabs.ts';
 
 export interface ScanOptions {
   /** CSS selectors to test controls against (see `mappingSelectors`); matches go into `selectors`. */
@@ -23,7 +24,10 @@ export interface ControlEntry {
 }
 
 export interface TableEntry {
+  /** The table with the column headers. */
   table: HTMLTableElement;
+  /** The table with the rows: `table` itself, or its body table when the library draws two (see `bodyTableOf`). */
+  body: HTMLTableElement;
   addButton: HTMLElement | undefined;
   columns: string[];
 }
@@ -39,6 +43,86 @@ export interface PageSession {
 const NATIVE = 'input, select, textarea, [contenteditable=""], [contenteditable="true"]';
 const SKIP_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image', 'range', 'color']);
 const ADD_ROW = /^[+＋\s]*(添加|新增|增加|添行|加一行|追加)/;
+
+/**
+ * What a button says. `textOf` leaves out the text of buttons (a label's neighbour is never a
+ * button's caption), so a `<button>` — how Element, Ant Design and Fusion render 添加 — is read
+ * here from its own text, or its value, aria-label or title.
+ */
+export function buttonText(btn: Element): string {
+  const own = btn.tagName === 'INPUT' ? (btn as HTMLInputElement).value : (btn.textContent ?? '');
+  return clean(own || btn.getAttribute('aria-label') || btn.getAttribute('title') || '');
+}
+
+/**
+ * The table an add-row button outside any table belongs to, among the tables of `scope` (an
+ * ancestor of the button): the last one before the button — the button sits under its table,
+ * after any other table of the form — else the first one after it. Date-picker grids are not
+ * tables of records.
+ */
+function tableNextTo(btn: Element, scope: Element): HTMLTableElement | null {
+  const tables = Array.from(scope.querySelectorAll('table')).filter((t) => !t.matches('[role=grid]') && !t.closest('[role=dialog], [class*="picker-panel"], [class*="date-table"]'));
+  const before = tables.filter((t) => t.compareDocumentPosition(btn) & Node.DOCUMENT_POSITION_FOLLOWING);
+  // a header table drawn apart from its body (bodyTableOf): the header, not the body, names the table
+  const last = before[before.length - 1];
+  if (last) return (!last.tHead && before.length > 1 && before[before.length - 2]!.tHead && bodyTableOf(before[before.length - 2]!) === last) ? before[before.length - 2]! : last;
+  return tables[0] ?? null;
+}
+
+/**
+ * The rows of a repeating table that hold records: its body rows without the header row and
+ * without the empty-table placeholder that table libraries render while there are no rows
+ * (Ant Design's ant-table-placeholder 暂无数据, Fusion's next-table-empty 没有数据: one cell across
+ * the columns, or a row marked empty/placeholder, holding no control).
+ */
+export function dataRows(table: HTMLTableElement): HTMLTableRowElement[] {
+  // a body table drawn apart from its header has no header row of its own
+  const headRow = table.tHead?.rows[0] ?? (table.rows[0] && Array.from(table.rows[0].cells).every((c) => c.tagName === 'TH') ? table.rows[0] : undefined);
+  return Array.from(table.tBodies[0]?.rows ?? table.rows).filter((r) => r !== headRow && !isPlaceholderRow(r));
+}
+
+/**
+ * The table holding the rows of the repeating table whose column headers are in `head`.
+ * Libraries with a fixed header (Element Plus el-table, Ant Design and Arco with a scroll
+ * height, TDesign, vxe-table) draw the header and the body as two <table>s in one wrapper: a
+ * header-only table's body is the next table without a header in the nearest wrapper holding
+ * both. Otherwise `head` itself.
+ */
+export function bodyTableOf(head: HTMLTableElement): HTMLTableElement {
+  if (!head.tHead || (head.tBodies[0]?.rows.length ?? 0) > 0) return head;
+  for (let p = head.parentElement, up = 0; p && up < 4; p = p.parentElement, up++) {
+    const tables = Array.from(p.querySelectorAll('table'));
+    if (tables.length < 2) continue;
+    const after = tables.slice(tables.indexOf(head) + 1).find((t) => !t.tHead && t.tBodies.length > 0 && !t.closest('[role=grid], [role=dialog]') && !t.matches('[role=grid]'));
+    return after ?? head;
+  }
+  return head;
+}
+
+/**
+ * A title written above a repeating table (a block heading in a div, as low-code pages and
+ * Element/Ant cards put it: <div class="block-title">被视察单位</div> then the table): the
+ * nearest short text before the table or one of its wrappers, holding no control.
+ */
+function titleAbove(table: Element): string | undefined {
+  let el: Element | null = table;
+  for (let up = 0; el && up < 5; el = el.parentElement, up++) {
+    if (/^(BODY|HTML|FORM)$/.test(el.tagName)) return undefined;
+    for (let prev = el.previousElementSibling, n = 0; prev && n < 2; prev = prev.previousElementSibling, n++) {
+      if (hasControl(prev) || /^(SCRIPT|STYLE|TEMPLATE)$/.test(prev.tagName)) return undefined;
+      const text = clean(textOf(prev));
+      if (text && text.length <= 20) return text;
+      if (text) return undefined;
+    }
+  }
+  return undefined;
+}
+
+function isPlaceholderRow(r: HTMLTableRowElement): boolean {
+  if (hasControl(r)) return false;
+  if (/(^|[\s_-])(placeholder|empty)([\s_-]|$)/i.test(typeof r.className === 'string' ? r.className : '')) return true;
+  return r.cells.length === 1 && r.cells[0]!.colSpan > 1;
+}
 
 function searchRoots(doc: Document): (Document | ShadowRoot)[] {
   const out: (Document | ShadowRoot)[] = [doc];
@@ -272,23 +356,24 @@ export function scanPage(doc: Document = document, options: ScanOptions = {}): P
   const rootAdapters = list.filter((a) => a.roots);
   const nativeAdapters = list.filter((a) => !a.roots);
   const inDropdown = dropdownTest(list);
-  const tableInfo: { el: HTMLTableElement; id: string; columns: string[] }[] = [];
+  const tableInfo: { el: HTMLTableElement; body: HTMLTableElement; id: string; columns: string[] }[] = [];
 
   const visitDoc = (d: Document, frame: string) => {
     const roots = searchRoots(d);
     // repeating tables first, so their cells know their column
     for (const root of roots) {
       for (const btn of Array.from(root.querySelectorAll<HTMLElement>('button, a, input[type=button], .layui-btn, [role=button]'))) {
-        const text = clean(btn.tagName === 'INPUT' ? (btn as HTMLInputElement).value : textOf(btn));
+        const text = buttonText(btn);
         if (!ADD_ROW.test(text) || text.length > 16) continue;
         let table: HTMLTableElement | null = btn.closest('table');
-        for (let p: Element | null = btn.parentElement, up = 0; !table && p && up < 4; p = p.parentElement, up++) table = p.querySelector('table');
+        for (let p: Element | null = btn.parentElement, up = 0; !table && p && up < 4; p = p.parentElement, up++) table = tableNextTo(btn, p);
         if (!table || tableInfo.some((t) => t.el === table)) continue;
         const headRow = table.tHead?.rows[0] ?? table.rows[0];
         if (!headRow) continue;
         const columns = Array.from(headRow.cells).map((c) => clean(textOf(c)));
         const id = `t${tableInfo.length}`;
-        tableInfo.push({ el: table, id, columns });
+        const body = bodyTableOf(table);
+        tableInfo.push({ el: table, body, id, columns });
         const labels: ScannedLabel[] = [];
         const cap = table.caption ? textOf(table.caption) : '';
         if (cap) labels.push({ source: 'legend', text: cap });
@@ -298,13 +383,17 @@ export function scanPage(doc: Document = document, options: ScanOptions = {}): P
         const container = table.closest('fieldset, section, .el-card, .ant-card, .layui-card, div') ?? table.parentElement;
         const heading = container?.querySelector('legend, h1, h2, h3, h4, h5, .title, [class*="title"]');
         if (heading && !heading.contains(table)) { const h = textOf(heading); if (h) labels.push({ source: 'legend', text: h }); }
+        const above = titleAbove(table.closest('[class*="table"]:not(table)') ?? table);
+        if (above && !labels.some((l) => l.text === above)) labels.push({ source: 'legend', text: above });
         if (fromButton) labels.push({ source: 'aria-label', text: fromButton });
-        const rows = Array.from(table.tBodies[0]?.rows ?? table.rows).filter((r) => r !== headRow);
+        const rows = dataRows(body);
         const t: ScannedTable = { id, labels, columns, rows: rows.length, canAddRow: true, frame };
+        const tabs = hiddenTabs(table);
+        if (tabs?.length) t.tab = tabs[tabs.length - 1]!.label;
         const sel = matchSelectors(table, options.selectors);
         if (sel.length) t.selectors = sel;
         session.result.tables.push(t);
-        session.tables.set(id, { table, addButton: btn, columns });
+        session.tables.set(id, { table, body, addButton: btn, columns });
       }
     }
     for (const root of roots) {
@@ -365,12 +454,18 @@ export function scanPage(doc: Document = document, options: ScanOptions = {}): P
     }
     const name = (handle.el as HTMLInputElement).name || handle.el.getAttribute('name') || undefined;
     const id = `c${n++}`;
-    const why = unusableReason(handle.visible, { reach: true });
-    const caution = why ? undefined : cautionReason(handle.visible);
+    let why = unusableReason(handle.visible, { reach: true });
+    // hidden only because its tab is not the one shown: usable once that tab is clicked (tabs.ts)
+    const tabs = why ? hiddenTabs(handle.visible) : undefined;
+    const tab = tabs?.length ? tabs[tabs.length - 1]!.label : undefined;
+    if (tab !== undefined) why = undefined;
+    else if (why && tabs === undefined) why = 'closed-tab';
+    const caution = why || tab !== undefined ? undefined : cautionReason(handle.visible);
     let value: ScannedControl['value'];
     try { value = adapter.read(handle); } catch { value = null; }
     const c: ScannedControl = { id, adapter: adapter.name, kind: handle.kind, labels, frame, usable: !why };
     if (why) c.unusableReason = why;
+    if (tab !== undefined) c.tab = tab;
     if (caution) c.caution = caution;
     if (name) c.name = name;
     if (target.id) c.domId = target.id;
@@ -386,12 +481,12 @@ export function scanPage(doc: Document = document, options: ScanOptions = {}): P
     if (value !== undefined) c.value = value;
     const sel = matchSelectors(handle.el, options.selectors);
     if (sel.length) c.selectors = sel;
-    const info = tableInfo.find((t) => t.el.contains(handle.el));
+    const info = tableInfo.find((t) => t.body.contains(handle.el));
     if (info) {
       const cell = handle.el.closest('td, th');
       const row = cell?.parentElement as HTMLTableRowElement | null;
       if (cell && row) {
-        const body = Array.from(info.el.tBodies[0]?.rows ?? info.el.rows).filter((r) => r !== (info.el.tHead?.rows[0] ?? info.el.rows[0]));
+        const body = dataRows(info.body);
         c.cell = { table: info.id, row: body.indexOf(row), column: info.columns[Array.from(row.cells).indexOf(cell as HTMLTableCellElement)] ?? '' };
       }
     }

@@ -7,7 +7,7 @@ import { buildAutofillContext, type AutofillContext } from '../../core/autofill/
 import { planFill, readBackValues, type ReadBackResult } from '../../core/autofill/plan.ts';
 import type { FillPlan, FillReport, ScanResult } from '../../core/autofill/types.ts';
 import type { FormDefinition, PackDefinition, PortalMapping } from '../../core/pack-schema.ts';
-import { applyPlan, fillLate, scanOptionsFor, type ApplyResult } from './apply.ts';
+import { applyPlan, fillLate, fillOtherTabs, scanOptionsFor, type ApplyResult } from './apply.ts';
 import { scanPage, type PageSession } from './scan.ts';
 import { registerAdapter, setWaitLimit, type WidgetAdapter } from './adapters/index.ts';
 
@@ -91,7 +91,8 @@ export function createAutofill(defaultPacks: PackDefinition[] = []): LvzhiAutofi
       remember(session!);
       const first = await applyPlan(session!, plan);
       const r = resolve(o);
-      last = await fillLate(r.ctx, values, { ...r.plan, doc: r.doc }, { session: session!, plan, ...first });
+      const late = await fillLate(r.ctx, values, { ...r.plan, doc: r.doc }, { session: session!, plan, ...first });
+      last = await fillOtherTabs(r.ctx, values, { ...r.plan, doc: r.doc }, { session: session!, plan, ...late });
       return { plan, report: last.report };
     },
     async fillMore(values, o) {
