@@ -10,7 +10,7 @@ import type { FillPlan, FillReport, FillReportEntry, FillValue } from '../../cor
 import type { PortalMapping } from '../../core/pack-schema.ts';
 import { adapterByName, getWaitLimit, waitUntil, type ReadValue, type WidgetAdapter, type WidgetHandle } from './adapters/index.ts';
 import { scanPage, type ControlEntry, type PageSession, type ScanOptions } from './scan.ts';
-import { clickLikeUser, textOf, unusableReason } from './util.ts';
+import { clickLikeUser, leaving, LEAVING_SELECTOR, textOf, unusableReason } from './util.ts';
 import { unusableWords } from '../../core/autofill/words.ts';
 import { pageWorld, type ModelRead } from './framework-state.ts';
 import { modelMatches, notAccepted, readMatches } from './verify.ts';
@@ -155,6 +155,22 @@ function sameRead(a: ReadValue, b: ReadValue): boolean {
 /** How long a covered control may wait for what covers it to go (a closing popup's animation, ms). */
 const COVER_WAIT_MS = 1200;
 
+/** How long the fill waits, once at its end, for popups still fading out (ms). */
+const SETTLE_MS = 800;
+
+/**
+ * Adapters return once a popup they closed is leaving, not gone (a leaving popup covers nothing
+ * the next step needs); the fill waits for the last of them once, at its end, so the page it
+ * hands back has nothing drawn over it.
+ */
+async function settled(session: PageSession): Promise<void> {
+  const docs = new Set(Array.from(session.controls.values(), (c) => c.handle.el.ownerDocument));
+  for (const doc of docs) {
+    const going = () => Array.from(doc.querySelectorAll(LEAVING_SELECTOR)).some(leaving);
+    if (going()) await waitUntil(() => !going(), { near: doc, timeout: SETTLE_MS });
+  }
+}
+
 /** Writes the plan's steps (in order) and its tables; never throws for one control. */
 export async function applyPlan(session: PageSession, plan: FillPlan): Promise<ApplyResult> {
   const report: FillReport = { filled: [], skipped: [...plan.skipped], failed: [] };
@@ -229,6 +245,7 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
       report.failed.push({ ...entry, error: e instanceof Error ? e.message : String(e) });
     }
   }
+  await settled(session);
   return {
     report,
     async undo() {

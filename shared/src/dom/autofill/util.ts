@@ -336,13 +336,62 @@ function hitTest(el: Element): string | undefined {
         if (paints(e)) return 'covered';
         continue;
       }
-      if (paints(e)) return 'covered';
+      // a popup or overlay on its way out (its leave animation running) is no longer in the way
+      if (paints(e)) { if (leaving(e)) continue; return 'covered'; }
     }
     return undefined;
   } finally {
     if (scrolled) w.scrollTo({ left: sx, top: sy, behavior: 'instant' as ScrollBehavior });
   }
 }
+
+/*
+ * Where a popup is in its enter or leave transition, from the classes the libraries' transition
+ * components put on it: Vue 3 (x-enter-from, x-leave-active, x-leave-to), Vue 2 (x-enter,
+ * x-leave-active), react-transition-group (x-enter, x-exit-active), rc-motion (x-leave-active).
+ */
+const ENTER_START = /(^|\s)[\w-]+-(enter|appear)(-from|-prepare|-start)?(\s|$)/;
+const LEAVE_ACTIVE = /(^|\s)[\w-]+-(leave|exit)-active(\s|$)/;
+const LEAVE_START = /(^|\s)[\w-]+-(leave|exit)(-from|-start|-prepare)?(\s|$)/;
+const TRANSITION_DEPTH = 8;
+const classOf = (e: Element) => (typeof e.className === 'string' ? e.className : e.getAttribute('class') ?? '');
+
+/**
+ * The popup (or an ancestor of it) is in the first frame of its enter transition: the library
+ * has not started the animation yet. Closing it now (a choice confirmed at once) can leave it
+ * drawn while the framework says closed (Vue's Transition on v-show), so wait this frame out.
+ */
+export function entering(el: Element): boolean {
+  for (let p: Element | null = el, i = 0; p && i < TRANSITION_DEPTH; p = p.parentElement, i++) if (ENTER_START.test(classOf(p))) return true;
+  return false;
+}
+
+/**
+ * The element (or an ancestor) is leaving: it carries a leave/exit-active class and an
+ * animation or transition is running on it, or (the leave's first frame, before its transition
+ * starts) the start class beside the active one. A lone "…-leave-active" class never makes
+ * something that stays drawn count as going.
+ */
+export function leaving(el: Element): boolean {
+  for (let p: Element | null = el, i = 0; p && i < TRANSITION_DEPTH; p = p.parentElement, i++) {
+    const cls = classOf(p);
+    if (!LEAVE_ACTIVE.test(cls)) continue;
+    // the leave's first frame: its start class is on, the transition starts on the next frame
+    if (LEAVE_START.test(cls)) return true;
+    const anims = (p as Element & { getAnimations?: () => Animation[] }).getAnimations?.() ?? [];
+    if (anims.some((a) => a.playState === 'running')) return true;
+  }
+  return false;
+}
+
+/** The element (or an ancestor) carries a leave/exit-active class, whether or not anything still runs. */
+export function leaveClassed(el: Element): boolean {
+  for (let p: Element | null = el, i = 0; p && i < TRANSITION_DEPTH; p = p.parentElement, i++) if (LEAVE_ACTIVE.test(classOf(p))) return true;
+  return false;
+}
+
+/** A CSS selector for elements in their leave transition (to wait for the page to settle). */
+export const LEAVING_SELECTOR = '[class*="-leave-active"], [class*="-exit-active"]';
 
 export function isElement(n: unknown): n is Element {
   return !!n && typeof n === 'object' && (n as Node).nodeType === 1;
