@@ -19,14 +19,15 @@ export function visibleIn(doc: ParentNode, selector: string): HTMLElement[] {
 const docOf = (el: Element) => el.ownerDocument;
 
 /**
- * From now on, the popups that open: visible and not visible before, or (one popup shared by
- * several fields) leaving before and back without its leave classes.
+ * From now on, the popups that open: visible, not in a leave transition, and either not visible
+ * before or (one popup shared by several fields) leaving before. A popup that is leaving is never
+ * the one that opened, even when it grows from nothing (a page that empties a closing popup and
+ * renders the next field's content into it while it fades out).
  */
 export function popupsOpenedFrom(doc: Document, popupSel: string): () => HTMLElement[] {
-  const shown = visibleIn(doc, popupSel);
-  const before = new Set(shown);
-  const wasLeaving = new Set(shown.filter((p) => leaving(p)));
-  return () => visibleIn(doc, popupSel).filter((p) => !before.has(p) || (wasLeaving.has(p) && !leaveClassed(p)));
+  const before = new Set(visibleIn(doc, popupSel));
+  const wasLeaving = new Set(Array.from(doc.querySelectorAll(popupSel)).filter((p) => leaving(p)));
+  return () => visibleIn(doc, popupSel).filter((p) => !leaveClassed(p) && (!before.has(p) || wasLeaving.has(p)));
 }
 
 /** Closed, or on its way out (its leave animation running): the widget took the close. */
@@ -57,7 +58,7 @@ export async function openPopup(root: HTMLElement, opener: Element, popupSel: st
   const fresh = () => viaAria() ?? opened()[0];
   const got = await waitUntil(fresh, { near: root, timeout: expanded ? 100 : timeout });
   // already open before (aria-expanded) or a popup that stays in the DOM: the last visible one
-  const open = visibleIn(doc, popupSel);
+  const open = visibleIn(doc, popupSel).filter((p) => !leaveClassed(p));
   const popup = got ?? (expanded || open.length === 1 ? open[open.length - 1] : undefined);
   if (popup && entering(popup)) await waitUntil(() => !entering(popup), { root: popup, timeout: 300 });
   return popup;
