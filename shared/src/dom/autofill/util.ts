@@ -369,8 +369,8 @@ export function entering(el: Element): boolean {
 /**
  * The element (or an ancestor) is leaving: it carries a leave/exit-active class and an
  * animation or transition is running on it, or (the leave's first frame, before its transition
- * starts) the start class beside the active one. A lone "…-leave-active" class never makes
- * something that stays drawn count as going.
+ * starts) the start class beside the active one; or a finite CSS animation named "…Out…" runs
+ * on it. A lone "…-leave-active" class never makes something that stays drawn count as going.
  */
 export function leaving(el: Element): boolean {
   for (let p: Element | null = el, i = 0; p && i < TRANSITION_DEPTH; p = p.parentElement, i++) {
@@ -381,7 +381,22 @@ export function leaving(el: Element): boolean {
     const anims = (p as Element & { getAnimations?: () => Animation[] }).getAnimations?.() ?? [];
     if (anims.some((a) => a.playState === 'running')) return true;
   }
+  // libraries that animate with animate.css-style keyframes (Fusion's expandOutUp, fadeOutUpSmall)
+  // and no leave class: a finite animation whose name says it goes out
+  for (let p: Element | null = el, i = 0; p && i < TRANSITION_DEPTH; p = p.parentElement, i++) {
+    const anims = (p as Element & { getAnimations?: () => Animation[] }).getAnimations?.() ?? [];
+    if (anims.some(outAnimation)) return true;
+  }
   return false;
+}
+
+const OUT_NAME = /Out|(^|[-_])out([-_A-Z]|$)/;
+function outAnimation(a: Animation): boolean {
+  const name = (a as Animation & { animationName?: string }).animationName;
+  // finished but still applied (fill-mode forwards): held in its gone state until the page hides it
+  if ((a.playState !== 'running' && a.playState !== 'finished') || !name || !OUT_NAME.test(name)) return false;
+  const end = a.effect?.getComputedTiming().endTime;
+  return typeof end === 'number' && Number.isFinite(end);
 }
 
 /** The element (or an ancestor) carries a leave/exit-active class, whether or not anything still runs. */

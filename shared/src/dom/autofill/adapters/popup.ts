@@ -27,7 +27,7 @@ const docOf = (el: Element) => el.ownerDocument;
 export function popupsOpenedFrom(doc: Document, popupSel: string): () => HTMLElement[] {
   const before = new Set(visibleIn(doc, popupSel));
   const wasLeaving = new Set(Array.from(doc.querySelectorAll(popupSel)).filter((p) => leaving(p)));
-  return () => visibleIn(doc, popupSel).filter((p) => !leaveClassed(p) && (!before.has(p) || wasLeaving.has(p)));
+  return () => visibleIn(doc, popupSel).filter((p) => !leaveClassed(p) && !leaving(p) && (!before.has(p) || wasLeaving.has(p)));
 }
 
 /** Closed, or on its way out (its leave animation running): the widget took the close. */
@@ -58,7 +58,7 @@ export async function openPopup(root: HTMLElement, opener: Element, popupSel: st
   const fresh = () => viaAria() ?? opened()[0];
   const got = await waitUntil(fresh, { near: root, timeout: expanded ? 100 : timeout });
   // already open before (aria-expanded) or a popup that stays in the DOM: the last visible one
-  const open = visibleIn(doc, popupSel).filter((p) => !leaveClassed(p));
+  const open = visibleIn(doc, popupSel).filter((p) => !leaveClassed(p) && !leaving(p));
   const popup = got ?? (expanded || open.length === 1 ? open[open.length - 1] : undefined);
   if (popup && entering(popup)) await waitUntil(() => !entering(popup), { root: popup, timeout: 300 });
   return popup;
@@ -448,8 +448,10 @@ export function menuCascader(cfg: CascaderConfig): WidgetAdapter {
       clickLikeUser(opener);
       let ok = false;
       try { ok = await walkCascader(h.el, cfg, paths); } finally {
-        await waitUntil(() => visibleIn(doc, cfg.menu).length === 0, { near: h.el, timeout: 400 });
-        if (visibleIn(doc, cfg.menu).length) { key(h.el.querySelector('input') ?? h.el, 'Escape'); clickLikeUser(doc.body); }
+        // a picked leaf closes the menus (wait for them to be going); a failed walk leaves them open: close at once
+        const open = () => visibleIn(doc, cfg.menu).filter((m) => !leaving(m));
+        if (ok) await waitUntil(() => open().length === 0, { near: h.el, timeout: 400 });
+        if (open().length) { key(h.el.querySelector('input') ?? h.el, 'Escape'); clickLikeUser(doc.body); }
       }
       if (!ok) throw new Error('找不到选项');
     },
