@@ -8,7 +8,7 @@ import type { ScanResult, ScannedControl, ScannedLabel, ScannedTable, LabelSourc
 import { formatFromHint } from '../../core/autofill/convert.ts';
 import { visibleLabel } from '../../core/autofill/words.ts';
 import { adapters, type WidgetAdapter, type WidgetHandle } from './adapters/index.ts';
-import { cautionReason, isElement, textOf, unusableReason } from './util.ts';
+import { cautionReason, holdScroll, isElement, textOf, unusableReason } from './util.ts';
 
 export interface ScanOptions {
   /** CSS selectors to test controls against (see `mappingSelectors`); matches go into `selectors`. */
@@ -230,8 +230,13 @@ function dateFormatFromValue(value: string): string | undefined {
   return out;
 }
 
-/** Scans `doc` (default: the current document). */
+/** Scans `doc` (default: the current document); the page's scroll is put back once at the end (see holdScroll). */
 export function scanPage(doc: Document = document, options: ScanOptions = {}): PageSession {
+  const release = holdScroll();
+  try { return scanDocument(doc, options); } finally { release(); }
+}
+
+function scanDocument(doc: Document, options: ScanOptions): PageSession {
   const session: PageSession = { result: { url: doc.location?.href ?? '', controls: [], tables: [], refused: [] }, controls: new Map(), tables: new Map(), doc };
   const claimed = new WeakSet<Element>();
   let n = 0;

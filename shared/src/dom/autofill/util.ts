@@ -307,6 +307,26 @@ function farFromContent(el: Element, r: DOMRect): boolean {
  * (the scroll is put back). Covered means something that paints (a background, text, an image)
  * lies on top and is not the control's own part or label.
  */
+/*
+ * Scrolling back after each hit test made a fill of a long page scroll twice per field, each
+ * time laying the page out again. While a scan or a fill holds the scroll, a control scrolled
+ * into view stays there (the next one is usually in view already); the first position of each
+ * window is put back once, when the last hold is released.
+ */
+let scrollHolds = 0;
+const heldScroll = new Map<Window, [number, number]>();
+export function holdScroll(): () => void {
+  scrollHolds++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    if (--scrollHolds > 0) return;
+    for (const [w, [x, y]] of heldScroll) { try { w.scrollTo({ left: x, top: y, behavior: 'instant' as ScrollBehavior }); } catch { /* a frame gone meanwhile */ } }
+    heldScroll.clear();
+  };
+}
+
 function hitTest(el: Element): string | undefined {
   const w = win(el);
   if (!w.innerWidth || !w.innerHeight) return undefined; // no viewport to test in
@@ -315,6 +335,7 @@ function hitTest(el: Element): string | undefined {
   const sx = w.scrollX, sy = w.scrollY;
   let scrolled = false;
   if (!inView()) {
+    if (scrollHolds > 0 && !heldScroll.has(w)) heldScroll.set(w, [sx, sy]);
     (el as HTMLElement).scrollIntoView?.({ block: 'center', inline: 'center', behavior: 'instant' as ScrollBehavior });
     scrolled = true;
     r = el.getBoundingClientRect();
@@ -341,7 +362,7 @@ function hitTest(el: Element): string | undefined {
     }
     return undefined;
   } finally {
-    if (scrolled) w.scrollTo({ left: sx, top: sy, behavior: 'instant' as ScrollBehavior });
+    if (scrolled && scrollHolds === 0) w.scrollTo({ left: sx, top: sy, behavior: 'instant' as ScrollBehavior });
   }
 }
 

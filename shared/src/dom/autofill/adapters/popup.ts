@@ -108,7 +108,7 @@ export async function pickFromPopup(popup: HTMLElement, itemSelector: string, te
 /** How long a rendered list must stay unchanged to count as settled (ms). */
 export const SETTLED_MS = 150;
 /** After typing into a search box: a remote search may show nothing until its debounce and request are over. */
-export const SEARCH_SETTLED_MS = 400;
+export const SEARCH_SETTLED_MS = 300;
 
 /** Types `text` into a search box the way a person does, so a filterable list narrows to it. */
 export function typeSearch(input: HTMLInputElement, text: string): void {
