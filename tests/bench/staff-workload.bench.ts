@@ -6,14 +6,20 @@
  * The week (the data arrive as the office's roster spreadsheet, notice texts and the clerk's notes):
  * 1. roster: the deputies' spreadsheet (.csv, without photos) — 导入表格;
  * 2. one deputy profile into two portals (Layui, Ant Design fixture portals);
- * 3. one inspection into the old ASP.NET frameset portal (its notice pasted, the notes typed;
- *    the organiser set once in 单位默认值) — the issue's second inspection portal is not in the
- *    fixtures for this record (see the report);
- * 4. three suggestions into the Element portal: the first from the clerk's notes (typed in the
- *    paste box as `标签：值` lines, the two long texts typed in their boxes), the next two from
- *    从上一条 with only what differs typed;
- * 5. a meeting registered on the two-step wizard portal (the notice pasted, the discussion typed;
- *    the wizard's second step with 继续填写) and its minutes made (记录 → 会议纪要 → 预览, 下载).
+ * 3. one inspection into the old ASP.NET frameset portal (its notice and then the clerk's notes
+ *    pasted; the organiser set once in 单位默认值) — the issue's second inspection portal is not in
+ *    the fixtures for this record (see the report);
+ * 4. three suggestions into the Element portal: the first from the clerk's notes (`标签：值` lines
+ *    and the two long texts as labelled paragraphs; the deputy's phone from the roster through the
+ *    form's rosterFill), the next two from 从上一条 with the notes of what differs;
+ * 5. a meeting registered on the two-step wizard portal (the notice and the discussion notes
+ *    pasted; the wizard's second step with 继续填写) and its minutes made (记录 → 会议纪要 → 预览, 下载).
+ *
+ * The notices and the clerk's notes are text in a document the clerk has open: each is copied
+ * whole with the real keyboard and clipboard (click into it, select all, copy, click into the
+ * paste box, paste: five actions) and its proposals confirmed (填入: one).
+ * By hand the same values are typed into the portals; the report also gives the by-hand count
+ * when every value that arrives as text (the roster, the notices, the notes) is copied over.
  *
  * - By hand: for every value a portal must hold (tests/fixtures/portals/expected/*.json, with the
  *   week's own values where a record differs), the actions to enter it (`handCost`: a click plus
@@ -30,37 +36,17 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { exportFields, recordsTable, tableToCsv, type LvzhiRecord, type PackDefinition } from '@lvzhi/shared';
+import { exportFields, tableToCsv, type LvzhiRecord, type PackDefinition } from '@lvzhi/shared';
 import { validateFiles } from '@lvzhi/shared/node';
 import { defineBench } from './harness.ts';
 import { ActionCounter, choiceKeys, handCost } from '../harness/actions.ts';
 import { REPO_ROOT, launchWithExtension, serveDir, type ExtensionBrowser } from '../harness/browser.ts';
 import { buildPortals, PORTALS_DIR } from '../fixtures/portals/build.ts';
-import { TEST_BUILD_DIR, allowPortal, exampleRecord, launcherControl, waitForLauncher } from '../e2e/extension-helpers.ts';
+import { TEST_BUILD_DIR, allowPortal, exampleRecord, launcherControl, otherDeputies, rosterSheet, waitForLauncher } from '../e2e/extension-helpers.ts';
 
 interface Expected { page: string; record: string; mapping: string | null; fields: Record<string, { key: string | null; value: unknown }> }
 const expected = (name: string) => JSON.parse(readFileSync(join(PORTALS_DIR, 'expected', `${name}.json`), 'utf8')) as Expected;
 type PortalApi = { state(): Record<string, unknown> };
-
-/** An ID number with a correct check digit (GB 11643). */
-function idNumber(body17: string): string {
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body17].reduce((s, ch, i) => s + Number(ch) * w[i]!, 0);
-  return body17 + '10X98765432'[sum % 11]!;
-}
-
-/** The other deputies of the township (names from the week's records), as roster entries. */
-function otherDeputies(base: LvzhiRecord, names: string[]): LvzhiRecord[] {
-  return names.map((name, i) => {
-    const id = idNumber(`32128319750101${100 + i}`);
-    return {
-      ...base, id: `deputy-${i}`, values: {
-        ...base.values, name, idNumber: id, gender: Number(id[16]) % 2 ? '男' : '女', birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
-        mobile: `139000000${String(10 + i)}`, groupLeader: false, cardNumber: `县十七届第0${200 + i}号`,
-      },
-    };
-  });
-}
 
 const INSPECTION_NOTICE = `关于组织部分代表视察大许线（青山段）油路建设质量的通知
 各位代表：
@@ -72,6 +58,24 @@ const INSPECTION_NOTICE = `关于组织部分代表视察大许线（青山段�
 请准时参加。
 青山镇人大主席团
 2024年4月22日`;
+
+/**
+ * The clerk's notes of the inspection as she writes them in a document: what the notice does not
+ * say, each under its label, the long texts as paragraphs.
+ */
+function inspectionNotes(v: Record<string, unknown>): string {
+  return [
+    `视察记录（${String(v['subject'])}）`,
+    `活动类型：${String(v['inspectionType'])}`,
+    `被视察单位：${(v['units'] as Array<{ unit: string }>)[0]!.unit}`,
+    '视察情况：',
+    String(v['findings']),
+    '视察意见：',
+    String(v['opinions']),
+    `整改期限：${String(v['rectificationDeadline'])}`,
+    `记录人：${(v['recorder'] as { name: string }).name}`,
+  ].join('\n');
+}
 
 /** The meeting notice, written from the example meeting record (tests/fixtures: wizard portal). */
 function meetingNotice(v: Record<string, unknown>): string {
@@ -152,11 +156,11 @@ async function measure(): Promise<Measured> {
       ...(meeting.values['present'] as Array<{ name: string }>).map((p) => p.name),
     ])].filter((n) => n !== deputy.values['name']);
     const form = forms.get(deputy.form)!;
-    const table = recordsTable(form, [deputy, ...otherDeputies(deputy, names)], { full: true });
-    const keep = table.header.map((h, i) => (['记录编号', '状态', '流程状态', '照片'].includes(h) ? -1 : i)).filter((i) => i >= 0);
+    // the roster holds each deputy's own phone (the suggestion's lead deputy's is the one on her suggestion)
+    const phones = { [(suggestion.values['proposer'] as { name: string }).name]: String(suggestion.values['proposerPhone']) };
     const csv = join(dir, '代表名册.csv');
-    writeFileSync(csv, tableToCsv({ name: table.name, header: keep.map((i) => table.header[i]!), rows: table.rows.map((r) => keep.map((i) => r[i] ?? null)) }));
-    arrived.push(readFileSync(csv, 'utf8'), INSPECTION_NOTICE, meetingNotice(meeting.values));
+    writeFileSync(csv, tableToCsv(rosterSheet(form, [deputy, ...otherDeputies(deputy, names, phones)])));
+    arrived.push(readFileSync(csv, 'utf8'), INSPECTION_NOTICE, meetingNotice(meeting.values), inspectionNotes(inspection.values));
 
     const panel = await ext.context.newPage();
     await panel.goto(ext.url('sidepanel.html?view=records'));
@@ -218,10 +222,15 @@ async function measure(): Promise<Measured> {
 
     const editor = panel.getByTestId('record-editor');
     const field = (id: string) => editor.locator(`.lvz-form [data-field="${id}"]`);
-    const pasteNotice = async (text: string, part: string) => {
-      // a new record opens with the paste box; the paste is read at once
-      await c.paste(panel.getByTestId('paste-text'), text, part);
-      await panel.getByTestId('paste-text').dispatchEvent('paste');
+    // The texts the week's data arrive as (a notice, the clerk's notes) are open in a document
+    // window; the clerk copies each whole (click, select all, copy) into the paste box (click,
+    // paste), which a new record opens with and reads at once, and confirms the proposals (填入).
+    const doc = await ext.context.newPage();
+    await doc.setContent('<!doctype html><meta charset="utf-8"><title>文档</title><textarea id="doc" style="width:90%;height:400px"></textarea>');
+    const pasteFromDocument = async (text: string, part: string) => {
+      await doc.locator('#doc').fill(text);
+      await c.copyPaste(doc.locator('#doc'), panel.getByTestId('paste-text'), part);
+      if ((await panel.getByTestId('paste-text').inputValue()) !== text) throw new Error(`${part}: the paste box does not hold the copied text`);
       await panel.getByTestId('paste-proposal').first().waitFor({ timeout: 10_000 });
       await c.click(panel.getByTestId('paste-apply'), part);
       await panel.getByTestId('paste-applied').waitFor();
@@ -249,15 +258,12 @@ async function measure(): Promise<Measured> {
     await panel.getByTestId('defaults-saved').waitFor();
     await c.click(panel.getByTestId('tab-records'), 'inspection: record');
     await newRecord('inspection', 'inspection: record');
-    await pasteNotice(INSPECTION_NOTICE, 'inspection: notice');
-    await c.click(field('inspectionType').getByText(String(iv['inspectionType']), { exact: true }), 'inspection: notes');
-    if ((await field('units').locator('input').count()) === 0) await c.click(field('units').locator('button.lvz-add'), 'inspection: notes');
-    const units = iv['units'] as Array<{ unit: string }>;
-    await c.type(field('units').locator('input').first(), units[0]!.unit, 'inspection: notes');
-    await c.type(field('findings').locator('textarea'), String(iv['findings']), 'inspection: notes');
-    await c.type(field('opinions').locator('textarea'), String(iv['opinions']), 'inspection: notes');
-    await c.type(field('rectificationDeadline').locator('input'), String(iv['rectificationDeadline']), 'inspection: notes');
-    await c.type(field('recorder').locator('input'), (iv['recorder'] as { name: string }).name, 'inspection: notes');
+    await pasteFromDocument(INSPECTION_NOTICE, 'inspection: notice');
+    await pasteFromDocument(inspectionNotes(iv), 'inspection: notes');
+    for (const id of ['findings', 'opinions', 'rectificationDeadline']) {
+      const got = await field(id).locator('textarea, input').first().inputValue();
+      if (got !== String(iv[id])) throw new Error(`inspection: the notes did not give ${id}: ${JSON.stringify(got)}`);
+    }
     const inspectionId = await complete('inspection: record');
     {
       const exp = expected('legacy');
@@ -274,25 +280,30 @@ async function measure(): Promise<Measured> {
     const label = (id: string) => sfields.find((f) => f.id === id)!.label!;
     const show = (v: unknown): string => (Array.isArray(v) ? v.map(show).join('、') : v && typeof v === 'object' && 'name' in v ? String((v as { name: string }).name) : String(v));
     const long = new Set(['reason', 'content']);
+    const fromRoster = new Set(['proposerPhone']);
     const portalField = (key: string) => Object.entries(expected('element').fields).find(([, w]) => w.key === `suggestion.${key}`)?.[0];
     for (const [i, variant] of SUGGESTION_VARIANTS.entries()) {
       const part = `suggestion ${i + 1}`;
       const exp = expected('element');
       const values = { ...suggestion.values, ...variant };
       const override = Object.fromEntries(Object.entries(variant).map(([k, v]) => [portalField(k)!, v]));
-      addHand(`${part}: element`, byHand(exp, override));
       // What the clerk's notes give: on the first, every value the portal asks for; then what differs.
       // (提出会次 too: the record requires it for a suggestion made during the session, the portal does not ask)
-      const noteIds = i === 0 ? sfields.filter((f) => (f.id === 'session' || Object.values(exp.fields).some((w) => w.key === `suggestion.${f.id}`)) && values[f.id] !== undefined).map((f) => f.id) : Object.keys(variant);
+      // The deputy's phone and work unit come from the roster (the suggestion form's rosterFill), not from the notes.
+      const noteIds = i === 0 ? sfields.filter((f) => (f.id === 'session' || Object.values(exp.fields).some((w) => w.key === `suggestion.${f.id}`)) && values[f.id] !== undefined && !fromRoster.has(f.id)).map((f) => f.id) : Object.keys(variant);
       await newRecord('suggestion', `${part}: record`, i > 0);
-      const lines = noteIds.filter((id) => !long.has(id)).map((id) => `${label(id)}：${show(values[id])}`).join('\n');
-      if (lines) {
-        await c.type(panel.getByTestId('paste-text'), lines, `${part}: notes`);
-        await panel.getByTestId('paste-proposal').first().waitFor({ timeout: 10_000 });
-        await c.click(panel.getByTestId('paste-apply'), `${part}: notes`);
-        await panel.getByTestId('paste-applied').waitFor();
+      // The notes as a document: one `标签：值` line per value, the long texts as labelled paragraphs (over several lines).
+      const notes = [
+        ...noteIds.filter((id) => !long.has(id)).map((id) => `${label(id)}：${show(values[id])}`),
+        ...noteIds.filter((id) => long.has(id)).map((id) => `${label(id)}：\n${String(values[id])}`),
+      ].join('\n');
+      arrived.push(notes);
+      addHand(`${part}: element`, byHand(exp, override));
+      await pasteFromDocument(notes, `${part}: notes`);
+      for (const id of noteIds.filter((x) => long.has(x))) {
+        const got = await field(id).locator('textarea').inputValue();
+        if (got !== String(values[id])) throw new Error(`${part}: the notes did not give ${id}: ${JSON.stringify(got)}`);
       }
-      for (const id of noteIds.filter((x) => long.has(x))) await c.type(field(id).locator('textarea'), String(values[id]), `${part}: notes`);
       const id = await complete(`${part}: record`);
       const { page, bound } = await launcherFill(`${part}: element`, exp, id);
       await leftover(`${part}: element`, page, exp, override);
@@ -303,8 +314,11 @@ async function measure(): Promise<Measured> {
     // 5. The meeting: registered from its notice and the clerk's notes, then its minutes.
     const mv = meeting.values;
     await newRecord('presidium-monthly', 'meeting: record');
-    await pasteNotice(meetingNotice(mv), 'meeting: notice');
-    await c.type(field('discussion').locator('textarea'), String(mv['discussion']), 'meeting: notes');
+    await pasteFromDocument(meetingNotice(mv), 'meeting: notice');
+    const meetingNotes = `${exportFields(forms.get('presidium-monthly')!).find((f) => f.id === 'discussion')!.label}：\n${String(mv['discussion'])}`;
+    arrived.push(meetingNotes);
+    await pasteFromDocument(meetingNotes, 'meeting: notes');
+    if ((await field('discussion').locator('textarea').inputValue()) !== String(mv['discussion'])) throw new Error('meeting: the notes did not give the discussion');
     const docDate = field('documentDate').locator('input');
     if ((await docDate.inputValue()) === '') await c.type(docDate, String(mv['documentDate']), 'meeting: notes');
     const meetingId = await complete('meeting: record');

@@ -230,12 +230,9 @@ describe('minutes', () => {
       expect(out).toContain('Signature is Valid');
       expect(out).toContain('李秀英');
 
-      // Right after the signed PDF's download, headless Chromium drops the first click on the
-      // tab bar (seen 2026-12-06, not explained yet; a second click switches): click until 设置 is on.
-      await expect.poll(async () => {
-        await panel.getByTestId('tab-settings').click();
-        return panel.getByTestId('tab-settings').getAttribute('aria-selected');
-      }, { timeout: 15_000 }).toBe('true');
+      await expect.poll(() => panel.getByTestId('minutes-status').textContent(), { timeout: 30_000 }).toContain('已签名并下载');
+      await panel.getByTestId('tab-settings').click();
+      expect(await panel.getByTestId('tab-settings').getAttribute('aria-selected')).toBe('true');
       await panel.getByTestId('backup-passphrase').fill(TEST_BACKUP_PASSPHRASE);
       const [plain] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId('backup-export').click()]);
       expect((await decrypted(await plain.path())).keys).toBeUndefined();

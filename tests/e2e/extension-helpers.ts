@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { buildBackup, sealBackup, type LvzhiRecord } from '@lvzhi/shared';
+import { buildBackup, recordsTable, sealBackup, type FormDefinition, type LvzhiRecord, type SheetTable } from '@lvzhi/shared';
 import { EXTENSION_TEST_BUILD_DIR, REPO_ROOT, type ExtensionBrowser } from '../harness/browser.ts';
 
 export const TEST_BUILD_DIR = EXTENSION_TEST_BUILD_DIR;
@@ -158,4 +158,47 @@ export async function newRecord(panel: Page, form: string): Promise<Locator> {
   const editor = panel.getByTestId('record-editor');
   await editor.waitFor();
   return editor;
+}
+
+/** An ID number with a correct check digit (GB 11643). */
+export function idNumber(body17: string): string {
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body17].reduce((n, ch, i) => n + Number(ch) * w[i]!, 0);
+  return body17 + '10X98765432'[sum % 11]!;
+}
+
+/**
+ * Other deputies of the township as deputy profiles like `base` (each with its own ID number,
+ * birth date and gender from it, mobile, card number), for an office roster. `phones`: a deputy's
+ * own mobile where the week's records name it.
+ */
+export function otherDeputies(base: LvzhiRecord, names: string[], phones: Record<string, string> = {}): LvzhiRecord[] {
+  return names.map((name, i) => {
+    const id = idNumber(`32128319750101${100 + i}`);
+    return {
+      ...base, id: `deputy-${i}`, values: {
+        ...base.values, name, idNumber: id, gender: Number(id[16]) % 2 ? '男' : '女', birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
+        mobile: phones[name] ?? `139000000${String(10 + i)}`, groupLeader: false, cardNumber: `县十七届第0${200 + i}号`,
+      },
+    };
+  });
+}
+
+/**
+ * The office's roster spreadsheet of `records` (deputy profiles) as an office keeps it: every
+ * column of the form except the record's own bookkeeping; `photos`: each deputy's photo placed in
+ * the 照片 cell of its row (.xlsx only), else no 照片 column.
+ */
+export function rosterSheet(form: FormDefinition, records: LvzhiRecord[], options: { photos?: boolean } = {}): SheetTable {
+  const table = recordsTable(form, records, { full: true });
+  const drop = ['记录编号', '状态', '流程状态', ...(options.photos ? [] : ['照片'])];
+  const keep = table.header.map((h, i) => (drop.includes(h) ? -1 : i)).filter((i) => i >= 0);
+  const header = keep.map((i) => table.header[i]!);
+  const photoCol = header.indexOf('照片');
+  const rows = table.rows.map((r) => keep.map((i, k) => (k === photoCol ? null : r[i] ?? null)));
+  const images = options.photos ? records.flatMap((rec, row) => {
+    const p = (rec.values['photo'] as Array<{ type: string; size: number; data?: string }> | undefined)?.[0];
+    return p?.data && photoCol >= 0 ? [{ row, col: photoCol, type: p.type, size: p.size, data: p.data }] : [];
+  }) : [];
+  return { name: table.name, header, rows, ...(images.length ? { images } : {}) };
 }

@@ -5,7 +5,8 @@
  * with Playwright and counts it, so what is counted is what was done.
  *
  * `handCost(value)` is what a person needs to type or click one value into a portal control by
- * hand: text and dates one click plus one per character, a choice two clicks (open, choose), a tick box one, a list one click per item plus its characters.
+ * hand: text and dates one click plus one per character, a choice two clicks (open, choose), a tick box one, a list one click per item plus its characters,
+ * files (a photo) the chooser opened and each file picked.
  */
 import type { Locator } from 'playwright-core';
 import type { PackDefinition } from '@lvzhi/shared';
@@ -39,6 +40,24 @@ export class ActionCounter {
     this.add(label, 2);
   }
 
+  /**
+   * Copies the whole text of a document (`source`: its text area in an open window) and pastes
+   * it into `target`, with the real keyboard and clipboard: click into the document, select all,
+   * copy, click into the target, paste (five actions).
+   */
+  async copyPaste(source: Locator, target: Locator, label = 'copy and paste'): Promise<void> {
+    const from = source.page();
+    await from.bringToFront();
+    await source.click();
+    await from.keyboard.press('Control+A');
+    await from.keyboard.press('Control+C');
+    const to = target.page();
+    await to.bringToFront();
+    await target.click();
+    await to.keyboard.press('Control+V');
+    this.add(label, 5);
+  }
+
   /** Opens a native select and chooses (two clicks). */
   async select(target: Locator, value: string, label = 'select'): Promise<void> {
     await target.selectOption(value);
@@ -57,6 +76,7 @@ export class ActionCounter {
 }
 
 const CHOICE_CODE = /^[0-9A-Za-z]{1,3}$/;
+const FILE = /\.(png|jpe?g|pdf|docx?)$/i;
 
 /**
  * Actions a person needs to enter `value` into a portal control by hand; `choice`: the control
@@ -66,9 +86,11 @@ export function handCost(value: unknown, choice = false): number {
   if (value === null || value === undefined || value === '' || value === false) return 0;
   if (value === true) return 1;
   if (choice) return Array.isArray(value) ? 1 + value.length : 2;
+  // files (a photo, an attachment): the chooser is opened and each file picked, as for one file
+  if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' && FILE.test(v))) return 1 + value.length;
   if (Array.isArray(value)) return value.reduce<number>((n, v) => n + (typeof v === 'string' && !CHOICE_CODE.test(v) ? 2 + [...v].length : 1), 1);
   const s = String(value);
-  if (/\.(png|jpe?g|pdf|docx?)$/i.test(s)) return 2;
+  if (FILE.test(s)) return 2;
   if (CHOICE_CODE.test(s)) return 2;
   return 1 + [...s].length;
 }

@@ -187,3 +187,50 @@ export async function spawnServer(db: Pick<ServerOptions, 'databaseUrl' | 'dataD
     },
   };
 }
+
+/**
+ * A cable between a browser and the server that a test can pull: a TCP relay on its own port.
+ * `cut()` drops every open connection (keep-alive ones too) and refuses new ones until
+ * `mend()`. Unlike Chromium's offline emulation it does not depend on which of the
+ * extension's contexts makes the request: nothing reaches the server while it is cut.
+ */
+export interface NetworkGate { url: string; cut(): void; mend(): void; close(): Promise<void> }
+
+export async function networkGate(target: string): Promise<NetworkGate> {
+  const net = await import('node:net');
+  const to = new URL(target);
+  const open = new Set<import('node:net').Socket>();
+  let cut = false;
+  const relay = net.createServer((client) => {
+    if (cut) { client.destroy(); return; }
+    const upstream = net.connect(Number(to.port), to.hostname);
+    open.add(client);
+    open.add(upstream);
+    const end = () => {
+      client.destroy();
+      upstream.destroy();
+      open.delete(client);
+      open.delete(upstream);
+    };
+    client.on('error', end).on('close', end);
+    upstream.on('error', end).on('close', end);
+    client.pipe(upstream);
+    upstream.pipe(client);
+  });
+  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+  const port = (relay.address() as import('node:net').AddressInfo).port;
+  const pull = () => {
+    cut = true;
+    for (const s of open) s.destroy();
+    open.clear();
+  };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    cut: pull,
+    mend() { cut = false; },
+    close() {
+      pull();
+      return new Promise<void>((resolve) => relay.close(() => resolve()));
+    },
+  };
+}

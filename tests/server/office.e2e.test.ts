@@ -3,11 +3,11 @@
  * browsers) paired with the office server in Settings → 同步到办公室服务器, and a 承办单位 user
  * on the server's web page. A suggestion registered in the first profile reaches the server,
  * is assigned, accepted and answered by the unit on /unit, rated by the deputy through the
- * rating link, and the second profile pulls it with the rating.
- * The offline-edit case (both profiles edit offline, both versions offered) was taken out on
- * 2026-12-06: it was flaky on CI — Chromium's offline emulation did not always hold for the
- * panel's fetch, and once the first profile's queued edit was neither queued nor on the server
- * after a failed sync; that needs finding before the case comes back (see git history).
+ * rating link, and the second profile pulls it with the rating. Then both profiles edit the same
+ * record while cut off from the server; after both sync, each offers both versions (服务器上的版本
+ * and the other clerk's), the server holds both, and nothing typed is lost.
+ * Each profile reaches the server through its own relay (`networkGate`), and "offline" is that
+ * relay cut: Chromium's offline emulation did not always hold for the panel's fetch on CI.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -15,12 +15,12 @@ import type { LvzhiRecord } from '@lvzhi/shared';
 import type { RunningServer } from '@lvzhi/shared/server';
 import { launchWithExtension, screenshot, type ExtensionBrowser } from '../harness/browser.ts';
 import { importRecords, TEST_BUILD_DIR } from '../e2e/extension-helpers.ts';
-import { adminClient, Databases, HttpClient, startTestServer, suggestion, userClient } from './harness.ts';
+import { adminClient, Databases, HttpClient, networkGate, startTestServer, suggestion, userClient, type NetworkGate } from './harness.ts';
 
 const dbs = new Databases();
 let server: RunningServer;
 let staff: HttpClient;
-const profiles: Array<{ ext: ExtensionBrowser; panel: Page }> = [];
+const profiles: Array<{ ext: ExtensionBrowser; panel: Page; gate: NetworkGate }> = [];
 const rec: LvzhiRecord = suggestion({ title: '关于在青山村增设公交站点的建议', content: '村民进城需步行三公里，建议增设站点。' }, 'sug-office-e2e-1');
 
 beforeAll(async () => {
@@ -33,22 +33,22 @@ beforeAll(async () => {
     const ext = await launchWithExtension(TEST_BUILD_DIR);
     const panel = await ext.context.newPage();
     await panel.goto(ext.url('sidepanel.html?view=records'));
-    profiles.push({ ext, panel });
+    profiles.push({ ext, panel, gate: await networkGate(server.url) });
   }
 }, 240_000);
 
 afterAll(async () => {
-  for (const p of profiles) await p.ext.close();
+  for (const p of profiles) { await p.ext.close(); await p.gate.close(); }
   await server?.close();
   await dbs.close();
 }, 60_000);
 
-/** Pairs a profile with the code the office page hands out (the staff account's). */
-async function pair(panel: Page): Promise<void> {
+/** Pairs a profile (through its relay) with the code the office page hands out (the staff account's). */
+async function pair(panel: Page, via: NetworkGate): Promise<void> {
   const code = (await staff.post<{ code: string }>('/api/pairing-code')).json.code;
   await panel.getByTestId('tab-settings').click();
   const view = panel.getByTestId('sync-view');
-  await view.getByTestId('sync-server').fill(server.url);
+  await view.getByTestId('sync-server').fill(via.url);
   await view.getByTestId('sync-code').fill(code);
   await view.getByTestId('sync-pair').click();
   await view.getByRole('status').filter({ hasText: '已配对并同步' }).waitFor({ timeout: 20_000 });
@@ -92,11 +92,15 @@ async function editContent(panel: Page, id: string, content: string): Promise<vo
 describe('one office: two extensions, the server and a handling unit', () => {
   it('carries a suggestion from registration in one extension to the deputy\'s rating, seen in the other', async () => {
     const [a, b] = profiles as [typeof profiles[0], typeof profiles[0]];
-    await pair(a.panel);
-    await pair(b.panel);
+    await pair(a.panel, a.gate);
+    await pair(b.panel, b.gate);
     // registered in the first clerk's browser (brought in from a backup file, as after a move)
     await importRecords(a.panel, [rec]);
     await expect.poll(() => pending(a.panel), { timeout: 15_000 }).toContain('待上传 1 条');
+    // each time Settings opens, the line shows the count read, never a placeholder: it used to
+    // show 待上传 0 条 (and no last sync) while loading, about one read in twenty here — the
+    // offline case once took that for a lost edit
+    for (let i = 0; i < 20; i++) expect(await pending(a.panel)).toContain('待上传 1 条');
     await syncNow(a.panel);
     expect(await pending(a.panel)).toContain('待上传 0 条');
     const stored = await staff.get<{ record: LvzhiRecord; revision: number }>(`/api/records/${rec.id}`);
@@ -152,5 +156,52 @@ describe('one office: two extensions, the server and a handling unit', () => {
     expect(final.json.record.values['satisfaction']).toBe('满意');
     // the first clerk's browser gets it too
     await syncNow(a.panel);
+  }, 300_000);
+
+  it('a record edited offline in both browsers ends with both versions offered, nothing lost', async () => {
+    const [a, b] = profiles as [typeof profiles[0], typeof profiles[0]];
+    const before = await staff.get<{ record: LvzhiRecord; revision: number }>(`/api/records/${rec.id}`);
+    a.gate.cut();
+    b.gate.cut();
+    await editContent(a.panel, rec.id, '甲：建议同时增设候车亭。');
+    await editContent(b.panel, rec.id, '乙：建议把站点设在村委会门口。');
+    // cut off: 立即同步 fails, the edit stays queued, nothing reached the server
+    await a.panel.getByTestId('sync-now').click();
+    await expect.poll(() => a.panel.getByTestId('sync-status').textContent(), { timeout: 20_000 }).toContain('上次出错');
+    expect(await pending(a.panel)).toContain('待上传 1 条');
+    const during = await staff.get<{ record: LvzhiRecord; revision: number }>(`/api/records/${rec.id}`);
+    expect(during.json.revision).toBe(before.json.revision);
+    a.gate.mend();
+    b.gate.mend();
+
+    await syncNow(a.panel); // first back: applied
+    // applied, not refused (不能删除记录的办理流程): the edit started from the record as pulled,
+    // with its workflow, not from the list's older copy
+    expect(await a.panel.getByTestId('sync-view').locator('ul.bad').count()).toBe(0);
+    expect(await pending(a.panel)).toContain('待上传 0 条');
+    const applied = await staff.get<{ record: LvzhiRecord }>(`/api/records/${rec.id}`);
+    expect(applied.json.record.values['content']).toBe('甲：建议同时增设候车亭。');
+    await syncNow(b.panel); // second: its base is older, the server keeps both
+    expect(await pending(b.panel)).toContain('待上传 0 条');
+    await syncNow(a.panel); // the first browser learns of the conflict as well
+    for (const p of [a.panel, b.panel]) {
+      const conflict = p.locator(`[data-testid="sync-conflict"][data-record="${rec.id}"]`);
+      await conflict.waitFor({ timeout: 10_000 });
+      const text = (await conflict.textContent()) ?? '';
+      expect(text).toContain('服务器上的版本');
+      expect(text).toContain('甲：建议同时增设候车亭。');
+      expect(text).toContain('乙：建议把站点设在村委会门口。');
+      expect(await conflict.getByTestId('keep-server').count()).toBe(1);
+      expect(await conflict.getByTestId('keep-theirs').count()).toBe(1);
+    }
+    await screenshot(b.panel, 'server-office-conflict');
+
+    // the server holds both: the current version and the waiting one
+    const cur = await staff.get<{ record: LvzhiRecord }>(`/api/records/${rec.id}`);
+    expect(cur.json.record.values['content']).toBe('甲：建议同时增设候车亭。');
+    expect(cur.json.record.workflow!.state).toBe('rated'); // the offline edit kept the workflow
+    const pulled = await staff.get<{ conflicts: Array<{ recordId: string; theirs: LvzhiRecord }> }>('/api/sync/pull?since=0');
+    const open = pulled.json.conflicts.filter((c) => c.recordId === rec.id);
+    expect(open.map((c) => c.theirs.values['content'])).toEqual(['乙：建议把站点设在村委会门口。']);
   }, 300_000);
 });

@@ -168,3 +168,55 @@ describe('agenda rows from a notice', () => {
     expect(none.find((p) => p.fieldId === 'agenda')).toBeUndefined();
   });
 });
+
+describe('the clerk\'s notes: labelled paragraphs over several lines', () => {
+  const NOTES = `视察笔记（4月26日）
+活动类型：视察
+被视察单位：青山镇交通管理站、县路桥工程有限公司大许线项目部
+视察情况：代表们沿线察看了已完工路段和在建路段，
+查阅了原材料检验报告和监理日志。
+
+群众反映部分路段油路建设质量没有达到设计要求。
+视察意见：
+一、施工单位对面层厚度不足路段返工重铺：镇交通管理站组织复检；
+二、加强原材料进场检验和工序验收。
+整改期限：2024-05-31
+记录人：赵敏`;
+
+  it('fills a textarea from its label up to the next label that names a field, blank lines dropped', () => {
+    const { form: f } = form('inspection');
+    const ps = proposeFromText(NOTES, f, { packs, ctx: { optionsOf: optionResolver(packs) }, rosters: ROSTER, now: NOW });
+    const by = Object.fromEntries(ps.map((p) => [p.fieldId, p.value]));
+    expect(by['findings']).toBe('代表们沿线察看了已完工路段和在建路段，\n查阅了原材料检验报告和监理日志。\n群众反映部分路段油路建设质量没有达到设计要求。');
+    // a line inside the paragraph that looks like a label (…重铺：…) but names no field stays in it; 视察意见 is a synonym of 意见和建议
+    expect(by['opinions']).toBe('一、施工单位对面层厚度不足路段返工重铺：镇交通管理站组织复检；\n二、加强原材料进场检验和工序验收。');
+    expect(by['rectificationDeadline']).toBe('2024-05-31');
+    expect(by['recorder']).toEqual({ id: 's1', name: '赵敏' });
+    expect(by['inspectionType']).toBe('视察');
+    // a table takes the listed items as rows of its first text column
+    expect(by['units']).toEqual([{ unit: '青山镇交通管理站' }, { unit: '县路桥工程有限公司大许线项目部' }]);
+    expect(ps.find((p) => p.fieldId === 'units')?.display).toBe('青山镇交通管理站、县路桥工程有限公司大许线项目部');
+    // shown for confirmation with the text it came from, nothing applied by itself
+    expect(ps.find((p) => p.fieldId === 'opinions')?.source).toMatch(/^视察意见：一、/);
+  });
+
+  it('a one-line field keeps only its line, and a notice\'s closing signature is not part of the last paragraph', () => {
+    const { form: f } = form('presidium-monthly');
+    const text = `讨论情况：与会人员逐项讨论了议题，
+同意提交下次会议审议。
+青山镇人大主席团
+2024年5月20日`;
+    const ps = proposeFromText(text, f, { packs, ctx: { optionsOf: optionResolver(packs) }, rosters: ROSTER, now: NOW });
+    expect(ps.find((p) => p.fieldId === 'discussion')?.value).toBe('与会人员逐项讨论了议题，\n同意提交下次会议审议。');
+    const place = proposeFromText('会议地点：镇政府三楼会议室\n请准时参加。', f, { packs, ctx: { optionsOf: optionResolver(packs) }, rosters: ROSTER, now: NOW });
+    expect(place.find((p) => p.fieldId === 'place')?.value).toBe('镇政府三楼会议室');
+  });
+
+  it('without the paragraph reading, only the first line would have come: a suggestion\'s numbered content keeps every line', () => {
+    const { form: f } = form('suggestion');
+    const text = '标题：关于整治柳河村河道垃圾的建议\n建议内容：\n一、组织集中清理河道垃圾；\n二、落实河长制日常巡查保洁。\n提出日期：2024-03-12';
+    const ps = proposeFromText(text, f, { packs, ctx: { optionsOf: optionResolver(packs) }, rosters: ROSTER, now: NOW });
+    expect(ps.find((p) => p.fieldId === 'content')?.value).toBe('一、组织集中清理河道垃圾；\n二、落实河长制日常巡查保洁。');
+    expect(ps.find((p) => p.fieldId === 'submitDate')?.value).toBe('2024-03-12');
+  });
+});

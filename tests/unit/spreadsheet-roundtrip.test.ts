@@ -129,6 +129,27 @@ describe('roster import', () => {
     expect(lines.find((l) => l.startsWith('第5行 C列'))).toBe('第5行 C列（民族）：“火星族”不是“民族”的选项');
   });
 
+  it('takes the photo placed in a row\'s 照片 cell (as Excel and WPS place a picture) as that deputy\'s photo, checked like a typed one', async () => {
+    // a real 2×2 PNG (not a stub): signature, IHDR, IDAT, IEND
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAAFklEQVR4nGP8z8Dwn4GBgYGJAQoAAB8EAf+VtSR2AAAAAElFTkSuQmCC';
+    const header = [...ROSTER_HEADER, '照片'];
+    const rows = [[...rosterRow(), null], [...rosterRow({ 姓名: '李秀英', 性别: '女', 身份证号: `32128319760823652${idCheckChar('32128319760823652')}`, 出生日期: '1976-08-23', 手机号码: '13962345678' }), null]];
+    const file = await writeXlsx([{ name: '代表名册', header, rows, images: [{ row: 1, col: header.length - 1, type: 'image/png', size: 0, data: `data:image/png;base64,${png}` }] }]);
+    const [sheet] = await readXlsx(file);
+    expect(sheet!.images).toEqual([{ row: 1, col: header.length - 1, type: 'image/png', size: Buffer.from(png, 'base64').length, data: `data:image/png;base64,${png}` }]);
+    const res = importTable(B.form('deputy-profile'), sheet!, opts());
+    if (!res.ok) throw new Error(res.errors.map(formatImportError).join('\n'));
+    expect(res.records[0]!.values['photo']).toBeUndefined();
+    expect(res.records[1]!.values['photo']).toEqual([{ name: '李秀英.png', type: 'image/png', size: Buffer.from(png, 'base64').length, data: `data:image/png;base64,${png}` }]);
+    for (const r of res.records) expect(validateRecord(r, B.packs).issues).toEqual([]);
+    // a picture the photo field does not take (a GIF: the form accepts JPG and PNG) is refused with its row, like a typed value
+    const gif = 'R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+    const [bad] = await readXlsx(await writeXlsx([{ name: '代表名册', header, rows, images: [{ row: 0, col: header.length - 1, type: 'image/gif', size: 0, data: `data:image/gif;base64,${gif}` }] }]));
+    const refused = importTable(B.form('deputy-profile'), bad!, opts());
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.errors.map((e) => e.row)).toEqual([2]);
+  });
+
   it('imports the same roster from .csv, and says which required column is missing', () => {
     const csv = tableToCsv({ name: 'r', header: ROSTER_HEADER, rows: [rosterRow()] });
     const ok = importTable(B.form('deputy-profile'), csvToTable(csv).table, opts());

@@ -8,6 +8,10 @@
  * - the server URL and the extension token in chrome.storage.local `lvzhi.sync.config`;
  * - the cursor, revisions and conflicts in chrome.storage.local `lvzhi.sync.state`.
  * `withSyncOutbox(store)` is the one hook into the record store: every saved record is queued.
+ * A pulled version is written under the record's Web Lock (`recordLock`, the one the editor
+ * saves under), after checking the outbox again inside it: an edit saved while a pull was on
+ * its way stays, and is pushed on the revision it was made from. One sync round at a time per
+ * profile (a Web Lock too): two rounds at once wrote their states over each other.
  */
 import { openDB, type IDBPDatabase } from 'idb';
 import {
@@ -20,9 +24,23 @@ export const SYNC_STATE_KEY = 'lvzhi.sync.state';
 
 export interface SyncConfig { server: string; token: string; account: { displayName: string; role: string } }
 
+const locks = (): LockManager | undefined => (globalThis.navigator as Navigator | undefined)?.locks;
+
+/** One writer per record at a time, across every panel and page of the extension. */
+export function recordLock<T>(id: string, fn: () => Promise<T>): Promise<T> {
+  const l = locks();
+  return l ? (l.request(`lvzhi.record:${id}`, { mode: 'exclusive' }, fn) as Promise<T>) : fn();
+}
+
 let db: Promise<IDBPDatabase> | undefined;
 function outboxDb(): Promise<IDBPDatabase> {
-  db ??= openDB('lvzhi-sync', 1, { upgrade(d) { d.createObjectStore('outbox', { keyPath: 'changeId' }); } });
+  // version 2: an index by record id, so the pull asks "does this record wait?" per record cheaply
+  db ??= openDB('lvzhi-sync', 2, {
+    upgrade(d, oldVersion, _newVersion, tx) {
+      const store = oldVersion < 1 ? d.createObjectStore('outbox', { keyPath: 'changeId' }) : tx.objectStore('outbox');
+      if (!store.indexNames.contains('recordId')) store.createIndex('recordId', 'record.id');
+    },
+  });
   return db;
 }
 
@@ -31,6 +49,7 @@ export const syncStorage: SyncOutboxStorage = {
     const all = (await (await outboxDb()).getAll('outbox')) as OutboxEntry[];
     return all.sort((a, b) => a.queuedAt.localeCompare(b.queuedAt) || a.changeId.localeCompare(b.changeId));
   },
+  async hasPending(recordId) { return (await (await outboxDb()).countFromIndex('outbox', 'recordId', recordId)) > 0; },
   async add(entry) { await (await outboxDb()).put('outbox', entry); },
   async remove(ids) {
     const tx = (await outboxDb()).transaction('outbox', 'readwrite');
@@ -64,7 +83,7 @@ export async function unpair(): Promise<void> {
 
 async function client(rawStore: RecordStore): Promise<SyncClient | undefined> {
   const config = await syncConfig();
-  return config ? new SyncClient({ server: config.server, token: config.token, storage: syncStorage, local: { put: (r) => rawStore.put(r) } }) : undefined;
+  return config ? new SyncClient({ server: config.server, token: config.token, storage: syncStorage, local: { put: (r) => rawStore.put(r) }, exclusive: recordLock }) : undefined;
 }
 
 let raw: RecordStore | undefined;
@@ -84,13 +103,21 @@ export function withSyncOutbox(store: RecordStore): RecordStore {
   };
 }
 
+/** One sync round at a time in this profile (panels, options page, background). */
+function oneRound<T>(fn: () => Promise<T>): Promise<T> {
+  const l = locks();
+  return l ? (l.request('lvzhi.sync-round', { mode: 'exclusive' }, fn) as Promise<T>) : fn();
+}
+
 /** Pushes the outbox and pulls; undefined when not paired. */
 export async function syncNow(): Promise<SyncReport | undefined> {
-  if (!raw) throw new Error('record store not open');
-  return (await client(raw))?.sync();
+  const store = raw;
+  if (!store) throw new Error('record store not open');
+  return oneRound(async () => (await client(store))?.sync());
 }
 
 export async function resolveConflict(conflictId: string, keep: 'server' | 'theirs'): Promise<void> {
-  if (!raw) throw new Error('record store not open');
-  await (await client(raw))?.resolve(conflictId, keep);
+  const store = raw;
+  if (!store) throw new Error('record store not open');
+  await oneRound(async () => (await client(store))?.resolve(conflictId, keep));
 }

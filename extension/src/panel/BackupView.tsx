@@ -10,8 +10,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { TextKey } from './i18n.ts';
 import { listKeys, toBase64 } from '../lib/staff-keys.ts';
-import { PACK_STORE_KEY, recordStore } from '../lib/staff-data.ts';
-import { todayInChina, readPackStore, activeVersion, buildBackup, openBackup, passphraseProblem, recordsToImport, sealBackup, settingsToImport, type BackupKey } from '@lvzhi/shared';
+import { recordStore } from '../lib/staff-data.ts';
+import { importBackupFile, type BackupImport } from '../lib/backup-import.ts';
+import { todayInChina, buildBackup, passphraseProblem, sealBackup, type BackupKey } from '@lvzhi/shared';
 import { FileButton } from '@lvzhi/shared/react';
 import { usePanel } from './context.ts';
 import { downloadBlob, downloadJson } from './download.ts';
@@ -40,7 +41,7 @@ export function BackupView() {
   };
 
   const importFile = async (file: File) => {
-    setStatus(await importBackupFile(file, passphrase, t, lang));
+    setStatus(importSummary(await importBackupFile(file, passphrase), t, lang));
     await client.invalidateQueries();
   };
 
@@ -82,34 +83,11 @@ export function BackupView() {
   );
 }
 
-/**
- * Imports a backup file into this profile (records merged, newer wins; packs through the worker's
- * checks; settings not overwritten): the one import used by 设置 → 导入备份 and by the fill tab's
- * first-use prompt. An encrypted backup needs its passphrase. The caller invalidates its queries.
- */
-export async function importBackupFile(file: File, passphrase: string, t: (k: TextKey) => string, lang: string): Promise<{ text: string; bad?: boolean; records?: number }> {
-  const read = await openBackup(await file.text(), passphrase);
-  if (!read.backup) return { text: `${t('importFailed')}：${(lang === 'en' ? read.errorEn : read.error) ?? ''}`, bad: true };
-  const b = read.backup;
-  const store = await recordStore();
-  const { records } = await store.list();
-  const { write, kept } = recordsToImport(records, b.records);
-  for (const r of write) await store.put(r);
-  // Installed packs: offered to the worker one by one, so they pass the same checks as a file import.
-  let packs = 0;
-  const rawStore = b.settings[PACK_STORE_KEY];
-  if (rawStore !== undefined) {
-    for (const p of readPackStore(rawStore).packs) {
-      if (p.source.kind === 'builtin' || p.source.kind === 'managed') continue;
-      const res = (await chrome.runtime.sendMessage({ type: 'lvzhi.packs.import', fileName: `${p.id}.json`, text: JSON.stringify(activeVersion(p).pack) }).catch(() => undefined)) as { ok?: boolean } | undefined;
-      if (res?.ok) packs++;
-    }
-  }
-  const existing = await chrome.storage.local.get(null);
-  const settings = settingsToImport(existing, b.settings, new Set([PACK_STORE_KEY]));
-  if (Object.keys(settings).length) await chrome.storage.local.set(settings);
-  const keysNote = b.keys?.length ? `；${t('keysInBackup')} ${b.keys.length}` : '';
-  const refusedNote = read.refused.length ? `；${read.refused.join('；')}` : '';
-  const plainNote = read.unencrypted ? `；${t('backupUnencrypted')}` : '';
-  return { records: write.length, text: `${t('imported')}：${write.length} ${t('recordsUnit')}（${t('keptNewer')} ${kept}，${t('unreadable')} ${read.badRecords}），${t('packsUnit')} ${packs}${keysNote}${refusedNote}${plainNote}`, ...(read.badRecords ? { bad: true } : {}) };
+/** The sentence shown after an import (设置 → 导入备份 and the fill tab's first-use prompt). */
+export function importSummary(r: BackupImport, t: (k: TextKey) => string, lang: string): { text: string; bad?: boolean } {
+  if (!r.ok) return { text: `${t('importFailed')}：${(lang === 'en' ? r.errorEn : r.error) ?? ''}`, bad: true };
+  const keysNote = r.keys ? `；${t('keysInBackup')} ${r.keys}` : '';
+  const refusedNote = r.refused.length ? `；${r.refused.join('；')}` : '';
+  const plainNote = r.unencrypted ? `；${t('backupUnencrypted')}` : '';
+  return { text: `${t('imported')}：${r.records} ${t('recordsUnit')}（${t('keptNewer')} ${r.kept}，${t('unreadable')} ${r.badRecords}），${t('packsUnit')} ${r.packs}${keysNote}${refusedNote}${plainNote}`, ...(r.badRecords ? { bad: true } : {}) };
 }

@@ -27,7 +27,11 @@ import type { TextKey } from './i18n.ts';
 import { recordFieldLabel, skipLine, stepLine } from './plain-words.ts';
 import { rememberEntry } from './local-pack-client.ts';
 import { auditFill } from '../lib/audit.ts';
-import { importBackupFile } from './BackupView.tsx';
+import { importSummary } from './BackupView.tsx';
+import { importBackupFile } from '../lib/backup-import.ts';
+import { importWholeFile } from './ImportView.tsx';
+import { recordStore } from '../lib/staff-data.ts';
+import { FileButton } from '@lvzhi/shared/react';
 
 const REASONS: Record<SkipReason, TextKey> = {
   'no-label': 'skipNoLabel', 'no-match': 'skipNoMatch', ambiguous: 'skipAmbiguous', 'no-value': 'skipNoValue', 'no-option': 'skipNoOption',
@@ -85,6 +89,8 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, autoContinue, onA
   const [tabUrl, setTabUrl] = useState<string>();
   const [recordId, setRecordId] = useState<string>('');
   const [firstPass, setFirstPass] = useState('');
+  // Ids of the records the first-use spreadsheet import wrote (for 撤销导入).
+  const [firstImported, setFirstImported] = useState<string[]>([]);
   const [why, setWhy] = useState<TextKey>();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [message, setMessage] = useState<{ text: string; bad?: boolean; fix?: string }>();
@@ -393,6 +399,20 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, autoContinue, onA
         // First use: the records come in right here, and the plan follows once the page is allowed.
         <div className="card" data-testid="first-use">
           <p className="hint">{t('firstUse')}</p>
+          {/* The office's roster (or another list) as it keeps it: no secret to type. */}
+          <label className="row">{t('firstUseTable')}
+            <FileButton data-testid="first-import-table" accept=".xlsx,.csv" lang={lang} onFiles={(files) => {
+              const f = files[0];
+              if (!f || !pd) return;
+              void importWholeFile(f, pd, lang, t).then(async (r) => {
+                if (!r.ok) { setMessage({ text: r.text, bad: true }); return; }
+                setFirstImported(r.ids);
+                setMessage({ text: `${t('firstUseTableDone')}：${r.ids.length}（${r.form}）` });
+                await client.invalidateQueries();
+                setPlanAfterAllow(true);
+              }).catch((x: unknown) => setMessage({ text: String(x), bad: true }));
+            }} />
+          </label>
           <label className="row">{t('backupPassphrase')}
             <input type="password" autoComplete="current-password" data-testid="first-import-passphrase" value={firstPass} onChange={(e) => setFirstPass(e.target.value)} />
           </label>
@@ -401,14 +421,27 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, autoContinue, onA
               const f = e.target.files?.[0];
               e.target.value = '';
               if (!f) return;
-              void importBackupFile(f, firstPass, t, lang).then(async (r) => {
-                setMessage({ text: r.text, ...(r.bad ? { bad: true } : {}) });
+              void importBackupFile(f, firstPass).then(async (r) => {
+                const said = importSummary(r, t, lang);
+                setMessage(said);
                 await client.invalidateQueries();
-                if (!r.bad) setPlanAfterAllow(true);
+                if (!said.bad) setPlanAfterAllow(true);
               }).catch((x: unknown) => setMessage({ text: String(x), bad: true }));
             }} />
           </label>
         </div>
+      )}
+      {firstImported.length > 0 && (
+        // The one-go import can be taken back at once (a wrong file, the wrong list).
+        <button type="button" className="link" data-testid="first-import-undo" onClick={() => void (async () => {
+          const store = await recordStore();
+          for (const id of firstImported) await store.remove(id).catch(() => undefined);
+          setFirstImported([]);
+          setRecordId('');
+          setPhase({ kind: 'idle' });
+          setMessage({ text: t('firstUseTableUndone') });
+          await client.invalidateQueries();
+        })()}>{t('firstUseTableUndo')}</button>
       )}
       <div className="row" style={{ margin: '8px 0' }}>
         <button type="button" className="primary" data-testid="autofill" disabled={!record || !page || busy} onClick={() => void makePlan()}>{t('autofill')}</button>

@@ -19,7 +19,7 @@ import type { PackData } from './data.ts';
 
 type Loaded = { file: string; table: SheetTable };
 
-async function readTable(file: File): Promise<SheetTable | string> {
+export async function readTable(file: File): Promise<SheetTable | string> {
   const name = file.name.toLowerCase();
   if (name.endsWith('.xls')) return 'importXls';
   if (name.endsWith('.csv')) {
@@ -32,6 +32,39 @@ async function readTable(file: File): Promise<SheetTable | string> {
     return sheets[0] ?? 'importNoSheet';
   }
   return 'importBadType';
+}
+
+/**
+ * First use (填写 tab, no records yet): the office's spreadsheet imported in one go — its form
+ * found from the header, every row converted and checked as in 导入表格. All rows or none: a file
+ * with an error in any row imports nothing and says where (row and column), and the full preview
+ * (记录 → 导入表格) can still import the rows without errors. Returns the written record ids for undo.
+ */
+export async function importWholeFile(file: File, pd: PackData, lang: string, t: (k: 'importXls' | 'importNoSheet' | 'importBadType' | 'importNoForm' | 'importFailed' | 'importErrors') => string): Promise<{ ok: true; ids: string[]; form: string } | { ok: false; text: string }> {
+  let table: SheetTable | string;
+  try { table = await readTable(file); } catch (e) {
+    if (e instanceof SpreadsheetFileError) return { ok: false, text: `${file.name}：${lang === 'en' ? e.en : e.zh}` };
+    return { ok: false, text: `${file.name}：${e instanceof Error ? e.message : String(e)}` };
+  }
+  if (typeof table === 'string') return { ok: false, text: t(table as 'importXls') };
+  const detected = bestFormForLabels(table.header, pd.packs);
+  const entry = detected ? pd.forms.get(detected.form.id) : undefined;
+  if (!entry) return { ok: false, text: t('importNoForm') };
+  const result = importTable(entry.form, table, { pack: entry.pack, packs: pd.packs, idPrefix: `import-${entry.form.id}-${Date.now().toString(36)}` });
+  const title = lang === 'en' ? entry.form.titleEn ?? entry.form.title : entry.form.title;
+  if (!result.ok) {
+    const first = result.errors.slice(0, 3).map((e) => (lang === 'en' ? `row ${e.row}${e.column ? ` column ${e.column}` : ''}: ${e.messageEn}` : formatImportError(e)));
+    return { ok: false, text: `${file.name}（${title}）${t('importErrors')}（${result.errors.length}）：${first.join('；')}` };
+  }
+  const store = await recordStore();
+  const written: string[] = [];
+  try {
+    for (const r of result.records) { await store.put(r); written.push(r.id); }
+  } catch (e) {
+    for (const id of written) await store.remove(id).catch(() => undefined);
+    return { ok: false, text: `${t('importFailed')}（${e instanceof Error ? e.message : String(e)}）` };
+  }
+  return { ok: true, ids: written, form: title };
 }
 
 export function ImportView({ pd, onDone }: { pd: PackData; onDone(count: number): void }) {

@@ -45,6 +45,8 @@ export function PasteView({ engine, pd, rosters, soft, onClose }: {
     engine.setValues(Object.fromEntries(chosen.map((p) => [p.fieldId, structuredClone(p.value)])));
     setApplied(chosen.length);
     setProposals(undefined);
+    // empty for the next text (the notes after the notice): a paste then needs no select-all first
+    setText('');
   };
   const show = (v: unknown): string => (Array.isArray(v) ? v.map(show).join('、') : v && typeof v === 'object' && 'name' in v ? String((v as { name: unknown }).name) : String(v));
 
@@ -69,7 +71,7 @@ export function PasteView({ engine, pd, rosters, soft, onClose }: {
                 <td><input type="checkbox" aria-label={lang === 'en' ? p.labelEn : p.label} checked={ticked.has(p.fieldId)}
                   onChange={(e) => setTicked((s) => { const n = new Set(s); if (e.target.checked) n.add(p.fieldId); else n.delete(p.fieldId); return n; })} /></td>
                 <td>{lang === 'en' ? p.labelEn : p.label}</td>
-                <td data-testid="paste-value"><strong>{p.display}</strong>
+                <td data-testid="paste-value"><strong style={{ whiteSpace: 'pre-wrap' }}>{p.display}</strong>
                   {p.current !== undefined && <div className="warn">{t('pasteReplaces')}：{show(p.current)}</div>}
                   <div className="hint">{t('pasteFrom')}：{p.source}</div>
                 </td>

@@ -9,13 +9,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import {
-  DraftSaver, FormEngine, migrateRecord, isoInChina, missingRequired, recordTitle, startNewRecord, todayInChina,
+  DraftSaver, FormEngine, migrateRecord, isoInChina, missingRequired, recordTitle, rosterFillPatch, startNewRecord, todayInChina,
   type Completeness, type LvzhiRecord, type RosterEntry,
 } from '@lvzhi/shared';
 import { flushOnPageHide, openDraftJournal } from '@lvzhi/shared/dom';
 import type { JournalProblem } from '@lvzhi/shared';
 import { FormView } from '@lvzhi/shared/react';
 import { recordStore } from '../lib/staff-data.ts';
+import { recordLock } from '../lib/sync.ts';
 import { usePanel } from './context.ts';
 import { usePacks, useRecords, type PackData } from './data.ts';
 import { downloadJson } from './download.ts';
@@ -87,7 +88,7 @@ export function RecordsView({ onUse, initial }: { onUse(record: LvzhiRecord): vo
     if (!entry) return <p className="bad">{t('formMissing')}：{editing.form}</p>;
     return (
       <LiveGate>
-        <RecordEditor key={`${editing.id}@${editing.updatedAt}`} record={editing} pd={pd} rosters={rosters} startNote={startNote} onClose={() => { setEditing(undefined); setStartNote(undefined); void client.invalidateQueries({ queryKey: ['records'] }); }} onUse={onUse} onReload={(r) => setEditing(r)} />
+        <RecordEditor key={`${editing.id}@${editing.updatedAt}`} record={editing} pd={pd} rosters={rosters} all={records.data?.records ?? []} startNote={startNote} onClose={() => { setEditing(undefined); setStartNote(undefined); void client.invalidateQueries({ queryKey: ['records'] }); }} onUse={onUse} onReload={(r) => setEditing(r)} />
       </LiveGate>
     );
   }
@@ -174,11 +175,6 @@ const draftJournal = () => (journal ??= openDraftJournal({
   isOrphan: (i) => !liveInstances.has(i),
   onProblem: (p) => { for (const l of journalProblems) l(p); },
 }));
-/** One writer per record at a time, across every panel and page of the extension. */
-const recordLock = <T,>(id: string, fn: () => Promise<T>): Promise<T> => {
-  const l = locks();
-  return l ? (l.request(`lvzhi.record:${id}`, { mode: 'exclusive' }, fn) as Promise<T>) : fn();
-};
 
 /** Renders its children once the live panels are known (the journal recovers only from gone ones). */
 function LiveGate({ children }: { children: ReactNode }) {
@@ -187,7 +183,7 @@ function LiveGate({ children }: { children: ReactNode }) {
   return ready ? <>{children}</> : null;
 }
 
-function RecordEditor({ record: stored, pd, rosters, startNote, onClose, onUse, onReload }: { record: LvzhiRecord; pd: PackData; rosters: Record<string, RosterEntry[]>; startNote?: { fromLast: string[]; fromDefaults: string[] } | undefined; onClose(): void; onUse(r: LvzhiRecord): void; onReload(r: LvzhiRecord): void }) {
+function RecordEditor({ record: stored, pd, rosters, all, startNote, onClose, onUse, onReload }: { record: LvzhiRecord; pd: PackData; rosters: Record<string, RosterEntry[]>; all: readonly LvzhiRecord[]; startNote?: { fromLast: string[]; fromDefaults: string[] } | undefined; onClose(): void; onUse(r: LvzhiRecord): void; onReload(r: LvzhiRecord): void }) {
   const { t, lang } = usePanel();
   // What the journal holds from a crash inside the last save pause is merged back on open.
   const recovered = useMemo(() => draftJournal().recover(stored.id, stored), [stored]);
@@ -268,6 +264,44 @@ function RecordEditor({ record: stored, pd, rosters, startNote, onClose, onUse, 
     });
     return () => { cancelled = true; stop(); void saver.current?.flush(); };
   }, [recovered]);
+
+  // The roster link (a person field's rosterFill in the pack): choosing a deputy — picked, pasted
+  // or carried over — fills the fields the pack names from that deputy's profile, never over a
+  // value the clerk typed (rosterFillPatch). The profile is the roster entry's record.
+  const linkData = useRef({ rosters, all });
+  linkData.current = { rosters, all };
+  useEffect(() => {
+    const profileOf = (rosterId: string, v: unknown): Record<string, unknown> | undefined => {
+      if (!v || typeof v !== 'object') return undefined;
+      const { id, name } = v as { id?: unknown; name?: unknown };
+      const entries = linkData.current.rosters[rosterId] ?? [];
+      // a name typed in full (no id) counts when exactly one person on the roster has it
+      const byName = typeof name === 'string' ? entries.filter((e) => e.name === name) : [];
+      const entry = id !== undefined ? entries.find((e) => e.id === String(id)) : byName.length === 1 ? byName[0] : undefined;
+      const recordId = entry?.recordId ?? entry?.id;
+      return recordId ? linkData.current.all.find((r) => r.id === recordId && !r.deletedAt)?.values : undefined;
+    };
+    const offs: Array<() => void> = [];
+    for (const s of form.sections) {
+      for (const f of s.fields) {
+        if (f.type !== 'person' || !f.rosterFill) continue;
+        const rosterId = f.roster ?? 'deputies';
+        const idOf = () => { const v = engine.getValues()[f.id] as { id?: unknown; name?: unknown } | undefined; return JSON.stringify([v?.id ?? null, v?.name ?? null]); };
+        let last = idOf();
+        let previous = profileOf(rosterId, engine.getValues()[f.id]);
+        offs.push(engine.subscribeField(f.id, () => {
+          if (idOf() === last) return;
+          last = idOf();
+          const profile = profileOf(rosterId, engine.getValues()[f.id]);
+          const patch = rosterFillPatch(f, profile, engine.getValues(), previous);
+          previous = profile;
+          // after the change that called us has been delivered to every listener
+          if (Object.keys(patch).length > 0) queueMicrotask(() => engine.setValues(patch));
+        }));
+      }
+    }
+    return () => offs.forEach((off) => off());
+  }, [engine, form]);
 
   useEffect(() => engine.subscribe(() => {
     current.current = { ...current.current, values: engine.getValues(), updatedAt: isoInChina() };

@@ -15,16 +15,18 @@ function Values({ values }: { values: Record<string, unknown> }) {
 
 export function SyncView() {
   const client = useQueryClient();
-  const [config, setConfig] = useState<SyncConfig | undefined>();
-  const [state, setState] = useState<SyncState | undefined>();
-  const [pending, setPending] = useState(0);
+  // Read together and set at once: set one by one, the line first showed 待上传 0 条 and no last
+  // sync while the outbox was still being read — a reader (a clerk, a test) took it as the count.
+  const [loaded, setLoaded] = useState<{ config: SyncConfig | undefined; state: SyncState; pending: number }>();
+  const config = loaded?.config;
+  const state = loaded?.state;
+  const pending = loaded?.pending ?? 0;
   const [status, setStatus] = useState<{ text: string; bad?: boolean }>();
   const [server, setServer] = useState('');
   const [code, setCode] = useState('');
   const refresh = async () => {
-    setConfig(await syncConfig());
-    setState(await syncStorage.state());
-    setPending((await syncStorage.outbox()).length);
+    const [c, st, outbox] = await Promise.all([syncConfig(), syncStorage.state(), syncStorage.outbox()]);
+    setLoaded({ config: c, state: st, pending: outbox.length });
   };
   useEffect(() => { void recordStore().then(refresh); }, []);
   const run = async (what: () => Promise<unknown>, ok: string) => {
@@ -35,7 +37,7 @@ export function SyncView() {
   return (
     <section className="card" data-testid="sync-view" aria-label="同步到办公室服务器">
       <h3>同步到办公室服务器</h3>
-      {!config ? (
+      {!loaded ? null : !config ? (
         <form onSubmit={(e) => { e.preventDefault(); void run(async () => {
           const origin = new URL(server).origin;
           if (chrome.permissions?.request) await chrome.permissions.request({ origins: [`${origin}/*`] }).catch(() => false);
@@ -62,7 +64,8 @@ export function SyncView() {
               </div>
             </div>
           ))}
-          {(state?.refused ?? []).length > 0 && <ul className="bad">{state!.refused.map((r) => <li key={r.changeId}>{r.message}</li>)}</ul>}
+          {/* a refused change has left the outbox: its pushed version is shown here so nothing typed is lost */}
+          {(state?.refused ?? []).length > 0 && <ul className="bad">{state!.refused.map((r) => <li key={r.changeId} data-testid="sync-refused" data-record={r.recordId}>{r.message}{r.record && <Values values={r.record.values} />}</li>)}</ul>}
         </div>
       )}
       {status && <p role="status" className={status.bad ? 'bad' : 'ok'}>{status.text}</p>}

@@ -30,8 +30,12 @@ export const fillZh = {
   exportLocalHint: '导出本单位“记住”的门户映射为定义包文件，可用 lvzhi pack build --key 签名后发布给所有人。',
   exportLocalNone: '还没有本地映射。',
   localEntries: '条本地映射',
-  firstUse: '还没有记录。导入备份文件即可开始（其他电脑导出的“履职备份-日期.json”），或在“记录”中导入表格、新建记录。',
+  firstUse: '还没有记录。导入单位的代表名册等表格（.xlsx、.csv）或备份文件（其他电脑导出的“履职备份-日期.json”）即可开始，也可在“记录”中新建记录。',
   firstUseImport: '导入备份：',
+  firstUseTable: '导入表格（代表名册等）：',
+  firstUseTableDone: '已导入记录',
+  firstUseTableUndo: '撤销导入',
+  firstUseTableUndone: '已撤销导入',
 } as const;
 
 export type FillTextKey = keyof typeof fillZh;
@@ -63,6 +67,10 @@ export const fillEn: Record<FillTextKey, string> = {
   exportLocalHint: 'Export the mappings your office remembered as a pack file, to sign with lvzhi pack build --key and publish.',
   exportLocalNone: 'No local mappings yet.',
   localEntries: 'local mapping entries',
-  firstUse: 'No records yet. Import a backup file to start (履职备份-date.json exported elsewhere), or import a spreadsheet or add a record under Records.',
+  firstUse: 'No records yet. Import the office\'s roster or another spreadsheet (.xlsx, .csv) or a backup file (履职备份-date.json exported elsewhere) to start, or add a record under Records.',
   firstUseImport: 'Import a backup:',
+  firstUseTable: 'Import a spreadsheet (roster…):',
+  firstUseTableDone: 'Records imported',
+  firstUseTableUndo: 'Undo the import',
+  firstUseTableUndone: 'Import undone',
 };

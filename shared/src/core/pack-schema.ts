@@ -183,7 +183,12 @@ const personProps = {
   roster: slugId.optional().meta({ description: 'roster to pick from (default: deputies)' }),
   allowFreeText: z.boolean().optional().meta({ description: 'allow a name that is not in the roster (guests, officials)' }),
 };
-const personField = z.strictObject({ type: z.literal('person'), ...commonFieldProps, ...personProps });
+const personField = z.strictObject({
+  type: z.literal('person'), ...commonFieldProps, ...personProps,
+  rosterFill: z.record(fieldId, fieldId).optional().meta({
+    description: 'choosing a person from the roster fills these fields of this form (key) from the field of the roster\'s form (value) in that person\'s entry, e.g. {"proposerPhone": "mobile", "proposerWorkUnit": "workUnit"}; a value the user typed is never replaced',
+  }),
+});
 const peopleField = z.strictObject({
   type: z.literal('people'), ...commonFieldProps, ...personProps,
   min: z.int().nonnegative().optional(), max: z.int().positive().optional(),

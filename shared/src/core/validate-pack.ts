@@ -465,6 +465,18 @@ function checkField(field: FieldDefinition | ColumnFieldDefinition, path: PathSe
         out.push(field.roster ? unknownRef([...path, 'roster'], '名册', 'roster', roster, scope.rosters.keys())
           : issue([...path], 'unknown-reference', '未指定名册（roster），且本包及其依赖中没有名为 "deputies" 的名册', 'no roster is named and there is no "deputies" roster in this pack or its dependencies'));
       }
+      if (field.type === 'person' && field.rosterFill) {
+        const rosterForm = scope.forms.get(scope.rosters.get(roster)?.roster.form ?? '')?.form;
+        const sourceFields = rosterForm ? formScope(rosterForm).fields : undefined;
+        for (const [target, source] of Object.entries(field.rosterFill)) {
+          const t = table ? undefined : findField(form, target);
+          if (table) out.push(issue([...path, 'rosterFill'], 'wrong-type', 'rosterFill 只能用于表单顶层的人员字段，不能用于表格列', 'rosterFill is for a person field of the form, not a table column'));
+          else if (!t) out.push(unknownRef([...path, 'rosterFill', target], '字段', 'field', target, exprScope.fields));
+          else if (!['text', 'textarea', 'number', 'date', 'datetime', 'select', 'radio', 'phone', 'idcard'].includes(t.type)) out.push(issue([...path, 'rosterFill', target], 'wrong-type', `rosterFill 的目标 "${target}" 应为可填写的单值字段，"${target}" 是 ${t.type}`, `the rosterFill target "${target}" must be a single-value field; it is ${t.type}`));
+          if (sourceFields && !sourceFields.has(source)) out.push(unknownRef([...path, 'rosterFill', target], '字段', 'field', source, sourceFields));
+          if (table) break;
+        }
+      }
       if (field.type === 'people' && field.min !== undefined && field.max !== undefined && field.min > field.max) out.push(issue([...path, 'min'], 'range', 'min 大于 max', 'min is greater than max'));
       break;
     }

@@ -151,6 +151,8 @@ export function checkFieldValue(field: FieldDefinition | ColumnFieldDefinition, 
         else {
           if (field.maxSizeKB !== undefined && r.data.size > field.maxSizeKB * 1024) push(issue([...path, i, 'size'], 'too-big', `文件超过 ${field.maxSizeKB} KB`, `file is larger than ${field.maxSizeKB} KB`));
           if (field.type === 'photo' && !r.data.type.startsWith('image/')) push(issue([...path, i, 'type'], 'not-image', '照片应为图片文件', 'a photo must be an image'));
+          // the form's accept list (MIME types, image/*, .ext), as the file chooser offers it — a file from elsewhere (a spreadsheet's picture) too
+          else if (field.accept && field.accept.length > 0 && !field.accept.some((a) => acceptsFile(a, r.data.type, r.data.name))) push(issue([...path, i, 'type'], 'wrong-file-type', `文件格式不符合要求（允许：${field.accept.join('、')}）`, `file type not allowed (allowed: ${field.accept.join(', ')})`));
         }
       });
       if (!field.multiple && (value as unknown[]).length > 1) push(issue(path, 'too-many', '只能上传一个文件', 'only one file is allowed'));
@@ -308,4 +310,12 @@ export function dictionaryView(form: FormDefinition, values: Record<string, unkn
     }
   }
   return out;
+}
+
+/** Whether one `accept` entry (image/png, image/*, .pdf) takes a file of `type` named `name`. */
+function acceptsFile(accept: string, type: string, name: string): boolean {
+  const a = accept.trim().toLowerCase();
+  if (a.startsWith('.')) return name.toLowerCase().endsWith(a) || (a === '.jpg' && name.toLowerCase().endsWith('.jpeg'));
+  if (a.endsWith('/*')) return type.toLowerCase().startsWith(a.slice(0, -1));
+  return type.toLowerCase() === a;
 }

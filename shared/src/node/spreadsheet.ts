@@ -33,6 +33,13 @@ export async function writeXlsx(tables: readonly SheetTable[], options: XlsxWrit
       // keep digit strings (ID numbers, phones, record numbers) as text
       row.eachCell((cell) => { if (typeof cell.value === 'string') cell.numFmt = '@'; });
     }
+    // pictures placed over their cells (a roster's 照片), as Excel and WPS place a floating picture
+    for (const im of t.images ?? []) {
+      const ext = im.type === 'image/png' ? 'png' : im.type === 'image/jpeg' ? 'jpeg' : im.type === 'image/gif' ? 'gif' : undefined;
+      if (!ext) continue;
+      const id = wb.addImage({ base64: im.data, extension: ext });
+      ws.addImage(id, { tl: { col: im.col, row: im.row + 1 }, ext: { width: 60, height: 80 } });
+    }
     t.header.forEach((h, i) => { ws.getColumn(i + 1).width = Math.min(60, Math.max(8, ...[h, ...t.rows.slice(0, 50).map((r) => r[i])].map((c) => String(c ?? '').length * 2))); });
   }
   if (options.auditHead) {

@@ -273,6 +273,12 @@ export class OfficeStore {
   // ------------------------------------------------------------------ figures
 
   private async putFact(sql: Sql, record: LvzhiRecord): Promise<void> {
+    // Facts on record are those of the definitions named in record_facts_meta. A server that has
+    // not yet re-read a pack another server published (several behind a proxy) writes this fact
+    // with other definitions: it then clears the key, so the next figures compute every fact
+    // again instead of folding this one as if it were made like the rest. (Inside the office
+    // lock, like ensureFacts: the key and the facts change together.)
+    await sql.query('UPDATE record_facts_meta SET defs_key = NULL WHERE id = 1 AND defs_key <> $1', [this.defsKey]);
     const f = statsFact(record, this.defs);
     await sql.query(
       `INSERT INTO record_facts (record_id, status, day, due_date, fact) VALUES ($1, $2, $3, $4, $5)

@@ -12,7 +12,8 @@
  */
 import * as z from 'zod';
 import { pinyin, match as pinyinMatch } from 'pinyin-pro';
-import type { FormDefinition, RosterDefinition } from '../pack-schema.ts';
+import type { FieldDefinition, FormDefinition, RosterDefinition } from '../pack-schema.ts';
+import { isEmptyValue } from '../expression.ts';
 import type { LvzhiRecord, PersonValue } from '../record-schema.ts';
 import { instantSchema } from '../record-schema.ts';
 import { isoInChina } from '../dates.ts';
@@ -230,5 +231,28 @@ export function rosterIdOf(field: { roster?: string | undefined }): string {
 export function rosterDefinitions(packs: ReadonlyArray<{ rosters?: RosterDefinition[] | undefined; forms?: FormDefinition[] | undefined }>): Map<string, RosterDefinition> {
   const out = new Map<string, RosterDefinition>();
   for (const p of packs) for (const r of p.rosters ?? []) out.set(r.id, r);
+  return out;
+}
+
+/**
+ * The roster link (a person field's `rosterFill`, declared in the pack): when a person is chosen
+ * from the roster, the fields it names take the values of that person's entry (`profile`: the
+ * values of the roster's record, e.g. the deputy profile). A field is filled only while it is
+ * empty or still holds what the previously chosen person's entry gave it (`previous`), so a value
+ * the user typed is never replaced; a person whose entry has no value leaves the field as it is.
+ */
+export function rosterFillPatch(
+  field: FieldDefinition, profile: Readonly<Record<string, unknown>> | undefined,
+  values: Readonly<Record<string, unknown>>, previous?: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  if (field.type !== 'person' || !field.rosterFill || !profile) return {};
+  const out: Record<string, unknown> = {};
+  for (const [target, source] of Object.entries(field.rosterFill)) {
+    const v = profile[source];
+    if (v === undefined || isEmptyValue(v)) continue;
+    const cur = values[target];
+    const fromLink = previous !== undefined && previous[source] !== undefined && JSON.stringify(cur) === JSON.stringify(previous[source]);
+    if (isEmptyValue(cur) || fromLink) out[target] = structuredClone(v);
+  }
   return out;
 }

@@ -4,8 +4,11 @@
  * ones to take. A proposal for a field that already holds a value starts unticked, so what the
  * user typed is never overwritten without being asked.
  *
- * Facts go to fields in this order: a `标签：值` line whose label is a field's label, English
- * label or dictionary synonym; then the form's roles — its event date (the first date-time or
+ * Facts go to fields in this order: a labelled paragraph for a multi-line field (a textarea:
+ * `视察意见：` and the lines after it, up to the next line whose label names a field of the form —
+ * the clerk's notes in a document); a `标签：值` line whose label is a field's label, English
+ * label or dictionary synonym (a table takes the listed items as rows of its first text column);
+ * then the form's roles — its event date (the first date-time or
  * date), its title field (关于…的通知), a place field (地点：…), a people field (names on the
  * roster, in the order they appear), a head-count field (共12人), phone and ID-number fields,
  * and an agenda table (议题/议程) whose rows are the numbered items under a 会议议题： line, each
@@ -77,9 +80,54 @@ function labelIndex(form: FormDefinition, packs: readonly PackDefinition[]): (la
   };
 }
 
+const BLOCK_LABEL = /^[ \t　]*[（(]?[一二三四五六七八九十\d]{0,2}[)）、.．]?[ \t　]*([\u4e00-\u9fa5A-Za-z（）()]{2,12})[ \t　]*[：:][ \t　]*(.{0,2000})$/u;
+/** A signature block's date line (落款), which ends a notice and is no part of its last paragraph. */
+const CLOSING_DATE = /^[ \t　]*(?:\d{4}|[〇零Ｏ一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日[ \t　]*$/u;
+const MAX_BLOCK_LINES = 200;
+
+/**
+ * The labelled paragraphs of the text for multi-line fields: a line `标签：` (with or without text
+ * after the colon) whose label names a textarea of the form, and the lines after it up to the next
+ * line whose label names any field of the form (or the agenda's head), or the end. Lines that only
+ * look like labels (`二、加强检验：…` inside the paragraph) but name no field stay in the paragraph.
+ * Blank lines are dropped (a Word paste puts one between paragraphs); a closing signature (an
+ * organisation line and a date line) is not taken into the last paragraph.
+ */
+function labelledBlocks(input: string, byLabel: (label: string) => FieldDefinition | undefined, agenda: FieldDefinition | undefined): Array<{ field: FieldDefinition; value: string; source: string }> {
+  const lines = input.slice(0, MAX_TEXT).replace(/\r/g, '').split('\n');
+  const fieldAt = (line: string): FieldDefinition | undefined => {
+    const m = BLOCK_LABEL.exec(line);
+    return m ? byLabel(m[1]!.trim()) : undefined;
+  };
+  const out: Array<{ field: FieldDefinition; value: string; source: string }> = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = BLOCK_LABEL.exec(lines[i]!);
+    const field = m ? byLabel(m[1]!.trim()) : undefined;
+    if (!m || !field || field.type !== 'textarea' || (agenda && /议题|议程/.test(m[1]!))) continue;
+    const body: string[] = [m[2]!.trim()];
+    let j = i + 1;
+    for (; j < lines.length && j - i <= MAX_BLOCK_LINES; j++) {
+      const line = lines[j]!;
+      if (fieldAt(line) || (agenda && /^[ \t　]*(?:会议|主要)?(?:议题|议程)[ \t　]*[：:]/u.test(line))) break;
+      body.push(line.trim());
+    }
+    let kept = body.filter((l) => l.length > 0);
+    // 落款: "青山镇人大主席团" over "2024年4月22日" at the end is the notice's signature, not the paragraph
+    if (kept.length > 1 && CLOSING_DATE.test(kept[kept.length - 1]!)) {
+      kept = kept.slice(0, -1);
+      if (kept.length > 1 && kept[kept.length - 1]!.length <= 20 && !/[。；;，,！!？?]/u.test(kept[kept.length - 1]!)) kept = kept.slice(0, -1);
+    }
+    const value = kept.join('\n');
+    if (value) out.push({ field, value, source: `${m[1]!.trim()}：${value.replace(/\n/g, ' ')}` });
+    i = j - 1;
+  }
+  return out;
+}
+
 function display(value: unknown): string {
   if (Array.isArray(value)) return value.map(display).join('、');
   if (value && typeof value === 'object' && 'name' in value) return String((value as { name: unknown }).name);
+  if (value && typeof value === 'object') return Object.values(value).map(display).filter(Boolean).join(' ');
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return value.replace('T', ' ');
   return String(value);
 }
@@ -98,6 +146,13 @@ function valueFor(field: FieldDefinition, text: string, options: ProposeOptions)
   if (field.type === 'date') {
     const f = extractFacts(text, options.now ? { now: options.now } : {}).find((x) => x.kind === 'date' || x.kind === 'datetime');
     return f ? String(f.value).slice(0, 10) : undefined;
+  }
+  if (field.type === 'table') {
+    // `被视察单位：甲单位、乙单位`: one row per item, in the table's first text column
+    const col = field.columns.find((c) => c.type === 'text' || c.type === 'textarea');
+    if (!col) return undefined;
+    const items = text.split(/[、；;]/u).map((x) => x.trim().replace(/[。，,]+$/u, '')).filter(Boolean).slice(0, 50);
+    return items.length > 0 ? items.map((x) => ({ [col.id]: x })) : undefined;
   }
   const { value, error } = convertCell(field, text, options.ctx);
   if (error || value === undefined) return undefined;
@@ -130,6 +185,8 @@ export function proposeFromText(text: string, form: FormDefinition, options: Pro
   };
 
   const agenda = fields.find((f) => f.type === 'table' && /议题|议程/.test(f.label ?? ''));
+  // 0. labelled paragraphs of multi-line fields (before the one-line reading takes their first line only)
+  for (const b of labelledBlocks(text, byLabel, agenda)) take(b.field, b.value, b.source);
   // 1. `标签：值` lines, and dates with a label before them (时间：5月14日…); the agenda line goes to the agenda table.
   for (const f of facts) {
     if (f.kind === 'labelled' && f.label && !(agenda && /议题|议程/.test(f.label))) {

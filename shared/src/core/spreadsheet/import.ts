@@ -144,6 +144,14 @@ export function importTable(form: FormDefinition, table: SheetTable, options: Im
     const unreadable = new Set<string>();
     columns.forEach((f, ci) => {
       if (!f || colOf.get(f.id) !== ci) return;
+      // a picture placed in a photo or attachment cell (a roster's 照片) is that field's file, named after the record (王建国.png)
+      const pics = (f.type === 'photo' || f.type === 'attachment') ? (table.images ?? []).filter((im) => im.row === ri && im.col === ci) : [];
+      if (pics.length > 0) {
+        const title = form.titleField !== undefined && colOf.has(form.titleField) ? String(cells[colOf.get(form.titleField)!] ?? '').trim() : '';
+        const base = (title || `${table.header[ci] ?? f.label ?? f.id}${rowNo}`).replace(/[\\/:*?"<>|]/g, '_').slice(0, 60);
+        values[f.id] = ((f.type === 'photo' || f.type === 'attachment') && f.multiple === true ? pics : pics.slice(0, 1)).map((im, k) => ({ name: `${base}${k > 0 ? `-${k + 1}` : ''}.${im.type === 'image/jpeg' ? 'jpg' : im.type.slice(6)}`, type: im.type, size: im.size, data: im.data }));
+        return;
+      }
       const { value, error } = convertCell(f, cells[ci] ?? null, ctx);
       if (error) { unreadable.add(f.id); errors.push({ row: rowNo, column: columnLetter(ci), header: table.header[ci]!, field: f.id, message: error[0], messageEn: error[1] }); }
       else if (value !== undefined) values[f.id] = value;

@@ -17,6 +17,22 @@ export interface SheetTable {
   name: string;
   header: string[];
   rows: Cell[][];
+  /** Pictures placed in cells (a roster's 照片 column), by data row and column. */
+  images?: SheetImage[];
+}
+
+/** A picture whose top-left corner sits in a data cell of the sheet. */
+export interface SheetImage {
+  /** Index into `rows` (0: the first row under the header). */
+  row: number;
+  /** Column index (0-based). */
+  col: number;
+  /** MIME type: image/png, image/jpeg, image/gif. */
+  type: string;
+  /** Bytes. */
+  size: number;
+  /** The picture as a data URL. */
+  data: string;
 }
 
 export interface ExportOptions {

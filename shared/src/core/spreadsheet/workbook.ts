@@ -4,7 +4,7 @@
  * builds. Only exceljs's types are imported here, so the core stays free of Node code.
  */
 import type ExcelJS from 'exceljs';
-import type { Cell, SheetTable } from './table.ts';
+import type { Cell, SheetImage, SheetTable } from './table.ts';
 
 export interface XlsxSheet extends SheetTable { auditHead?: string }
 
@@ -25,7 +25,45 @@ function cellValue(v: ExcelJS.CellValue): Cell {
   return String(v);
 }
 
-/** Every sheet of a loaded workbook as a table (first row: header). */
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+/** Base64 of bytes, without Node's Buffer or the DOM's btoa (the core runs in both). */
+function base64(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i]!, b = bytes[i + 1], c = bytes[i + 2];
+    out += B64[a >> 2]! + B64[((a & 3) << 4) | ((b ?? 0) >> 4)]! + (b === undefined ? '=' : B64[((b & 15) << 2) | ((c ?? 0) >> 6)]!) + (c === undefined ? '=' : B64[c & 63]!);
+  }
+  return out;
+}
+
+/** At most this many bytes per picture are read (a roster photo is a few hundred KB). */
+const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+
+/**
+ * The pictures of a sheet whose top-left corner is in a data row (Excel's and WPS's floating
+ * pictures placed over a cell, as in a roster's 照片 column). WPS's in-cell pictures (DISPIMG) are
+ * not in the sheet's drawing and are not read.
+ */
+function imagesOf(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): SheetImage[] {
+  const out: SheetImage[] = [];
+  for (const img of ws.getImages()) {
+    const tl = img.range?.tl;
+    if (!tl || typeof tl.nativeRow !== 'number' || typeof tl.nativeCol !== 'number' || tl.nativeRow < 1) continue;
+    const pic = wb.getImage(Number(img.imageId));
+    if (!pic) continue;
+    const type = pic.extension === 'png' ? 'image/png' : pic.extension === 'jpeg' ? 'image/jpeg' : pic.extension === 'gif' ? 'image/gif' : undefined;
+    if (!type) continue;
+    const bytes = pic.buffer ? new Uint8Array(pic.buffer as unknown as ArrayBufferLike) : undefined;
+    const b64 = bytes ? base64(bytes) : pic.base64?.replace(/^data:[^,]*,/, '');
+    if (!b64) continue;
+    const size = bytes ? bytes.length : Math.floor((b64.length * 3) / 4) - (b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0);
+    if (size > MAX_IMAGE_BYTES) continue;
+    out.push({ row: tl.nativeRow - 1, col: tl.nativeCol, type, size, data: `data:${type};base64,${b64}` });
+  }
+  return out;
+}
+
+/** Every sheet of a loaded workbook as a table (first row: header), with the pictures placed in its cells. */
 export function sheetsOfWorkbook(wb: ExcelJS.Workbook): XlsxSheet[] {
   const out: XlsxSheet[] = [];
   const head = /^audit-head:([0-9a-f]{64})$/.exec(wb.description ?? '')?.[1];
@@ -39,11 +77,13 @@ export function sheetsOfWorkbook(wb: ExcelJS.Workbook): XlsxSheet[] {
       rows[n - 1] = cells;
     });
     const [header = [], ...data] = Array.from(rows, (r) => r ?? []);
+    const images = imagesOf(wb, ws);
     const hw = header.length;
     out.push({
       name: ws.name,
       header: Array.from({ length: hw }, (_, i) => String(header[i] ?? '')),
       rows: data.map((r) => Array.from({ length: Math.max(hw, r.length) }, (_, i) => r[i] ?? null)),
+      ...(images.length > 0 ? { images } : {}),
       ...(head ? { auditHead: head } : {}),
     });
   });

@@ -21,14 +21,20 @@ export interface SyncState {
   /** Server revision of each record as this client last saw it. */
   revisions: Record<string, number>;
   conflicts: ConflictView[];
-  /** Changes the server refused (a workflow step this account may not take), kept for the user. */
-  refused: Array<{ changeId: string; recordId: string; message: string; at: string }>;
+  /**
+   * Changes the server refused (a workflow step this account may not take), kept for the user
+   * with the version that was pushed: the change leaves the outbox, and the next pull may bring
+   * the server's version over the local copy, so this is the one place the typed text remains.
+   */
+  refused: Array<{ changeId: string; recordId: string; message: string; at: string; record?: LvzhiRecord }>;
   lastSync?: string;
   lastError?: string;
 }
 
 export interface SyncOutboxStorage {
   outbox(): Promise<OutboxEntry[]>;
+  /** Whether a change of this record waits in the outbox (default: looks through `outbox()`). */
+  hasPending?(recordId: string): Promise<boolean>;
   add(entry: OutboxEntry): Promise<void>;
   remove(changeIds: readonly string[]): Promise<void>;
   state(): Promise<SyncState>;
@@ -53,6 +59,13 @@ export interface SyncClientOptions {
   local: LocalRecords;
   fetch?: typeof fetch;
   now?: () => Date;
+  /**
+   * Runs `fn` as the only writer of record `id` — the lock the record editor saves under (a Web
+   * Lock in the extension). A pulled version is written inside it, after checking once more
+   * that no local change of the record is waiting: an edit saved while the pull was on its way
+   * is then never overwritten. Default: no lock (one writer, as in tests).
+   */
+  exclusive?: <T>(id: string, fn: () => Promise<T>) => Promise<T>;
 }
 
 export interface SyncReport { pushed: number; applied: number; conflicts: number; refused: number; pulled: number }
@@ -100,7 +113,7 @@ export class SyncClient {
         }
         const changes: SyncChange[] = batch.map((e) => ({ changeId: e.changeId, baseRevision: state.revisions[e.record.id] ?? null, record: e.record }));
         const { results } = pushResponseSchema.parse(await this.call('POST', '/api/sync/push', { changes }));
-        state = applyResults(state, results, (this.o.now ?? (() => new Date()))());
+        state = applyResults(state, results, batch, (this.o.now ?? (() => new Date()))());
         await storage.setState(state);
         await storage.remove(results.map((r) => r.changeId));
         report.pushed += results.length;
@@ -115,9 +128,19 @@ export class SyncClient {
         const pending = new Set((await storage.outbox()).map((e) => e.record.id));
         for (const { revision, record } of page.records) {
           if (pending.has(record.id)) continue;
-          await this.o.local.put(record);
+          // The outbox was read before this page's writes: a save may have landed since.
+          if (!(await this.putUnlessPending(record))) continue;
           state.revisions[record.id] = revision;
           report.pulled++;
+        }
+        // A conflict answered for a change of ours leaves the local copy as we wrote it, and the
+        // pull may have passed the server's version while our change waited (the cursor moves
+        // on): take the server's current version now, so the local copy and its base revision
+        // match the server's again (ours stays on the server beside it until someone chooses).
+        for (const c of page.conflicts) {
+          if (pending.has(c.recordId) || (state.revisions[c.recordId] ?? -1) >= c.serverRevision) continue;
+          if (!(await this.putUnlessPending(c.server))) continue;
+          state.revisions[c.recordId] = c.serverRevision;
         }
         state = { ...state, cursor: page.cursor, conflicts: page.conflicts };
         await storage.setState(state);
@@ -133,6 +156,16 @@ export class SyncClient {
     }
   }
 
+  /** Writes a pulled version locally unless a change of the record waits; under the record's lock. */
+  private putUnlessPending(record: LvzhiRecord): Promise<boolean> {
+    const run = this.o.exclusive ?? (<T>(_id: string, fn: () => Promise<T>) => fn());
+    return run(record.id, async () => {
+      if (await hasPending(this.o.storage, record.id)) return false;
+      await this.o.local.put(record);
+      return true;
+    });
+  }
+
   /** Keeps one version of a conflicting record, then pulls the outcome. */
   async resolve(conflictId: string, keep: 'server' | 'theirs'): Promise<void> {
     await this.call('POST', `/api/conflicts/${encodeURIComponent(conflictId)}/resolve`, { keep });
@@ -145,12 +178,21 @@ export async function enqueueChange(storage: SyncOutboxStorage, record: LvzhiRec
   await storage.add({ changeId: `${now.getTime().toString(36)}-${globalThis.crypto.randomUUID()}`, record, queuedAt: now.toISOString() });
 }
 
-function applyResults(state: SyncState, results: readonly PushResult[], now: Date): SyncState {
+async function hasPending(storage: SyncOutboxStorage, recordId: string): Promise<boolean> {
+  if (storage.hasPending) return storage.hasPending(recordId);
+  return (await storage.outbox()).some((e) => e.record.id === recordId);
+}
+
+function applyResults(state: SyncState, results: readonly PushResult[], sent: readonly OutboxEntry[], now: Date): SyncState {
   const revisions = { ...state.revisions };
   const refused = [...state.refused];
+  const byChange = new Map(sent.map((e) => [e.changeId, e.record]));
   for (const r of results) {
     if ((r.status === 'applied' || r.status === 'unchanged') && r.revision !== undefined) revisions[r.recordId] = r.revision;
-    if (r.status === 'refused') refused.push({ changeId: r.changeId, recordId: r.recordId, message: r.errors?.map((e) => e.message).join('；') ?? '', at: now.toISOString() });
+    if (r.status === 'refused') {
+      const record = byChange.get(r.changeId);
+      refused.push({ changeId: r.changeId, recordId: r.recordId, message: r.errors?.map((e) => e.message).join('；') ?? '', at: now.toISOString(), ...(record ? { record } : {}) });
+    }
   }
   return { ...state, revisions, refused: refused.slice(-50) };
 }
@@ -160,6 +202,7 @@ export class MemorySyncStorage implements SyncOutboxStorage {
   entries: OutboxEntry[] = [];
   st: SyncState = emptySyncState();
   async outbox() { return structuredClone(this.entries); }
+  async hasPending(recordId: string) { return this.entries.some((e) => e.record.id === recordId); }
   async add(e: OutboxEntry) { this.entries.push(structuredClone(e)); }
   async remove(ids: readonly string[]) { const s = new Set(ids); this.entries = this.entries.filter((e) => !s.has(e.changeId)); }
   async state() { return structuredClone(this.st); }
