@@ -10,7 +10,7 @@ import type { FillPlan, FillReport, FillReportEntry, FillValue } from '../../cor
 import type { PortalMapping } from '../../core/pack-schema.ts';
 import { adapterByName, getWaitLimit, waitUntil, type ReadValue, type WidgetAdapter, type WidgetHandle } from './adapters/index.ts';
 import { scanPage, type ControlEntry, type PageSession, type ScanOptions } from './scan.ts';
-import { clickLikeUser, holdScroll, leaving, LEAVING_SELECTOR, textOf, unusableReason } from './util.ts';
+import { clickLikeUser, holdScroll, leavingIn, textOf, unusableReason } from './util.ts';
 import { unusableWords } from '../../core/autofill/words.ts';
 import { pageWorld, type ModelRead } from './framework-state.ts';
 import { modelMatches, notAccepted, readMatches } from './verify.ts';
@@ -173,8 +173,7 @@ const SETTLE_MS = 800;
 async function settled(session: PageSession): Promise<void> {
   const docs = new Set(Array.from(session.controls.values(), (c) => c.handle.el.ownerDocument));
   for (const doc of docs) {
-    const going = () => Array.from(doc.querySelectorAll(LEAVING_SELECTOR)).some(leaving);
-    if (going()) await waitUntil(() => !going(), { near: doc, timeout: SETTLE_MS });
+    if (leavingIn(doc)) await waitUntil(() => !leavingIn(doc), { near: doc, timeout: SETTLE_MS });
   }
 }
 

@@ -429,6 +429,17 @@ export function leaveClassed(el: Element): boolean {
 /** A CSS selector for elements in their leave transition (to wait for the page to settle). */
 export const LEAVING_SELECTOR = '[class*="-leave-active"], [class*="-exit-active"]';
 
+/**
+ * Something in the document is on its way out: an element still carrying its leave classes
+ * (by class alone: a popup emptied as it closes has nothing to animate, and its framework ends
+ * the leave on a timer), or a running "…Out…" keyframe animation. Only for waiting, bounded.
+ */
+export function leavingIn(doc: Document): boolean {
+  if (doc.querySelector(LEAVING_SELECTOR)) return true;
+  const all = (doc as Document & { getAnimations?: () => Animation[] }).getAnimations?.() ?? [];
+  return all.some((a) => a.playState === 'running' && outAnimation(a));
+}
+
 export function isElement(n: unknown): n is Element {
   return !!n && typeof n === 'object' && (n as Node).nodeType === 1;
 }
