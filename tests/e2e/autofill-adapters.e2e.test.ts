@@ -92,6 +92,30 @@ describe('Vant 4 (a mobile page: picker, date and cascader popups behind read-on
   });
 });
 
+describe('Vant 4, one popup shared by the choice fields (vant-popups.html)', () => {
+  // A confirm right after the popup opens (the value is the picker's first option, already
+  // selected) once left the popup drawn while Vue's state said closed: tapping the overlay did
+  // nothing, and every field below was "covered" and skipped. A step that fails (the value is
+  // not among the options) must close its popup too. The shared popup, emptied as it fades out,
+  // gets the date field's (empty) picker while the date's own popup opens: it is not the date's.
+  it('leaves no popup open after each step, failed or not, and fills the fields below', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 375, height: 700 });
+    await openFixture(page, site.url('/vant-popups.html'));
+    const values = { 'deputy.politicalStatus': '中共党员', 'deputy.ethnicity': '汉族', 'deputy.birthDate': '1975-06-12', 'inspection.enforcementUnits': ['县公安局', '县城管局'], 'deputy.name': '王建国', 'record.remarks': '群众反映路灯不亮' };
+    const { report } = await fillFixture(page, values);
+    const detail = JSON.stringify(report);
+    const state = await page.evaluate(() => (window as unknown as { __portal: { state(): unknown } }).__portal.state());
+    expect(state, detail).toEqual({ party: '', ethnicity: '汉族', birth: '1975-06-12', units: ['县公安局', '县城管局'], name: '王建国', note: '群众反映路灯不亮' });
+    expect(report.failed.map((f) => f.key), detail).toEqual(['deputy.politicalStatus']);
+    expect(report.filled.map((f) => f.key).sort(), detail).toEqual(['deputy.birthDate', 'deputy.ethnicity', 'deputy.name', 'inspection.enforcementUnits', 'record.remarks']);
+    // nothing drawn over the page once the fill returns: no popup, no overlay
+    const open = await page.evaluate(() => Array.from(document.querySelectorAll('.van-popup, .van-overlay')).filter((e) => e.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })).map((e) => e.className));
+    expect(open, detail).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('jQuery EasyUI 1.5 (combobox, multiple combobox, datebox, datetimebox on a table-layout page)', () => {
   it('writes through the panels, the widgets\' own values hold it, and the report is honest', async () => {
     const page = await browser.newPage();

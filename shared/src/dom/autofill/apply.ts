@@ -10,7 +10,7 @@ import type { FillPlan, FillReport, FillReportEntry, FillValue } from '../../cor
 import type { PortalMapping } from '../../core/pack-schema.ts';
 import { adapterByName, getWaitLimit, waitUntil, type ReadValue, type WidgetAdapter, type WidgetHandle } from './adapters/index.ts';
 import { buttonText, dataRows, scanPage, type ControlEntry, type PageSession, type ScanOptions } from './scan.ts';
-import { cautionReason, clickLikeUser, textOf, unusableReason } from './util.ts';
+import { cautionReason, clickLikeUser, holdScroll, leavingIn, textOf, unusableReason } from './util.ts';
 import { hiddenTabs, openTab, selectedTabBeside, showTabsOf, unopenedTabs } from './tabs.ts';
 import { unusableWords } from '../../core/autofill/words.ts';
 import { pageWorld, type ModelRead } from './framework-state.ts';
@@ -96,6 +96,13 @@ function widgetDisabled(h: WidgetHandle): boolean {
  * text, and on a page without a framework the box's value is what the form posts.)
  */
 const TEXT_KINDS = new Set(['text', 'textarea', 'date', 'datetime', 'number']);
+const CONTROL_TAGS = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
+/** `wrapper` holds a control besides `el` (walks only until it meets one: a form's layout holds hundreds). */
+function holdsAnotherControl(wrapper: Element, el: Element): boolean {
+  const walker = wrapper.ownerDocument.createTreeWalker(wrapper, 1 /* SHOW_ELEMENT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n !== el && CONTROL_TAGS.has((n as Element).tagName)) return true;
+  return false;
+}
 const POPUP_WRAPPER_LEVELS = 4;
 export function unknownWidgetReason(adapter: WidgetAdapter, h: WidgetHandle): { zh: string; en: string } | undefined {
   if (adapter.name !== 'native' || !TEXT_KINDS.has(h.kind)) return undefined;
@@ -105,7 +112,7 @@ export function unknownWidgetReason(adapter: WidgetAdapter, h: WidgetHandle): { 
   let popup = opens(el);
   for (let p = el.parentElement, i = 0; !popup && p && i < POPUP_WRAPPER_LEVELS; p = p.parentElement, i++) {
     // a wrapper that holds other fields too is the form's layout, not this control's widget
-    if (p.querySelectorAll('input, select, textarea').length > 1) break;
+    if (holdsAnotherControl(p, el)) break;
     popup = opens(p);
   }
   if (popup) return { zh: '该框属于尚未适配的下拉或日期控件，未填写，请手动选择', en: 'this box belongs to a dropdown or date widget autofill does not support yet; not filled, choose it by hand' };
@@ -156,88 +163,109 @@ function sameRead(a: ReadValue, b: ReadValue): boolean {
 /** How long a covered control may wait for what covers it to go (a closing popup's animation, ms). */
 const COVER_WAIT_MS = 1200;
 
+/** How long the fill waits, once at its end, for popups still fading out (ms). */
+const SETTLE_MS = 800;
+
+/**
+ * Adapters return once a popup they closed is leaving, not gone (a leaving popup covers nothing
+ * the next step needs); the fill waits for the last of them once, at its end, so the page it
+ * hands back has nothing drawn over it.
+ */
+async function settled(session: PageSession): Promise<void> {
+  const docs = new Set(Array.from(session.controls.values(), (c) => c.handle.el.ownerDocument));
+  for (const doc of docs) {
+    if (leavingIn(doc)) await waitUntil(() => !leavingIn(doc), { near: doc, timeout: SETTLE_MS });
+  }
+}
+
 /** Writes the plan's steps (in order) and its tables; never throws for one control. */
 export async function applyPlan(session: PageSession, plan: FillPlan): Promise<ApplyResult> {
   const report: FillReport = { filled: [], skipped: [...plan.skipped], failed: [] };
   const written: Written[] = [];
   const addedRows: { table: HTMLTableElement; row: HTMLTableRowElement }[] = [];
-  for (const step of plan.steps) {
-    const entry: FillReportEntry = { control: step.control, key: step.key, label: step.label, display: step.display };
-    if (step.field) entry.field = step.field;
-    const c = session.controls.get(step.control);
-    if (!c) { report.failed.push({ ...entry, error: '控件不在本次扫描中' }); continue; }
-    const chosen = adapterFor(step.adapter, c);
-    if (typeof chosen === 'string') { report.failed.push({ ...entry, error: chosen }); continue; }
-    const { adapter, handle } = chosen;
-    if (step.tab !== undefined) entry.tab = step.tab;
-    // on a tab not shown: click its header as a person would (a navigation, not a submit)
-    if (hiddenTabs(handle.visible)?.length) await showTabsOf(handle.visible);
-    const waited = await untilUsable(adapter, handle);
-    // then what a person can see and reach, checked again right before writing
-    let why = waited ?? unusableReason(handle.visible, { reach: true });
-    // a popup of the field before (a dropdown, a calendar) may still be closing over this one:
-    // give it the time its animation takes, then decide
-    if (why === 'covered') {
-      const clear = await waitUntil(() => unusableReason(handle.visible, { reach: true }) === undefined, { near: handle.el, timeout: COVER_WAIT_MS });
-      if (clear) why = undefined;
-    }
-    if (why) { const w = unusableWords(why); report.skipped.push({ control: step.control, label: step.label, reason: 'unusable', detail: w.zh, detailEn: w.en }); continue; }
-    // personal data: the stricter check the scan could not make while the tab was hidden
-    const caution = step.sensitive && step.tab !== undefined ? cautionReason(handle.visible) : undefined;
-    if (caution) { const w = unusableWords(caution); report.skipped.push({ control: step.control, label: step.label, reason: 'unusable', detail: `${w.zh}，不填写身份证号、电话等个人信息`, detailEn: `${w.en}; ID and phone numbers are not written there` }); continue; }
-    const unknown = unknownWidgetReason(adapter, handle);
-    if (unknown) { report.skipped.push({ control: step.control, label: step.label, reason: 'unsupported', detail: unknown.zh, detailEn: unknown.en, ...(step.field ? { field: step.field } : {}) }); continue; }
-    try {
-      const before = adapter.read(handle);
-      const model = unchosenRadioModel(handle, before);
-      await adapter.write(handle, step.value);
-      written.push({ adapter, handle, before, control: step.control, ...(model ? { model } : {}) });
-      const held = await accepted(adapter, handle, step.value);
-      if (held !== true) { report.failed.push({ ...entry, error: notAccepted(held, !!step.sensitive) }); continue; }
-      report.filled.push(entry);
-    } catch (e) {
-      report.failed.push({ ...entry, error: e instanceof Error ? e.message : String(e) });
-    }
-  }
-  for (const t of plan.tables) {
-    const te = session.tables.get(t.table);
-    const entry: FillReportEntry = { control: t.table, key: t.key, label: t.label, display: `${t.rows.length} 行` };
-    if (!te) { report.failed.push({ ...entry, error: '表格不在本次扫描中' }); continue; }
-    if (t.tab !== undefined) entry.tab = t.tab;
-    try {
-      if (hiddenTabs(te.table)?.length && !(await showTabsOf(te.table))) throw new Error('表格所在的标签页无法切换');
-      const bodyRows = () => dataRows(te.body).filter((r) => !r.contains(te.addButton ?? null));
-      for (let i = 0; i < t.rows.length; i++) {
-        if (bodyRows().length <= i) {
-          if (!te.addButton || unusableReason(te.addButton)) throw new Error('没有可用的添加行按钮');
-          const count = bodyRows().length;
-          clickLikeUser(te.addButton);
-          // watched from the document: a library may put the first row into a body table it renders then
-          const row = await waitUntil(() => bodyRows().length > count ? bodyRows()[count] : undefined, { near: te.table, timeout: 1500 });
-          if (!row) throw new Error('点击添加后没有出现新行');
-          addedRows.push({ table: te.body, row });
-        }
-        const row = bodyRows()[i]!;
-        for (const [header, value] of Object.entries(t.rows[i]!)) {
-          const idx = te.columns.indexOf(header);
-          const cell = row.cells[idx];
-          if (!cell) continue;
-          const sub = scanPage(cell.ownerDocument, {}).controls; // adapters detect within the document
-          const hit = [...sub.values()].find((e) => cell.contains(e.handle.el));
-          if (!hit) throw new Error(`第 ${i + 1} 行“${header}”没有可填的控件`);
-          if (await untilUsable(hit.adapter, hit.handle)) throw new Error(`第 ${i + 1} 行“${header}”不可见`);
-          const before = hit.adapter.read(hit.handle);
-          await hit.adapter.write(hit.handle, value);
-          written.push({ adapter: hit.adapter, handle: hit.handle, before, control: `${t.table}:${i}:${header}` });
-          const held = await accepted(hit.adapter, hit.handle, value);
-          if (held !== true) throw new Error(`第 ${i + 1} 行“${header}”${notAccepted(held, false)}`);
-        }
+  const releaseScroll = holdScroll();
+  try {
+    for (const step of plan.steps) {
+      const entry: FillReportEntry = { control: step.control, key: step.key, label: step.label, display: step.display };
+      if (step.field) entry.field = step.field;
+      const c = session.controls.get(step.control);
+      if (!c) { report.failed.push({ ...entry, error: '控件不在本次扫描中' }); continue; }
+      const chosen = adapterFor(step.adapter, c);
+      if (typeof chosen === 'string') { report.failed.push({ ...entry, error: chosen }); continue; }
+      const { adapter, handle } = chosen;
+      if (step.tab !== undefined) entry.tab = step.tab;
+      // on a tab not shown: click its header as a person would (a navigation, not a submit)
+      if (hiddenTabs(handle.visible)?.length) await showTabsOf(handle.visible);
+      // then what a person can see and reach, checked again right before writing; a control that is
+      // disabled or still loading its options is waited for first
+      const reach = unusableReason(handle.visible, { reach: true });
+      const ready = !reach && !widgetDisabled(handle) && (!adapter.ready || adapter.ready(handle));
+      let why = ready ? undefined : (await untilUsable(adapter, handle)) ?? unusableReason(handle.visible, { reach: true });
+      // a popup of the field before (a dropdown, a calendar) may still be closing over this one:
+      // give it the time its animation takes, then decide
+      if (why === 'covered') {
+        const clear = await waitUntil(() => unusableReason(handle.visible, { reach: true }) === undefined, { near: handle.el, timeout: COVER_WAIT_MS });
+        if (clear) why = undefined;
       }
-      report.filled.push(entry);
-    } catch (e) {
-      report.failed.push({ ...entry, error: e instanceof Error ? e.message : String(e) });
+      if (why) { const w = unusableWords(why); report.skipped.push({ control: step.control, label: step.label, reason: 'unusable', detail: w.zh, detailEn: w.en }); continue; }
+      // personal data: the stricter check the scan could not make while the tab was hidden
+      const caution = step.sensitive && step.tab !== undefined ? cautionReason(handle.visible) : undefined;
+      if (caution) { const w = unusableWords(caution); report.skipped.push({ control: step.control, label: step.label, reason: 'unusable', detail: `${w.zh}，不填写身份证号、电话等个人信息`, detailEn: `${w.en}; ID and phone numbers are not written there` }); continue; }
+      const unknown = unknownWidgetReason(adapter, handle);
+      if (unknown) { report.skipped.push({ control: step.control, label: step.label, reason: 'unsupported', detail: unknown.zh, detailEn: unknown.en, ...(step.field ? { field: step.field } : {}) }); continue; }
+      try {
+        const before = adapter.read(handle);
+        const model = unchosenRadioModel(handle, before);
+        await adapter.write(handle, step.value);
+        written.push({ adapter, handle, before, control: step.control, ...(model ? { model } : {}) });
+        const held = await accepted(adapter, handle, step.value);
+        if (held !== true) { report.failed.push({ ...entry, error: notAccepted(held, !!step.sensitive) }); continue; }
+        report.filled.push(entry);
+      } catch (e) {
+        report.failed.push({ ...entry, error: e instanceof Error ? e.message : String(e) });
+      }
     }
-  }
+    for (const t of plan.tables) {
+      const te = session.tables.get(t.table);
+      const entry: FillReportEntry = { control: t.table, key: t.key, label: t.label, display: `${t.rows.length} 行` };
+      if (!te) { report.failed.push({ ...entry, error: '表格不在本次扫描中' }); continue; }
+      if (t.tab !== undefined) entry.tab = t.tab;
+      try {
+        if (hiddenTabs(te.table)?.length && !(await showTabsOf(te.table))) throw new Error('表格所在的标签页无法切换');
+        const bodyRows = () => dataRows(te.body).filter((r) => !r.contains(te.addButton ?? null));
+        for (let i = 0; i < t.rows.length; i++) {
+          if (bodyRows().length <= i) {
+            if (!te.addButton || unusableReason(te.addButton)) throw new Error('没有可用的添加行按钮');
+            const count = bodyRows().length;
+            clickLikeUser(te.addButton);
+            // watched from the document: a library may put the first row into a body table it renders then
+            const row = await waitUntil(() => bodyRows().length > count ? bodyRows()[count] : undefined, { near: te.table, timeout: 1500 });
+            if (!row) throw new Error('点击添加后没有出现新行');
+            addedRows.push({ table: te.body, row });
+          }
+          const row = bodyRows()[i]!;
+          for (const [header, value] of Object.entries(t.rows[i]!)) {
+            const idx = te.columns.indexOf(header);
+            const cell = row.cells[idx];
+            if (!cell) continue;
+            const sub = scanPage(cell.ownerDocument, {}).controls; // adapters detect within the document
+            const hit = [...sub.values()].find((e) => cell.contains(e.handle.el));
+            if (!hit) throw new Error(`第 ${i + 1} 行“${header}”没有可填的控件`);
+            if (await untilUsable(hit.adapter, hit.handle)) throw new Error(`第 ${i + 1} 行“${header}”不可见`);
+            const before = hit.adapter.read(hit.handle);
+            await hit.adapter.write(hit.handle, value);
+            written.push({ adapter: hit.adapter, handle: hit.handle, before, control: `${t.table}:${i}:${header}` });
+            const held = await accepted(hit.adapter, hit.handle, value);
+            if (held !== true) throw new Error(`第 ${i + 1} 行“${header}”${notAccepted(held, false)}`);
+          }
+        }
+        report.filled.push(entry);
+      } catch (e) {
+        report.failed.push({ ...entry, error: e instanceof Error ? e.message : String(e) });
+      }
+    }
+  } finally { releaseScroll(); }
+  await settled(session);
   return {
     report,
     async undo() {

@@ -8,7 +8,7 @@ import type { ScanResult, ScannedControl, ScannedLabel, ScannedTable, LabelSourc
 import { formatFromHint } from '../../core/autofill/convert.ts';
 import { isPromptOnly, visibleLabel } from '../../core/autofill/words.ts';
 import { adapters, type WidgetAdapter, type WidgetHandle } from './adapters/index.ts';
-import { cautionReason, isElement, textOf, unusableReason } from './util.ts';
+import { cautionReason, holdScroll, isElement, textOf, unusableReason } from './util.ts';
 import { hiddenTabs } from './tabs.ts';
 
 export interface ScanOptions {
@@ -347,8 +347,13 @@ function dropdownTest(list: readonly WidgetAdapter[]): (el: Element) => boolean 
   };
 }
 
-/** Scans `doc` (default: the current document). */
+/** Scans `doc` (default: the current document); the page's scroll is put back once at the end (see holdScroll). */
 export function scanPage(doc: Document = document, options: ScanOptions = {}): PageSession {
+  const release = holdScroll();
+  try { return scanDocument(doc, options); } finally { release(); }
+}
+
+function scanDocument(doc: Document, options: ScanOptions): PageSession {
   const session: PageSession = { result: { url: doc.location?.href ?? '', controls: [], tables: [], refused: [] }, controls: new Map(), tables: new Map(), doc };
   const claimed = new WeakSet<Element>();
   let n = 0;

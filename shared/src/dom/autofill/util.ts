@@ -307,6 +307,26 @@ function farFromContent(el: Element, r: DOMRect): boolean {
  * (the scroll is put back). Covered means something that paints (a background, text, an image)
  * lies on top and is not the control's own part or label.
  */
+/*
+ * Scrolling back after each hit test made a fill of a long page scroll twice per field, each
+ * time laying the page out again. While a scan or a fill holds the scroll, a control scrolled
+ * into view stays there (the next one is usually in view already); the first position of each
+ * window is put back once, when the last hold is released.
+ */
+let scrollHolds = 0;
+const heldScroll = new Map<Window, [number, number]>();
+export function holdScroll(): () => void {
+  scrollHolds++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    if (--scrollHolds > 0) return;
+    for (const [w, [x, y]] of heldScroll) { try { w.scrollTo({ left: x, top: y, behavior: 'instant' as ScrollBehavior }); } catch { /* a frame gone meanwhile */ } }
+    heldScroll.clear();
+  };
+}
+
 function hitTest(el: Element): string | undefined {
   const w = win(el);
   if (!w.innerWidth || !w.innerHeight) return undefined; // no viewport to test in
@@ -315,6 +335,7 @@ function hitTest(el: Element): string | undefined {
   const sx = w.scrollX, sy = w.scrollY;
   let scrolled = false;
   if (!inView()) {
+    if (scrollHolds > 0 && !heldScroll.has(w)) heldScroll.set(w, [sx, sy]);
     (el as HTMLElement).scrollIntoView?.({ block: 'center', inline: 'center', behavior: 'instant' as ScrollBehavior });
     scrolled = true;
     r = el.getBoundingClientRect();
@@ -336,12 +357,87 @@ function hitTest(el: Element): string | undefined {
         if (paints(e)) return 'covered';
         continue;
       }
-      if (paints(e)) return 'covered';
+      // a popup or overlay on its way out (its leave animation running) is no longer in the way
+      if (paints(e)) { if (leaving(e)) continue; return 'covered'; }
     }
     return undefined;
   } finally {
-    if (scrolled) w.scrollTo({ left: sx, top: sy, behavior: 'instant' as ScrollBehavior });
+    if (scrolled && scrollHolds === 0) w.scrollTo({ left: sx, top: sy, behavior: 'instant' as ScrollBehavior });
   }
+}
+
+/*
+ * Where a popup is in its enter or leave transition, from the classes the libraries' transition
+ * components put on it: Vue 3 (x-enter-from, x-leave-active, x-leave-to), Vue 2 (x-enter,
+ * x-leave-active), react-transition-group (x-enter, x-exit-active), rc-motion (x-leave-active).
+ */
+const ENTER_START = /(^|\s)[\w-]+-(enter|appear)(-from|-prepare|-start)?(\s|$)/;
+const LEAVE_ACTIVE = /(^|\s)[\w-]+-(leave|exit)-active(\s|$)/;
+const LEAVE_START = /(^|\s)[\w-]+-(leave|exit)(-from|-start|-prepare)?(\s|$)/;
+const TRANSITION_DEPTH = 8;
+const classOf = (e: Element) => (typeof e.className === 'string' ? e.className : e.getAttribute('class') ?? '');
+
+/**
+ * The popup (or an ancestor of it) is in the first frame of its enter transition: the library
+ * has not started the animation yet. Closing it now (a choice confirmed at once) can leave it
+ * drawn while the framework says closed (Vue's Transition on v-show), so wait this frame out.
+ */
+export function entering(el: Element): boolean {
+  for (let p: Element | null = el, i = 0; p && i < TRANSITION_DEPTH; p = p.parentElement, i++) if (ENTER_START.test(classOf(p))) return true;
+  return false;
+}
+
+/**
+ * The element (or an ancestor) is leaving: it carries a leave/exit-active class and an
+ * animation or transition is running on it, or (the leave's first frame, before its transition
+ * starts) the start class beside the active one; or a finite CSS animation named "…Out…" runs
+ * on it. A lone "…-leave-active" class never makes something that stays drawn count as going.
+ */
+export function leaving(el: Element): boolean {
+  for (let p: Element | null = el, i = 0; p && i < TRANSITION_DEPTH; p = p.parentElement, i++) {
+    const cls = classOf(p);
+    if (!LEAVE_ACTIVE.test(cls)) continue;
+    // the leave's first frame: its start class is on, the transition starts on the next frame
+    if (LEAVE_START.test(cls)) return true;
+    const anims = (p as Element & { getAnimations?: () => Animation[] }).getAnimations?.() ?? [];
+    if (anims.some((a) => a.playState === 'running')) return true;
+  }
+  // libraries that animate with animate.css-style keyframes (Fusion's expandOutUp, fadeOutUpSmall)
+  // and no leave class: a finite animation whose name says it goes out
+  for (let p: Element | null = el, i = 0; p && i < TRANSITION_DEPTH; p = p.parentElement, i++) {
+    const anims = (p as Element & { getAnimations?: () => Animation[] }).getAnimations?.() ?? [];
+    if (anims.some(outAnimation)) return true;
+  }
+  return false;
+}
+
+const OUT_NAME = /Out|(^|[-_])out([-_A-Z]|$)/;
+function outAnimation(a: Animation): boolean {
+  const name = (a as Animation & { animationName?: string }).animationName;
+  // finished but still applied (fill-mode forwards): held in its gone state until the page hides it
+  if ((a.playState !== 'running' && a.playState !== 'finished') || !name || !OUT_NAME.test(name)) return false;
+  const end = a.effect?.getComputedTiming().endTime;
+  return typeof end === 'number' && Number.isFinite(end);
+}
+
+/** The element (or an ancestor) carries a leave/exit-active class, whether or not anything still runs. */
+export function leaveClassed(el: Element): boolean {
+  for (let p: Element | null = el, i = 0; p && i < TRANSITION_DEPTH; p = p.parentElement, i++) if (LEAVE_ACTIVE.test(classOf(p))) return true;
+  return false;
+}
+
+/** A CSS selector for elements in their leave transition (to wait for the page to settle). */
+export const LEAVING_SELECTOR = '[class*="-leave-active"], [class*="-exit-active"]';
+
+/**
+ * Something in the document is on its way out: an element still carrying its leave classes
+ * (by class alone: a popup emptied as it closes has nothing to animate, and its framework ends
+ * the leave on a timer), or a running "…Out…" keyframe animation. Only for waiting, bounded.
+ */
+export function leavingIn(doc: Document): boolean {
+  if (doc.querySelector(LEAVING_SELECTOR)) return true;
+  const all = (doc as Document & { getAnimations?: () => Animation[] }).getAnimations?.() ?? [];
+  return all.some((a) => a.playState === 'running' && outAnimation(a));
 }
 
 export function isElement(n: unknown): n is Element {

@@ -9,7 +9,7 @@ import type { FillValue } from '../../../core/autofill/types.ts';
 import { normalizeDateFormat } from '../../../core/autofill/convert.ts';
 import { pickNameVariant } from '../../../core/autofill/names.ts';
 import { compactRegion, isRegionName, regionIndexOf, regionParts, regionPrefix } from '../../../core/autofill/region.ts';
-import { blur, clickLikeUser, fire, hover, key, setNativeValue, textOf, unusableReason, win } from '../util.ts';
+import { blur, clickLikeUser, entering, fire, hover, key, leaveClassed, leaving, setNativeValue, textOf, unusableReason, win } from '../util.ts';
 import { componentOf } from '../framework-state.ts';
 import { itemsOf, same, type OptionItem, type ReadValue, type WidgetAdapter, type WidgetHandle } from './types.ts';
 import { nextFrame, waitUntil } from './wait.ts';
@@ -21,9 +21,29 @@ export function visibleIn(doc: ParentNode, selector: string): HTMLElement[] {
 const docOf = (el: Element) => el.ownerDocument;
 
 /**
+ * From now on, the popups that open: visible, not in a leave transition, and either not visible
+ * before or (one popup shared by several fields) leaving before. A popup that is leaving is never
+ * the one that opened, even when it grows from nothing (a page that empties a closing popup and
+ * renders the next field's content into it while it fades out).
+ */
+export function popupsOpenedFrom(doc: Document, popupSel: string): () => HTMLElement[] {
+  const before = new Set(visibleIn(doc, popupSel));
+  const wasLeaving = new Set(Array.from(doc.querySelectorAll(popupSel)).filter((p) => leaving(p)));
+  return () => visibleIn(doc, popupSel).filter((p) => !leaveClassed(p) && !leaving(p) && (!before.has(p) || wasLeaving.has(p)));
+}
+
+/** Closed, or on its way out (its leave animation running): the widget took the close. */
+export function closedOrClosing(popup: HTMLElement): boolean {
+  return !popup.isConnected || !!unusableReason(popup) || leaving(popup);
+}
+
+/**
  * Opens a widget's dropdown and returns its popup element: the one its combobox names in
  * aria-controls, or else a popup that was not visible before the click (another widget's popup
- * may still be fading out), or the one already open when the widget says it is expanded.
+ * may still be fading out: one that is leaving and comes back counts as opened), or the one
+ * already open when the widget says it is expanded. Returns once the popup's enter transition
+ * has started: a choice confirmed in the very first frame can leave a Vue popup drawn while
+ * its state says closed.
  */
 export async function openPopup(root: HTMLElement, opener: Element, popupSel: string, timeout = 1500): Promise<HTMLElement | undefined> {
   const doc = docOf(root);
@@ -34,15 +54,16 @@ export async function openPopup(root: HTMLElement, opener: Element, popupSel: st
     const p = (l?.matches(popupSel) ? l : l?.closest(popupSel) ?? null) as HTMLElement | null;
     return p && !unusableReason(p) ? p : undefined;
   };
-  const before = new Set(visibleIn(doc, popupSel));
+  const opened = popupsOpenedFrom(doc, popupSel);
   const expanded = combo?.getAttribute('aria-expanded') === 'true';
   if (!expanded) clickLikeUser(opener);
-  const fresh = () => viaAria() ?? visibleIn(doc, popupSel).find((p) => !before.has(p));
+  const fresh = () => viaAria() ?? opened()[0];
   const got = await waitUntil(fresh, { near: root, timeout: expanded ? 100 : timeout });
-  if (got) return got;
   // already open before (aria-expanded) or a popup that stays in the DOM: the last visible one
-  const open = visibleIn(doc, popupSel);
-  return expanded || open.length === 1 ? open[open.length - 1] : undefined;
+  const open = visibleIn(doc, popupSel).filter((p) => !leaveClassed(p) && !leaving(p));
+  const popup = got ?? (expanded || open.length === 1 ? open[open.length - 1] : undefined);
+  if (popup && entering(popup)) await waitUntil(() => !entering(popup), { root: popup, timeout: 300 });
+  return popup;
 }
 
 const pickable = (e: HTMLElement) => { const r = unusableReason(e); return !r || r === 'off-screen' || r === 'clipped'; };
@@ -75,8 +96,12 @@ function findNameVariant(scope: ParentNode, itemSelector: string, textOfItem: (e
 export async function pickFromPopup(popup: HTMLElement, itemSelector: string, textOfItem: (e: HTMLElement) => string, candidates: readonly string[], opts: { scrollHolder?: string; timeout?: number } = {}): Promise<HTMLElement | undefined> {
   const find = () => findItem(popup, itemSelector, textOfItem, candidates);
   const anyItems = () => popup.querySelector(itemSelector);
-  // wait for the list to be rendered (or to load), then for the option itself a short while
-  const direct = await waitUntil(() => find() ?? (anyItems() ? null : undefined), { root: popup, timeout: opts.timeout ?? 1500 });
+  // wait for the list to be rendered (or to load), then for the option itself while the list
+  // still changes (options arriving): a settled list without it will not grow it
+  const timeout = opts.timeout ?? 1500;
+  const t0 = Date.now();
+  const listed = await waitUntil(() => find() ?? anyItems(), { root: popup, timeout });
+  const direct = listed ? find() ?? await waitUntil(find, { root: popup, timeout: Math.max(0, timeout - (Date.now() - t0)), idle: SETTLED_MS }) : undefined;
   if (direct) return direct;
   const holder = opts.scrollHolder ? popup.querySelector<HTMLElement>(opts.scrollHolder) ?? (popup.matches(opts.scrollHolder) ? popup : null) : null;
   if (!holder || holder.scrollHeight <= holder.clientHeight + 2) return find() ?? findNameVariant(popup, itemSelector, textOfItem, candidates);
@@ -92,6 +117,11 @@ export async function pickFromPopup(popup: HTMLElement, itemSelector: string, te
   }
   return undefined;
 }
+
+/** How long a rendered list must stay unchanged to count as settled (ms). */
+export const SETTLED_MS = 150;
+/** After typing into a search box: a remote search may show nothing until its debounce and request are over. */
+export const SEARCH_SETTLED_MS = 300;
 
 /** Types `text` into a search box the way a person does, so a filterable list narrows to it. */
 export function typeSearch(input: HTMLInputElement, text: string): void {
@@ -185,7 +215,7 @@ export function popupSelect(cfg: PopupSelectConfig): WidgetAdapter {
             for (const c of it.candidates) {
               typeSearch(box, c);
               // the list narrowed to what the widget found for it: the exact name, or the one item naming it longer or shorter
-              item = await waitUntil(() => findItem(popup!, cfg.item, textOfItem, [c]) ?? findNameVariant(popup!, cfg.item, textOfItem, [c]), { root: popup, timeout: 1500 });
+              item = await waitUntil(() => findItem(popup!, cfg.item, textOfItem, [c]) ?? findNameVariant(popup!, cfg.item, textOfItem, [c]), { root: popup, timeout: 1500, idle: SEARCH_SETTLED_MS });
               if (item) break;
             }
           }
@@ -202,8 +232,9 @@ export function popupSelect(cfg: PopupSelectConfig): WidgetAdapter {
         const input = h.el.querySelector('input') ?? opener;
         if (isOpen(h) || (popup && !unusableReason(popup))) { key(input, 'Escape'); if (isOpen(h)) clickLikeUser(docOf(h.el).body); }
         if (input instanceof win(input).HTMLElement) blur(input);
-        // and let it finish closing, so it does not lie over the next field
-        if (popup) await waitUntil(() => !popup!.isConnected || !!unusableReason(popup!), { root: popup, timeout: 800 });
+        // and see it go: closed, or leaving (a leaving popup covers nothing, see unusableReason;
+        // the fill waits for the last animations once at its end)
+        if (popup) await waitUntil(() => closedOrClosing(popup!), { root: popup, timeout: 800 });
       }
     },
     async clear(h) {
@@ -231,11 +262,11 @@ export function popupSelect(cfg: PopupSelectConfig): WidgetAdapter {
 
 /** Types the date into the picker's input as a person would, then presses Enter and leaves. */
 export async function typeIntoPicker(input: HTMLInputElement, text: string, confirm = false, popupSel?: string, enter = true): Promise<void> {
-  const before = popupSel ? new Set(visibleIn(docOf(input), popupSel)) : undefined;
+  const opened = popupSel ? popupsOpenedFrom(docOf(input), popupSel) : undefined;
   clickLikeUser(input);
   input.focus({ preventScroll: true });
   // let the panel open first: Arco and TDesign reset the input's text when their panel mounts or becomes visible
-  if (popupSel && before) await waitUntil(() => visibleIn(docOf(input), popupSel).some((p) => !before.has(p)), { near: input, timeout: 600 });
+  if (opened) await waitUntil(() => opened().length > 0, { near: input, timeout: 600 });
   await nextFrame(input);
   setNativeValue(input, text);
   input.dispatchEvent(new (win(input).InputEvent)('input', { bubbles: true, inputType: 'insertText', data: text }));
@@ -274,7 +305,7 @@ export interface TextPickerConfig {
 /** Closes a popup that stays open after the keyboard's Escape: waits for it to go, else clicks outside as a person would. */
 export async function closeStrayPopup(near: HTMLElement, popupSel: string): Promise<void> {
   const doc = docOf(near);
-  const open = () => visibleIn(doc, popupSel).filter((p) => !p.contains(near));
+  const open = () => visibleIn(doc, popupSel).filter((p) => !p.contains(near) && !leaving(p));
   if (!open().length) return;
   if (await waitUntil(() => open().length === 0, { near, timeout: 150 })) return;
   clickLikeUser(doc.body);
@@ -444,8 +475,10 @@ export function menuCascader(cfg: CascaderConfig): WidgetAdapter {
       clickLikeUser(opener);
       let ok = false;
       try { ok = await walkCascader(h.el, cfg, paths); } finally {
-        await waitUntil(() => visibleIn(doc, cfg.menu).length === 0, { near: h.el, timeout: 400 });
-        if (visibleIn(doc, cfg.menu).length) { key(h.el.querySelector('input') ?? h.el, 'Escape'); clickLikeUser(doc.body); }
+        // a picked leaf closes the menus (wait for them to be going); a failed walk leaves them open: close at once
+        const open = () => visibleIn(doc, cfg.menu).filter((m) => !leaving(m));
+        if (ok) await waitUntil(() => open().length === 0, { near: h.el, timeout: 400 });
+        if (open().length) { key(h.el.querySelector('input') ?? h.el, 'Escape'); clickLikeUser(doc.body); }
       }
       if (!ok) throw new Error('找不到选项');
     },

@@ -6,9 +6,9 @@
  * role; radio groups (role=radiogroup) and switches (role=switch) are the ARIA adapter's.
  */
 import type { FillValue } from '../../../core/autofill/types.ts';
-import { blur, clickLikeUser, textOf } from '../util.ts';
+import { blur, clickLikeUser, entering, leaving, textOf, unusableReason } from '../util.ts';
 import { ariaGroup } from './aria.ts';
-import { cascaderPaths, openPopup, visibleIn } from './popup.ts';
+import { cascaderPaths, closedOrClosing, openPopup, SETTLED_MS, visibleIn } from './popup.ts';
 import { defineAdapter } from './registry.ts';
 import { itemsOf, same, type WidgetAdapter } from './types.ts';
 import { nextFrame, waitUntil } from './wait.ts';
@@ -31,7 +31,8 @@ async function pickColumns(popup: HTMLElement, v: FillValue): Promise<void> {
   const isSel = (i: HTMLElement) => i.classList.contains('van-picker-column__item--selected');
   if (!(await waitUntil(() => columns().length > 0 && items(columns()[0]!).length > 0, { root: popup, timeout: 1500 }))) throw new Error('选择面板没有选项');
   const choose = async (col: number, match: (t: string) => boolean) => {
-    const hit = await waitUntil(() => { const c = columns()[col]; return c ? items(c).find((i) => match(textOf(i, 200))) : undefined; }, { root: popup, timeout: 800 });
+    // the columns are rendered: an option missing from a settled column will not come
+    const hit = await waitUntil(() => { const c = columns()[col]; return c ? items(c).find((i) => match(textOf(i, 200))) : undefined; }, { root: popup, timeout: 800, idle: SETTLED_MS });
     if (!hit) throw new Error('找不到选项');
     if (!isSel(hit)) clickLikeUser(hit);
     await waitUntil(() => isSel(hit) || (columns()[col] && items(columns()[col]!).some((i) => isSel(i) && match(textOf(i, 200)))), { root: popup, timeout: 800 });
@@ -68,6 +69,31 @@ async function pickCascader(popup: HTMLElement, v: FillValue): Promise<void> {
   throw new Error('找不到选项');
 }
 
+/**
+ * After a step, failed or not, the popup and its overlay must be going, or they cover every
+ * field below. A confirmed choice closes them itself; otherwise close as a person does (the
+ * panel's 取消, else a tap on the overlay). A popup still drawn whose page state already says
+ * closed ignores both: opening it again from its field and tapping its overlay puts the two
+ * back in step. The page's own state is never written; throws when the popup stays.
+ */
+async function closeVantPopup(doc: Document, popup: HTMLElement, opener: Element, confirmed: boolean): Promise<void> {
+  const overlays = () => visibleIn(doc, '.van-overlay').filter((o) => !leaving(o));
+  const gone = () => closedOrClosing(popup) && overlays().length === 0;
+  const wait = (timeout: number) => waitUntil(gone, { root: doc.body, timeout });
+  if (confirmed && (await wait(300))) return;
+  const tap = () => {
+    const cancel = Array.from(popup.querySelectorAll<HTMLElement>('.van-picker__cancel, .van-cascader__close-icon')).find((b) => !unusableReason(b));
+    const target = (!closedOrClosing(popup) ? cancel : undefined) ?? overlays().pop();
+    if (target) clickLikeUser(target);
+  };
+  if (!gone()) tap();
+  if (await wait(600)) return;
+  clickLikeUser(opener);
+  await waitUntil(() => !closedOrClosing(popup) && !entering(popup), { root: doc.body, timeout: 600 });
+  tap();
+  if (!(await wait(600))) throw new Error('选择面板没有关闭');
+}
+
 export const vantPickerField: WidgetAdapter = defineAdapter({
   name: 'vant-picker',
   roots: '.van-field',
@@ -79,9 +105,10 @@ export const vantPickerField: WidgetAdapter = defineAdapter({
   read: (h) => inputOf(h)?.value || null,
   async write(h, v) {
     const doc = h.el.ownerDocument;
-    const popup = await openPopup(h.el, inputOf(h) ?? h.el, POPUP);
+    const opener = inputOf(h) ?? h.el;
+    const popup = await openPopup(h.el, opener, POPUP);
     if (!popup) throw new Error('选择面板没有打开');
-    const open = () => popup.isConnected && visibleIn(doc, POPUP).includes(popup);
+    let confirmed = false;
     try {
       if (popup.querySelector('.van-cascader')) await pickCascader(popup, v);
       else if (popup.querySelector('.van-picker')) {
@@ -90,15 +117,9 @@ export const vantPickerField: WidgetAdapter = defineAdapter({
         if (!ok) throw new Error('找不到确认按钮');
         clickLikeUser(ok);
       } else throw new Error('不认识的选择面板');
+      confirmed = true;
     } finally {
-      // the popup (and its overlay) must be gone, or it covers the fields below: close it
-      // without choosing, as a person taps the overlay
-      const overlays = () => visibleIn(doc, '.van-overlay');
-      if (!(await waitUntil(() => !open() && overlays().length === 0, { root: doc.body, timeout: 800 }))) {
-        const overlay = overlays().pop();
-        if (overlay) clickLikeUser(overlay);
-        await waitUntil(() => !open() && overlays().length === 0, { root: doc.body, timeout: 800 });
-      }
+      await closeVantPopup(doc, popup, opener, confirmed);
       const input = inputOf(h); if (input) blur(input);
     }
   },

@@ -12,6 +12,12 @@ export interface WaitOptions {
   /** Any node of the page whose document to watch when no root is given. */
   near?: Node;
   timeout?: number;
+  /**
+   * Give up early once nothing under `root` has changed for this many ms (no mutation, no
+   * transition or animation ending): for a list that is rendered and settled, the option that
+   * is not in it will not come, and waiting out `timeout` would only cost time.
+   */
+  idle?: number;
 }
 
 /** Default bound for waiting on a control that is disabled or still loading (ms); see `setWaitLimit`. */
@@ -32,21 +38,42 @@ export function waitUntil<T>(fn: () => T | undefined | null | false, opts: WaitO
       if (done) return;
       done = true;
       obs.disconnect();
-      doc.removeEventListener('transitionend', check, true);
-      doc.removeEventListener('animationend', check, true);
+      doc.removeEventListener('transitionend', onEvent, true);
+      doc.removeEventListener('animationend', onEvent, true);
       w.clearTimeout(end); w.clearInterval(tick);
       resolve(v);
     };
+    let changed = w.performance.now();
     const check = () => { if (done) return; try { const v = fn(); if (v) finish(v); } catch { /* a widget torn down mid-check: keep waiting */ } };
+    const onEvent = () => { changed = w.performance.now(); check(); };
     // a batch of mutations is checked once, after the framework's microtasks have run
     let queued = false;
-    const obs = new w.MutationObserver(() => { if (!queued) { queued = true; w.queueMicrotask(() => { queued = false; check(); }); } });
+    const obs = new w.MutationObserver(() => { changed = w.performance.now(); if (!queued) { queued = true; w.queueMicrotask(() => { queued = false; check(); }); } });
     obs.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
-    doc.addEventListener('transitionend', check, true);
-    doc.addEventListener('animationend', check, true);
-    const tick = w.setInterval(check, 50);
+    doc.addEventListener('transitionend', onEvent, true);
+    doc.addEventListener('animationend', onEvent, true);
+    const idle = opts.idle;
+    const tick = w.setInterval(() => {
+      check();
+      if (idle === undefined || done) return;
+      // a popup still fading or sliding in changes nothing in the DOM, yet its items are not pickable until it is in
+      if (animating(root)) changed = w.performance.now();
+      else if (w.performance.now() - changed >= idle) finish(fn() || undefined);
+    }, idle !== undefined ? Math.min(50, Math.max(10, idle / 3)) : 50);
     const end = w.setTimeout(() => finish(fn() || undefined), timeout);
   });
+}
+
+type Animated = Element & { getAnimations?: (o?: { subtree?: boolean }) => Animation[] };
+const running = (a: Animation) => a.playState === 'running';
+
+/** An animation or transition runs on `root`, inside it, or on an element around it. */
+function animating(root: Node): boolean {
+  const el = (root.nodeType === 9 ? (root as Document).documentElement : root) as Animated | null;
+  if (!el?.getAnimations) return false;
+  if (el.getAnimations({ subtree: true }).some(running)) return true;
+  for (let p = el.parentElement as Animated | null; p; p = p.parentElement as Animated | null) if (p.getAnimations?.().some(running)) return true;
+  return false;
 }
 
 /** Resolves after the page has had one frame to react (render after a click), without a fixed delay. */
