@@ -395,7 +395,8 @@ export interface CascaderConfig {
  */
 export async function walkCascader(root: HTMLElement, cfg: CascaderConfig, paths: string[][]): Promise<boolean> {
   const doc = docOf(root);
-  const menus = () => visibleIn(doc, cfg.menu);
+  // menus of a cascader filled just before may still be fading out: never walk those
+  const menus = () => visibleIn(doc, cfg.menu).filter((m) => !leaving(m) && !leaveClassed(m));
   const nodesAt = (level: number) => Array.from(menus()[level]?.querySelectorAll<HTMLElement>(cfg.node) ?? []);
   const nodeAt = (level: number, text: string) => nodesAt(level).find((n) => same(cfg.nodeText(n), text));
   if (!(await waitUntil(() => menus().length > 0 && nodesAt(0).length > 0, { near: root, timeout: 1500 }))) return false;
@@ -430,7 +431,7 @@ export async function walkCascader(root: HTMLElement, cfg: CascaderConfig, paths
   if (box && cfg.searchItem && !box.readOnly) {
     for (const leaf of leaves) {
       typeSearch(box, leaf);
-      const hit = await waitUntil(() => visibleIn(doc, cfg.searchItem!).find((e) => { const t = textOf(e, 200); return t.split(/\s*[/／>]\s*/).some((part) => same(part, leaf)); }), { near: root, timeout: 1200 });
+      const hit = await waitUntil(() => visibleIn(doc, cfg.searchItem!).filter((e) => !leaving(e)).find((e) => { const t = textOf(e, 200); return t.split(/\s*[/／>]\s*/).some((part) => same(part, leaf)); }), { near: root, timeout: 1200 });
       if (hit) { clickLikeUser(hit); return true; }
     }
   }
