@@ -10,20 +10,20 @@
  *    picker that refuses its date) filled with no mapping, against opening the page alone.
  * Timing is taken around `page.evaluate`, so both sides carry the same DevTools round trip.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { dictionaryView, validatePackSet, type PackDefinition } from '@lvzhi/shared';
 import { loadPaths } from '@lvzhi/shared/node';
 import { defineBench, DEFAULT_WARMUP } from './harness.ts';
 import { CHROMIUM_PATH, COMMON_ARGS, REPO_ROOT, serveDir, type StaticServer } from '../harness/browser.ts';
+import { AUTOFILL_BUNDLE, ensureAutofillBundle } from '../harness/autofill.ts';
 import { buildPortals, PORTALS_DIR } from '../fixtures/portals/build.ts';
 import { ADAPTER_FIXTURES_DIR, buildAdapterFixtures } from '../fixtures/adapters/build.ts';
 import { RECORD as ADAPTER_RECORD } from '../fixtures/adapters/record.ts';
 
-const BUNDLE = join(REPO_ROOT, 'shared', 'dist', 'lvzhi-autofill.js');
+const BUNDLE = AUTOFILL_BUNDLE;
 const FIELDS = 200;
 const RUNS = 20;
 const PORTAL_RUNS = 10;
@@ -35,7 +35,7 @@ let env: Promise<Env> | undefined;
 function open(): Promise<Env> {
   env ??= (async () => {
     await buildPortals();
-    if (!existsSync(BUNDLE)) execFileSync('npx', ['tsx', join(REPO_ROOT, 'shared', 'scripts', 'build-autofill.ts')], { cwd: REPO_ROOT, stdio: 'inherit' });
+    ensureAutofillBundle();
     const loaded = await loadPaths([join(REPO_ROOT, 'forms', 'packs')], REPO_ROOT);
     const packs = validatePackSet(loaded.documents.filter((d) => d.kind === 'pack').map((d) => ({ json: d.json, source: d.source }))).packs;
     const site = await serveDir(PORTALS_DIR);

@@ -6,22 +6,20 @@
  * never filled. The ethnicity select is disabled until its options load: it must be waited for.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import type { FillPlan, FillReport } from '@lvzhi/shared';
-import { launchChromium, REPO_ROOT, serveDir, type StaticServer } from '../harness/browser.ts';
+import { launchChromium, serveDir, type StaticServer } from '../harness/browser.ts';
+import { AUTOFILL_BUNDLE, ensureAutofillBundle } from '../harness/autofill.ts';
 import { ADAPTER_FIXTURES_DIR, buildAdapterFixtures } from '../fixtures/adapters/build.ts';
 
-const BUNDLE = join(REPO_ROOT, 'shared', 'dist', 'lvzhi-autofill.js');
+const BUNDLE = AUTOFILL_BUNDLE;
 
 import { EXPECTED, RECORD, STATUS } from '../fixtures/adapters/record.ts';
 
 let site: StaticServer, browser: Awaited<ReturnType<typeof launchChromium>>;
 beforeAll(async () => {
   await buildAdapterFixtures();
-  if (!existsSync(BUNDLE)) execFileSync('npx', ['tsx', join(REPO_ROOT, 'shared', 'scripts', 'build-autofill.ts')], { cwd: REPO_ROOT, stdio: 'inherit' });
+  ensureAutofillBundle();
   site = await serveDir(ADAPTER_FIXTURES_DIR);
   browser = await launchChromium();
 });

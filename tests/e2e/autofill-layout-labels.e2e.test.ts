@@ -6,19 +6,18 @@
  * item's label for each, never a prompt word, and the fill must land in Formily's form.values.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import type { FillReport, ScanResult } from '@lvzhi/shared';
 import { launchChromium, REPO_ROOT, serveDir, type StaticServer } from '../harness/browser.ts';
+import { AUTOFILL_BUNDLE, ensureAutofillBundle } from '../harness/autofill.ts';
 import { ADAPTER_FIXTURES_DIR, buildAdapterFixtures } from '../fixtures/adapters/build.ts';
 
-const BUNDLE = join(REPO_ROOT, 'shared', 'dist', 'lvzhi-autofill.js');
+const BUNDLE = AUTOFILL_BUNDLE;
 
 let site: StaticServer, scanSite: StaticServer, browser: Awaited<ReturnType<typeof launchChromium>>;
 beforeAll(async () => {
   await buildAdapterFixtures();
-  if (!existsSync(BUNDLE)) execFileSync('npx', ['tsx', join(REPO_ROOT, 'shared', 'scripts', 'build-autofill.ts')], { cwd: REPO_ROOT, stdio: 'inherit' });
+  ensureAutofillBundle();
   site = await serveDir(ADAPTER_FIXTURES_DIR);
   scanSite = await serveDir(join(REPO_ROOT, 'tests', 'fixtures', 'scan'));
   browser = await launchChromium();

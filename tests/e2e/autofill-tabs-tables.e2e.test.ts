@@ -7,22 +7,22 @@
  * and a disabled tab whose field must stay untouched. The portal's own model is the judge.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { loadPaths } from '@lvzhi/shared/node';
 import { dictionaryView, validatePackSet, type FillPlan, type FillReport, type PackDefinition } from '@lvzhi/shared';
 import { launchChromium, REPO_ROOT, serveDir, type StaticServer } from '../harness/browser.ts';
+import { AUTOFILL_BUNDLE, ensureAutofillBundle } from '../harness/autofill.ts';
 import { buildPortals, PORTALS_DIR } from '../fixtures/portals/build.ts';
 
-const BUNDLE = join(REPO_ROOT, 'shared', 'dist', 'lvzhi-autofill.js');
+const BUNDLE = AUTOFILL_BUNDLE;
 let site: StaticServer, browser: Awaited<ReturnType<typeof launchChromium>>;
 let packs: PackDefinition[];
 
 beforeAll(async () => {
   await buildPortals();
-  if (!existsSync(BUNDLE)) execFileSync('npx', ['tsx', join(REPO_ROOT, 'shared', 'scripts', 'build-autofill.ts')], { cwd: REPO_ROOT, stdio: 'inherit' });
+  ensureAutofillBundle();
   const loaded = await loadPaths([join(REPO_ROOT, 'forms', 'packs')], REPO_ROOT);
   packs = validatePackSet(loaded.documents.filter((d) => d.kind === 'pack').map((d) => ({ json: d.json, source: d.source }))).packs;
   site = await serveDir(PORTALS_DIR);

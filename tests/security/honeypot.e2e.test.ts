@@ -8,17 +8,16 @@
  * data only) a tiny box and tiny text.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import type { FillPlan, FillReport } from '@lvzhi/shared';
 import { launchChromium, REPO_ROOT, serveDir, type StaticServer } from '../harness/browser.ts';
+import { AUTOFILL_BUNDLE, ensureAutofillBundle } from '../harness/autofill.ts';
 
-const BUNDLE = join(REPO_ROOT, 'shared', 'dist', 'lvzhi-autofill.js');
+const BUNDLE = AUTOFILL_BUNDLE;
 let site: StaticServer, browser: Awaited<ReturnType<typeof launchChromium>>;
 
 beforeAll(async () => {
-  if (!existsSync(BUNDLE)) execFileSync('npx', ['tsx', join(REPO_ROOT, 'shared', 'scripts', 'build-autofill.ts')], { cwd: REPO_ROOT, stdio: 'inherit' });
+  ensureAutofillBundle();
   site = await serveDir(join(REPO_ROOT, 'tests', 'fixtures', 'scan'));
   browser = await launchChromium();
 });
