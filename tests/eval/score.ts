@@ -7,6 +7,11 @@
  * mapping, then compare the page's own state() with the expected file field by field and run the
  * page's own submit().
  *
+ * A page whose fields come in steps is filled as a clerk does it with the extension: when the
+ * report names fields waiting on a step not shown yet (`later`), the scorer clicks the page's own
+ * 下一步 button (the clerk's click; the engine never moves a wizard on by itself) and calls
+ * `Lvzhi.fillMore`, as the launcher's 继续填写 does, up to three steps. `steps` counts those clicks.
+ *
  * Verdict per field (comparison: `sameValue` in corpus.ts — only string/number of the same digits
  * and the order of multi-select arrays are normalised):
  * - right:   the state equals the expected value; for an expected null (the record cannot hold
@@ -31,6 +36,8 @@ import { buildEvalPortals, EVAL_PORTALS_DIR } from './portals/build.ts';
 
 export const AUTOFILL_BUNDLE = join(REPO_ROOT, 'shared', 'dist', 'lvzhi-autofill.js');
 
+interface Report { filled?: Array<{ label?: string }>; skipped?: Array<{ later?: boolean }> }
+
 export type Verdict = 'right' | 'wrong' | 'missing';
 
 export interface FieldScore {
@@ -54,8 +61,10 @@ export interface PageScore {
   missing: number;
   submitOk: boolean;
   submitErrors: string[];
-  /** Wall time of Lvzhi.fill in the page (scan, plan, apply), ms. */
+  /** Wall time of Lvzhi.fill (and of each Lvzhi.fillMore after a 下一步) in the page, ms. */
   fillMs: number;
+  /** 下一步 clicks the clerk made to reach fields the fill reported as waiting (0 on one-step pages). */
+  steps: number;
   details: FieldScore[];
   /** The engine's report (filled / skipped / failed), as JSON. */
   report: unknown;
@@ -108,7 +117,7 @@ async function scorePage(page: Page, url: string, p: EvalPage, loaded: LoadedPac
   const exp = loadExpected(p);
   const base: PageScore = {
     id: p.id, library: p.library, kind: p.kind, fields: Object.keys(exp.fields).length,
-    right: 0, wrong: 0, falseFilled: 0, missing: 0, submitOk: false, submitErrors: [], fillMs: 0, details: [], report: null,
+    right: 0, wrong: 0, falseFilled: 0, missing: 0, submitOk: false, submitErrors: [], fillMs: 0, steps: 0, details: [], report: null,
   };
   let rec: { form: string; values: Record<string, unknown> };
   try {
@@ -130,9 +139,27 @@ async function scorePage(page: Page, url: string, p: EvalPage, loaded: LoadedPac
     const out = await L.fill(values, { packs, form });
     return { ms: performance.now() - t0, report: JSON.parse(JSON.stringify(out.report)) as unknown };
   }, { values: rec.values, packs: loaded.packs, form: rec.form });
+  let { ms: fillMs, report } = result;
+  const filled = [...((report as Report).filled ?? [])];
+  let steps = 0;
+  while (steps < 3 && ((report as Report).skipped ?? []).some((s) => s.later)) {
+    const next = frame.getByRole('button', { name: /^\s*(下一步|下一页|Next)\s*$/ }).filter({ visible: true });
+    if ((await next.count()) !== 1 || !(await next.isEnabled())) break;
+    await next.click();
+    steps++;
+    const more = await page.evaluate(async ({ values, packs, form }) => {
+      const L = (window as unknown as { Lvzhi: { fillMore(v: unknown, o: unknown): Promise<{ report: unknown }> } }).Lvzhi;
+      const t0 = performance.now();
+      const out = await L.fillMore(values, { packs, form });
+      return { ms: performance.now() - t0, report: JSON.parse(JSON.stringify(out.report)) as unknown };
+    }, { values: rec.values, packs: loaded.packs, form: rec.form });
+    fillMs += more.ms;
+    report = more.report;
+    filled.push(...((report as Report).filled ?? []));
+  }
   const after = await portalState(frame);
   const submit = await portalSubmit(frame);
-  const filledLabels = new Set(((result.report as { filled?: Array<{ label?: string }> })?.filled ?? []).map((f) => normaliseLabel(f.label ?? '')));
+  const filledLabels = new Set(filled.map((f) => normaliseLabel(f.label ?? '')));
   const details: FieldScore[] = Object.entries(exp.fields).map(([key, f]) => {
     const actual = after[key];
     const untouched = isEmpty(actual) || sameValue(actual, before[key]);
@@ -150,9 +177,10 @@ async function scorePage(page: Page, url: string, p: EvalPage, loaded: LoadedPac
     falseFilled: details.filter((d) => d.reportedFilled && d.verdict !== 'right').length,
     submitOk: submit.ok,
     submitErrors: submit.errors,
-    fillMs: result.ms,
+    fillMs,
+    steps,
     details,
-    report: result.report,
+    report: steps ? { ...(report as object), filled } : report,
   };
 }
 
@@ -173,7 +201,7 @@ export async function scoreEvalCorpus(opts: ScoreOptions = {}): Promise<CorpusSc
         pages.push(await scorePage(page, site.url(`/${p.page}`), p, loaded, bundle));
       } catch (e) {
         const fields = Object.keys(loadExpected(p).fields).length;
-        pages.push({ id: p.id, library: p.library, kind: p.kind, fields, right: 0, wrong: 0, falseFilled: 0, missing: fields, submitOk: false, submitErrors: [], fillMs: 0, details: [], report: null, error: (e as Error).message.split('\n')[0]! });
+        pages.push({ id: p.id, library: p.library, kind: p.kind, fields, right: 0, wrong: 0, falseFilled: 0, missing: fields, submitOk: false, submitErrors: [], fillMs: 0, steps: 0, details: [], report: null, error: (e as Error).message.split('\n')[0]! });
       } finally {
         await page.context().close();
       }
@@ -196,12 +224,12 @@ export async function scoreEvalCorpus(opts: ScoreOptions = {}): Promise<CorpusSc
 }
 
 export function formatScoreTable(score: CorpusScore): string {
-  const rows = [['page', 'library', 'fields', 'right', 'wrong', 'falseFilled', 'missing', 'submit', 'fill ms']];
+  const rows = [['page', 'library', 'fields', 'right', 'wrong', 'falseFilled', 'missing', 'submit', 'fill ms', '下一步']];
   for (const p of score.pages) {
-    rows.push([p.id, p.library.split(' (')[0]!, String(p.fields), String(p.right), String(p.wrong), String(p.falseFilled), String(p.missing), p.submitOk ? 'ok' : 'fails', p.fillMs.toFixed(0)]);
+    rows.push([p.id, p.library.split(' (')[0]!, String(p.fields), String(p.right), String(p.wrong), String(p.falseFilled), String(p.missing), p.submitOk ? 'ok' : 'fails', p.fillMs.toFixed(0), String(p.steps)]);
   }
   const t = score.total;
-  rows.push(['TOTAL', `${t.pages} pages`, String(t.fields), `${t.right} (${(t.fractionRight * 100).toFixed(1)}%)`, String(t.wrong), String(t.falseFilled), String(t.missing), `${t.submitOk}/${t.pages}`, `max ${t.slowestFillMs.toFixed(0)}`]);
+  rows.push(['TOTAL', `${t.pages} pages`, String(t.fields), `${t.right} (${(t.fractionRight * 100).toFixed(1)}%)`, String(t.wrong), String(t.falseFilled), String(t.missing), `${t.submitOk}/${t.pages}`, `max ${t.slowestFillMs.toFixed(0)}`, String(score.pages.reduce((n, p) => n + p.steps, 0))]);
   const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u2e80-\uffff]/.test(ch) ? 2 : 1), 0);
   const cols = rows[0]!.map((_, i) => Math.max(...rows.map((r) => width(r[i]!))));
   const line = (r: string[]) => r.map((c, i) => c + ' '.repeat(cols[i]! - width(c))).join('  ');
