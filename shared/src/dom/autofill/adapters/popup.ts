@@ -435,26 +435,43 @@ export async function walkCascader(root: HTMLElement, cfg: CascaderConfig, paths
       if (hit) { clickLikeUser(hit); return true; }
     }
   }
+  // a region text starting below the top level (转塘街道象山社区 under 西湖区), branch by branch
+  // after the search: its names must follow each other, where the leaf search below takes the
+  // first leaf of that text in any branch
+  for (const path of paths) if (await walkRegionText(root, cfg, path.join(''), nodesAt, clickNode, true)) return true;
   // no search: descend each branch (bounded) looking for a leaf of that text
-  let budget = 60;
-  const descend = async (level: number): Promise<boolean> => {
-    const hit = nodesAt(level).find((n) => leaves.some((l) => same(cfg.nodeText(n), l)));
-    if (hit) { await clickNode(hit, level); return true; }
-    if (level >= 4) return false;
+  const hit = await searchBranches(cfg, nodesAt, clickNode, 60, (level) => {
+    const n = nodesAt(level).find((m) => leaves.some((l) => same(cfg.nodeText(m), l)));
+    return n ? { n } : undefined;
+  });
+  return !!hit;
+}
+
+type NodesAt = (level: number) => HTMLElement[];
+type ClickNode = (n: HTMLElement, level: number) => Promise<void>;
+
+/**
+ * Depth-first through a cascader's branches, as a person opens one after another looking for a
+ * name: at each level the node `hit` finds is clicked and returned with its level; otherwise each
+ * branch is opened in turn. Bounded: four levels and `budget` branch clicks, since a cascader of
+ * all the country's regions must not be walked whole.
+ */
+async function searchBranches<T extends { n: HTMLElement }>(cfg: CascaderConfig, nodesAt: NodesAt, clickNode: ClickNode, budget: number, hit: (level: number) => T | undefined): Promise<(T & { level: number }) | undefined> {
+  const go = async (level: number): Promise<(T & { level: number }) | undefined> => {
+    const h = hit(level);
+    if (h) { await clickNode(h.n, level); return { ...h, level }; }
+    if (level >= 4) return undefined;
     const count = nodesAt(level).length;
     for (let i = 0; i < count && budget-- > 0; i++) {
       const n = nodesAt(level)[i];
       if (!n || cfg.isLeaf(n)) continue;
       await clickNode(n, level);
-      if (await descend(level + 1)) return true;
+      const found = await go(level + 1);
+      if (found) return found;
     }
-    return false;
+    return undefined;
   };
-  // a region text starting below the top level (转塘街道象山社区 under 西湖区), branch by branch
-  // after the search: its names must follow each other, where the leaf search below takes the
-  // first leaf of that text in any branch
-  for (const path of paths) if (await walkRegionText(root, cfg, path.join(''), nodesAt, clickNode, true)) return true;
-  return descend(0);
+  return go(0);
 }
 
 export function menuCascader(cfg: CascaderConfig): WidgetAdapter {
@@ -504,7 +521,7 @@ export type { OptionItem };
  * chosen and no region name of the text is left over: a cascader needing one more level than
  * the record names is not filled with a guess.
  */
-async function walkRegionText(root: HTMLElement, cfg: CascaderConfig, text: string, nodesAt: (level: number) => HTMLElement[], clickNode: (n: HTMLElement, level: number) => Promise<void>, lower: boolean): Promise<boolean> {
+async function walkRegionText(root: HTMLElement, cfg: CascaderConfig, text: string, nodesAt: NodesAt, clickNode: ClickNode, lower: boolean): Promise<boolean> {
   const t = compactRegion(text);
   if (!t) return false;
   const best = (level: number, at: (label: string) => { at: number; length: number } | undefined) => {
@@ -525,21 +542,9 @@ async function walkRegionText(root: HTMLElement, cfg: CascaderConfig, text: stri
     return false;
   } else {
     // the record starts below the top level: look for its first name branch by branch
-    let budget = 40;
-    const find = async (lv: number): Promise<boolean> => {
-      const hit = best(lv, here(0));
-      if (hit) { await clickNode(hit.n, lv); last = hit.n; level = lv; pos = hit.length; return true; }
-      if (lv >= 4) return false;
-      const count = nodesAt(lv).length;
-      for (let i = 0; i < count && budget-- > 0; i++) {
-        const n = nodesAt(lv)[i];
-        if (!n || cfg.isLeaf(n)) continue;
-        await clickNode(n, lv);
-        if (await find(lv + 1)) return true;
-      }
-      return false;
-    };
-    if (!(await find(0))) return false;
+    const hit = await searchBranches(cfg, nodesAt, clickNode, 40, (lv) => best(lv, here(0)));
+    if (!hit) return false;
+    last = hit.n; level = hit.level; pos = hit.length;
   }
   while (last && !cfg.isLeaf(last) && pos < t.length) {
     const next = await waitUntil(() => best(level + 1, here(pos)), { near: root, timeout: 1000 });
