@@ -147,6 +147,12 @@ export function textOf(el: Element | null | undefined, max = 60): string {
  * away from the rest of the page (a control 30,000 px below a short page).
  */
 export function unusableReason(el: Element, opts: { reach?: boolean } = {}): string | undefined {
+  liveStretch(); // a change since the last check ends what was kept
+  // while a scan or a fill holds the scroll, a reach verdict is kept for `reachNow`
+  return opts.reach && scrollHolds > 0 ? reachVerdict(el) : checkUsable(el, opts);
+}
+
+function checkUsable(el: Element, opts: { reach?: boolean }): string | undefined {
   if ((el as HTMLInputElement).disabled) return 'disabled';
   if (el.closest('[aria-hidden="true"]')) return 'aria-hidden';
   if (el.closest('[inert]')) return 'inert';
@@ -159,14 +165,8 @@ export function unusableReason(el: Element, opts: { reach?: boolean } = {}): str
   if (r.width < 4 || r.height < 4) return 'zero-size';
   const docEl = el.ownerDocument.documentElement;
   if (r.right + w.scrollX <= 0 || r.bottom + w.scrollY <= 0 || r.left + w.scrollX >= Math.max(docEl.scrollWidth, w.innerWidth) + 2000) return 'off-screen';
-  for (let p: Element | null = el; p && p !== docEl; p = p.parentElement) {
-    const cs = w.getComputedStyle(p);
-    if (cs.clip !== 'auto' && cs.clip !== '' && /^(absolute|fixed)$/.test(cs.position) && clipArea(cs.clip) < 64) return 'clipped';
-    if (p !== el && (cs.overflow === 'hidden' || cs.overflow === 'clip')) {
-      const pr = p.getBoundingClientRect();
-      if (pr.width < 4 || pr.height < 4) return 'clipped';
-    }
-  }
+  if (el !== docEl && clipsAway(w.getComputedStyle(el))) return 'clipped';
+  if (clippedUp(el.parentElement)) return 'clipped';
   if (opts.reach) {
     const why = reachReason(el, r);
     if (why) return why;
@@ -179,36 +179,163 @@ export function unusableReason(el: Element, opts: { reach?: boolean } = {}): str
   return undefined;
 }
 
+/*
+ * Reach verdicts of one stretch of work. The full check with `reach` (hit test, clipping,
+ * colours) costs a forced layout and a hit test per control; a fill ran it in the scan and
+ * again right before each write, and between two writes the layout the write dirtied made the
+ * second one cost several times the first. A verdict taken while a scan or a fill holds the
+ * scroll is kept, and `reachNow` hands it back instead of checking again, as long as nothing
+ * that could change it has happened since:
+ * - no DOM mutation in the documents and shadow roots the verdicts were taken in (a page that
+ *   hides, moves or covers a field does it by a mutation: a class, a style, a node);
+ * - no task of the event loop has run (no timer, event, animation frame or transition step: the
+ *   page's time has not moved), ended by a message and a timer posted when the stretch began;
+ * - no write of a control whose state CSS can follow (a checkbox or radio behind a `:checked`
+ *   toggle, a select): `forgetReach` after such a write.
+ * A kept verdict is still re-checked cheaply by `reachNow` (disabled, aria-hidden, inert, not
+ * rendered or fully transparent, zero-size, clipped, its frame): a style that follows a text
+ * box's own state (`:focus-within`, `:placeholder-shown`) changes no DOM.
+ * Ancestor reads of the checks (opacity, clipping, background) are kept as long (see `kept`).
+ */
+interface ReachStretch {
+  verdicts: Map<Element, string | undefined>;
+  observed: Set<Node>;
+  observers: MutationObserver[];
+  // what the checks read of ancestors, kept as long as the verdicts (see `kept`)
+  opacity: Map<Element, unknown>;
+  clippedUp: Map<Element, unknown>;
+  clippers: Map<Element, unknown>;
+  background: Map<Element, unknown>;
+  caution: Map<Element, unknown>;
+}
+let stretch: ReachStretch | undefined;
+
+/** Ends the stretch: the next reach check is made afresh. */
+export function forgetReach(): void {
+  if (!stretch) return;
+  for (const o of stretch.observers) o.disconnect();
+  stretch = undefined;
+}
+
+/** The stretch, when nothing has changed since it began (pending mutation records end it). */
+function liveStretch(): ReachStretch | undefined {
+  if (stretch && stretch.observers.some((o) => o.takeRecords().length > 0)) forgetReach();
+  return stretch;
+}
+
+/** The stretch to keep a verdict on `el` in (begun when a scan or fill holds the scroll), watching `el`'s document, frames and shadow roots. */
+function stretchFor(el: Element): ReachStretch {
+  let s = liveStretch();
+  if (!s) {
+    const w = win(el);
+    const mine: ReachStretch = { verdicts: new Map(), observed: new Set(), observers: [], opacity: new Map(), clippedUp: new Map(), clippers: new Map(), background: new Map(), caution: new Map() };
+    const end = () => { if (stretch === mine) forgetReach(); };
+    // the next task of the page's event loop, whichever comes first, ends it
+    try { const ch = new w.MessageChannel(); ch.port1.onmessage = () => { ch.port1.close(); end(); }; ch.port2.postMessage(null); } catch { /* no channel: the timer ends it */ }
+    w.setTimeout(end, 0);
+    stretch = s = mine;
+  }
+  for (let node: Node | null = el; node; ) {
+    const root = node.getRootNode();
+    if (!s.observed.has(root)) {
+      s.observed.add(root);
+      const o = new (win(root).MutationObserver)(() => { if (stretch === s) forgetReach(); });
+      o.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+      s.observers.push(o);
+    }
+    node = (root as ShadowRoot).host ?? ((root as Document).defaultView?.frameElement ?? null);
+  }
+  return s;
+}
+
+/** `unusableReason(el, { reach: true })`, kept for the rest of the stretch (see above). */
+function reachVerdict(el: Element): string | undefined {
+  const s = stretchFor(el);
+  const why = checkUsable(el, { reach: true });
+  // taken before anything changed: a mutation meanwhile (none of ours) ends the stretch
+  if (liveStretch() === s) s.verdicts.set(el, why);
+  return why;
+}
+
+/**
+ * Why a person cannot see or reach `el` right now (as `unusableReason` with `reach`): the
+ * verdict taken earlier in this stretch when the page has not changed since, re-checked for
+ * what a control's own state can change without a mutation, else checked afresh.
+ */
+export function reachNow(el: Element): string | undefined {
+  const s = liveStretch();
+  if (s && s.verdicts.has(el)) return checkUsable(el, {}) ?? s.verdicts.get(el);
+  return unusableReason(el, { reach: true });
+}
+
 /**
  * Stricter still for personal data (ID numbers, phones): reasons a control that passes
  * `unusableReason` is still not trusted with them — faint (opacity below 0.5), small (under
  * 16×10), tiny text, or positioned far off its container. Undefined when none applies.
  */
 export function cautionReason(el: Element): string | undefined {
+  liveStretch();
   const w = win(el);
   if (effectiveOpacity(el) < 0.5) return 'transparent';
   const r = el.getBoundingClientRect();
   if (r.width < 16 || r.height < 10) return 'zero-size';
   if (TEXT_LIKE.has(el.tagName) && parseFloat(w.getComputedStyle(el).fontSize) < 9) return 'tiny-text';
-  for (let p: Element | null = el; p && p !== el.ownerDocument.documentElement; p = p.parentElement) {
+  return cautionUp(el);
+}
+
+/** `p` or an ancestor (below the root element) is marked hidden, or placed far off the page. */
+function cautionUp(p: Element | null): string | undefined {
+  if (!p || p === p.ownerDocument.documentElement) return undefined;
+  return kept(stretch?.caution, p, () => {
     if (p.hasAttribute('hidden') || p.getAttribute('aria-hidden') === 'true') return 'aria-hidden';
-    const cs = w.getComputedStyle(p);
+    const cs = win(p).getComputedStyle(p);
     if (/^(absolute|fixed)$/.test(cs.position) && (parseFloat(cs.left) < -500 || parseFloat(cs.top) < -500 || parseFloat(cs.textIndent) < -500)) return 'off-screen';
-  }
-  return undefined;
+    return cautionUp(p.parentElement);
+  });
 }
 
 const TEXT_LIKE = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 
+/** A `clip: rect(…)` that leaves an absolutely placed element less than 8×8 px. */
+function clipsAway(cs: CSSStyleDeclaration): boolean {
+  return cs.clip !== 'auto' && cs.clip !== '' && /^(absolute|fixed)$/.test(cs.position) && clipArea(cs.clip) < 64;
+}
+
+/** `p` or one of its ancestors (below the root element) clips its content away: a clip rect, or overflow hidden on a box under 4×4 px. */
+function clippedUp(p: Element | null): boolean {
+  if (!p || p === p.ownerDocument.documentElement) return false;
+  return kept(stretch?.clippedUp, p, () => {
+    const cs = win(p).getComputedStyle(p);
+    if (clipsAway(cs)) return true;
+    if (cs.overflow === 'hidden' || cs.overflow === 'clip') {
+      const pr = p.getBoundingClientRect();
+      if (pr.width < 4 || pr.height < 4) return true;
+    }
+    return clippedUp(p.parentElement);
+  });
+}
+
+/**
+ * A value of `el` kept in `table` for the rest of the stretch (nothing on the page changed since
+ * it was read, see `reachNow`): the ancestors of the controls of a form are the same few rows,
+ * cells and containers, read once instead of once per control. Without a stretch, computed.
+ */
+function kept<T>(table: Map<Element, unknown> | undefined, el: Element, compute: () => T): T {
+  if (!table) return compute();
+  if (table.has(el)) return table.get(el) as T;
+  const v = compute();
+  table.set(el, v);
+  return v;
+}
+
 /** The product of the opacities of `el` and its ancestors (frames excluded). */
 function effectiveOpacity(el: Element): number {
-  const w = win(el);
-  let o = 1;
-  for (let p: Element | null = el; p; p = p.parentElement ?? ((p.getRootNode() as ShadowRoot).host ?? null)) {
-    o *= parseFloat(w.getComputedStyle(p).opacity || '1');
-    if (o < 0.1) break;
-  }
-  return o;
+  return kept(stretch?.opacity, el, () => {
+    const own = parseFloat(win(el).getComputedStyle(el).opacity || '1');
+    if (own < 0.1) return own;
+    const up = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null);
+    return up ? own * effectiveOpacity(up) : own;
+  });
 }
 
 /** Area of a CSS `clip: rect(t, r, b, l)` (auto sides count as large). */
@@ -242,25 +369,40 @@ function paints(e: Element): boolean {
 
 /** The first opaque background behind `el` (white when the page has none). */
 function backgroundBehind(el: Element): [number, number, number] {
-  const w = win(el);
-  for (let p: Element | null = el; p; p = p.parentElement) {
-    const bg = parseColor(w.getComputedStyle(p).backgroundColor);
+  return kept(stretch?.background, el, () => {
+    const bg = parseColor(win(el).getComputedStyle(el).backgroundColor);
     if (bg && bg[3] >= 0.5) return [bg[0], bg[1], bg[2]];
-  }
-  return [255, 255, 255];
+    return el.parentElement ? backgroundBehind(el.parentElement) : [255, 255, 255];
+  });
+}
+
+/**
+ * The ancestors from `p` up (below the root element) that clip what lies in them and do not
+ * scroll, or 'clipped' when a scroll container on the way is under 8×8 px (a scroll container
+ * shows what is scrolled into it; only its own size limits what fits).
+ */
+function clippersUp(p: Element | null): readonly Element[] | 'clipped' {
+  if (!p || p === p.ownerDocument.documentElement) return [];
+  return kept(stretch?.clippers, p, () => {
+    const cs = win(p).getComputedStyle(p);
+    const up = clippersUp(p.parentElement);
+    if (cs.overflowX === 'visible' && cs.overflowY === 'visible') return up;
+    if (/auto|scroll/.test(cs.overflowX + cs.overflowY)) {
+      const pr = p.getBoundingClientRect();
+      return pr.width < 8 || pr.height < 8 ? 'clipped' : up;
+    }
+    return up === 'clipped' ? up : [p, ...up];
+  });
 }
 
 function reachReason(el: Element, r: DOMRect): string | undefined {
   const w = win(el);
   // what clipping ancestors leave of it (a 5×5 box with overflow hidden leaves 5×5)
   let left = r.left, top = r.top, right = r.right, bottom = r.bottom;
-  for (let p = el.parentElement; p && p !== el.ownerDocument.documentElement; p = p.parentElement) {
-    const cs = w.getComputedStyle(p);
-    if (cs.overflowX === 'visible' && cs.overflowY === 'visible') continue;
+  const clippers = clippersUp(el.parentElement);
+  if (clippers === 'clipped') return 'clipped';
+  for (const p of clippers) {
     const pr = p.getBoundingClientRect();
-    const scrolls = /auto|scroll/.test(cs.overflowX + cs.overflowY);
-    // a scroll container shows what is scrolled into it; only its own size limits what fits
-    if (scrolls) { if (pr.width < 8 || pr.height < 8) return 'clipped'; continue; }
     left = Math.max(left, pr.left); top = Math.max(top, pr.top); right = Math.min(right, pr.right); bottom = Math.min(bottom, pr.bottom);
   }
   if (right - left < 8 || bottom - top < 8) return r.width < 8 || r.height < 8 ? 'zero-size' : 'clipped';
@@ -343,8 +485,13 @@ function hitTest(el: Element): string | undefined {
   try {
     if (!inView()) return 'off-screen';
     const root = el.getRootNode() as Document | ShadowRoot;
-    const list = (root.elementsFromPoint ?? el.ownerDocument.elementsFromPoint).call(root, r.left + r.width / 2, r.top + r.height / 2);
+    const x = r.left + r.width / 2, y = r.top + r.height / 2;
     const labels = (el as HTMLInputElement).labels ? Array.from((el as HTMLInputElement).labels ?? []) : [];
+    // the usual case first: the topmost element there is the control, a part of it or its label
+    // (a quarter of the cost of the whole stack, which is read only when something else is on top)
+    const top = (root.elementFromPoint ?? el.ownerDocument.elementFromPoint).call(root, x, y);
+    if (top && (top === el || el.contains(top) || labels.some((l) => l === top || l.contains(top)))) return undefined;
+    const list = (root.elementsFromPoint ?? el.ownerDocument.elementsFromPoint).call(root, x, y);
     for (const e of list) {
       // Lvzhi's own launcher floats over the page and steps aside when a control takes focus: it
       // is not the page hiding the control.
