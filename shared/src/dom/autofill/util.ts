@@ -518,7 +518,12 @@ function hitTest(el: Element): string | undefined {
  * components put on it: Vue 3 (x-enter-from, x-leave-active, x-leave-to), Vue 2 (x-enter,
  * x-leave-active), react-transition-group (x-enter, x-exit-active), rc-motion (x-leave-active).
  */
-const ENTER_START = /(^|\s)[\w-]+-(enter|appear)(-from|-prepare|-start)?(\s|$)/;
+// the first frame's own classes (Vue 3's -enter-from, rc-motion's and Ant Design Vue's -enter-start)
+const ENTER_FIRST = /(^|\s)[\w-]+-(enter|appear)-(from|start)(\s|$)/;
+// classes that stay on for the whole enter in some libraries (react-transition-group's and Ant
+// Design Vue's bare -enter, rc-motion's -prepare): the first frame only while no -active/-to follows
+const ENTER_START = /(^|\s)[\w-]+-(enter|appear)(-prepare)?(\s|$)/;
+const ENTER_RUNNING = /(^|\s)[\w-]+-(enter|appear)-(active|to)(\s|$)/;
 const LEAVE_ACTIVE = /(^|\s)[\w-]+-(leave|exit)-active(\s|$)/;
 const LEAVE_START = /(^|\s)[\w-]+-(leave|exit)(-from|-start|-prepare)?(\s|$)/;
 const TRANSITION_DEPTH = 8;
@@ -528,9 +533,15 @@ const classOf = (e: Element) => (typeof e.className === 'string' ? e.className :
  * The popup (or an ancestor of it) is in the first frame of its enter transition: the library
  * has not started the animation yet. Closing it now (a choice confirmed at once) can leave it
  * drawn while the framework says closed (Vue's Transition on v-show), so wait this frame out.
+ * Only that frame: once an -active or -to class sits beside the enter class the animation runs
+ * (Ant Design Vue keeps its bare -enter class on for the whole animation, and waiting for it to
+ * go cost each of its dropdowns the whole enter animation).
  */
 export function entering(el: Element): boolean {
-  for (let p: Element | null = el, i = 0; p && i < TRANSITION_DEPTH; p = p.parentElement, i++) if (ENTER_START.test(classOf(p))) return true;
+  for (let p: Element | null = el, i = 0; p && i < TRANSITION_DEPTH; p = p.parentElement, i++) {
+    const cls = classOf(p);
+    if (ENTER_FIRST.test(cls) || (ENTER_START.test(cls) && !ENTER_RUNNING.test(cls))) return true;
+  }
   return false;
 }
 
