@@ -206,8 +206,9 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
       if (hiddenTabs(handle.visible)?.length) await showTabsOf(handle.visible);
       // then what a person can see and reach, checked again right before writing; a control that is
       // disabled or still loading its options is waited for first
-      // (the scan's verdict when the page has not changed since: see reachNow)
-      const reach = reachNow(handle.visible);
+      // a text box: the scan's verdict when the page has not changed since (see reachNow); a widget
+      // that is clicked is checked afresh, which also scrolls it into view as a person would
+      const reach = keepsReach(adapter, handle) ? reachNow(handle.visible) : unusableReason(handle.visible, { reach: true });
       const ready = !reach && !widgetDisabled(handle) && (!adapter.ready || adapter.ready(handle));
       let why = ready ? undefined : (await untilUsable(adapter, handle)) ?? unusableReason(handle.visible, { reach: true });
       // a popup of the field before (a dropdown, a calendar) may still be closing over this one:
