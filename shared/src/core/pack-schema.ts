@@ -64,7 +64,7 @@ export const DICTIONARY_TYPES = [
 
 /**
  * A value computed from the record's stored keys when a portal asks for it in another shape:
- * a count, two keys in one box, a table's rows as numbered lines, a region as cascader levels,
+ * a count, the total of a table column, two keys in one box, a table's rows as numbered lines, a region as cascader levels,
  * the date part of a date-time. Declarative only: evaluated by the autofill core, never code.
  * Derivations read keys without a derivation of their own, so evaluation is one bounded step.
  * A key with a derivation may still be stored (联名人数 typed by a clerk): the stored value wins.
@@ -88,6 +88,10 @@ export const deriveSchema = z.union([
     levels: z.array(dictionaryKey).min(1).max(6).meta({ description: 'keys from the widest to the narrowest level (province, city, county, township): a cascader path' }),
   }),
   z.strictObject({ datePart: dictionaryKey.meta({ description: 'a date or datetime key: its date only (YYYY-MM-DD)' }) }),
+  z.strictObject({
+    sum: dictionaryKey.meta({ description: 'a table key: the total of one number column over its rows, e.g. 合计学时 from the courses' }),
+    column: fieldId.meta({ description: 'the id of the number column of the form table that is added up' }),
+  }),
 ]);
 export type Derivation = z.infer<typeof deriveSchema>;
 

@@ -665,6 +665,7 @@ const DERIVE_SOURCES: Record<string, readonly DictionaryType[]> = {
   datePart: ['date', 'datetime'],
   join: ['text', 'textarea', 'number', 'date', 'datetime', 'enum', 'multienum', 'boolean', 'phone', 'idcard', 'person', 'people'],
   levels: ['text', 'enum'],
+  sum: ['table'],
 };
 
 /** A derivation reads stored keys of the right types (never another derivation: one bounded step). */
@@ -679,6 +680,18 @@ function checkDerivation(d: Derivation, path: PathSegment[], scope: PackScope, s
     const ok = DERIVE_SOURCES[op]!;
     if (!ok.includes(src.entry.type)) out.push(issue(at(i), 'derive-source', `${op} 不能读取 ${src.entry.type} 类型的字典键 "${key}"（可用：${ok.join('、')}）`, `${op} cannot read the ${src.entry.type} dictionary key "${key}" (takes ${ok.join(', ')})`));
   });
+  if ('sum' in d) {
+    // the column must be a number column of every form table that stores the key
+    const forms = new Set([...[...scope.forms.values()].map((f) => f.form), ...ownForms]);
+    for (const form of forms) {
+      for (const s of form.sections) for (const f of s.fields) {
+        if (f.type !== 'table' || f.bind !== d.sum) continue;
+        const col = f.columns.find((c) => c.id === d.column);
+        if (!col) out.push(unknownRef([...path, 'column'], '表格列', 'table column', d.column, f.columns.map((c) => c.id)));
+        else if (col.type !== 'number' && col.type !== 'score') out.push(issue([...path, 'column'], 'derive-source', `sum 只能相加数字列，表单 ${form.id} 的列 "${d.column}" 是 ${col.type}`, `sum adds number columns only; column "${d.column}" of form ${form.id} is ${col.type}`));
+      }
+    }
+  }
   if ('lines' in d) {
     // the columns must exist in every form table that stores the key (when such a form is in scope)
     const forms = new Set([...[...scope.forms.values()].map((f) => f.form), ...ownForms]);
