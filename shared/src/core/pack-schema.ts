@@ -104,6 +104,7 @@ export const dictionaryEntrySchema = z.strictObject({
   format: z.string().min(1).optional().meta({ description: 'how portals usually write the value, e.g. YYYY-MM-DD or YYYY年M月D日' }),
   sensitive: z.boolean().optional().meta({ description: 'personal data (ID numbers, phones): masked in exports, never logged' }),
   derive: deriveSchema.optional().meta({ description: 'how autofill computes this key from stored keys when the record does not hold it (a value the record holds always wins)' }),
+  timeOfDay: dictionaryKey.optional().meta({ description: 'for a date key: the key that holds its time of day (a datetime such as 开始时间, or a text HH:mm), so a portal’s date-time box gets the date with that time; without it such a box is left empty, never given an invented time' }),
   description: text.optional(),
 });
 

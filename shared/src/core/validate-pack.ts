@@ -219,6 +219,13 @@ function checkPack(pack: PackDefinition, scope: PackScope): Located[] {
     const needsOptions = entry.type === 'enum' || entry.type === 'multienum';
     if (entry.optionSet && !needsOptions) out.push(issue([...path, 'optionSet'], 'not-applicable', `只有 enum / multienum 类型可以有 optionSet`, 'only enum and multienum keys take an optionSet'));
     if (entry.optionSet && needsOptions && !scope.optionSets.has(entry.optionSet)) out.push(unknownRef([...path, 'optionSet'], '选项集', 'option set', entry.optionSet, scope.optionSets.keys()));
+    if (entry.timeOfDay !== undefined) {
+      // the time of day of a date: a date key, and a companion that holds a time (a datetime or HH:mm text)
+      const companion = scope.dictionary.get(entry.timeOfDay);
+      if (entry.type !== 'date') out.push(issue([...path, 'timeOfDay'], 'not-applicable', '只有 date 类型的键可以有 timeOfDay', 'only date keys take a timeOfDay'));
+      else if (!companion) out.push(unknownRef([...path, 'timeOfDay'], '字典键', 'dictionary key', entry.timeOfDay, scope.dictionary.keys()));
+      else if (companion.entry.type !== 'datetime' && companion.entry.type !== 'text') out.push(issue([...path, 'timeOfDay'], 'derive-source', `timeOfDay 应为 datetime 或 text（时:分）类型的键，"${entry.timeOfDay}" 是 ${companion.entry.type}`, `timeOfDay must be a datetime or text (HH:mm) key; "${entry.timeOfDay}" is ${companion.entry.type}`));
+    }
     if (entry.derive) {
       out.push(...checkDerivation(entry.derive, [...path, 'derive'], scope, entry.key, pack.forms));
       const types = derivationType(entry.derive);

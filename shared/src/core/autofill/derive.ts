@@ -168,6 +168,30 @@ function sumColumn(ctx: AutofillContext, d: Extract<Derivation, { sum: string }>
 }
 
 /**
+ * A date with its time of day from the companion key its dictionary entry declares
+ * (`timeOfDay`: 视察日期 → 开始时间), for a portal box that asks for a date and a time. Undefined
+ * when the entry declares none or the value is not a bare date; a failure with the reason when
+ * the companion is missing, holds no time or a time of another day: the time is never invented.
+ */
+export function dateWithTimeOfDay(ctx: AutofillContext, entry: DictionaryEntry | undefined, value: unknown, values: Readonly<Record<string, unknown>>): Derived | undefined {
+  if (!entry?.timeOfDay || typeof value !== 'string') return undefined;
+  const date = /^\s*(\d{4}-\d{2}-\d{2})\s*$/.exec(value)?.[1];
+  if (!date) return undefined;
+  const t = values[entry.timeOfDay];
+  if (typeof t !== 'string' || t.trim() === '') return missing(ctx, entry.timeOfDay);
+  const notTime: Derived = { ok: false, reason: `“${labelOf(ctx, entry.timeOfDay)}”中没有时间`, reasonEn: `“${labelEnOf(ctx, entry.timeOfDay)}” holds no time of day` };
+  const full = /^\s*(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})/.exec(t);
+  if (full) {
+    // a start on another day is not this date's time: joining them would make up a moment
+    if (full[1] !== date) return { ok: false, reason: `“${labelOf(ctx, entry.timeOfDay)}”与“${entry.label}”不是同一天`, reasonEn: `“${labelEnOf(ctx, entry.timeOfDay)}” is not on the day of “${entry.labelEn ?? entry.label}”` };
+    return { ok: true, value: `${date}T${full[2]}:${full[3]}`, type: 'datetime' };
+  }
+  const hm = /^\s*(\d{1,2})[:：](\d{2})\s*$/.exec(t);
+  if (!hm || Number(hm[1]) > 23 || Number(hm[2]) > 59) return notTime;
+  return { ok: true, value: `${date}T${hm[1]!.padStart(2, '0')}:${hm[2]}`, type: 'datetime' };
+}
+
+/**
  * The record's values plus every dictionary derivation that can be computed from them (a key
  * the record stores itself is never overwritten). Derivations that cannot be computed are
  * returned with their reason, so a control that asks for them says why it stays empty.
