@@ -15,6 +15,7 @@ import { evaluate, isEmptyValue } from '../expression.ts';
 import { maskSensitive } from '../identity.ts';
 import { fieldWords, formValuesFromDictionary, keyOfField, labelVariants, matchLabels, type AutofillContext } from './context.ts';
 import { convertForControl, formatDate, optionCandidates, parseDate, valueFromControl, type Transform } from './convert.ts';
+import { preferByOptions } from './options-match.ts';
 import { dateWithTimeOfDay, deriveValue, derivationSources, withDerivedValues, type Derived } from './derive.ts';
 import type { FieldWords, FillPlan, FillStep, FillValue, ScanResult, ScannedControl, ScannedTable, SkippedControl, TableFillStep } from './types.ts';
 import { fieldList, refusedWords, unlabelled, unusableWords, visibleLabel } from './words.ts';
@@ -88,6 +89,14 @@ function resolveControl(ctx: AutofillContext, c: ScannedControl, scope: Readonly
   }
   if (c.labels.filter((l) => l.source !== 'name').length === 0) return skip(c, label, 'no-label', '找不到这个控件的标签，不知道该填什么', 'no label was found for this control');
   const match = matchLabels(ctx, c.labels, scope);
+  // 类别 or a label naming several held keys: the options beside it may say which key it is
+  const byOptions = scope ? preferByOptions(ctx, c, scope, match.kind === 'ambiguous' ? match.keys : undefined) : undefined;
+  if (byOptions) {
+    const entry = m.byKey.get(byOptions);
+    if (entry?.skip) return skip(c, match.label, 'mapping-skip', '门户配置要求此项不填', 'the portal mapping says not to fill this');
+    const label = visibleLabel(match.label);
+    return entry ? { key: byOptions, via: 'options', entry, label } : { key: byOptions, via: 'options', label };
+  }
   if (match.kind === 'ambiguous') {
     return skip(c, match.label, 'ambiguous', ambiguousWords(ctx, match.keys), `could be any of: ${labelsEnOf(ctx, match.keys).join(', ')}`, { candidates: match.keys });
   }
