@@ -489,6 +489,46 @@ async function wizard(page: Page, v: Values): Promise<void> {
   await text('登记人', 'djr');
 }
 
+// ------------------------------------------------------------- RuoYi-Vue: el-dialog over the list
+
+async function ruoyiMotion(page: Page, v: Values): Promise<void> {
+  // The list's search form has 案由/领衔代表/议案类别 too; a person works in the dialog only.
+  const dialog = page.locator('.el-dialog__wrapper:visible .el-dialog');
+  const item = (l: string) => dialog.locator('.el-form-item').filter({
+    has: page.locator('.el-form-item__label').filter({ hasText: new RegExp(`^[\\s*]*${l}[\\s:：*]*$`) }),
+  }).first();
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const select = async (l: string, t: string) => {
+    await item(l).locator('.el-select').click();
+    await clickOption(page, '.el-select-dropdown__item', t);
+  };
+  const date = async (l: string, k: string) => {
+    const input = item(l).locator('input');
+    await input.click();
+    await input.fill(s(v, k));
+    await input.press('Enter');
+  };
+  await text('议案编号', 'motionNo');
+  await select('提出会次', '第十九届人民代表大会第四次会议');
+  await text('案由', 'motionTitle');
+  await select('议案类别', '生态环境');
+  await date('提出日期', 'proposeDate');
+  await item('提出方式').locator('.el-radio').filter({ hasText: exact('代表联名') }).click();
+  await item('领衔代表').locator('.el-select').click();
+  await page.keyboard.type('周宏伟');
+  await clickOption(page, '.el-select-dropdown__item', '周宏伟');
+  for (const n of ['吴海燕', '黄立新', '何春生', '马玉梅', '林永福']) await item('附议代表').locator('.el-checkbox').filter({ hasText: exact(n) }).click();
+  const num = item('联名人数').locator('input');
+  await num.fill(s(v, 'signerNum'));
+  await num.press('Tab');
+  await select('承办单位', '青山镇村镇建设办公室');
+  await text('案据', 'motionBasis');
+  await text('方案', 'motionPlan');
+  await select('主席团决定', '列入大会议程');
+  await date('决定日期', 'decisionDate');
+  await text('备注', 'remark');
+}
+
 export const PERSON_FILLS: Record<string, PersonFill> = {
   'element2-deputy': element2,
   'antdv-meeting': antdv,
@@ -503,4 +543,5 @@ export const PERSON_FILLS: Record<string, PersonFill> = {
   'formcreate-training': formCreate,
   'aspnet-deputy': aspnet,
   'wizard-letter': wizard,
+  'ruoyi-motion': ruoyiMotion,
 };
