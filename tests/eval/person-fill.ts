@@ -529,6 +529,38 @@ async function ruoyiMotion(page: Page, v: Values): Promise<void> {
   await text('备注', 'remark');
 }
 
+// ------------------------------------------------------------- JeecgBoot: Ant Design Vue 4 modal
+
+async function jeecgAppraisal(page: Page, v: Values): Promise<void> {
+  // The list's query form has 评议活动/被评议单位 too; a person works in the modal only.
+  const modal = page.locator('.ant-modal:visible');
+  const item = (l: string) => modal.locator('.ant-form-item').filter({
+    has: page.locator('.ant-form-item-label label').filter({ hasText: new RegExp(`^[\\s*]*${l}[\\s:：*]*$`) }),
+  }).first();
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const num = async (l: string, k: string) => {
+    const input = item(l).locator('input');
+    await input.fill(s(v, k));
+    await input.press('Tab');
+  };
+  await text('评议活动', 'activityName');
+  await item('被评议单位').locator('.ant-select-selector').click();
+  await page.keyboard.type('司法所');
+  await page.locator('.ant-select-tree-treenode').filter({ hasText: exact('青山镇司法所') }).locator('visible=true').first()
+    .locator('.ant-select-tree-node-content-wrapper').click();
+  await num('参评人数', 'joinNum');
+  for (const m of ['民意测评', '召开座谈会', '听取述职']) await item('评议方式').locator('.ant-checkbox-wrapper').filter({ hasText: exact(m) }).click();
+  await num('满意票数', 'satisfiedNum');
+  await num('基本满意票数', 'basicSatisfiedNum');
+  await num('不满意票数', 'dissatisfiedNum');
+  await num('得分', 'score');
+  await item('等次').locator('.ant-radio-button-wrapper').filter({ hasText: exact('良好') }).click();
+  await text('主要意见和建议', 'opinion');
+  await num('整改意见条数', 'rectifyNum');
+  await text('整改落实情况', 'rectifyInfo');
+  await text('备注', 'remark');
+}
+
 export const PERSON_FILLS: Record<string, PersonFill> = {
   'element2-deputy': element2,
   'antdv-meeting': antdv,
@@ -544,4 +576,5 @@ export const PERSON_FILLS: Record<string, PersonFill> = {
   'aspnet-deputy': aspnet,
   'wizard-letter': wizard,
   'ruoyi-motion': ruoyiMotion,
+  'jeecg-appraisal': jeecgAppraisal,
 };

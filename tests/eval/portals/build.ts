@@ -55,6 +55,7 @@ export const EVAL_PAGES: readonly EvalPage[] = [
   { id: 'aspnet-deputy', page: 'aspnet-deputy.html', library: 'ASP.NET WebForms style in an iframe (table layout, My97-style date)', kind: '代表信息录入' },
   { id: 'wizard-letter', page: 'wizard-letter.html', library: 'two-step low-code wizard (plain JS: ARIA radiogroup/combobox/switch, shadow DOM, late options)', kind: '来信登记' },
   { id: 'ruoyi-motion', page: 'ruoyi-motion.html', library: 'RuoYi-Vue style admin (Element UI 2 on Vue 2, script tags): 新增 el-dialog over a list', kind: '代表议案登记' },
+  { id: 'jeecg-appraisal', page: 'jeecg-appraisal.html', entry: 'jeecg-appraisal.ts', library: 'JeecgBoot style (Ant Design Vue 4): two-column 新增 modal, tree-select, JCheckbox string', kind: '被评议单位测评结果登记' },
 ];
 
 function newest(path: string): number {
