@@ -561,6 +561,26 @@ async function jeecgAppraisal(page: Page, v: Values): Promise<void> {
   await text('备注', 'remark');
 }
 
+// ------------------------------------------------------------- JSP-era table page (jQuery Validation)
+
+async function jspActivity(page: Page, v: Values): Promise<void> {
+  await page.locator('#hdmc').fill(s(v, 'activity.hdmc'));
+  await page.locator('#hdlx').selectOption({ label: '专题调研' });
+  const [y, m, d] = s(v, 'activity.hdrq').split('-');
+  await page.locator('#hdrq').click();
+  await page.locator('#ui-datepicker-div .ui-datepicker-year').selectOption(y!);
+  await page.locator('#ui-datepicker-div .ui-datepicker-month').selectOption({ value: String(Number(m) - 1) });
+  await page.locator('#ui-datepicker-div td[data-handler="selectDay"] a').filter({ hasText: exact(String(Number(d))) }).click();
+  await page.locator('#hddd').fill(s(v, 'activity.hddd'));
+  await page.locator('#zzdw').selectOption({ label: '青山镇人大主席团' });
+  // The names are bare text beside each box: a person ticks the box in the name's span.
+  for (const n of ['王建国', '陈志强', '刘桂兰', '赵德明', '孙丽华']) await page.locator('#cjdbCell .cbItem').filter({ hasText: exact(n) }).locator('input').check();
+  await page.locator('#cjrs').fill(s(v, 'activity.cjrs'));
+  await page.locator('#hdnr').fill(s(v, 'activity.hdnr'));
+  await page.locator('#hdcx').fill(s(v, 'activity.hdcx'));
+  await page.locator('#djr').fill(s(v, 'activity.djr'));
+}
+
 export const PERSON_FILLS: Record<string, PersonFill> = {
   'element2-deputy': element2,
   'antdv-meeting': antdv,
@@ -577,4 +597,5 @@ export const PERSON_FILLS: Record<string, PersonFill> = {
   'wizard-letter': wizard,
   'ruoyi-motion': ruoyiMotion,
   'jeecg-appraisal': jeecgAppraisal,
+  'jsp-activity': jspActivity,
 };
