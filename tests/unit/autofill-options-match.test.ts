@@ -85,3 +85,12 @@ describe('generic labels decided by the options', () => {
     expect(q.skipped[0]).toMatchObject({ reason: 'ambiguous', candidates: ['a.road', 'b.case'] });
   });
 });
+
+describe('a motion’s words for its subject area', () => {
+  it('gives 议案类别 / 议案分类 to the motion’s subject area (内容分类), not to its kind', () => {
+    for (const label of ['议案类别', '议案分类', '建议类别']) {
+      const p = planFill(ctx, scan(choice(label, opts('经济发展', '生态环境', '其他'), { kind: 'select' })), { 'suggestion.category': '生态环境', 'suggestion.type': '议案' });
+      expect(p.steps.map((s) => [s.key, s.display]), label).toEqual([['suggestion.category', '生态环境']]);
+    }
+  });
+});
