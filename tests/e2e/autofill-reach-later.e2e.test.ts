@@ -5,34 +5,21 @@
  * alone (`:has(:checked)`, no DOM change). Both boxes were reachable at the scan; neither may
  * be written, and the report says why.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { FillReport } from '@lvzhi/shared';
-import { launchChromium, REPO_ROOT, serveDir, type StaticServer } from '../harness/browser.ts';
-import { AUTOFILL_BUNDLE, ensureAutofillBundle } from '../harness/autofill.ts';
+import type { FillReport, ScanResult } from '@lvzhi/shared';
+import { REPO_ROOT } from '../harness/browser.ts';
+import { autofillSuite, lvzhi, openWithBundle, portalState } from '../harness/autofill.ts';
 
-let site: StaticServer, browser: Awaited<ReturnType<typeof launchChromium>>;
-
-beforeAll(async () => {
-  ensureAutofillBundle();
-  site = await serveDir(join(REPO_ROOT, 'tests', 'fixtures', 'scan'));
-  browser = await launchChromium();
-});
-afterAll(async () => { await browser?.close(); await site?.close(); });
+const suite = autofillSuite({ site: join(REPO_ROOT, 'tests', 'fixtures', 'scan') });
 
 const fill = async (values: Record<string, string>) => {
-  const page = await browser.newPage();
+  const page = await openWithBundle(suite.browser, suite.site.url('/covered-later.html'));
   try {
-    await page.goto(site.url('/covered-later.html'));
-    await page.addScriptTag({ path: AUTOFILL_BUNDLE });
     // at the scan every field is reachable
-    const usable = await page.evaluate(() => (window as unknown as { Lvzhi: { scan(): { controls: { usable: boolean }[] } } }).Lvzhi.scan().controls.map((c) => c.usable));
-    expect(usable).toEqual([true, true, true, true]);
-    const report = JSON.parse(await page.evaluate(async (v: string) => {
-      const L = (window as unknown as { Lvzhi: { fill(v: unknown): Promise<{ report: unknown }> } }).Lvzhi;
-      return JSON.stringify((await L.fill(JSON.parse(v))).report);
-    }, JSON.stringify(values))) as FillReport;
-    const state = await page.evaluate(() => (window as unknown as { __portal: { state(): Record<string, string> } }).__portal.state());
+    expect((await lvzhi<ScanResult>(page, 'scan')).controls.map((c) => c.usable)).toEqual([true, true, true, true]);
+    const { report } = await lvzhi<{ report: FillReport }>(page, 'fill', values);
+    const state = await portalState<Record<string, string>>(page);
     return { report, state, skipped: Object.fromEntries(report.skipped.filter((s) => s.reason === 'unusable').map((s) => [s.label, s.detail])) };
   } finally { await page.close(); }
 };
