@@ -89,6 +89,20 @@ function findNameVariant(scope: ParentNode, itemSelector: string, textOfItem: (e
   return i === undefined ? undefined : items[i];
 }
 
+/** At most this many branches of a tree are opened to find a node (a popup is not crawled). */
+const MAX_BRANCHES = 60;
+
+/** Opens the closed branches of the tree in `popup` one click at a time, each awaited on its mutations; bounded by MAX_BRANCHES. */
+async function expandTree(popup: HTMLElement, closed: string): Promise<void> {
+  for (let i = 0; i < MAX_BRANCHES; i++) {
+    const next = Array.from(popup.querySelectorAll<HTMLElement>(closed)).find(pickable);
+    if (!next) return;
+    clickLikeUser(next);
+    await waitUntil(() => !next.isConnected || !next.matches(closed), { root: popup, timeout: 400 });
+    if (next.isConnected && next.matches(closed)) return; // a toggle that does not open: stop, do not loop on it
+  }
+}
+
 /**
  * Finds the option in an open popup: rendered already, rendered soon (options loading), or
  * further down a virtual list (scrolled page by page, each page awaited on its mutations).
@@ -143,6 +157,8 @@ export interface PopupSelectConfig {
   popup: string;
   item: string;
   itemText?(e: HTMLElement): string;
+  /** A tree's closed branch toggles in the popup (a tree-select): opened when the item is not found otherwise. */
+  expand?: string;
   /** Multiple choice by the DOM alone (class, tag container), besides the component's props. */
   multipleDom(el: Element): boolean;
   /** Selected tags' texts (multiple). */
@@ -218,6 +234,11 @@ export function popupSelect(cfg: PopupSelectConfig): WidgetAdapter {
               item = await waitUntil(() => findItem(popup!, cfg.item, textOfItem, [c]) ?? findNameVariant(popup!, cfg.item, textOfItem, [c]), { root: popup, timeout: 1500, idle: SEARCH_SETTLED_MS });
               if (item) break;
             }
+          }
+          if (!item && cfg.expand && !(box && !box.readOnly)) {
+            // a tree without a search box: open its branches as a person does, then look again
+            await expandTree(popup, cfg.expand);
+            item = findItem(popup, cfg.item, textOfItem, it.candidates) ?? findNameVariant(popup, cfg.item, textOfItem, it.candidates);
           }
           if (!item) throw new Error('找不到选项');
           const count = tagTexts(h).length;
