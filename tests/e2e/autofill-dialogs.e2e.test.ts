@@ -8,7 +8,8 @@
  *   written, also when it shows in a taller window (1000 px).
  * - A box clipped by an ancestor that does not scroll stays out of reach inside the dialog.
  * - A tree-select whose node reads 柳河镇司法所 takes the record's 司法所 when only that node ends
- *   so, and takes nothing when two nodes do (柳河派出所, 柳河镇东区派出所).
+ *   so, and takes nothing when two nodes do (柳河派出所, 柳河镇东区派出所); a tree-select without a
+ *   search box, its branches collapsed, is opened branch by branch (人大主席团 → 柳河镇人大主席团).
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -32,7 +33,7 @@ const SUGGESTION = {
 };
 
 const APPRAISAL = {
-  'appraisal.name': '柳河镇2025年度派驻机构工作评议', 'appraisal.unit': '司法所', 'appraisal.participantCount': 60, 'appraisal.satisfiedVotes': 50,
+  'appraisal.name': '柳河镇2025年度派驻机构工作评议', 'appraisal.unit': '司法所', 'appraisal.organiser': '人大主席团', 'appraisal.participantCount': 60, 'appraisal.satisfiedVotes': 50,
   'appraisal.basicallySatisfiedVotes': 8, 'appraisal.dissatisfiedVotes': 2, 'appraisal.score': 92, 'appraisal.grade': '优秀',
   'appraisal.comments': '调解工作扎实，法律援助宣传还需加强。', 'appraisal.rectificationCount': 3, 'appraisal.rectification': '已制定宣传计划，每季度进村开展一次。',
   'appraisal.notice': '评议结果已在镇政务公开栏通报。', 'appraisal.noticeDate': '2025-03-10',
@@ -74,7 +75,7 @@ describe('Ant Design Vue 4: a-modal taller than the screen over a list page', ()
         expect(state.query, detail).toEqual({ name: '', unit: null, grade: null });
         expect(state.trap, detail).toBe('');
         expect(state.form, detail).toEqual({
-          name: APPRAISAL['appraisal.name'], unit: 'L203', participants: 60, satisfied: 50, basic: 8, dissatisfied: 2, score: 92, grade: '1',
+          name: APPRAISAL['appraisal.name'], unit: 'L203', organiser: 'T1', participants: 60, satisfied: 50, basic: 8, dissatisfied: 2, score: 92, grade: '1',
           comments: APPRAISAL['appraisal.comments'], rectCount: 3, rectification: APPRAISAL['appraisal.rectification'], notice: APPRAISAL['appraisal.notice'], noticeDate: '2025-03-10',
         });
         expect(filledKeys(report), detail).toEqual(Object.keys(APPRAISAL).sort());
