@@ -1,6 +1,6 @@
 /**
  * Forms in dialogs, as admin systems open their 新增/编辑 forms (tests/fixtures/adapters/modal-*.html,
- * real Element UI 2 and Ant Design Vue 4): a list page with its query form, and over it a modal
+ * real Element UI 2, Ant Design Vue 4 and Element Plus): a list page with its query form, and over it a modal
  * whose form is taller than a 1280×720 screen, in a fixed wrapper that scrolls.
  * - Every field of the dialog is reached the way a person reaches it, by scrolling the dialog's
  *   wrapper, and filled; the scroll is put back afterwards (reach.ts).
@@ -99,6 +99,30 @@ describe('Ant Design Vue 4: a-modal taller than the screen over a list page', ()
       expect(state.form['name'], detail).toBe(APPRAISAL['appraisal.name']);
       expect(report.filled.some((f) => f.key === 'appraisal.unit'), detail).toBe(false);
       expect(report.failed.find((f) => f.key === 'appraisal.unit')?.error, detail).toBe('找不到选项');
+    } finally { await page.close(); }
+  });
+});
+
+describe('Element Plus: el-tree-select in an el-dialog (RuoYi-Vue3 部门 pickers)', () => {
+  it('takes the one node naming the unit (filterable), opens a collapsed tree branch by branch, and writes nothing behind the mask', async () => {
+    const page = await open('modal-element-plus.html');
+    try {
+      const { report } = await lvzhi<Out>(page, 'fill', { 'appraisal.name': '柳河镇2025年度评议', 'appraisal.unit': '司法所', 'appraisal.organiser': '人大主席团' });
+      const state = await portalState(page);
+      const detail = JSON.stringify({ state, report });
+      expect(state, detail).toEqual({ query: { name: '', unit: '' }, form: { name: '柳河镇2025年度评议', unit: 'L203', organiser: 'T1' }, open: true });
+      expect(filledKeys(report), detail).toEqual(['appraisal.name', 'appraisal.organiser', 'appraisal.unit']);
+      expect(await portalSubmit(page), detail).toEqual({ ok: true, errors: [] });
+    } finally { await page.close(); }
+  });
+
+  it('takes no node when two end with the record’s unit', async () => {
+    const page = await open('modal-element-plus.html');
+    try {
+      const { report } = await lvzhi<Out>(page, 'fill', { 'appraisal.unit': '派出所' });
+      const state = await portalState<{ form: Record<string, string> }>(page);
+      expect(state.form['unit'], JSON.stringify(report)).toBe('');
+      expect(report.failed.map((f) => f.key), JSON.stringify(report)).toEqual(['appraisal.unit']);
     } finally { await page.close(); }
   });
 });
