@@ -7,7 +7,7 @@
  */
 import type { FillValue } from '../../../core/autofill/types.ts';
 import { normalizeDateFormat } from '../../../core/autofill/convert.ts';
-import { pickNameVariant } from '../../../core/autofill/names.ts';
+import { nameVariant, pickNameVariant } from '../../../core/autofill/names.ts';
 import { compactRegion, isRegionName, regionIndexOf, regionParts, regionPrefix } from '../../../core/autofill/region.ts';
 import { blur, clickLikeUser, entering, fire, hover, key, leaveClassed, leaving, setNativeValue, textOf, unusableReason, win } from '../util.ts';
 import { componentOf } from '../framework-state.ts';
@@ -87,6 +87,11 @@ function findNameVariant(scope: ParentNode, itemSelector: string, textOfItem: (e
   const items = Array.from(scope.querySelectorAll<HTMLElement>(itemSelector)).filter(pickable);
   const i = pickNameVariant(candidates, items.map(textOfItem));
   return i === undefined ? undefined : items[i];
+}
+
+/** How many shown items name `c` with a place in front or without (names.ts). */
+function nameVariants(scope: ParentNode, itemSelector: string, textOfItem: (e: HTMLElement) => string, c: string): number {
+  return Array.from(scope.querySelectorAll<HTMLElement>(itemSelector)).filter((i) => pickable(i) && nameVariant(c, textOfItem(i))).length;
 }
 
 /** At most this many branches of a tree are opened to find a node (a popup is not crawled). */
@@ -233,6 +238,9 @@ export function popupSelect(cfg: PopupSelectConfig): WidgetAdapter {
               // the list narrowed to what the widget found for it: the exact name, or the one item naming it longer or shorter
               item = await waitUntil(() => findItem(popup!, cfg.item, textOfItem, [c]) ?? findNameVariant(popup!, cfg.item, textOfItem, [c]), { root: popup, timeout: 1500, idle: SEARCH_SETTLED_MS });
               if (item) break;
+              // two items name it (柳河镇卫生院, 柳河镇中心卫生院 for 卫生院): no guess, and no later,
+              // narrower synonym picks one of them either (pickNameVariant's rule, candidate by candidate)
+              if (nameVariants(popup, cfg.item, textOfItem, c) > 1) break;
             }
           }
           if (!item && cfg.expand && !(box && !box.readOnly)) {
