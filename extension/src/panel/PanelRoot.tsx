@@ -21,6 +21,7 @@ import { SyncView } from './SyncView.tsx';
 import { PANEL_CSS } from './style.ts';
 import { targetTabId } from './data.ts';
 import { LANG_STORAGE_KEY } from '../lib/launcher-protocol.ts';
+import { noteUsed } from '../lib/last-used.ts';
 
 export const LANG_KEY = 'lvzhi.lang';
 
@@ -119,7 +120,7 @@ export function PanelRoot() {
           {guard('packs', <PackProblems />)}
           <main className="body">
             {intentNote && tab === 'fill' && <p className="hint" data-testid="intent-note">{t('intentFill')}</p>}
-            {tab === 'records' && guard(t('tabRecords'), <RecordsView key={editRequest?.id ?? 'list'} initial={editRequest} onUse={(r) => { setSelected(r); setTab('fill'); }} />)}
+            {tab === 'records' && guard(t('tabRecords'), <RecordsView key={editRequest?.id ?? 'list'} initial={editRequest} onUse={(r) => { setSelected(r); setTab('fill'); void noteUsed(r.form, r.id); }} />)}
             {tab === 'fill' && guard(t('tabFill'), <FillView selected={selected} autoPlan={autoPlan} onAutoPlanDone={() => setAutoPlan(0)} autoContinue={autoContinue} onAutoContinueDone={() => setAutoContinue(0)} onReadBack={(r) => { setEditRequest(r); setTab('records'); }} />)}
             {tab === 'workflows' && guard(t('tabWorkflows'), <WorkflowsView onEdit={(r) => { setEditRequest(r); setTab('records'); }} />)}
             {tab === 'minutes' && guard(t('tabMinutes'), <MinutesView />)}
