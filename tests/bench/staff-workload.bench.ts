@@ -429,10 +429,11 @@ async function measure(): Promise<Measured> {
       const exp = expected('wizard');
       addHand('meeting: wizard', byHand(exp));
       const { page, bound } = await launcherFill('meeting: wizard', exp, meetingId);
-      // The wizard's own 下一步 is clicked either way (not counted on either side); then 继续填写.
+      // The wizard's own 下一步 is clicked either way (not counted on either side); then 继续填写
+      // (waited for up to 30 s: with other browsers on the machine the page's late fields can be slow).
       await page.click('#wz-next');
       let more: Awaited<ReturnType<typeof launcherControl>>;
-      for (let t = 0; t < 150 && !/继续填写 \([1-9]/.test((more = await launcherControl(page, 'lvzhi-more'))?.text ?? ''); t++) await page.waitForTimeout(100);
+      for (let t = 0; t < 300 && !/继续填写 \([1-9]/.test((more = await launcherControl(page, 'lvzhi-more'))?.text ?? ''); t++) await page.waitForTimeout(100);
       if (!more) throw new Error('the wizard\'s second step was not offered 继续填写');
       await more.click();
       c.add('meeting: wizard: fill', 1);
