@@ -8,7 +8,8 @@ body { margin: 0; }
 .h2 { font-size: 16px; margin: 12px 0 6px; }
 .h3 { font-size: 14px; margin: 10px 0 4px; }
 .link { all: unset; cursor: pointer; text-decoration: underline; }
-.tabs { display: flex; border-bottom: 1px solid #d0d7de; background: #f6f8fa; }
+/* the tabs stay at the top of a long view (a minutes preview, a long record): switching never needs a scroll back first */
+.tabs { display: flex; border-bottom: 1px solid #d0d7de; background: #f6f8fa; position: sticky; top: 0; z-index: 5; }
 .tab { flex: 1; border: 0; background: none; padding: 8px 4px; cursor: pointer; font: inherit; }
 .tab.on { border-bottom: 3px solid #c0392b; font-weight: 700; }
 .body { padding: 8px 12px 24px; }
