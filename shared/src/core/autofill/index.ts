@@ -7,3 +7,4 @@ export * from './derive.ts';
 export * from './words.ts';
 export * from './names.ts';
 export * from './region.ts';
+export * from './repeat.ts';
