@@ -128,7 +128,7 @@ function planGroup(ctx: AutofillContext, g: ScannedGroup, values: Record<string,
     // seen blocks: by the block's labels; unseen: by the columns' own labels, matched on the page later
     const fieldFor = new Map<string, typeof usable[number]>();
     if (unseen) for (const c of usable) fieldFor.set(c.label, c);
-    else for (const [f, i] of matchBlockFields(g.fields, usable)) fieldFor.set(f, usable[i]!);
+    else { const m = matchBlockFields(g.fields, usable); for (const f of g.fields) { const i = m.get(f); if (i !== undefined) fieldFor.set(f, usable[i]!); } }
     if (fieldFor.size === 0) return no('no-match', '列表中各栏与记录中的列对不上', 'the list’s fields do not match the record’s columns');
     for (const row of list) {
       const vals: Record<string, FillValue> = {};

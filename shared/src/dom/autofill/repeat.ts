@@ -33,6 +33,8 @@ export interface GroupEntry {
   frame: string;
   /** The blocks as the scan found them (each control of the scan is placed by these, without recomputing). */
   scanned: Element[];
+  /** False for a list found by its blocks alone: no button of the page is clicked for it. */
+  canAdd: boolean;
 }
 
 const ADD_TEXT = /^[+＋\s]*(添加|新增|增加|添行|加一行|追加|新建|再加一)/;
@@ -64,7 +66,8 @@ function iconSays(el: Element): 'add' | 'del' | undefined {
 /** What the button shows as text (not its aria-label or title: those are checked apart). */
 function shortText(el: Element): string {
   const own = el.tagName === 'INPUT' ? (el as HTMLInputElement).value : (el.textContent ?? '');
-  return own.replace(/\s+/g, ' ').trim().slice(0, 30);
+  // Ant Design spaces out a two-character caption (删 除, 添 加)
+  return own.replace(/\s+/g, ' ').trim().replace(/(?<=\p{Script=Han}) (?=\p{Script=Han})/gu, '').slice(0, 30);
 }
 
 /** A clickable element that adds an item to a list: its words, else its icon, aria-label or title. */
@@ -160,7 +163,8 @@ function holdsDataTable(el: Element): boolean {
   return Array.from(el.querySelectorAll('table')).some((t) => !t.matches('[role=grid]') && !t.closest(`[role=dialog], ${POPUP}, [class*="date-table"]`));
 }
 
-interface Found { container: Element; blocks: Element[]; button: HTMLElement }
+/** A group as found: `button` absent for blocks found by their likeness alone (a list of a fixed length). */
+interface Found { container: Element; blocks: Element[]; button: HTMLElement | undefined }
 
 /**
  * The blocks next to `start` among its siblings: the nearest sibling holding controls in
@@ -262,15 +266,16 @@ function groupLabels(f: Found): ScannedLabel[] {
   const fi = labelFromFormItem(f.container);
   if (fi && !f.blocks.some((b) => b.contains(f.container))) add('form-item', fi);
   // a list with no block yet sits inside its form item; a label of a block's own item is not the list's
-  const own = labelFromFormItem(f.button);
+  const own = f.button ? labelFromFormItem(f.button) : undefined;
   const blockLabels = new Set(f.blocks.flatMap((b) => signature(b, new Map()).split('|')));
   if (own && !blockLabels.has(fieldOf(own))) add('form-item', own);
   const box = f.container.closest('fieldset, section, .el-card, .ant-card, .layui-card, .next-card, .arco-card, .t-card, .n-card, .ivu-card, [class*="array-cards"], [class*="ArrayCards"]');
   const heading = box?.querySelector('legend, h1, h2, h3, h4, h5, [class*="card-head-title"], [class*="card__header"], [class*="header-title"], [class*="title"]');
   if (heading && !inBlock(heading) && !heading.contains(f.container)) add('legend', textOf(heading));
-  add('legend', titleAbove(f.blocks[0] ?? f.button));
+  const first = f.blocks[0] ?? f.button;
+  if (first) add('legend', titleAbove(first));
   add('legend', titleAbove(f.container));
-  add('aria-label', fromButton(f.button));
+  if (f.button) add('aria-label', fromButton(f.button));
   return out;
 }
 
@@ -281,24 +286,66 @@ function groupLabels(f: Found): ScannedLabel[] {
 export function scanGroups(root: Document | ShadowRoot, frame: string, session: PageSession): Set<Element> {
   const claimed = new Set<Element>();
   const cache = new Map<Element, string>();
-  const groups = (session.result.groups ??= []);
+  const found: Found[] = [];
   for (const btn of addButtons(root)) {
     const f = groupAround(btn, cache);
-    if (!f) continue;
+    if (f) found.push(f);
+  }
+  found.push(...likeBlocks(root, cache, found));
+  const groups = (session.result.groups ??= []);
+  for (const f of found) {
     const known = [...session.groups.values()].find((g) => g.container === f.container || (f.blocks[0] && g.parent === f.blocks[0].parentElement && g.kind === kindOf(f.blocks[0])));
-    if (known) { claimed.add(btn); continue; }
+    if (known) { if (f.button) claimed.add(f.button); continue; }
     const labels = groupLabels(f);
     if (!labels.length) continue;
     const id = `g${session.groups.size}`;
     const first = f.blocks[0];
-    session.groups.set(id, { id, container: f.container, parent: first?.parentElement ?? undefined, kind: first ? kindOf(first) : undefined, sig: first ? signature(first, cache) : undefined, addButton: btn, frame, scanned: f.blocks });
-    const g: ScannedGroup = { id, labels, fields: [], blocks: f.blocks.length, canAdd: true, frame };
+    session.groups.set(id, { id, container: f.container, parent: first?.parentElement ?? undefined, kind: first ? kindOf(first) : undefined, sig: first ? signature(first, cache) : undefined, addButton: f.button, frame, scanned: f.blocks, canAdd: !!f.button });
+    const g: ScannedGroup = { id, labels, fields: [], blocks: f.blocks.length, canAdd: !!f.button, frame };
     const tabs = hiddenTabs(f.container);
     if (tabs?.length) g.tab = tabs[tabs.length - 1]!.label;
     groups.push(g);
-    claimed.add(btn);
+    if (f.button) claimed.add(f.button);
   }
   return claimed;
+}
+
+const MAX_LIKE_CONTROLS = 400;
+
+/**
+ * Lists of a fixed length, with no add button: two or more sibling blocks of one kind, each
+ * holding the same two or more control labels (课程名称 / 授课人 / 学时 twice). Rows of tables and
+ * the lists found from a button are left out. Bounded: the first MAX_LIKE_CONTROLS controls,
+ * each parent looked at once.
+ */
+function likeBlocks(root: Document | ShadowRoot, cache: Map<Element, string>, already: readonly Found[]): Found[] {
+  const out: Found[] = [];
+  const looked = new Set<Element>();
+  const taken = (el: Element) => [...already, ...out].some((f) => f.container.contains(el) || f.blocks.some((b) => b.contains(el) || el.contains(b)));
+  const controls = Array.from(root.querySelectorAll(CONTROL_SELECTOR)).slice(0, MAX_LIKE_CONTROLS);
+  for (const c of controls) {
+    if (c.closest('table') || c.closest(POPUP) || taken(c)) continue;
+    let e: Element = c;
+    for (let up = 0; up < MAX_UP; up++) {
+      const p = e.parentElement;
+      if (!p || /^(BODY|HTML)$/.test(p.tagName)) break;
+      e = p;
+      if (looked.has(p)) continue;
+      looked.add(p);
+      const kids = Array.from(p.children).filter((k) => hasControl(k) && outermostControls(k).length >= 2);
+      for (let i = 0; i < kids.length; i++) {
+        const k = kids[i]!, kind = kindOf(k), sig = signature(k, cache);
+        if (!sig.includes('|') || sig.split('|').some((l) => !l)) continue;
+        const run = [k];
+        for (let j = i + 1; j < kids.length && kindOf(kids[j]!) === kind && signature(kids[j]!, cache) === sig; j++) run.push(kids[j]!);
+        // contiguous among the children holding controls
+        const all = Array.from(p.children).filter(hasControl);
+        const contiguous = run.every((b, n) => n === 0 || all.indexOf(b) === all.indexOf(run[n - 1]!) + 1);
+        if (run.length >= 2 && contiguous && !taken(k)) { out.push({ container: p, blocks: run, button: undefined }); i += run.length - 1; }
+      }
+    }
+  }
+  return out;
 }
 
 /** The blocks of a group now on the page, in order. */
@@ -349,6 +396,7 @@ const ADD_WAIT_MS = 1500;
  * element added since the click that holds a control. Undefined when none came.
  */
 async function addBlock(g: GroupEntry): Promise<Element | undefined> {
+  if (!g.canAdd) return undefined;
   const btn = currentAdd(g);
   if (!btn) return undefined;
   const before = blocksOf(g);
@@ -427,7 +475,7 @@ export async function fillGroups(session: PageSession, steps: readonly RepeatFil
       let blocks = blocksOf(g);
       if (blocks.length <= i) {
         const made = await addBlock(g);
-        if (!made) { failRows(i, currentAdd(g) ? '点击添加后没有出现新的一项' : '页面只有这几项，没有可用的添加按钮'); break; }
+        if (!made) { failRows(i, g.canAdd && currentAdd(g) ? '点击添加后没有出现新的一项' : '页面只有这几项，没有可用的添加按钮'); break; }
         addedBlocks.push(made);
         blocks = blocksOf(g);
       }
