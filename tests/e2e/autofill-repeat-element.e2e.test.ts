@@ -23,8 +23,12 @@ describe('autofill: Element Plus dynamic form items', () => {
       const { plan, report } = await fill(env, page, rec.form, rec.values);
       expect(report.failed, JSON.stringify(report.failed)).toEqual([]);
       expect(plan.groups?.map((g) => [g.key, g.label, g.add])).toEqual([['meeting.courses', '课程安排', 2]]);
+      // an empty table of records beside its add button stays a table: its rows get every column
+      expect(plan.tables.map((t) => t.key)).toEqual(['meeting.agenda']);
+      const agenda = rec.raw['agenda'] as { topic: string; presenter: { name: string } }[];
       const s = await state(page);
       expect(s['courses']).toEqual(courses.map((c) => ({ name: c.course, teacher: c.teacher.name, hours: c.hours })));
+      expect(s['agenda']).toEqual(agenda.map((a) => ({ topic: a.topic, presenter: a.presenter.name })));
       // the number box shows 1.0 for 1: the same number, reported filled
       expect(filledCells(report, 'meeting.courses')).toContain('0:学时');
       // the block's fields are not taken for the record's other fields (授课人 is not 主讲人)
@@ -32,6 +36,7 @@ describe('autofill: Element Plus dynamic form items', () => {
       expect((await submit(page)).ok).toBe(true);
       expect((await undo(page)).failed).toEqual([]);
       expect((await state(page))['courses']).toEqual([{ name: '', teacher: '', hours: null }]);
+      expect((await state(page))['agenda']).toEqual([]);
     } finally {
       await page.context().close();
     }

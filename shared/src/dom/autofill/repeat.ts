@@ -218,6 +218,14 @@ function holdsOtherAdd(el: Element, btn: Element): boolean {
   return Array.from(el.querySelectorAll(`${CLICKABLE}, [class*="add" i], [class*="plus" i]`)).some((b) => b !== btn && !b.contains(btn) && !btn.contains(b) && isAddButton(b));
 }
 
+/** The nearest sibling of `e` in `dir` that holds a control or a table. */
+function neighbour(e: Element, dir: 'prev' | 'next'): Element | undefined {
+  const holds = (x: Element) => hasControl(x) || x.matches('table') || !!x.querySelector('table');
+  let x = dir === 'prev' ? e.previousElementSibling : e.nextElementSibling;
+  while (x && !holds(x)) x = dir === 'prev' ? x.previousElementSibling : x.nextElementSibling;
+  return x ?? undefined;
+}
+
 function groupAround(btn: HTMLElement, cache: Map<Element, string>): Found | undefined {
   let e: Element = btn;
   // a lone block beside the button without a delete button of its own: taken unless the button turns out to sit inside a block one level up
@@ -232,13 +240,19 @@ function groupAround(btn: HTMLElement, cache: Map<Element, string>): Found | und
       return weak;
     }
     if (weak) return weak;
+    // a button beside a table of records (empty at first: 暂无数据) adds that table's rows: tables are scanned apart
+    if (e !== btn && holdsDataTable(e)) return undefined;
     // the button alone in a labelled form item (form-create's group before its first block): that field is the list
     if (e !== btn && e.matches(FORM_ITEM) && labelFromFormItem(btn)) return { container: e, blocks: [], button: btn };
     const others = Array.from(p.children).some((ch) => ch !== e && hasControl(ch));
     if (others) {
-      if (holdsDataTable(p)) return undefined; // a table's add button: tables are scanned apart
+      // the nearest neighbour holding controls, before the button first (lists sit above their add button), then after it:
+      // a table of records there → the button adds its rows (tables are scanned apart)
       for (const dir of ['prev', 'next'] as const) {
-        const run = unwrap(runFrom(e, dir, cache, false), cache).filter((b) => !holdsOtherAdd(b, btn));
+        const n = neighbour(e, dir);
+        if (!n) continue;
+        if (n.matches('table') || holdsDataTable(n)) return undefined;
+        const run = unwrap(runFrom(e, dir, cache, false), cache).filter((b) => !holdsOtherAdd(b, btn) && !holdsDataTable(b));
         const found = { container: run[0]?.parentElement ?? p, blocks: run, button: btn };
         if (looksLikeBlock(run, cache, true)) return found;
         if (!weak && looksLikeBlock(run, cache, false)) weak = found;

@@ -10,7 +10,7 @@ import { isPromptOnly, visibleLabel } from '../../core/autofill/words.ts';
 import { adapters, type WidgetAdapter, type WidgetHandle } from './adapters/index.ts';
 import { cautionReason, holdScroll, isElement, textOf, unusableReason } from './util.ts';
 import { hiddenTabs } from './tabs.ts';
-import { blockOf, finishGroups, scanGroups, type GroupEntry } from './repeat.ts';
+import { blockOf, finishGroups, isAddButton, scanGroups, type GroupEntry } from './repeat.ts';
 
 export interface ScanOptions {
   /** CSS selectors to test controls against (see `mappingSelectors`); matches go into `selectors`. */
@@ -375,7 +375,8 @@ function scanDocument(doc: Document, options: ScanOptions): PageSession {
       for (const btn of Array.from(root.querySelectorAll<HTMLElement>('button, a, input[type=button], .layui-btn, [role=button]'))) {
         if (groupButtons.has(btn)) continue;
         const text = buttonText(btn);
-        if (!ADD_ROW.test(text) || text.length > 16) continue;
+        // (isAddButton: not a number box's 增加数值 stepper, whose aria-label reads like an add button)
+        if (!ADD_ROW.test(text) || text.length > 16 || !isAddButton(btn)) continue;
         let table: HTMLTableElement | null = btn.closest('table');
         for (let p: Element | null = btn.parentElement, up = 0; !table && p && up < 4; p = p.parentElement, up++) table = tableNextTo(btn, p);
         if (!table || tableInfo.some((t) => t.el === table)) continue;
