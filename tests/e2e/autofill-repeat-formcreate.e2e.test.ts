@@ -6,7 +6,7 @@
  * block by block, the missing blocks made by the page's own + (tests/fixtures/repeat).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { example, fill, filledCells, open, setUp, state, submit, tearDown, undo, type RepeatEnv } from './autofill-repeat-helpers.ts';
+import { example, fill, filledCells, open, readBack, setUp, state, submit, tearDown, undo, type RepeatEnv } from './autofill-repeat-helpers.ts';
 
 let env: RepeatEnv;
 beforeAll(async () => { env = await setUp(); });
@@ -35,6 +35,10 @@ describe('autofill: form-create repeating groups', () => {
       expect(filledCells(report, 'meeting.decisions').length).toBe(9);
       expect(report.filled.find((f) => f.key === 'meeting.agenda')?.label).toBe('会议议题');
       expect((await submit(page)).ok).toBe(true);
+      // read back (capture): the groups come back as the record's rows, their fields not taken one by one
+      const read = await readBack(env, page, rec.form);
+      expect(read['meeting.agenda']).toEqual(agenda);
+      expect(read['meeting.decisions']).toEqual(decisions);
       const undone = await undo(page);
       expect(undone.failed).toEqual([]);
       const after = await state(page);

@@ -58,3 +58,14 @@ export async function fill(env: RepeatEnv, page: Page, form: string, values: Rec
 
 /** The cells the report lists as filled for one record key, as `index:field`. */
 export const filledCells = (report: FillReport, key: string) => report.filled.filter((f) => f.key === key && f.cell).map((f) => `${f.cell!.index}:${f.cell!.field}`);
+
+/** The page read back into record values (capture), keyed by dictionary key. */
+export async function readBack(env: RepeatEnv, page: Page, form: string): Promise<Record<string, unknown>> {
+  const arg = JSON.stringify({ packs: env.packs, form });
+  const out: string = await page.evaluate((arg: string) => {
+    const a = JSON.parse(arg) as { packs: unknown; form: string };
+    const L = (window as unknown as { Lvzhi: { readBack(o: unknown): { values: unknown } } }).Lvzhi;
+    return JSON.stringify(L.readBack({ packs: a.packs, form: a.form }).values);
+  }, arg);
+  return JSON.parse(out) as Record<string, unknown>;
+}

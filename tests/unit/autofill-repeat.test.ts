@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadPaths } from '@lvzhi/shared/node';
-import { buildAutofillContext, matchBlockFields, planFill, validatePackSet, type AutofillContext, type ScanResult, type ScannedControl, type ScannedGroup } from '@lvzhi/shared';
+import { buildAutofillContext, matchBlockFields, planFill, readBackValues, validatePackSet, type AutofillContext, type ScanResult, type ScannedControl, type ScannedGroup } from '@lvzhi/shared';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 let ctx: AutofillContext;
@@ -70,5 +70,19 @@ describe('repeating groups: plan', () => {
     expect(none.skipped).toEqual([expect.objectContaining({ control: 'g0', reason: 'no-value' })]);
     const fixed = planFill(ctx, scanOf([], [group({ canAdd: false })]), { 'meeting.courses': courses });
     expect(fixed.skipped).toEqual([expect.objectContaining({ control: 'g0', reason: 'unsupported' })]);
+  });
+
+  it('reads a group back as the list’s rows keyed by the form’s column ids', () => {
+    const cell = (id: string, index: number, field: string, value: string) => ({ ...ctl(id, field, { group: 'g0', index, field }), value });
+    const scan = scanOf([
+      cell('c0', 0, '课程名称', '《中华人民共和国宪法》'), cell('c1', 0, '授课人', '宋文华'), cell('c2', 0, '学时', '1.0'),
+      cell('c3', 1, '课程名称', '如何提出高质量的代表建议'), cell('c4', 1, '授课人', '王建国'), cell('c5', 1, '学时', '0.5'),
+    ], [group({ fields: ['课程名称', '授课人', '学时'], blocks: 2 })]);
+    const form = [...ctx.forms.values()].find((f) => f.id === 'training-meeting');
+    const r = readBackValues(ctx, scan, form ? { form } : {});
+    expect(r.values['meeting.courses']).toEqual(courses);
+    expect(r.sources['meeting.courses']).toBe('g0');
+    // 授课人 inside the list is not read as the record's 主讲人
+    expect(r.values['meeting.lecturer']).toBeUndefined();
   });
 });

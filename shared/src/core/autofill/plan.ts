@@ -16,7 +16,7 @@ import { maskSensitive } from '../identity.ts';
 import { fieldWords, formValuesFromDictionary, keyOfField, labelVariants, matchLabels, type AutofillContext } from './context.ts';
 import { convertForControl, formatDate, optionCandidates, parseDate, valueFromControl, type Transform } from './convert.ts';
 import { deriveValue, derivationSources, withDerivedValues, type Derived } from './derive.ts';
-import { planGroups } from './repeat.ts';
+import { planGroups, readGroups } from './repeat.ts';
 import type { FieldWords, FillPlan, FillStep, FillValue, ScanResult, ScannedControl, ScannedTable, SkippedControl, TableFillStep } from './types.ts';
 import { fieldList, refusedWords, unlabelled, unusableWords, visibleLabel } from './words.ts';
 
@@ -416,8 +416,11 @@ export function readBackValues(ctx: AutofillContext, scan: ScanResult, options: 
   const sources: Record<string, string> = {};
   const partial: Record<string, string> = {};
   const skipped: SkippedControl[] = [];
+  // repeating groups of blocks naming a list of the record: read as its rows, not control by control
+  const groupsRead = readGroups(ctx, scan, scope, m.form, values, sources);
   for (const c of scan.controls) {
     if (c.cell || c.kind === 'file') continue;
+    if (c.block && groupsRead.has(c.block.group)) continue;
     const r = resolveControl(ctx, c, scope, m);
     if ('reason' in r) {
       // a criterion of a rating matrix (依法行政): its mark, by the scale's text or value

@@ -11,7 +11,7 @@ import type { ColumnFieldDefinition, FormDefinition } from '../pack-schema.ts';
 import { normalizeLabel } from '../labels.ts';
 import { isEmptyValue } from '../expression.ts';
 import { fieldWords, labelVariants, matchLabels, type AutofillContext } from './context.ts';
-import { formatDate, optionCandidates } from './convert.ts';
+import { formatDate, optionCandidates, parseDate } from './convert.ts';
 import type { FillValue, RepeatFillStep, ScanResult, ScannedGroup, SkippedControl } from './types.ts';
 import { fieldList, visibleLabel } from './words.ts';
 
@@ -148,4 +148,45 @@ function planGroup(ctx: AutofillContext, g: ScannedGroup, values: Record<string,
   if (unseen) step.unseen = true;
   if (g.tab !== undefined) step.tab = g.tab;
   return step;
+}
+
+/**
+ * Read-back (capture) of repeating groups: each group whose labels name a table or people list
+ * the form holds becomes that key's rows, block by block, keyed by the form's column ids (people
+ * as names). Returns the group ids taken, whose controls are then not read one by one.
+ */
+export function readGroups(ctx: AutofillContext, scan: ScanResult, scope: ReadonlySet<string> | undefined, form: FormDefinition | undefined, values: Record<string, unknown>, sources: Record<string, string>): Set<string> {
+  const taken = new Set<string>();
+  for (const g of scan.groups ?? []) {
+    const lists = new Set([...(scope ?? ctx.entries.keys())].filter((k) => LIST_TYPES.has(ctx.entries.get(k)?.type ?? '')));
+    const match = matchLabels(ctx, g.labels, lists);
+    if (match.kind !== 'match') continue;
+    taken.add(g.id);
+    if (match.key in values) continue;
+    const entry = ctx.entries.get(match.key)!;
+    const cells = scan.controls.filter((c) => c.block?.group === g.id);
+    const text = (v: unknown) => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
+    const blocks = [...new Set(cells.map((c) => c.block!.index))].sort((a, b) => a - b);
+    const out: unknown[] = [];
+    if (entry.type === 'people') {
+      const name = g.fields.find((f) => labelVariants(f).some((v) => NAME_FIELDS.includes(v))) ?? (g.fields.length === 1 ? g.fields[0] : undefined);
+      for (const b of blocks) { const n = text(cells.find((c) => c.block!.index === b && c.block!.field === name)?.value); if (n) out.push({ name: n }); }
+    } else {
+      const columns = columnsOf(form, match.key) ?? columnsOf([...ctx.forms.values()].find((f) => columnsOf(f, match.key)), match.key) ?? [];
+      const m = matchBlockFields(g.fields, columns);
+      for (const b of blocks) {
+        const row: Record<string, unknown> = {};
+        for (const c of cells.filter((x) => x.block!.index === b)) {
+          const ci = m.get(c.block!.field);
+          const col = ci === undefined ? undefined : columns[ci];
+          const v = text(c.value);
+          if (!col || !v || col.id in row) continue;
+          row[col.id] = col.type === 'number' && Number.isFinite(Number(v)) ? Number(v) : col.type === 'person' ? { name: v } : col.type === 'date' ? (parseDate(v) ?? v) : v;
+        }
+        if (Object.keys(row).length) out.push(row);
+      }
+    }
+    if (out.length) { values[match.key] = out; sources[match.key] = g.id; }
+  }
+  return taken;
 }
