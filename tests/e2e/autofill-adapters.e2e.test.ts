@@ -5,39 +5,15 @@
  * The document-date picker refuses the date written (disabledDate): the report must say failed,
  * never filled. The ethnicity select is disabled until its options load: it must be waited for.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { FillPlan, FillReport } from '@lvzhi/shared';
-import { launchChromium, serveDir, type StaticServer } from '../harness/browser.ts';
-import { AUTOFILL_BUNDLE, ensureAutofillBundle } from '../harness/autofill.ts';
+import { autofillSuite, lvzhi, openWithBundle, portalState, portalSubmit } from '../harness/autofill.ts';
 import { ADAPTER_FIXTURES_DIR, buildAdapterFixtures } from '../fixtures/adapters/build.ts';
-
-const BUNDLE = AUTOFILL_BUNDLE;
-
 import { EXPECTED, RECORD, STATUS } from '../fixtures/adapters/record.ts';
 
-let site: StaticServer, browser: Awaited<ReturnType<typeof launchChromium>>;
-beforeAll(async () => {
-  await buildAdapterFixtures();
-  ensureAutofillBundle();
-  site = await serveDir(ADAPTER_FIXTURES_DIR);
-  browser = await launchChromium();
-});
-afterAll(async () => { await browser?.close(); await site?.close(); });
-
-async function openFixture(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.waitForFunction(() => !!(window as unknown as { __portal?: unknown }).__portal, undefined, { timeout: 20_000 });
-  await page.addScriptTag({ path: BUNDLE });
-}
-
-async function fillFixture(page: Page, values: Record<string, unknown>): Promise<{ plan: FillPlan; report: FillReport }> {
-  const out: string = await page.evaluate(async (arg: string) => {
-    const L = (window as unknown as { Lvzhi: { fill(v: unknown): Promise<unknown> } }).Lvzhi;
-    return JSON.stringify(await L.fill(JSON.parse(arg)));
-  }, JSON.stringify(values));
-  return JSON.parse(out) as { plan: FillPlan; report: FillReport };
-}
+const t = autofillSuite({ site: ADAPTER_FIXTURES_DIR }, buildAdapterFixtures);
+const openPage = (file: string, viewport?: { width: number; height: number }) => openWithBundle(t.browser, t.site.url(`/${file}`), { viewport });
+const fillFixture = (page: Parameters<typeof lvzhi>[0], values: Record<string, unknown>) => lvzhi<{ plan: FillPlan; report: FillReport }>(page, 'fill', values);
 
 /** Pickers whose typed input takes a date their calendar disables: the page holds it, so "filled" is the honest report. */
 const ACCEPTS_DISABLED_DATE = ['naive', 'tdesign'];
@@ -53,11 +29,10 @@ const statusOf = (r: FillReport, key: string) => r.filled.some((f) => f.key === 
 
 describe.each(['element-plus', 'antd', 'ant-design-vue', 'naive', 'tdesign', 'arco', 'view-ui', 'fusion', 'element-ui'])('%s', (name) => {
   it('fills every widget, reports honestly, and the page submits', async () => {
-    const page = await browser.newPage();
-    await openFixture(page, site.url(`/${name}.html`));
+    const page = await openPage(`${name}.html`);
     const extra = EXTRA[name];
     const { report } = await fillFixture(page, { ...RECORD, ...extra?.values });
-    const state = await page.evaluate(() => (window as unknown as { __portal: { state(): unknown } }).__portal.state()) as Record<string, unknown>;
+    const state = await portalState(page);
     const detail = JSON.stringify({ state, failed: report.failed, skipped: report.skipped.filter((s) => s.reason !== 'no-match') });
     const accepts = ACCEPTS_DISABLED_DATE.includes(name);
     const expected = { ...(accepts ? { ...EXPECTED, docDate: RECORD['meeting.documentDate'] } : EXPECTED), ...extra?.state };
@@ -65,7 +40,7 @@ describe.each(['element-plus', 'antd', 'ant-design-vue', 'naive', 'tdesign', 'ar
     for (const [k, want] of Object.entries(expected)) expect(state[k], `${k}: ${detail}`).toEqual(want);
     for (const [k, want] of Object.entries(STATUS)) expect(statusOf(report, k), `${k}: ${detail}`).toBe(accepts ? 'filled' : want);
     if (!accepts) expect(report.failed.find((f) => f.key === 'meeting.documentDate')?.error).toMatch(/门户未接受该值/);
-    const submitted = await page.evaluate(() => (window as unknown as { __portal: { submit(): Promise<{ ok: boolean; errors: string[] }> } }).__portal.submit());
+    const submitted = await portalSubmit(page);
     expect(submitted, detail).toEqual({ ok: true, errors: [] });
     await page.close();
   });
@@ -73,19 +48,17 @@ describe.each(['element-plus', 'antd', 'ant-design-vue', 'naive', 'tdesign', 'ar
 
 describe('Vant 4 (a mobile page: picker, date and cascader popups behind read-only fields)', () => {
   it('fills each field through its popup and the page submits', async () => {
-    const page = await browser.newPage();
-    // a phone's screen, with the page's submit bar fixed over its bottom
-    await page.setViewportSize({ width: 390, height: 700 });
-    await openFixture(page, site.url('/vant.html'));
+    // a phone’s screen, with the page's submit bar fixed over its bottom
+    const page = await openPage('vant.html', { width: 390, height: 700 });
     const keys = ['deputy.name', 'deputy.gender', 'deputy.ethnicity', 'deputy.politicalStatus', 'deputy.birthDate', 'inspection.enforcementUnits', 'deputy.address', 'deputy.groupLeader', 'record.remarks'];
     const { report } = await fillFixture(page, { ...Object.fromEntries(keys.map((k) => [k, RECORD[k]])), 'record.remarks': '群众反映路灯不亮' });
-    const state = await page.evaluate(() => (window as unknown as { __portal: { state(): unknown } }).__portal.state());
+    const state = await portalState(page);
     const detail = JSON.stringify(report);
     const { name, gender, ethnicity, party, birth, units, address, leader } = EXPECTED;
     expect(state, detail).toEqual({ note: '群众反映路灯不亮', name, gender, ethnicity, party, birth, units, address, leader });
     expect(report.failed, detail).toEqual([]);
     expect(report.filled.map((f) => f.key).sort(), detail).toEqual([...keys].sort());
-    expect(await page.evaluate(() => (window as unknown as { __portal: { submit(): Promise<unknown> } }).__portal.submit())).toEqual({ ok: true, errors: [] });
+    expect(await portalSubmit(page)).toEqual({ ok: true, errors: [] });
     await page.close();
   });
 });
@@ -97,13 +70,11 @@ describe('Vant 4, one popup shared by the choice fields (vant-popups.html)', () 
   // not among the options) must close its popup too. The shared popup, emptied as it fades out,
   // gets the date field's (empty) picker while the date's own popup opens: it is not the date's.
   it('leaves no popup open after each step, failed or not, and fills the fields below', async () => {
-    const page = await browser.newPage();
-    await page.setViewportSize({ width: 375, height: 700 });
-    await openFixture(page, site.url('/vant-popups.html'));
+    const page = await openPage('vant-popups.html', { width: 375, height: 700 });
     const values = { 'deputy.politicalStatus': '中共党员', 'deputy.ethnicity': '汉族', 'deputy.birthDate': '1975-06-12', 'inspection.enforcementUnits': ['县公安局', '县城管局'], 'deputy.name': '王建国', 'record.remarks': '群众反映路灯不亮' };
     const { report } = await fillFixture(page, values);
     const detail = JSON.stringify(report);
-    const state = await page.evaluate(() => (window as unknown as { __portal: { state(): unknown } }).__portal.state());
+    const state = await portalState(page);
     expect(state, detail).toEqual({ party: '', ethnicity: '汉族', birth: '1975-06-12', units: ['县公安局', '县城管局'], name: '王建国', note: '群众反映路灯不亮' });
     expect(report.failed.map((f) => f.key), detail).toEqual(['deputy.politicalStatus']);
     expect(report.filled.map((f) => f.key).sort(), detail).toEqual(['deputy.birthDate', 'deputy.ethnicity', 'deputy.name', 'inspection.enforcementUnits', 'record.remarks']);
@@ -116,27 +87,25 @@ describe('Vant 4, one popup shared by the choice fields (vant-popups.html)', () 
 
 describe('jQuery EasyUI 1.5 (combobox, multiple combobox, datebox, datetimebox on a table-layout page)', () => {
   it('writes through the panels, the widgets\' own values hold it, and the report is honest', async () => {
-    const page = await browser.newPage();
-    await openFixture(page, site.url('/easyui.html'));
+    const page = await openPage('easyui.html');
     const keys = ['deputy.name', 'deputy.gender', 'deputy.ethnicity', 'deputy.politicalStatus', 'deputy.birthDate', 'meeting.startTime', 'inspection.enforcementUnits'];
     const { report } = await fillFixture(page, Object.fromEntries(keys.map((k) => [k, RECORD[k]])));
-    const state = await page.evaluate(() => (window as unknown as { __portal: { state(): unknown } }).__portal.state());
+    const state = await portalState(page);
     const detail = JSON.stringify(report);
     expect(state, detail).toEqual({ xm: '王建国', xb: '1', mz: '03', zzmm: '01', csrq: '1975-06-12', hysj: '2026-03-05 09:30', zfdw: ['ga', 'cg'] });
     expect(report.failed, detail).toEqual([]);
     expect(report.filled.map((f) => f.key).sort(), detail).toEqual([...keys].sort());
-    expect(await page.evaluate(() => (window as unknown as { __portal: { submit(): Promise<unknown> } }).__portal.submit())).toEqual({ ok: true, errors: [] });
+    expect(await portalSubmit(page)).toEqual({ ok: true, errors: [] });
     await page.close();
   });
 });
 
 describe('ARIA role widgets (a low-code page with div labels)', () => {
   it('fills textbox, radiogroup, combobox+listbox, checkbox group, switch and spinbutton', async () => {
-    const page = await browser.newPage();
-    await openFixture(page, site.url('/aria.html'));
+    const page = await openPage('aria.html');
     const values = { 'deputy.name': '李秀英', 'deputy.gender': '女', 'deputy.politicalStatus': '群众', 'inspection.enforcementUnits': ['县市场监管局', '县城管局'], 'deputy.groupLeader': true, 'meeting.expectedCount': 35 };
     const { report } = await fillFixture(page, values);
-    const state = await page.evaluate(() => (window as unknown as { __portal: { state(): unknown } }).__portal.state());
+    const state = await portalState(page);
     const detail = JSON.stringify(report);
     expect(state, detail).toEqual({ name: '李秀英', gender: '女', party: '群众', units: ['县市场监管局', '县城管局'], leader: true, count: '35' });
     expect(report.failed, detail).toEqual([]);
@@ -147,16 +116,15 @@ describe('ARIA role widgets (a low-code page with div labels)', () => {
 
 describe('jQuery plugins that hide the native select (select2, bootstrap-select)', () => {
   it('writes the native select and the plugin shows the same choice', async () => {
-    const page = await browser.newPage();
-    await openFixture(page, site.url('/jquery.html'));
+    const page = await openPage('jquery.html');
     const values = { 'deputy.ethnicity': '回族', 'inspection.enforcementUnits': ['县公安局', '县城管局'], 'deputy.politicalStatus': '中共党员', 'deputy.education': '大学本科' };
     const { report } = await fillFixture(page, values);
-    const state = await page.evaluate(() => (window as unknown as { __portal: { state(): unknown } }).__portal.state());
+    const state = await portalState(page);
     const detail = JSON.stringify(report);
     expect(state, detail).toEqual({ mz: '03', zfdw: ['ga', 'cg'], zzmm: '01', xl: '20', shown: { mz: '回族', zzmm: '中国共产党党员', xl: '大学本科' } });
     expect(report.failed, detail).toEqual([]);
     expect(report.filled.map((f) => f.key).sort(), detail).toEqual(Object.keys(values).sort());
-    expect(await page.evaluate(() => (window as unknown as { __portal: { submit(): Promise<unknown> } }).__portal.submit())).toEqual({ ok: true, errors: [] });
+    expect(await portalSubmit(page)).toEqual({ ok: true, errors: [] });
     await page.close();
   });
 });

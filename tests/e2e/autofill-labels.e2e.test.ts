@@ -4,21 +4,13 @@
  * its row, a placeholder used last, a derived 单位及职务, a label naming a key the record lacks.
  * Filled through the standalone bundle and checked against the page's own values.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { FillPlan, FillReport } from '@lvzhi/shared';
-import { launchChromium, REPO_ROOT, serveDir, type StaticServer } from '../harness/browser.ts';
-import { AUTOFILL_BUNDLE, ensureAutofillBundle } from '../harness/autofill.ts';
+import { REPO_ROOT } from '../harness/browser.ts';
+import { autofillSuite, lvzhi, openWithBundle, portalState } from '../harness/autofill.ts';
 
-const BUNDLE = AUTOFILL_BUNDLE;
-let site: StaticServer, browser: Awaited<ReturnType<typeof launchChromium>>;
-
-beforeAll(async () => {
-  ensureAutofillBundle();
-  site = await serveDir(join(REPO_ROOT, 'tests', 'fixtures', 'scan'));
-  browser = await launchChromium();
-});
-afterAll(async () => { await browser?.close(); await site?.close(); });
+const t = autofillSuite({ site: join(REPO_ROOT, 'tests', 'fixtures', 'scan') });
 
 const values = {
   'deputy.name': '王芳', 'deputy.gender': '女', 'deputy.ethnicity': '汉族', 'deputy.nativePlace': '江苏南京',
@@ -29,15 +21,10 @@ const values = {
 
 describe('labels from the layout', () => {
   it('fills every field of a page whose labels are plain layout text', async () => {
-    const page = await browser.newPage();
+    const page = await openWithBundle(t.browser, t.site.url('/labels.html'), { waitForPortal: false });
     try {
-      await page.goto(site.url('/labels.html'));
-      await page.addScriptTag({ path: BUNDLE });
-      const out = JSON.parse(await page.evaluate(async (v: string) => {
-        const L = (window as unknown as { Lvzhi: { fill(v: unknown): Promise<unknown> } }).Lvzhi;
-        return JSON.stringify(await L.fill(JSON.parse(v)));
-      }, JSON.stringify(values))) as { plan: FillPlan; report: FillReport };
-      const state = await page.evaluate(() => (window as unknown as { __portal: { state(): Record<string, string> } }).__portal.state());
+      const out = await lvzhi<{ plan: FillPlan; report: FillReport }>(page, 'fill', values);
+      const state = await portalState(page);
       expect(state).toEqual({
         f1: '王芳', f2: '2', f3: '汉族', f4: '江苏南京', f5: '青山镇人民政府', f6: '镇长', f7: '1',
         f8: '320102198001010029', f9: 'wf@example.cn', f10: '13800001111', f11: '青山镇人民政府镇长', f12: '无',
@@ -56,15 +43,10 @@ describe('labels from the layout', () => {
 
 describe('a form in a modal dialog', () => {
   it('closes a dropdown with Escape without closing the dialog that holds the form', async () => {
-    const page = await browser.newPage();
+    const page = await openWithBundle(t.browser, t.site.url('/dialog.html'), { waitForPortal: false });
     try {
-      await page.goto(site.url('/dialog.html'));
-      await page.addScriptTag({ path: BUNDLE });
-      const report = JSON.parse(await page.evaluate(async () => {
-        const L = (window as unknown as { Lvzhi: { fill(v: unknown): Promise<{ report: unknown }> } }).Lvzhi;
-        return JSON.stringify((await L.fill({ 'deputy.name': '王芳', 'deputy.gender': '女', 'deputy.ethnicity': '汉族' })).report);
-      })) as FillReport;
-      const state = await page.evaluate(() => (window as unknown as { __portal: { state(): unknown } }).__portal.state());
+      const report = (await lvzhi<{ report: FillReport }>(page, 'fill', { 'deputy.name': '王芳', 'deputy.gender': '女', 'deputy.ethnicity': '汉族' })).report;
+      const state = await portalState(page);
       // null would mean the dialog (and the form) was closed by the engine's Escape
       expect(state).toEqual({ xm: '王芳', xb: '2', mz: '汉族', listOpen: false });
       expect(report.failed).toEqual([]);
@@ -75,15 +57,10 @@ describe('a form in a modal dialog', () => {
 
 describe('widgets no adapter knows', () => {
   it('does not type into the box of an unknown dropdown or calendar, and says why', async () => {
-    const page = await browser.newPage();
+    const page = await openWithBundle(t.browser, t.site.url('/unknown-widget.html'), { waitForPortal: false });
     try {
-      await page.goto(site.url('/unknown-widget.html'));
-      await page.addScriptTag({ path: BUNDLE });
-      const report = JSON.parse(await page.evaluate(async () => {
-        const L = (window as unknown as { Lvzhi: { fill(v: unknown): Promise<{ report: unknown }> } }).Lvzhi;
-        return JSON.stringify((await L.fill({ 'deputy.name': '王芳', 'deputy.ethnicity': '汉族', 'deputy.birthDate': '1980-01-01', 'deputy.mobile': '13800001111' })).report);
-      })) as FillReport;
-      const state = await page.evaluate(() => (window as unknown as { __portal: { state(): unknown } }).__portal.state());
+      const report = (await lvzhi<{ report: FillReport }>(page, 'fill', { 'deputy.name': '王芳', 'deputy.ethnicity': '汉族', 'deputy.birthDate': '1980-01-01', 'deputy.mobile': '13800001111' })).report;
+      const state = await portalState(page);
       // the plain box and the read-only box without a popup hold what a form post sends
       expect(state).toEqual({ xm: '王芳', mz: '', csrq: '', dh: '13800001111' });
       expect(report.filled.map((f) => f.key).sort()).toEqual(['deputy.mobile', 'deputy.name']);

@@ -7,39 +7,27 @@
  * `Lvzhi.fillMore` (继续填写) fills only the fields that appeared — waiting for the select's
  * list — and leaves what the user changed by hand on the first step; `undo` restores both fills.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import type { FillReport } from '@lvzhi/shared';
-import { launchChromium, REPO_ROOT, serveDir, type StaticServer } from '../harness/browser.ts';
-import { AUTOFILL_BUNDLE, ensureAutofillBundle } from '../harness/autofill.ts';
+import { REPO_ROOT } from '../harness/browser.ts';
+import { autofillSuite, lvzhi, openWithBundle, portalState } from '../harness/autofill.ts';
 
-const BUNDLE = AUTOFILL_BUNDLE;
-let site: StaticServer, browser: Awaited<ReturnType<typeof launchChromium>>;
-
-beforeAll(async () => {
-  ensureAutofillBundle();
-  site = await serveDir(join(REPO_ROOT, 'tests', 'fixtures', 'scan'));
-  browser = await launchChromium();
-});
-afterAll(async () => { await browser?.close(); await site?.close(); });
+const t = autofillSuite({ site: join(REPO_ROOT, 'tests', 'fixtures', 'scan') });
 
 const values = {
   'letter.name': '周桂芳', 'letter.subject': '反映小区路灯损坏', 'letter.content': '请求尽快维修小区东侧路灯。',
   'letter.forwardedTo': '镇城建办', 'letter.dueDate': '2024-12-20',
 };
 type Out = { report: FillReport };
-const call = (page: import('playwright-core').Page, fn: 'fill' | 'fillMore') => page.evaluate(async ([f, v]) => {
-  const L = (window as unknown as { Lvzhi: Record<string, (v: unknown) => Promise<unknown>> }).Lvzhi;
-  return JSON.stringify(await L[f]!(JSON.parse(v!)));
-}, [fn, JSON.stringify(values)] as const).then((s) => JSON.parse(s) as Out);
-const state = (page: import('playwright-core').Page) => page.evaluate(() => (window as unknown as { __portal: { state(): Record<string, string> } }).__portal.state());
+const call = (page: Page, fn: 'fill' | 'fillMore') => lvzhi<Out>(page, fn, values);
+const state = (page: Page) => portalState<Record<string, string>>(page);
 
 describe('fields that show later', () => {
   it('reports the fields waiting on a hidden step, then fills only them after the user moves on', async () => {
-    const page = await browser.newPage();
+    const page = await openWithBundle(t.browser, t.site.url('/later-step.html'), { waitForPortal: false });
     try {
-      await page.goto(site.url('/later-step.html'));
-      await page.addScriptTag({ path: BUNDLE });
       const first = await call(page, 'fill');
       expect(first.report.filled.map((f) => f.key).sort()).toEqual(['letter.name', 'letter.subject']);
       const later = first.report.skipped.filter((s) => s.later);
@@ -56,7 +44,7 @@ describe('fields that show later', () => {
       expect(more.report.filled.map((f) => f.key).sort(), JSON.stringify(more.report)).toEqual(['letter.content', 'letter.dueDate', 'letter.forwardedTo']);
       expect(await state(page)).toEqual({ name: '周桂芳', subject: '反映小区东侧路灯损坏', content: '请求尽快维修小区东侧路灯。', unit: 'U2', due: '2024-12-20' });
 
-      const undone = JSON.parse(await page.evaluate(async () => JSON.stringify(await (window as unknown as { Lvzhi: { undo(): Promise<unknown> } }).Lvzhi.undo()))) as { restored: number; failed: unknown[] };
+      const undone = await lvzhi<{ restored: number; failed: unknown[] }>(page, 'undo');
       expect(undone.failed).toEqual([]);
       expect(await state(page)).toMatchObject({ name: '', content: '', unit: '', due: '' });
     } finally { await page.close(); }

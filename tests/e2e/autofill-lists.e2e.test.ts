@@ -3,48 +3,23 @@
  * libraries (tests/fixtures/adapters/) or plain HTML (tests/fixtures/scan/): each page is filled
  * through the standalone bundle (window.Lvzhi.fill, no mapping) and its own state is compared.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { FillReport, ScanResult } from '@lvzhi/shared';
-import { launchChromium, REPO_ROOT, serveDir, type StaticServer } from '../harness/browser.ts';
-import { AUTOFILL_BUNDLE, ensureAutofillBundle } from '../harness/autofill.ts';
+import { REPO_ROOT } from '../harness/browser.ts';
+import { autofillSuite, lvzhi, openWithBundle, portalState, portalSubmit } from '../harness/autofill.ts';
 import { ADAPTER_FIXTURES_DIR, buildAdapterFixtures } from '../fixtures/adapters/build.ts';
 
-const BUNDLE = AUTOFILL_BUNDLE;
-let adapters: StaticServer, scan: StaticServer, browser: Awaited<ReturnType<typeof launchChromium>>;
-
-beforeAll(async () => {
-  await buildAdapterFixtures();
-  ensureAutofillBundle();
-  adapters = await serveDir(ADAPTER_FIXTURES_DIR);
-  scan = await serveDir(join(REPO_ROOT, 'tests', 'fixtures', 'scan'));
-  browser = await launchChromium();
-});
-afterAll(async () => { await browser?.close(); await adapters?.close(); await scan?.close(); });
-
-async function open(url: string): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(url);
-  await page.waitForFunction(() => !!(window as unknown as { __portal?: unknown }).__portal, undefined, { timeout: 20_000 });
-  await page.addScriptTag({ path: BUNDLE });
-  return page;
-}
-
-async function fill(page: Page, values: Record<string, unknown>): Promise<FillReport> {
-  const out: string = await page.evaluate(async (arg: string) => {
-    const L = (window as unknown as { Lvzhi: { fill(v: unknown): Promise<{ report: unknown }> } }).Lvzhi;
-    return JSON.stringify((await L.fill(JSON.parse(arg))).report);
-  }, JSON.stringify(values));
-  return JSON.parse(out) as FillReport;
-}
-
-const state = (page: Page) => page.evaluate(() => (window as unknown as { __portal: { state(): unknown } }).__portal.state());
-const submit = (page: Page) => page.evaluate(() => (window as unknown as { __portal: { submit(): Promise<unknown> } }).__portal.submit());
+const t = autofillSuite({ adapters: ADAPTER_FIXTURES_DIR, scan: join(REPO_ROOT, 'tests', 'fixtures', 'scan') }, buildAdapterFixtures);
+const open = (url: string) => openWithBundle(t.browser, url);
+const fill = async (page: Page, values: Record<string, unknown>) => (await lvzhi<{ report: FillReport }>(page, 'fill', values)).report;
+const state = (page: Page) => portalState(page);
+const submit = (page: Page) => portalSubmit(page);
 
 describe('View UI Plus: a CheckboxGroup and a multiple Select', () => {
   it('keeps every ticked item, not only the last one', async () => {
-    const page = await open(adapters.url('/view-ui-lists.html'));
+    const page = await open(t.adapters.url('/view-ui-lists.html'));
     try {
       const values = { 'appraisal.method': ['听取汇报', '问卷调查', '个别走访'], 'appraisal.inquiryGroup': [{ name: '李秀英' }, { name: '赵德明' }] };
       const report = await fill(page, values);
@@ -59,7 +34,7 @@ describe('View UI Plus: a CheckboxGroup and a multiple Select', () => {
 
 describe('select2 multiple, the record holding the items as one text', () => {
   it('chooses each item the text lists and the plugin shows them', async () => {
-    const page = await open(adapters.url('/jquery-lists.html'));
+    const page = await open(t.adapters.url('/jquery-lists.html'));
     try {
       const report = await fill(page, { 'suggestion.coHandlingUnits': '县公安局、县卫生健康委员会' });
       const detail = JSON.stringify(report);
@@ -72,7 +47,7 @@ describe('select2 multiple, the record holding the items as one text', () => {
 
 describe('check-box lists whose boxes post under indexed names (ASP.NET CheckBoxList, units[0])', () => {
   it('fills each list as one question labelled by its row, and keeps separate boxes apart', async () => {
-    const page = await open(scan.url('/checkbox-list.html'));
+    const page = await open(t.scan.url('/checkbox-list.html'));
     try {
       const values = { 'inspection.place': '青山镇自来水厂', 'inspection.methods': ['听取汇报', '查阅资料'], 'inspection.enforcementUnits': ['县公安局', '县城管局'], 'deputy.groupLeader': true };
       const report = await fill(page, values);
@@ -80,7 +55,7 @@ describe('check-box lists whose boxes post under indexed names (ASP.NET CheckBox
       expect(await state(page), detail).toEqual({ scdd: '青山镇自来水厂', scfs: ['02', '04'], units: ['GA', 'CG'], xzz: true, flags: 0 });
       expect(report.failed, detail).toEqual([]);
       expect(report.filled.map((f) => f.key).sort(), detail).toEqual(Object.keys(values).sort());
-      const scanned = await page.evaluate(() => (window as unknown as { Lvzhi: { scan(): unknown } }).Lvzhi.scan()) as ScanResult;
+      const scanned = await lvzhi<ScanResult>(page, 'scan');
       const kinds = Object.fromEntries(scanned.controls.map((c) => [c.labels[0]?.text, c.kind]));
       expect(kinds).toMatchObject({ 视察方式: 'checkboxes', 执法单位: 'checkboxes', 是否公开: 'checkbox', 是否督办: 'checkbox' });
     } finally { await page.close(); }
@@ -89,7 +64,7 @@ describe('check-box lists whose boxes post under indexed names (ASP.NET CheckBox
 
 describe('units named short in the record and with their town on the portal (or the other way round)', () => {
   it('chooses the one option naming the unit, and guesses nothing when two do', async () => {
-    const page = await open(adapters.url('/unit-names.html'));
+    const page = await open(t.adapters.url('/unit-names.html'));
     try {
       const values = { 'suggestion.handlingUnit': '农业技术推广站', 'inspection.organiser': '司法所', 'suggestion.supervisingUnit': '派出所', 'deputy.workUnit': '泰兴市柳河镇人大主席团' };
       const report = await fill(page, values);
@@ -104,12 +79,12 @@ describe('units named short in the record and with their town on the portal (or 
 
 describe('an open multi-select dropdown (Arco: a checkbox in every option)', () => {
   it('is not scanned as page controls, while the page\'s own checkbox group is', async () => {
-    const page = await open(adapters.url('/arco-lists.html'));
+    const page = await open(t.adapters.url('/arco-lists.html'));
     try {
       // a person left the dropdown open
       await page.click('.arco-select-view');
       await page.waitForSelector('.arco-select-dropdown .arco-select-option .arco-checkbox', { state: 'visible' });
-      const scanned = await page.evaluate(() => (window as unknown as { Lvzhi: { scan(): unknown } }).Lvzhi.scan()) as ScanResult;
+      const scanned = await lvzhi<ScanResult>(page, 'scan');
       const seen = scanned.controls.map((c) => ({ kind: c.kind, label: c.labels[0]?.text }));
       expect(seen).toEqual([{ kind: 'multiselect', label: '评议调查组成员' }, { kind: 'checkboxes', label: '评议方式' }]);
       await page.keyboard.press('Escape');
@@ -127,7 +102,7 @@ describe('an open multi-select dropdown (Arco: a checkbox in every option)', () 
 
 describe('a form inside a popover whose select keeps its dropdown inline (Element Plus)', () => {
   it('is scanned and filled: a popup holding fields is not a dropdown', async () => {
-    const page = await open(adapters.url('/popover-form.html'));
+    const page = await open(t.adapters.url('/popover-form.html'));
     try {
       // the inline dropdown's items are in the popover (the case the dropdown rule must not take for a dropdown)
       await page.waitForSelector('.el-popover .el-select-dropdown__item', { state: 'attached' });

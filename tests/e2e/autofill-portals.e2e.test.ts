@@ -5,17 +5,14 @@
  * own submit validation must pass, read-back must return the record's values and undo must
  * restore the page.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { loadPaths } from '@lvzhi/shared/node';
-import { dictionaryView, validatePackSet, type FillPlan, type FillReport, type PackDefinition } from '@lvzhi/shared';
-import { launchChromium, REPO_ROOT, serveDir, type StaticServer } from '../harness/browser.ts';
-import { AUTOFILL_BUNDLE, ensureAutofillBundle } from '../harness/autofill.ts';
+import { dictionaryView, type FillPlan, type FillReport, type PackDefinition } from '@lvzhi/shared';
+import { REPO_ROOT } from '../harness/browser.ts';
+import { autofillSuite, builtInPacks, lvzhi, openWithBundle, portalState, portalSubmit } from '../harness/autofill.ts';
 import { buildPortals, PORTALS_DIR } from '../fixtures/portals/build.ts';
-
-const BUNDLE = AUTOFILL_BUNDLE;
 
 interface Expected {
   fixture: string; page: string; record: string; mapping: string | null;
@@ -24,19 +21,9 @@ interface Expected {
 }
 const expected = (name: string): Expected => JSON.parse(readFileSync(join(PORTALS_DIR, 'expected', `${name}.json`), 'utf8'));
 
-let site: StaticServer, other: StaticServer, browser: Awaited<ReturnType<typeof launchChromium>>;
+const t = autofillSuite({ site: PORTALS_DIR, other: PORTALS_DIR }, buildPortals);
 let packs: PackDefinition[];
-
-beforeAll(async () => {
-  await buildPortals();
-  ensureAutofillBundle();
-  const loaded = await loadPaths([join(REPO_ROOT, 'forms', 'packs')], REPO_ROOT);
-  packs = validatePackSet(loaded.documents.filter((d) => d.kind === 'pack').map((d) => ({ json: d.json, source: d.source }))).packs;
-  site = await serveDir(PORTALS_DIR);
-  other = await serveDir(PORTALS_DIR);
-  browser = await launchChromium();
-});
-afterAll(async () => { await browser?.close(); await site?.close(); await other?.close(); });
+beforeAll(async () => { packs = await builtInPacks(); });
 
 function valuesOf(e: Expected): { values: Record<string, unknown>; form: string } {
   const rec = JSON.parse(readFileSync(join(REPO_ROOT, e.record), 'utf8')) as { form: string; values: Record<string, unknown> };
@@ -45,16 +32,8 @@ function valuesOf(e: Expected): { values: Record<string, unknown>; form: string 
 }
 
 async function open(e: Expected, query = ''): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(site.url(`/${e.page}${query}`));
-  await page.waitForFunction(() => {
-    const w = window as unknown as { __portal?: unknown; frames: Window & { length: number } };
-    if (w.__portal) return true;
-    for (let i = 0; i < window.frames.length; i++) { try { if ((window.frames[i] as unknown as { __portal?: unknown }).__portal) return true; } catch { /* cross-origin */ } }
-    return false;
-  }, undefined, { timeout: 20_000 });
+  const page = await openWithBundle(t.browser, t.site.url(`/${e.page}${query}`));
   await page.waitForTimeout(200);
-  await page.addScriptTag({ path: BUNDLE });
   return page;
 }
 
@@ -62,28 +41,14 @@ async function open(e: Expected, query = ''): Promise<Page> {
 function portalFrame(page: Page): Frame {
   return page.frames().find((f) => f.name() === 'mainFrame') ?? page.mainFrame();
 }
-const state = (page: Page) => portalFrame(page).evaluate(() => (window as unknown as { __portal: { state(): Record<string, unknown> } }).__portal.state());
-const submit = (page: Page) => portalFrame(page).evaluate(() => (window as unknown as { __portal: { submit(): unknown } }).__portal.submit()) as Promise<{ ok: boolean; errors: string[] }>;
+const state = (page: Page) => portalState(portalFrame(page));
+const submit = (page: Page) => portalSubmit(portalFrame(page));
 
-async function fill(page: Page, e: Expected, values: Record<string, unknown>, form: string): Promise<{ plan: FillPlan; report: FillReport }> {
-  const arg = JSON.stringify({ values, packs, mapping: e.mapping, form });
-  const out: string = await page.evaluate(async (arg: string) => {
-    const a = JSON.parse(arg) as { values: unknown; packs: unknown; mapping: string | null; form: string };
-    const L = (window as unknown as { Lvzhi: { fill(v: unknown, o: unknown): Promise<unknown> } }).Lvzhi;
-    return JSON.stringify(await L.fill(a.values, { packs: a.packs, form: a.form, ...(a.mapping ? { mapping: a.mapping } : {}) }));
-  }, arg);
-  return JSON.parse(out) as { plan: FillPlan; report: FillReport };
-}
-
-async function readBackIn(page: Page, mapping: string | null, form: string): Promise<{ values: Record<string, unknown>; partial: Record<string, string> }> {
-  const arg = JSON.stringify({ packs, mapping, form });
-  const out: string = await page.evaluate((arg: string) => {
-    const a = JSON.parse(arg) as { packs: unknown; mapping: string | null; form: string };
-    const L = (window as unknown as { Lvzhi: { readBack(o: unknown): unknown } }).Lvzhi;
-    return JSON.stringify(L.readBack({ packs: a.packs, form: a.form, ...(a.mapping ? { mapping: a.mapping } : {}) }));
-  }, arg);
-  return JSON.parse(out) as { values: Record<string, unknown>; partial: Record<string, string> };
-}
+const withMapping = (mapping: string | null) => (mapping ? { mapping } : {});
+const fill = (page: Page, e: Expected, values: Record<string, unknown>, form: string) =>
+  lvzhi<{ plan: FillPlan; report: FillReport }>(page, 'fill', values, { packs, form, ...withMapping(e.mapping) });
+const readBackIn = (page: Page, mapping: string | null, form: string) =>
+  lvzhi<{ values: Record<string, unknown>; partial: Record<string, string> }>(page, 'readBack', { packs, form, ...withMapping(mapping) });
 
 const isEmpty = (v: unknown) => v === '' || v === null || v === undefined || v === false || (Array.isArray(v) && v.length === 0);
 
@@ -115,13 +80,8 @@ const checkedRadios = (page: Page) => portalFrame(page).evaluate(() => Array.fro
 
 /** Ids of the radio-group controls a scan finds (the fill's own scan of the same page gives the same ids). */
 async function radioControls(page: Page, e: Expected): Promise<Set<string>> {
-  const arg = JSON.stringify({ packs, mapping: e.mapping });
-  const ids: string[] = await page.evaluate((arg: string) => {
-    const a = JSON.parse(arg) as { packs: unknown; mapping: string | null };
-    const L = (window as unknown as { Lvzhi: { scan(o: unknown): { controls: { id: string; kind: string }[] } } }).Lvzhi;
-    return L.scan({ packs: a.packs, ...(a.mapping ? { mapping: a.mapping } : {}) }).controls.filter((c) => c.kind === 'radio').map((c) => c.id);
-  }, arg);
-  return new Set(ids);
+  const scan = await lvzhi<{ controls: { id: string; kind: string }[] }>(page, 'scan', { packs, ...withMapping(e.mapping) });
+  return new Set(scan.controls.filter((c) => c.kind === 'radio').map((c) => c.id));
 }
 
 async function fullCycle(name: string) {
@@ -143,7 +103,7 @@ async function fullCycle(name: string) {
     expect(await submit(page)).toEqual({ ok: true, errors: [] });
     const back = await readBackIn(page, e.mapping, form);
     { const w = checkReadBack(e, values, back.values, back.partial); expect(w, w.join('\n')).toEqual([]); }
-    const undone = await page.evaluate(() => (window as unknown as { Lvzhi: { undo(): Promise<{ failed: { control: string; error: string }[] }> } }).Lvzhi.undo());
+    const undone = await lvzhi<{ failed: { control: string; error: string }[] }>(page, 'undo');
     // every control comes back, radio groups that had nothing chosen included (their framework model is put back)
     expect(undone.failed, JSON.stringify(undone.failed)).toEqual([]);
     const after = await state(page);
@@ -201,12 +161,12 @@ describe('autofill fills each test portal so that its own framework state holds 
   it('never writes into hidden, zero-size, off-screen, disabled or aria-hidden fields, passwords or a cross-origin frame', async () => {
     const e = expected('safety');
     const { values, form } = valuesOf(e);
-    const page = await open(e, `?frame=${encodeURIComponent(other.url('/safety/inner.html'))}`);
+    const page = await open(e, `?frame=${encodeURIComponent(t.other.url('/safety/inner.html'))}`);
     try {
       const { plan, report } = await fill(page, e, values, form);
       { const w = checkState(e, await state(page)); expect(w, w.join('\n')).toEqual([]); }
       expect(await submit(page)).toEqual({ ok: true, errors: [] });
-      const inner = page.frames().find((f) => f.url().startsWith(other.origin))!;
+      const inner = page.frames().find((f) => f.url().startsWith(t.other.origin))!;
       expect(await inner.evaluate(() => (window as unknown as { __inner(): unknown }).__inner())).toEqual(e.innerFrame);
       expect(plan.skipped.filter((s) => s.reason === 'unusable').length).toBeGreaterThanOrEqual(8);
       expect(plan.skipped.some((s) => s.reason === 'cross-origin')).toBe(true);

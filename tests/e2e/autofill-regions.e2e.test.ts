@@ -7,22 +7,12 @@
  * (tests/fixtures/adapters/regions.html); the state is the components' model. A cascader that
  * needs a level the record does not name is not filled, and the report says so.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FillReport } from '@lvzhi/shared';
-import { launchChromium, serveDir, type StaticServer } from '../harness/browser.ts';
-import { AUTOFILL_BUNDLE, ensureAutofillBundle } from '../harness/autofill.ts';
+import { autofillSuite, lvzhi, openWithBundle, portalState } from '../harness/autofill.ts';
 import { ADAPTER_FIXTURES_DIR, buildAdapterFixtures } from '../fixtures/adapters/build.ts';
 
-const BUNDLE = AUTOFILL_BUNDLE;
-
-let site: StaticServer, browser: Awaited<ReturnType<typeof launchChromium>>;
-beforeAll(async () => {
-  await buildAdapterFixtures();
-  ensureAutofillBundle();
-  site = await serveDir(ADAPTER_FIXTURES_DIR);
-  browser = await launchChromium();
-});
-afterAll(async () => { await browser?.close(); await site?.close(); });
+const t = autofillSuite({ site: ADAPTER_FIXTURES_DIR }, buildAdapterFixtures);
 
 const RECORD = {
   'deputy.householdAddress': '浙江省杭州市西湖区转塘街道', // one run of text, as many levels as the cascader
@@ -35,15 +25,9 @@ const RECORD = {
 
 describe('regions in cascaders (Element Plus, TDesign)', () => {
   it('walks each cascader from the options it shows, and fills nothing the record does not name', async () => {
-    const page = await browser.newPage();
-    await page.goto(site.url('/regions.html'));
-    await page.waitForFunction(() => !!(window as unknown as { __portal?: unknown }).__portal, undefined, { timeout: 20_000 });
-    await page.addScriptTag({ path: BUNDLE });
-    const report = JSON.parse(await page.evaluate(async (arg: string) => {
-      const L = (window as unknown as { Lvzhi: { fill(v: unknown): Promise<{ report: unknown }> } }).Lvzhi;
-      return JSON.stringify((await L.fill(JSON.parse(arg))).report);
-    }, JSON.stringify(RECORD))) as FillReport;
-    const state = await page.evaluate(() => (window as unknown as { __portal: { state(): unknown } }).__portal.state()) as Record<string, unknown>;
+    const page = await openWithBundle(t.browser, t.site.url('/regions.html'));
+    const report = (await lvzhi<{ report: FillReport }>(page, 'fill', RECORD)).report;
+    const state = await portalState(page);
     const detail = JSON.stringify({ state, failed: report.failed, skipped: report.skipped });
     expect(state.household, detail).toEqual(['浙江省', '杭州市', '西湖区', '转塘街道']);
     expect((state.codes as { household: string[] }).household, detail).toEqual(['33', '3301', '330106', '330106109']);

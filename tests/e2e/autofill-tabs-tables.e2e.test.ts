@@ -6,50 +6,25 @@
  * a second tab, written after the fill clicks that tab's header; a tab rendered only once opened;
  * and a disabled tab whose field must stay untouched. The portal's own model is the judge.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { loadPaths } from '@lvzhi/shared/node';
-import { dictionaryView, validatePackSet, type FillPlan, type FillReport, type PackDefinition } from '@lvzhi/shared';
-import { launchChromium, REPO_ROOT, serveDir, type StaticServer } from '../harness/browser.ts';
-import { AUTOFILL_BUNDLE, ensureAutofillBundle } from '../harness/autofill.ts';
+import { dictionaryView, type FillPlan, type FillReport, type PackDefinition } from '@lvzhi/shared';
+import { REPO_ROOT } from '../harness/browser.ts';
+import { autofillSuite, builtInPacks, lvzhi, openWithBundle, portalState, portalSubmit } from '../harness/autofill.ts';
 import { buildPortals, PORTALS_DIR } from '../fixtures/portals/build.ts';
 
-const BUNDLE = AUTOFILL_BUNDLE;
-let site: StaticServer, browser: Awaited<ReturnType<typeof launchChromium>>;
+const t = autofillSuite({ site: PORTALS_DIR }, buildPortals);
 let packs: PackDefinition[];
-
-beforeAll(async () => {
-  await buildPortals();
-  ensureAutofillBundle();
-  const loaded = await loadPaths([join(REPO_ROOT, 'forms', 'packs')], REPO_ROOT);
-  packs = validatePackSet(loaded.documents.filter((d) => d.kind === 'pack').map((d) => ({ json: d.json, source: d.source }))).packs;
-  site = await serveDir(PORTALS_DIR);
-  browser = await launchChromium();
-});
-afterAll(async () => { await browser?.close(); await site?.close(); });
+beforeAll(async () => { packs = await builtInPacks(); });
 
 const record = JSON.parse(readFileSync(join(REPO_ROOT, 'forms', 'examples', 'inspection.json'), 'utf8')) as { form: string; values: Record<string, unknown> };
 
-async function open(file = 'element-tabs.html'): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(site.url(`/${file}`));
-  await page.waitForFunction(() => !!(window as unknown as { __portal?: unknown }).__portal, undefined, { timeout: 20_000 });
-  await page.addScriptTag({ path: BUNDLE });
-  return page;
-}
-const state = (page: Page) => page.evaluate(() => (window as unknown as { __portal: { state(): Record<string, unknown> } }).__portal.state());
-
-async function fill(page: Page, values: Record<string, unknown>, formId = record.form): Promise<{ plan: FillPlan; report: FillReport }> {
-  const arg = JSON.stringify({ values, packs, form: formId });
-  const out: string = await page.evaluate(async (arg: string) => {
-    const a = JSON.parse(arg) as { values: unknown; packs: unknown; form: string };
-    const L = (window as unknown as { Lvzhi: { fill(v: unknown, o: unknown): Promise<unknown> } }).Lvzhi;
-    return JSON.stringify(await L.fill(a.values, { packs: a.packs, form: a.form }));
-  }, arg);
-  return JSON.parse(out) as { plan: FillPlan; report: FillReport };
-}
+const open = (file = 'element-tabs.html') => openWithBundle(t.browser, t.site.url(`/${file}`));
+const state = (page: Page) => portalState(page);
+const fill = (page: Page, values: Record<string, unknown>, formId = record.form) =>
+  lvzhi<{ plan: FillPlan; report: FillReport }>(page, 'fill', values, { packs, form: formId });
 
 describe('autofill: repeating tables and tabs (Element Plus)', () => {
   it('adds the rows with the page’s own button, fills them column by column, and fills the fields of a tab not shown by opening it', async () => {
@@ -81,7 +56,7 @@ describe('autofill: repeating tables and tabs (Element Plus)', () => {
       expect(s['assignedTo']).toBe('');
       expect(report.filled.some((f) => f.label === '交办单位')).toBe(false);
       expect(report.skipped.find((f) => f.label === '交办单位')).toMatchObject({ reason: 'unusable', detail: expect.stringContaining('标签页') });
-      expect((await page.evaluate(() => (window as unknown as { __portal: { submit(): Promise<{ ok: boolean }> } }).__portal.submit())).ok).toBe(true);
+      expect((await portalSubmit(page)).ok).toBe(true);
     } finally {
       await page.context().close();
     }
@@ -99,7 +74,7 @@ describe('autofill: repeating tables and tabs (Element Plus)', () => {
       const { report } = await fill(page, dictionaryView(form, record.values));
       expect(report.failed, JSON.stringify(report.failed)).toEqual([]);
       expect((await state(page))['units']).toEqual(record.values['units']);
-      const undone = await page.evaluate(async () => (window as unknown as { Lvzhi: { undo(): Promise<{ failed: unknown[] }> } }).Lvzhi.undo());
+      const undone = await lvzhi<{ failed: unknown[] }>(page, 'undo');
       expect(undone.failed).toEqual([]);
       // the row the clerk added stays (emptied again), the one the fill added is gone
       expect((await state(page))['units']).toEqual([{ unit: '', location: '', principal: '' }]);

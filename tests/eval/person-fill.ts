@@ -489,6 +489,98 @@ async function wizard(page: Page, v: Values): Promise<void> {
   await text('登记人', 'djr');
 }
 
+// ------------------------------------------------------------- RuoYi-Vue: el-dialog over the list
+
+async function ruoyiMotion(page: Page, v: Values): Promise<void> {
+  // The list's search form has 案由/领衔代表/议案类别 too; a person works in the dialog only.
+  const dialog = page.locator('.el-dialog__wrapper:visible .el-dialog');
+  const item = (l: string) => dialog.locator('.el-form-item').filter({
+    has: page.locator('.el-form-item__label').filter({ hasText: new RegExp(`^[\\s*]*${l}[\\s:：*]*$`) }),
+  }).first();
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const select = async (l: string, t: string) => {
+    await item(l).locator('.el-select').click();
+    await clickOption(page, '.el-select-dropdown__item', t);
+  };
+  const date = async (l: string, k: string) => {
+    const input = item(l).locator('input');
+    await input.click();
+    await input.fill(s(v, k));
+    await input.press('Enter');
+  };
+  await text('议案编号', 'motionNo');
+  await select('提出会次', '第十九届人民代表大会第四次会议');
+  await text('案由', 'motionTitle');
+  await select('议案类别', '生态环境');
+  await date('提出日期', 'proposeDate');
+  await item('提出方式').locator('.el-radio').filter({ hasText: exact('代表联名') }).click();
+  await item('领衔代表').locator('.el-select').click();
+  await page.keyboard.type('周宏伟');
+  await clickOption(page, '.el-select-dropdown__item', '周宏伟');
+  for (const n of ['吴海燕', '黄立新', '何春生', '马玉梅', '林永福']) await item('附议代表').locator('.el-checkbox').filter({ hasText: exact(n) }).click();
+  const num = item('联名人数').locator('input');
+  await num.fill(s(v, 'signerNum'));
+  await num.press('Tab');
+  await select('承办单位', '青山镇村镇建设办公室');
+  await text('案据', 'motionBasis');
+  await text('方案', 'motionPlan');
+  await select('主席团决定', '列入大会议程');
+  await date('决定日期', 'decisionDate');
+  await text('备注', 'remark');
+}
+
+// ------------------------------------------------------------- JeecgBoot: Ant Design Vue 4 modal
+
+async function jeecgAppraisal(page: Page, v: Values): Promise<void> {
+  // The list's query form has 评议活动/被评议单位 too; a person works in the modal only.
+  const modal = page.locator('.ant-modal:visible');
+  const item = (l: string) => modal.locator('.ant-form-item').filter({
+    has: page.locator('.ant-form-item-label label').filter({ hasText: new RegExp(`^[\\s*]*${l}[\\s:：*]*$`) }),
+  }).first();
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const num = async (l: string, k: string) => {
+    const input = item(l).locator('input');
+    await input.fill(s(v, k));
+    await input.press('Tab');
+  };
+  await text('评议活动', 'activityName');
+  await item('被评议单位').locator('.ant-select-selector').click();
+  await page.keyboard.type('司法所');
+  await page.locator('.ant-select-tree-treenode').filter({ hasText: exact('青山镇司法所') }).locator('visible=true').first()
+    .locator('.ant-select-tree-node-content-wrapper').click();
+  await num('参评人数', 'joinNum');
+  for (const m of ['民意测评', '召开座谈会', '听取述职']) await item('评议方式').locator('.ant-checkbox-wrapper').filter({ hasText: exact(m) }).click();
+  await num('满意票数', 'satisfiedNum');
+  await num('基本满意票数', 'basicSatisfiedNum');
+  await num('不满意票数', 'dissatisfiedNum');
+  await num('得分', 'score');
+  await item('等次').locator('.ant-radio-button-wrapper').filter({ hasText: exact('良好') }).click();
+  await text('主要意见和建议', 'opinion');
+  await num('整改意见条数', 'rectifyNum');
+  await text('整改落实情况', 'rectifyInfo');
+  await text('备注', 'remark');
+}
+
+// ------------------------------------------------------------- JSP-era table page (jQuery Validation)
+
+async function jspActivity(page: Page, v: Values): Promise<void> {
+  await page.locator('#hdmc').fill(s(v, 'activity.hdmc'));
+  await page.locator('#hdlx').selectOption({ label: '专题调研' });
+  const [y, m, d] = s(v, 'activity.hdrq').split('-');
+  await page.locator('#hdrq').click();
+  await page.locator('#ui-datepicker-div .ui-datepicker-year').selectOption(y!);
+  await page.locator('#ui-datepicker-div .ui-datepicker-month').selectOption({ value: String(Number(m) - 1) });
+  await page.locator('#ui-datepicker-div td[data-handler="selectDay"] a').filter({ hasText: exact(String(Number(d))) }).click();
+  await page.locator('#hddd').fill(s(v, 'activity.hddd'));
+  await page.locator('#zzdw').selectOption({ label: '青山镇人大主席团' });
+  // The names are bare text beside each box: a person ticks the box in the name's span.
+  for (const n of ['王建国', '陈志强', '刘桂兰', '赵德明', '孙丽华']) await page.locator('#cjdbCell .cbItem').filter({ hasText: exact(n) }).locator('input').check();
+  await page.locator('#cjrs').fill(s(v, 'activity.cjrs'));
+  await page.locator('#hdnr').fill(s(v, 'activity.hdnr'));
+  await page.locator('#hdcx').fill(s(v, 'activity.hdcx'));
+  await page.locator('#djr').fill(s(v, 'activity.djr'));
+}
+
 export const PERSON_FILLS: Record<string, PersonFill> = {
   'element2-deputy': element2,
   'antdv-meeting': antdv,
@@ -503,4 +595,7 @@ export const PERSON_FILLS: Record<string, PersonFill> = {
   'formcreate-training': formCreate,
   'aspnet-deputy': aspnet,
   'wizard-letter': wizard,
+  'ruoyi-motion': ruoyiMotion,
+  'jeecg-appraisal': jeecgAppraisal,
+  'jsp-activity': jspActivity,
 };

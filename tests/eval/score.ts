@@ -33,8 +33,8 @@ import { loadPaths } from '@lvzhi/shared/node';
 import { launchChromium, REPO_ROOT, serveDir, type PlainBrowser } from '../harness/browser.ts';
 import { EVAL_PAGES, isEmpty, loadExpected, portalFrame, portalState, portalSubmit, sameValue, type EvalPage } from './corpus.ts';
 import { buildEvalPortals, EVAL_PORTALS_DIR } from './portals/build.ts';
+import { AUTOFILL_BUNDLE } from '../harness/autofill.ts';
 
-export const AUTOFILL_BUNDLE = join(REPO_ROOT, 'shared', 'dist', 'lvzhi-autofill.js');
 
 interface Report { filled?: Array<{ label?: string }>; skipped?: Array<{ later?: boolean }> }
 

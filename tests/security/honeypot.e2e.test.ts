@@ -7,36 +7,23 @@
  * clipping box, clip rect(0 0 0 0), a control 30,000 px below a short page, and (for personal
  * data only) a tiny box and tiny text.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { FillPlan, FillReport } from '@lvzhi/shared';
-import { launchChromium, REPO_ROOT, serveDir, type StaticServer } from '../harness/browser.ts';
-import { AUTOFILL_BUNDLE, ensureAutofillBundle } from '../harness/autofill.ts';
+import { REPO_ROOT } from '../harness/browser.ts';
+import { autofillSuite, lvzhi, openWithBundle, portalState } from '../harness/autofill.ts';
 
-const BUNDLE = AUTOFILL_BUNDLE;
-let site: StaticServer, browser: Awaited<ReturnType<typeof launchChromium>>;
-
-beforeAll(async () => {
-  ensureAutofillBundle();
-  site = await serveDir(join(REPO_ROOT, 'tests', 'fixtures', 'scan'));
-  browser = await launchChromium();
-});
-afterAll(async () => { await browser?.close(); await site?.close(); });
+const t = autofillSuite({ site: join(REPO_ROOT, 'tests', 'fixtures', 'scan') });
 
 const ID = '320102198001010029';
 const MOBILE = '13800001111';
 
 describe('honeypots', () => {
   it('writes the real fields and none of the traps', async () => {
-    const page = await browser.newPage();
+    const page = await openWithBundle(t.browser, t.site.url('/honeypots.html'), { waitForPortal: false });
     try {
-      await page.goto(site.url('/honeypots.html'));
-      await page.addScriptTag({ path: BUNDLE });
-      const out = JSON.parse(await page.evaluate(async (v: string) => {
-        const L = (window as unknown as { Lvzhi: { fill(v: unknown): Promise<unknown> } }).Lvzhi;
-        return JSON.stringify(await L.fill(JSON.parse(v)));
-      }, JSON.stringify({ 'deputy.name': '王芳', 'deputy.mobile': MOBILE, 'deputy.idNumber': ID }))) as { plan: FillPlan; report: FillReport };
-      const state = await page.evaluate(() => (window as unknown as { __portal: { state(): Record<string, string> } }).__portal.state());
+      const out = await lvzhi<{ plan: FillPlan; report: FillReport }>(page, 'fill', { 'deputy.name': '王芳', 'deputy.mobile': MOBILE, 'deputy.idNumber': ID });
+      const state = await portalState(page);
       expect({ name: state['name'], mobile: state['mobile'], idno: state['idno'] }).toEqual({ name: '王芳', mobile: MOBILE, idno: ID });
       const written = Object.entries(state).filter(([k, v]) => k.startsWith('t') && v !== '');
       expect(written, JSON.stringify(out.plan.steps.map((s) => s.label))).toEqual([]);
@@ -51,10 +38,8 @@ describe('honeypots', () => {
   });
 
   it('names why each trap is refused', async () => {
-    const page = await browser.newPage();
+    const page = await openWithBundle(t.browser, t.site.url('/honeypots.html'), { waitForPortal: false });
     try {
-      await page.goto(site.url('/honeypots.html'));
-      await page.addScriptTag({ path: BUNDLE });
       const reasons = await page.evaluate(() => {
         const L = (window as unknown as { Lvzhi: { scan(): { controls: { name?: string; unusableReason?: string; caution?: string }[] } } }).Lvzhi;
         return Object.fromEntries(L.scan().controls.map((c) => [c.name, c.unusableReason ?? c.caution ?? 'ok']));

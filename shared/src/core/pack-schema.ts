@@ -64,7 +64,7 @@ export const DICTIONARY_TYPES = [
 
 /**
  * A value computed from the record's stored keys when a portal asks for it in another shape:
- * a count, two keys in one box, a table's rows as numbered lines, a region as cascader levels,
+ * a count, the total of a table column, two keys in one box, a table's rows as numbered lines, a region as cascader levels,
  * the date part of a date-time. Declarative only: evaluated by the autofill core, never code.
  * Derivations read keys without a derivation of their own, so evaluation is one bounded step.
  * A key with a derivation may still be stored (联名人数 typed by a clerk): the stored value wins.
@@ -88,6 +88,10 @@ export const deriveSchema = z.union([
     levels: z.array(dictionaryKey).min(1).max(6).meta({ description: 'keys from the widest to the narrowest level (province, city, county, township): a cascader path' }),
   }),
   z.strictObject({ datePart: dictionaryKey.meta({ description: 'a date or datetime key: its date only (YYYY-MM-DD)' }) }),
+  z.strictObject({
+    sum: dictionaryKey.meta({ description: 'a table key: the total of one number column over its rows, e.g. 合计学时 from the courses' }),
+    column: fieldId.meta({ description: 'the id of the number column of the form table that is added up' }),
+  }),
 ]);
 export type Derivation = z.infer<typeof deriveSchema>;
 
@@ -100,6 +104,7 @@ export const dictionaryEntrySchema = z.strictObject({
   format: z.string().min(1).optional().meta({ description: 'how portals usually write the value, e.g. YYYY-MM-DD or YYYY年M月D日' }),
   sensitive: z.boolean().optional().meta({ description: 'personal data (ID numbers, phones): masked in exports, never logged' }),
   derive: deriveSchema.optional().meta({ description: 'how autofill computes this key from stored keys when the record does not hold it (a value the record holds always wins)' }),
+  timeOfDay: dictionaryKey.optional().meta({ description: 'for a date key: the key that holds its time of day (a datetime such as 开始时间, or a text HH:mm), so a portal’s date-time box gets the date with that time; without it such a box is left empty, never given an invented time' }),
   description: text.optional(),
 });
 

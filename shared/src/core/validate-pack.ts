@@ -219,6 +219,13 @@ function checkPack(pack: PackDefinition, scope: PackScope): Located[] {
     const needsOptions = entry.type === 'enum' || entry.type === 'multienum';
     if (entry.optionSet && !needsOptions) out.push(issue([...path, 'optionSet'], 'not-applicable', `只有 enum / multienum 类型可以有 optionSet`, 'only enum and multienum keys take an optionSet'));
     if (entry.optionSet && needsOptions && !scope.optionSets.has(entry.optionSet)) out.push(unknownRef([...path, 'optionSet'], '选项集', 'option set', entry.optionSet, scope.optionSets.keys()));
+    if (entry.timeOfDay !== undefined) {
+      // the time of day of a date: a date key, and a companion that holds a time (a datetime or HH:mm text)
+      const companion = scope.dictionary.get(entry.timeOfDay);
+      if (entry.type !== 'date') out.push(issue([...path, 'timeOfDay'], 'not-applicable', '只有 date 类型的键可以有 timeOfDay', 'only date keys take a timeOfDay'));
+      else if (!companion) out.push(unknownRef([...path, 'timeOfDay'], '字典键', 'dictionary key', entry.timeOfDay, scope.dictionary.keys()));
+      else if (companion.entry.type !== 'datetime' && companion.entry.type !== 'text') out.push(issue([...path, 'timeOfDay'], 'derive-source', `timeOfDay 应为 datetime 或 text（时:分）类型的键，"${entry.timeOfDay}" 是 ${companion.entry.type}`, `timeOfDay must be a datetime or text (HH:mm) key; "${entry.timeOfDay}" is ${companion.entry.type}`));
+    }
     if (entry.derive) {
       out.push(...checkDerivation(entry.derive, [...path, 'derive'], scope, entry.key, pack.forms));
       const types = derivationType(entry.derive);
@@ -665,6 +672,7 @@ const DERIVE_SOURCES: Record<string, readonly DictionaryType[]> = {
   datePart: ['date', 'datetime'],
   join: ['text', 'textarea', 'number', 'date', 'datetime', 'enum', 'multienum', 'boolean', 'phone', 'idcard', 'person', 'people'],
   levels: ['text', 'enum'],
+  sum: ['table'],
 };
 
 /** A derivation reads stored keys of the right types (never another derivation: one bounded step). */
@@ -679,6 +687,18 @@ function checkDerivation(d: Derivation, path: PathSegment[], scope: PackScope, s
     const ok = DERIVE_SOURCES[op]!;
     if (!ok.includes(src.entry.type)) out.push(issue(at(i), 'derive-source', `${op} 不能读取 ${src.entry.type} 类型的字典键 "${key}"（可用：${ok.join('、')}）`, `${op} cannot read the ${src.entry.type} dictionary key "${key}" (takes ${ok.join(', ')})`));
   });
+  if ('sum' in d) {
+    // the column must be a number column of every form table that stores the key
+    const forms = new Set([...[...scope.forms.values()].map((f) => f.form), ...ownForms]);
+    for (const form of forms) {
+      for (const s of form.sections) for (const f of s.fields) {
+        if (f.type !== 'table' || f.bind !== d.sum) continue;
+        const col = f.columns.find((c) => c.id === d.column);
+        if (!col) out.push(unknownRef([...path, 'column'], '表格列', 'table column', d.column, f.columns.map((c) => c.id)));
+        else if (col.type !== 'number' && col.type !== 'score') out.push(issue([...path, 'column'], 'derive-source', `sum 只能相加数字列，表单 ${form.id} 的列 "${d.column}" 是 ${col.type}`, `sum adds number columns only; column "${d.column}" of form ${form.id} is ${col.type}`));
+      }
+    }
+  }
   if ('lines' in d) {
     // the columns must exist in every form table that stores the key (when such a form is in scope)
     const forms = new Set([...[...scope.forms.values()].map((f) => f.form), ...ownForms]);

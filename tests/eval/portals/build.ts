@@ -54,6 +54,9 @@ export const EVAL_PAGES: readonly EvalPage[] = [
   { id: 'formcreate-training', page: 'formcreate-training.html', entry: 'formcreate-training.ts', library: 'form-create JSON rules on Element Plus', kind: '培训会议登记' },
   { id: 'aspnet-deputy', page: 'aspnet-deputy.html', library: 'ASP.NET WebForms style in an iframe (table layout, My97-style date)', kind: '代表信息录入' },
   { id: 'wizard-letter', page: 'wizard-letter.html', library: 'two-step low-code wizard (plain JS: ARIA radiogroup/combobox/switch, shadow DOM, late options)', kind: '来信登记' },
+  { id: 'ruoyi-motion', page: 'ruoyi-motion.html', library: 'RuoYi-Vue style admin (Element UI 2 on Vue 2, script tags): 新增 el-dialog over a list', kind: '代表议案登记' },
+  { id: 'jeecg-appraisal', page: 'jeecg-appraisal.html', entry: 'jeecg-appraisal.ts', library: 'JeecgBoot style (Ant Design Vue 4): two-column 新增 modal, tree-select, JCheckbox string', kind: '被评议单位测评结果登记' },
+  { id: 'jsp-activity', page: 'jsp-activity.html', library: 'JSP-era table page (jQuery + jQuery Validation, jQuery UI datepicker on a read-only Wdate input, checkboxes with bare-text names)', kind: '代表履职（统一活动）登记' },
 ];
 
 function newest(path: string): number {
@@ -108,7 +111,7 @@ function vendorVue2(): void {
   cpSync(join(CACHE, 'element-ui', 'lib', 'theme-chalk', 'fonts'), join(out, 'element-ui', 'theme-chalk', 'fonts'), { recursive: true });
 }
 
-/** jQuery, Bootstrap 4, select2, bootstrap-select as a 2019 portal would ship them. */
+/** jQuery, Bootstrap 4, select2, bootstrap-select as a 2019 portal would ship them; jQuery Validation and jQuery UI for the JSP-era page. */
 function vendorJquery(): void {
   const out = join(EVAL_DIST, 'vendor');
   const pkg = (name: string) => dirname(require.resolve(`${name}/package.json`));
@@ -122,9 +125,15 @@ function vendorJquery(): void {
     [join(pkg('bootstrap-select'), 'dist', 'js', 'bootstrap-select.min.js'), 'bootstrap-select.min.js'],
     [join(pkg('bootstrap-select'), 'dist', 'js', 'i18n', 'defaults-zh_CN.min.js'), 'bootstrap-select.zh_CN.min.js'],
     [join(pkg('bootstrap-select'), 'dist', 'css', 'bootstrap-select.min.css'), 'bootstrap-select.min.css'],
+    // the JSP-era page: jQuery Validation with its Chinese messages, jQuery UI's datepicker
+    [join(pkg('jquery-validation'), 'dist', 'jquery.validate.min.js'), 'jquery.validate.min.js'],
+    [join(pkg('jquery-validation'), 'dist', 'localization', 'messages_zh.min.js'), 'jquery.validate.messages_zh.min.js'],
+    [join(pkg('jquery-ui-dist'), 'jquery-ui.min.js'), join('jquery-ui', 'jquery-ui.min.js')],
+    [join(pkg('jquery-ui-dist'), 'jquery-ui.min.css'), join('jquery-ui', 'jquery-ui.min.css')],
   ];
-  mkdirSync(out, { recursive: true });
+  mkdirSync(join(out, 'jquery-ui'), { recursive: true });
   for (const [from, to] of copies) cpSync(from, join(out, to));
+  cpSync(join(pkg('jquery-ui-dist'), 'images'), join(out, 'jquery-ui', 'images'), { recursive: true });
 }
 
 export async function buildEvalPortals(force = false): Promise<string> {

@@ -1,6 +1,6 @@
 /**
  * Derived values: what a portal asks for in a shape the record does not store (单位及职务 from
- * two keys, 联名人数 as the count of a people list, a table's rows as numbered lines, a region
+ * two keys, 联名人数 as the count of a people list, 合计学时 as the total of a table column, a table's rows as numbered lines, a region
  * as cascader levels, the date of a date-time). Declared in the dictionary (`derive`) or a
  * portal mapping field; evaluated here, pure and bounded (derivations read stored keys only).
  *
@@ -25,12 +25,13 @@ export function derivationSources(d: Derivation): string[] {
   if ('people' in d) return [d.people];
   if ('lines' in d) return [d.lines];
   if ('levels' in d) return d.levels;
+  if ('sum' in d) return [d.sum];
   return [d.datePart];
 }
 
 /** The dictionary type a derivation produces (the validator checks the entry declares it). */
 export function derivationType(d: Derivation): DictionaryType[] {
-  if ('count' in d) return ['number'];
+  if ('count' in d || 'sum' in d) return ['number'];
   if ('datePart' in d) return ['date'];
   if ('lines' in d) return ['textarea', 'text'];
   return ['text', 'textarea'];
@@ -126,11 +127,68 @@ export function deriveValue(ctx: AutofillContext, d: Derivation, values: Readonl
     if (path.length === 0) return missing(ctx, d.levels[d.levels.length - 1]!);
     return { ok: true, value: path, type: 'text', levels: true };
   }
+  if ('sum' in d) return sumColumn(ctx, d, values[d.sum]);
   const v = values[d.datePart];
   if (typeof v !== 'string') return missing(ctx, d.datePart);
   const m = /^(\d{4}-\d{2}-\d{2})/.exec(v);
   if (!m) return { ok: false, reason: `“${labelOf(ctx, d.datePart)}”不是日期`, reasonEn: `“${labelEnOf(ctx, d.datePart)}” is not a date` };
   return { ok: true, value: m[1], type: 'date' };
+}
+
+/** A number a row holds in a cell (a clerk's 3 or "2.5"); undefined for anything else. */
+function cellNumber(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  if (typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v)) return Number(v);
+  return undefined;
+}
+
+/**
+ * The total of one column over a table's rows (合计学时 from the courses). Rows left wholly
+ * empty are not rows; a row that is filled but lacks the number, or holds something else, makes
+ * the total unknown: skipped with the reason, never a total of the rows that happen to have it.
+ */
+function sumColumn(ctx: AutofillContext, d: Extract<Derivation, { sum: string }>, rows: unknown): Derived {
+  if (!Array.isArray(rows) || rows.length === 0) return missing(ctx, d.sum);
+  let total = 0;
+  let counted = 0;
+  for (const row of rows.slice(0, MAX_ROWS)) {
+    if (!row || typeof row !== 'object' || Array.isArray(row)) continue;
+    const cells = row as Record<string, unknown>;
+    if (Object.values(cells).every(isEmptyValue)) continue;
+    const n = cellNumber(cells[d.column]);
+    if (n === undefined) {
+      return { ok: false, reason: `“${labelOf(ctx, d.sum)}”第 ${counted + 1} 行没有可相加的数字，合计无法得出`, reasonEn: `row ${counted + 1} of “${labelEnOf(ctx, d.sum)}” has no number to add, so the total is unknown` };
+    }
+    total += n;
+    counted++;
+  }
+  if (counted === 0) return missing(ctx, d.sum);
+  // 0.1 + 0.2 is 0.30000000000000004 in binary: a total is written as people add it up
+  return { ok: true, value: Math.round(total * 1e6) / 1e6, type: 'number' };
+}
+
+/**
+ * A date with its time of day from the companion key its dictionary entry declares
+ * (`timeOfDay`: 视察日期 → 开始时间), for a portal box that asks for a date and a time. Undefined
+ * when the entry declares none or the value is not a bare date; a failure with the reason when
+ * the companion is missing, holds no time or a time of another day: the time is never invented.
+ */
+export function dateWithTimeOfDay(ctx: AutofillContext, entry: DictionaryEntry | undefined, value: unknown, values: Readonly<Record<string, unknown>>): Derived | undefined {
+  if (!entry?.timeOfDay || typeof value !== 'string') return undefined;
+  const date = /^\s*(\d{4}-\d{2}-\d{2})\s*$/.exec(value)?.[1];
+  if (!date) return undefined;
+  const t = values[entry.timeOfDay];
+  if (typeof t !== 'string' || t.trim() === '') return missing(ctx, entry.timeOfDay);
+  const notTime: Derived = { ok: false, reason: `“${labelOf(ctx, entry.timeOfDay)}”中没有时间`, reasonEn: `“${labelEnOf(ctx, entry.timeOfDay)}” holds no time of day` };
+  const full = /^\s*(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})/.exec(t);
+  if (full) {
+    // a start on another day is not this date's time: joining them would make up a moment
+    if (full[1] !== date) return { ok: false, reason: `“${labelOf(ctx, entry.timeOfDay)}”与“${entry.label}”不是同一天`, reasonEn: `“${labelEnOf(ctx, entry.timeOfDay)}” is not on the day of “${entry.labelEn ?? entry.label}”` };
+    return { ok: true, value: `${date}T${full[2]}:${full[3]}`, type: 'datetime' };
+  }
+  const hm = /^\s*(\d{1,2})[:：](\d{2})\s*$/.exec(t);
+  if (!hm || Number(hm[1]) > 23 || Number(hm[2]) > 59) return notTime;
+  return { ok: true, value: `${date}T${hm[1]!.padStart(2, '0')}:${hm[2]}`, type: 'datetime' };
 }
 
 /**

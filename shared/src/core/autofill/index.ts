@@ -4,6 +4,7 @@ export * from './context.ts';
 export * from './convert.ts';
 export * from './plan.ts';
 export * from './derive.ts';
+export * from './options-match.ts';
 export * from './words.ts';
 export * from './names.ts';
 export * from './region.ts';

@@ -15,7 +15,8 @@ import { evaluate, isEmptyValue } from '../expression.ts';
 import { maskSensitive } from '../identity.ts';
 import { fieldWords, formValuesFromDictionary, keyOfField, labelVariants, matchLabels, type AutofillContext } from './context.ts';
 import { convertForControl, formatDate, optionCandidates, parseDate, valueFromControl, type Transform } from './convert.ts';
-import { deriveValue, derivationSources, withDerivedValues, type Derived } from './derive.ts';
+import { preferByOptions } from './options-match.ts';
+import { dateWithTimeOfDay, deriveValue, derivationSources, withDerivedValues, type Derived } from './derive.ts';
 import { planGroups, readGroups } from './repeat.ts';
 import type { FieldWords, FillPlan, FillStep, FillValue, ScanResult, ScannedControl, ScannedTable, SkippedControl, TableFillStep } from './types.ts';
 import { fieldList, refusedWords, unlabelled, unusableWords, visibleLabel } from './words.ts';
@@ -89,6 +90,14 @@ function resolveControl(ctx: AutofillContext, c: ScannedControl, scope: Readonly
   }
   if (c.labels.filter((l) => l.source !== 'name').length === 0) return skip(c, label, 'no-label', '找不到这个控件的标签，不知道该填什么', 'no label was found for this control');
   const match = matchLabels(ctx, c.labels, scope);
+  // 类别 or a label naming several held keys: the options beside it may say which key it is
+  const byOptions = scope ? preferByOptions(ctx, c, scope, match.kind === 'ambiguous' ? match.keys : undefined) : undefined;
+  if (byOptions) {
+    const entry = m.byKey.get(byOptions);
+    if (entry?.skip) return skip(c, match.label, 'mapping-skip', '门户配置要求此项不填', 'the portal mapping says not to fill this');
+    const label = visibleLabel(match.label);
+    return entry ? { key: byOptions, via: 'options', entry, label } : { key: byOptions, via: 'options', label };
+  }
   if (match.kind === 'ambiguous') {
     return skip(c, match.label, 'ambiguous', ambiguousWords(ctx, match.keys), `could be any of: ${labelsEnOf(ctx, match.keys).join(', ')}`, { candidates: match.keys });
   }
@@ -235,7 +244,18 @@ export function planFill(ctx: AutofillContext, scan: ScanResult, stored: Record<
       skipped.push(skip(c, r.label, 'unusable', `${w.zh}，不填写身份证号、电话等个人信息`, `${w.en}; ID and phone numbers are not written there`, field ? { field } : {}));
       continue;
     }
-    const conv = convertForControl(value, entry, ctx.optionsOf(key), c, transform);
+    let conv = convertForControl(value, entry, ctx.optionsOf(key), c, transform);
+    // a date-time box and a date the record keeps apart from its time (视察日期 + 开始时间): the
+    // date with the time of day of the key its entry declares, or the reason there is none
+    let timeKey: string | undefined;
+    if (!conv.ok && conv.reason === 'missing-part' && entry && !r.derive) {
+      const joined = dateWithTimeOfDay(ctx, entry, value, values);
+      if (joined?.ok) {
+        const { format: _dateFormat, ...asDateTime } = entry;
+        conv = convertForControl(joined.value, { ...asDateTime, type: 'datetime' }, undefined, c, transform);
+        if (conv.ok) timeKey = entry.timeOfDay;
+      } else if (joined) conv = { ok: false, reason: 'missing-part', detail: joined.reason, detailEn: joined.reasonEn };
+    }
     if (!conv.ok) {
       const extra: Partial<SkippedControl> = {};
       if (field) extra.field = field;
@@ -250,6 +270,7 @@ export function planFill(ctx: AutofillContext, scan: ScanResult, stored: Record<
     if (c.tab !== undefined) step.tab = c.tab;
     steps.push(step);
     placed.add(key);
+    if (timeKey) placed.add(timeKey);
     // a derived key places the stored keys it was made from
     const d = r.derive ?? ctx.entries.get(key)?.derive;
     if (d) for (const k of derivationSources(d)) placed.add(k);

@@ -152,7 +152,8 @@ export interface FillStep {
   /** What the user sees in a confirmation list (ID and phone numbers masked). */
   display: string;
   sensitive?: boolean;
-  via: 'label' | 'synonym' | 'mapping';
+  /** How the key was found: its label, a synonym, the portal mapping, or (for a generic label such as 类别) the control's options. */
+  via: 'label' | 'synonym' | 'mapping' | 'options';
   /** On a tab not shown: the tab header's text; the fill clicks that tab first. */
   tab?: string;
 }

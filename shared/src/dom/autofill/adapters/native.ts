@@ -36,7 +36,7 @@ function optionTextOfInput(input: HTMLInputElement): string {
 
 /** Radios or checkboxes that form one question: same name in the same form, or the same group element. */
 export function groupOf(input: HTMLInputElement): HTMLInputElement[] {
-  const container = input.closest('[role="radiogroup"],[role="group"],.el-radio-group,.el-checkbox-group,.ant-radio-group,.ant-checkbox-group,.next-radio-group,.next-checkbox-group,.t-radio-group,.t-checkbox-group,.n-radio-group,.n-checkbox-group,.arco-radio-group,.arco-checkbox-group,.ivu-radio-group,.ivu-checkbox-group,.van-radio-group,.van-checkbox-group');
+  const container = input.closest('[role="radiogroup"],[role="group"],.el-radio-group,.el-checkbox-group,.ant-radio-group,.ant-checkbox-group,.next-radio-group,.next-checkbox-group,.t-radio-group,.t-checkbox-group,.n-radio-group,.n-checkbox-group,.arco-radio-group,.arco-radio-group-button,.arco-checkbox-group,.ivu-radio-group,.ivu-checkbox-group,.van-radio-group,.van-checkbox-group');
   const root: ParentNode = input.form ?? container ?? (input.getRootNode() as ParentNode);
   const type = input.type;
   if (input.name) {
