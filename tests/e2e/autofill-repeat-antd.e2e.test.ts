@@ -5,12 +5,10 @@
  * Input, a DatePicker and a Select with its own codes — grown by "+ 新增问题". The form's own
  * values (form.getFieldsValue) are the judge (tests/fixtures/repeat/src/antd-list.tsx).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { example, fill, filledCells, open, setUp, state, submit, tearDown, undo, type RepeatEnv } from './autofill-repeat-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { example, fill, filledCells, state, submit, undo, repeatSuite } from './autofill-repeat-helpers.ts';
 
-let env: RepeatEnv;
-beforeAll(async () => { env = await setUp(); });
-afterAll(async () => { await tearDown(env); });
+const env = repeatSuite();
 
 const STATUS: Record<string, string> = { 未整改: '1', 整改中: '2', 已整改: '3' };
 
@@ -19,7 +17,7 @@ describe('autofill: Ant Design Form.List', () => {
     const rec = example(env, 'inspection');
     const units = rec.raw['units'] as { unit: string; location: string; principal: string }[];
     const problems = rec.raw['problems'] as { problem: string; unit: string; deadline: string; status: string }[];
-    const page = await open(env, 'antd-list.html');
+    const page = await env.open('antd-list.html');
     try {
       const before = await state(page);
       expect(before['units']).toEqual([]);

@@ -4,12 +4,10 @@
  * 删除, a "+ 添加课程" button under the list and the title in a plain div above it. The reactive
  * model is the judge (tests/fixtures/repeat/src/element-items.ts).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { example, fill, filledCells, open, setUp, state, submit, tearDown, undo, type RepeatEnv } from './autofill-repeat-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { example, fill, filledCells, state, submit, undo, repeatSuite } from './autofill-repeat-helpers.ts';
 
-let env: RepeatEnv;
-beforeAll(async () => { env = await setUp(); });
-afterAll(async () => { await tearDown(env); });
+const env = repeatSuite();
 
 type Course = { course: string; teacher: { name: string }; hours: number };
 
@@ -18,7 +16,7 @@ describe('autofill: Element Plus dynamic form items', () => {
     const rec = example(env, 'training-meeting');
     const courses = rec.raw['courses'] as Course[];
     expect(courses.length).toBe(3);
-    const page = await open(env, 'element-items.html');
+    const page = await env.open('element-items.html');
     try {
       const { plan, report } = await fill(env, page, rec.form, rec.values);
       expect(report.failed, JSON.stringify(report.failed)).toEqual([]);
@@ -45,7 +43,7 @@ describe('autofill: Element Plus dynamic form items', () => {
   it('without an add button fills the blocks the page has and reports the rows beyond them as failed', async () => {
     const rec = example(env, 'training-meeting');
     const courses = rec.raw['courses'] as Course[];
-    const page = await open(env, 'element-items.html?noadd=1');
+    const page = await env.open('element-items.html?noadd=1');
     try {
       const { report } = await fill(env, page, rec.form, rec.values);
       const s = await state(page);

@@ -5,12 +5,10 @@
  * inside its form item. The record's agenda and decisions must end up in form-create's own model,
  * block by block, the missing blocks made by the page's own + (tests/fixtures/repeat).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { example, fill, filledCells, open, readBack, setUp, state, submit, tearDown, undo, type RepeatEnv } from './autofill-repeat-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { example, fill, filledCells, readBack, state, submit, undo, repeatSuite } from './autofill-repeat-helpers.ts';
 
-let env: RepeatEnv;
-beforeAll(async () => { env = await setUp(); });
-afterAll(async () => { await tearDown(env); });
+const env = repeatSuite();
 
 type Named = { name: string };
 describe('autofill: form-create repeating groups', () => {
@@ -19,7 +17,7 @@ describe('autofill: form-create repeating groups', () => {
     const agenda = rec.raw['agenda'] as { topic: string; presenter: Named }[];
     const decisions = rec.raw['decisions'] as { content: string; responsible: string; deadline: string }[];
     expect(agenda.length).toBe(3);
-    const page = await open(env, 'formcreate-meeting.html');
+    const page = await env.open('formcreate-meeting.html');
     try {
       expect((await state(page))['jd']).toEqual([]);
       const { plan, report } = await fill(env, page, rec.form, rec.values);
@@ -53,7 +51,7 @@ describe('autofill: form-create repeating groups', () => {
 
   it('reports the items the page will not take as failed, never as filled, when the group reaches its maximum', async () => {
     const rec = example(env, 'presidium-monthly');
-    const page = await open(env, 'formcreate-meeting.html?max=2');
+    const page = await env.open('formcreate-meeting.html?max=2');
     try {
       const { report } = await fill(env, page, rec.form, rec.values);
       const s = await state(page);

@@ -4,19 +4,17 @@
  * of a DatePicker, an Input and a TextArea), both empty at first and grown with Formily's own
  * 添加条目. Formily's form.values is the judge (tests/fixtures/repeat/src/formily-arrays.tsx).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { example, fill, filledCells, open, setUp, state, submit, tearDown, undo, type RepeatEnv } from './autofill-repeat-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { example, fill, filledCells, state, submit, undo, repeatSuite } from './autofill-repeat-helpers.ts';
 
-let env: RepeatEnv;
-beforeAll(async () => { env = await setUp(); });
-afterAll(async () => { await tearDown(env); });
+const env = repeatSuite();
 
 describe('autofill: Formily ArrayCards and ArrayItems', () => {
   it('adds cards and items with 添加条目 and writes each field into form.values; undo takes them away', async () => {
     const rec = example(env, 'inspection');
     const reports = rec.raw['reportsHeard'] as { reporter: string; summary: string }[];
     const followUp = rec.raw['followUp'] as { date: string; by: { name: string }; content: string }[];
-    const page = await open(env, 'formily-arrays.html');
+    const page = await env.open('formily-arrays.html');
     try {
       const { plan, report } = await fill(env, page, rec.form, rec.values);
       expect(report.failed, JSON.stringify(report.failed)).toEqual([]);
