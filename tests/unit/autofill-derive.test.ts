@@ -100,8 +100,20 @@ describe('derivations in the dictionary', () => {
 
   it('keeps a count the record stores, and derives it only when the record lacks it', () => {
     const people = [{ name: '甲' }, { name: '乙' }];
-    expect(textOf(planFill(ctx, scan(ctl('联名人数', { kind: 'number' })), { 'suggestion.coSigners': people }))).toBe('2');
-    expect(textOf(planFill(ctx, scan(ctl('联名人数', { kind: 'number' })), { 'suggestion.coSigners': people, 'suggestion.coSignerCount': 5 }))).toBe('5');
+    expect(textOf(planFill(ctx, scan(ctl('附议人数', { kind: 'number' })), { 'suggestion.coSigners': people }))).toBe('2');
+    expect(textOf(planFill(ctx, scan(ctl('附议人数', { kind: 'number' })), { 'suggestion.coSigners': people, 'suggestion.coSignerCount': 5 }))).toBe('5');
+  });
+
+  it('counts 联名人数 as the lead deputy and the co-signers, and never without the lead', () => {
+    const people = [{ name: '甲' }, { name: '乙' }];
+    const box = () => scan(ctl('联名人数', { kind: 'number' }));
+    expect(textOf(planFill(ctx, box(), { 'suggestion.proposer': { name: '王芳' }, 'suggestion.coSigners': people }))).toBe('3');
+    // a deputy alone: the empty co-signer list counts none beside the lead
+    expect(textOf(planFill(ctx, box(), { 'suggestion.proposer': { name: '王芳' }, 'suggestion.coSigners': [] }))).toBe('1');
+    // no lead deputy in the record: the total would be one short, so nothing is written
+    const lacking = planFill(ctx, box(), { 'suggestion.coSigners': people });
+    expect(lacking.steps).toEqual([]);
+    expect(JSON.stringify(lacking.skipped)).toContain('领衔代表');
   });
 
   it('never reads a derived key back into a record', () => {

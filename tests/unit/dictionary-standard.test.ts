@@ -113,7 +113,7 @@ const EXPECTED: Record<string, [string, string][]> = {
   suggestion: [
     ['建议编号', 'suggestion.number'], ['标题', 'suggestion.title'], ['案由', 'suggestion.title'], ['分类', 'suggestion.category'],
     ['届次', 'suggestion.term'], ['提出时间段', 'suggestion.period'], ['提出日期', 'suggestion.submitDate'], ['领衔代表', 'suggestion.proposer'],
-    ['附议代表', 'suggestion.coSigners'], ['联名代表', 'suggestion.coSigners'], ['联名人数', 'suggestion.coSignerCount'], ['代表团', 'suggestion.delegation'],
+    ['附议代表', 'suggestion.coSigners'], ['联名代表', 'suggestion.coSigners'], ['联名人数', 'suggestion.signerTotal'], ['附议人数', 'suggestion.coSignerCount'], ['代表团', 'suggestion.delegation'],
     ['联系电话', 'suggestion.proposerPhone'], ['通讯地址', 'suggestion.proposerAddress'], ['建议内容', 'suggestion.content'], ['理由', 'suggestion.reason'],
     ['办理方式', 'suggestion.handlingMode'], ['主办单位', 'suggestion.handlingUnit'], ['协办单位', 'suggestion.coHandlingUnits'], ['交办日期', 'suggestion.assignDate'],
     ['办理期限', 'suggestion.dueDate'], ['答复日期', 'suggestion.replyDate'], ['答复类别', 'suggestion.result'], ['公开意见', 'suggestion.disclosure'],

@@ -72,7 +72,11 @@ export const DICTIONARY_TYPES = [
 export const NUMBERING_STYLES = ['一、', '1.', '1、', '（一）', '(1)', 'none'] as const;
 const separator = z.string().max(8).meta({ description: 'text put between the parts, e.g. "、" or "" (none)' });
 export const deriveSchema = z.union([
-  z.strictObject({ count: dictionaryKey.meta({ description: 'a people, table or multienum key: the number of its entries' }) }),
+  z.strictObject({
+    count: z.union([dictionaryKey, z.array(dictionaryKey).min(2).max(4)]).meta({
+      description: 'a people, table or multienum key: the number of its entries; or several keys added up, a person counting one (联名人数 = 领衔代表 + 附议代表)',
+    }),
+  }),
   z.strictObject({
     join: z.array(dictionaryKey).min(2).max(8).meta({ description: 'keys written one after the other, e.g. 工作单位 and 职务 for 单位及职务' }),
     separator: separator.optional(),

@@ -666,7 +666,7 @@ function checkPortal(portal: NonNullable<PackDefinition['portals']>[number], bas
 
 /** Source types each derivation reads. */
 const DERIVE_SOURCES: Record<string, readonly DictionaryType[]> = {
-  count: ['people', 'table', 'multienum'],
+  count: ['people', 'table', 'multienum', 'person'],
   people: ['people', 'person'],
   lines: ['table'],
   datePart: ['date', 'datetime'],

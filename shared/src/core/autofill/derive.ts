@@ -20,7 +20,7 @@ const MAX_TEXT = 20_000;
 
 /** The keys a derivation reads. */
 export function derivationSources(d: Derivation): string[] {
-  if ('count' in d) return [d.count];
+  if ('count' in d) return typeof d.count === 'string' ? [d.count] : d.count;
   if ('join' in d) return d.join;
   if ('people' in d) return [d.people];
   if ('lines' in d) return [d.lines];
@@ -83,14 +83,27 @@ const labelOf = (ctx: AutofillContext, key: string) => ctx.entries.get(key)?.lab
 const labelEnOf = (ctx: AutofillContext, key: string) => ctx.entries.get(key)?.labelEn ?? ctx.entries.get(key)?.label ?? 'that field';
 const missing = (ctx: AutofillContext, key: string): Derived => ({ ok: false, reason: `记录中没有“${labelOf(ctx, key)}”`, reasonEn: `the record has no “${labelEnOf(ctx, key)}”` });
 
+const isEmptyEntry = (x: unknown) => isEmptyValue(x) || (!!x && typeof x === 'object' && !Array.isArray(x) && Object.values(x).every(isEmptyValue));
+
+/** How many entries a stored value has: a list its non-empty entries, a person (object or name) one; undefined when absent. */
+function entriesOf(v: unknown): number | undefined {
+  if (Array.isArray(v)) return v.filter((x) => !isEmptyEntry(x)).length;
+  return v === undefined || isEmptyEntry(v) ? undefined : 1;
+}
+
 /** Evaluates one derivation over the record's stored values. */
 export function deriveValue(ctx: AutofillContext, d: Derivation, values: Readonly<Record<string, unknown>>): Derived {
   if ('count' in d) {
-    const v = values[d.count];
-    if (!Array.isArray(v) || v.length === 0) return missing(ctx, d.count);
-    const n = v.filter((x) => !isEmptyValue(x) && !(x && typeof x === 'object' && !Array.isArray(x) && Object.values(x).every(isEmptyValue))).length;
-    if (n === 0) return missing(ctx, d.count);
-    return { ok: true, value: n, type: 'number' };
+    // several keys are added up (领衔代表 + 附议代表); each must be in the record — an absent
+    // lead would make the total one short — but a list may be empty beside another that is not
+    let total = 0;
+    for (const key of derivationSources(d)) {
+      const n = entriesOf(values[key]);
+      if (n === undefined) return missing(ctx, key);
+      total += n;
+    }
+    if (total === 0) return missing(ctx, derivationSources(d)[0]!);
+    return { ok: true, value: total, type: 'number' };
   }
   if ('join' in d) {
     const parts: string[] = [];

@@ -2,6 +2,10 @@
  * DOM helpers shared by the scanner and the adapters: visibility (the safety rules), native
  * value setters that React and Vue notice, events from the element's own window, waiting.
  */
+import { bringIntoReach, clipsOf, contentPosition, modalLayer, scrollLog, shownBox } from './reach.ts';
+
+/** The scroll hold lives with the reach checks that scroll (reach.ts); scan and apply take it from here. */
+export { holdScroll } from './reach.ts';
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -158,7 +162,9 @@ export function unusableReason(el: Element, opts: { reach?: boolean } = {}): str
   const r = el.getBoundingClientRect();
   if (r.width < 4 || r.height < 4) return 'zero-size';
   const docEl = el.ownerDocument.documentElement;
-  if (r.right + w.scrollX <= 0 || r.bottom + w.scrollY <= 0 || r.left + w.scrollX >= Math.max(docEl.scrollWidth, w.innerWidth) + 2000) return 'off-screen';
+  // before the page's start: off-screen, unless a wrapper a person scrolls (a dialog's) has only been scrolled past it
+  if ((r.right + w.scrollX <= 0 || r.bottom + w.scrollY <= 0 || r.left + w.scrollX >= Math.max(docEl.scrollWidth, w.innerWidth) + 2000)
+    && !clipsOf(el).some((c) => c.x === 'scroll' || c.y === 'scroll')) return 'off-screen';
   for (let p: Element | null = el; p && p !== docEl; p = p.parentElement) {
     const cs = w.getComputedStyle(p);
     if (cs.clip !== 'auto' && cs.clip !== '' && /^(absolute|fixed)$/.test(cs.position) && clipArea(cs.clip) < 64) return 'clipped';
@@ -250,29 +256,26 @@ function backgroundBehind(el: Element): [number, number, number] {
   return [255, 255, 255];
 }
 
-function reachReason(el: Element, r: DOMRect): string | undefined {
+function reachReason(el: Element, r0: DOMRect): string | undefined {
   const w = win(el);
-  // what clipping ancestors leave of it (a 5×5 box with overflow hidden leaves 5×5)
-  let left = r.left, top = r.top, right = r.right, bottom = r.bottom;
-  for (let p = el.parentElement; p && p !== el.ownerDocument.documentElement; p = p.parentElement) {
-    const cs = w.getComputedStyle(p);
-    if (cs.overflowX === 'visible' && cs.overflowY === 'visible') continue;
-    const pr = p.getBoundingClientRect();
-    const scrolls = /auto|scroll/.test(cs.overflowX + cs.overflowY);
-    // a scroll container shows what is scrolled into it; only its own size limits what fits
-    if (scrolls) { if (pr.width < 8 || pr.height < 8) return 'clipped'; continue; }
-    left = Math.max(left, pr.left); top = Math.max(top, pr.top); right = Math.min(right, pr.right); bottom = Math.min(bottom, pr.bottom);
-  }
-  if (right - left < 8 || bottom - top < 8) return r.width < 8 || r.height < 8 ? 'zero-size' : 'clipped';
-  // text the colour of its background (or transparent) cannot be read
-  if (TEXT_LIKE.has(el.tagName)) {
-    const c = parseColor(w.getComputedStyle(el).color);
-    if (c && c[3] < 0.1) return 'invisible-text';
-    const bg = backgroundBehind(el);
-    if (c && Math.abs(c[0] - bg[0]) + Math.abs(c[1] - bg[1]) + Math.abs(c[2] - bg[2]) < 24) return 'invisible-text';
-  }
-  if (farFromContent(el, r)) return 'far-away';
-  return hitTest(el);
+  // scrolled as a person scrolls to it (a dialog's wrapper, the page: see reach.ts), then what
+  // the ancestors that clip it and cannot be scrolled leave of it (a 5×5 box with overflow hidden leaves 5×5)
+  const clips = clipsOf(el);
+  const log = scrollLog();
+  try {
+    const r = bringIntoReach(el, clips, log);
+    const { left, top, right, bottom } = shownBox(r, clips);
+    if (right - left < 8 || bottom - top < 8) return r0.width < 8 || r0.height < 8 ? 'zero-size' : 'clipped';
+    // text the colour of its background (or transparent) cannot be read
+    if (TEXT_LIKE.has(el.tagName)) {
+      const c = parseColor(w.getComputedStyle(el).color);
+      if (c && c[3] < 0.1) return 'invisible-text';
+      const bg = backgroundBehind(el);
+      if (c && Math.abs(c[0] - bg[0]) + Math.abs(c[1] - bg[1]) + Math.abs(c[2] - bg[2]) < 24) return 'invisible-text';
+    }
+    if (farFromContent(el, r, contentPosition(el, r, clips))) return 'far-away';
+    return hitTest(el, (left + right) / 2, (top + bottom) / 2);
+  } finally { log.done(); }
 }
 
 /**
@@ -280,12 +283,13 @@ function reachReason(el: Element, r: DOMRect): string | undefined {
  * in document order that lies above it is more than a few screens away, or nothing at all
  * precedes it and it sits screens down. Pages do not hide real fields behind empty screens.
  */
-function farFromContent(el: Element, r: DOMRect): boolean {
+function farFromContent(el: Element, r: DOMRect, at: { top: number; left: number; height: number; width: number }): boolean {
   const w = win(el);
   const limit = Math.max(3 * (w.innerHeight || 800), 3000);
   const docEl = el.ownerDocument.documentElement;
-  if (r.top + w.scrollY > docEl.scrollHeight + 10 || r.left + w.scrollX > docEl.scrollWidth + 10) return true;
-  if (r.top + w.scrollY < limit && r.left + w.scrollX < limit) return false;
+  // measured in what a person scrolls to reach it: a dialog's wrapper, else the page
+  if (at.top > at.height + 10 || at.left > at.width + 10) return true;
+  if (at.top < limit && at.left < limit) return false;
   const walker = el.ownerDocument.createTreeWalker(el.ownerDocument.body ?? docEl, 1 /* SHOW_ELEMENT */);
   walker.currentNode = el;
   for (let n = walker.previousNode(), steps = 0; n && steps < 600; n = walker.previousNode(), steps++) {
@@ -303,67 +307,34 @@ function farFromContent(el: Element, r: DOMRect): boolean {
 }
 
 /**
- * Whether a person can reach the control's centre: hit-tested after scrolling it into view
- * (the scroll is put back). Covered means something that paints (a background, text, an image)
- * lies on top and is not the control's own part or label.
+ * Whether a person can reach the point (x, y) of the control (the middle of what shows of it,
+ * already scrolled into view by reachReason). Covered means something that paints (a background,
+ * text, an image) lies on top and is not the control's own part or label, or an open modal's
+ * mask or wrapper lies over it (reach.ts: a control behind a modal is never written).
  */
-/*
- * Scrolling back after each hit test made a fill of a long page scroll twice per field, each
- * time laying the page out again. While a scan or a fill holds the scroll, a control scrolled
- * into view stays there (the next one is usually in view already); the first position of each
- * window is put back once, when the last hold is released.
- */
-let scrollHolds = 0;
-const heldScroll = new Map<Window, [number, number]>();
-export function holdScroll(): () => void {
-  scrollHolds++;
-  let released = false;
-  return () => {
-    if (released) return;
-    released = true;
-    if (--scrollHolds > 0) return;
-    for (const [w, [x, y]] of heldScroll) { try { w.scrollTo({ left: x, top: y, behavior: 'instant' as ScrollBehavior }); } catch { /* a frame gone meanwhile */ } }
-    heldScroll.clear();
-  };
-}
-
-function hitTest(el: Element): string | undefined {
+function hitTest(el: Element, x: number, y: number): string | undefined {
   const w = win(el);
   if (!w.innerWidth || !w.innerHeight) return undefined; // no viewport to test in
-  let r = el.getBoundingClientRect();
-  const inView = () => r.left + r.width / 2 >= 0 && r.top + r.height / 2 >= 0 && r.left + r.width / 2 < w.innerWidth && r.top + r.height / 2 < w.innerHeight;
-  const sx = w.scrollX, sy = w.scrollY;
-  let scrolled = false;
-  if (!inView()) {
-    if (scrollHolds > 0 && !heldScroll.has(w)) heldScroll.set(w, [sx, sy]);
-    (el as HTMLElement).scrollIntoView?.({ block: 'center', inline: 'center', behavior: 'instant' as ScrollBehavior });
-    scrolled = true;
-    r = el.getBoundingClientRect();
-  }
-  try {
-    if (!inView()) return 'off-screen';
-    const root = el.getRootNode() as Document | ShadowRoot;
-    const list = (root.elementsFromPoint ?? el.ownerDocument.elementsFromPoint).call(root, r.left + r.width / 2, r.top + r.height / 2);
-    const labels = (el as HTMLInputElement).labels ? Array.from((el as HTMLInputElement).labels ?? []) : [];
-    for (const e of list) {
-      // Lvzhi's own launcher floats over the page and steps aside when a control takes focus: it
-      // is not the page hiding the control.
-      if (e.localName === 'lvzhi-launcher') continue;
-      if (e === el || el.contains(e)) return undefined;
-      if (labels.some((l) => l === e || l.contains(e))) return undefined;
-      if (e.contains(el)) {
-        // el itself was not hit: it lets the pointer through, or an ancestor paints over it
-        if (w.getComputedStyle(el).pointerEvents === 'none') return undefined;
-        if (paints(e)) return 'covered';
-        continue;
-      }
-      // a popup or overlay on its way out (its leave animation running) is no longer in the way
-      if (paints(e)) { if (leaving(e)) continue; return 'covered'; }
+  if (x < 0 || y < 0 || x >= w.innerWidth || y >= w.innerHeight) return 'off-screen';
+  const root = el.getRootNode() as Document | ShadowRoot;
+  const list = (root.elementsFromPoint ?? el.ownerDocument.elementsFromPoint).call(root, x, y);
+  const labels = (el as HTMLInputElement).labels ? Array.from((el as HTMLInputElement).labels ?? []) : [];
+  for (const e of list) {
+    // Lvzhi's own launcher floats over the page and steps aside when a control takes focus: it
+    // is not the page hiding the control.
+    if (e.localName === 'lvzhi-launcher') continue;
+    if (e === el || el.contains(e)) return undefined;
+    if (labels.some((l) => l === e || l.contains(e))) return undefined;
+    if (e.contains(el)) {
+      // el itself was not hit: it lets the pointer through, or an ancestor paints over it
+      if (w.getComputedStyle(el).pointerEvents === 'none') return undefined;
+      if (paints(e)) return 'covered';
+      continue;
     }
-    return undefined;
-  } finally {
-    if (scrolled && scrollHolds === 0) w.scrollTo({ left: sx, top: sy, behavior: 'instant' as ScrollBehavior });
+    // a popup or overlay on its way out (its leave animation running) is no longer in the way
+    if (paints(e) || modalLayer(e)) { if (leaving(e)) continue; return 'covered'; }
   }
+  return undefined;
 }
 
 /*

@@ -12,7 +12,7 @@ export const antdSelect = defineAdapter(popupSelect({
   name: 'antd-select',
   aliases: ['antdv-select'],
   roots: '.ant-select',
-  exclude: (el) => el.classList.contains('ant-cascader') || !!el.closest('.ant-select-dropdown') || el.classList.contains('ant-select-auto-complete'),
+  exclude: (el) => el.classList.contains('ant-cascader') || el.classList.contains('ant-tree-select') || !!el.closest('.ant-select-dropdown') || el.classList.contains('ant-select-auto-complete'),
   trigger: '.ant-select-selector, .ant-select-content',
   popup: '.ant-select-dropdown',
   item: '.ant-select-item-option',
@@ -24,6 +24,31 @@ export const antdSelect = defineAdapter(popupSelect({
   clearIcon: '.ant-select-clear',
   search: 'input.ant-select-selection-search-input:not([readonly]), input:not([readonly])',
   scrollHolder: '.rc-virtual-list-holder',
+}));
+
+/**
+ * A tree-select (a-tree-select; JeecgBoot's JTreeSelect over the department tree): a select whose
+ * popup is a tree of nodes. A node is chosen by its title like a select's option (the name rule of
+ * names.ts too: 司法所 → 青山镇司法所 when only that node ends so); a search box narrows the tree,
+ * and without one the collapsed branches are opened as a person opens them.
+ */
+export const antdTreeSelect = defineAdapter(popupSelect({
+  name: 'antd-tree-select',
+  aliases: ['antdv-tree-select'],
+  roots: '.ant-select.ant-tree-select',
+  exclude: (el) => !!el.closest('.ant-select-dropdown'),
+  trigger: '.ant-select-selector, .ant-select-content',
+  popup: '.ant-select-dropdown',
+  item: '.ant-select-tree-node-content-wrapper',
+  itemText: (e) => e.getAttribute('title') ?? e.querySelector('.ant-select-tree-title')?.textContent ?? e.textContent ?? '',
+  expand: '.ant-select-tree-switcher_close',
+  multipleDom: (el) => el.classList.contains('ant-select-multiple'),
+  tags: '.ant-select-selection-item-content',
+  tagClose: '.ant-select-selection-item-remove',
+  selected: '.ant-select-selection-item, .ant-select-content-has-value',
+  clearIcon: '.ant-select-clear',
+  search: 'input.ant-select-selection-search-input:not([readonly]), input:not([readonly])',
+  scrollHolder: '.ant-select-tree-list-holder',
 }));
 
 export const antdDate = defineAdapter(textPicker({

@@ -18,6 +18,8 @@ export const elementSelect = defineAdapter(popupSelect({
   trigger: '.el-select__wrapper, .select-trigger .el-input, .el-input',
   popup: '.el-select__popper, .el-select-dropdown, .el-popper',
   item: '.el-select-dropdown__item',
+  // el-tree-select draws its nodes as options inside a tree: a collapsed branch is opened as a person opens it
+  expand: '.el-tree-node__expand-icon:not(.expanded):not(.is-leaf)',
   // Element Plus 2.5+: a multiple select has a selection area with tags and its own class on the wrapper even when empty
   multipleDom: (el) => el.classList.contains('is-multiple') || !!el.querySelector('.el-select__tags, .el-select__selection.is-near, .el-tag'),
   tags: '.el-select__tags-text',

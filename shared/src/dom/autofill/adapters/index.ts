@@ -29,7 +29,7 @@ export { fileInput } from './file.ts';
 export { contentEditable } from './contenteditable.ts';
 export { layuiSelect, layuiRadio, layuiCheckbox } from './layui.ts';
 export { elementSelect, elementDate, elementCascader } from './element-plus.ts';
-export { antdSelect, antdDate, antdCascader } from './antd.ts';
+export { antdSelect, antdTreeSelect, antdDate, antdCascader } from './antd.ts';
 export { popupSelect, textPicker, menuCascader, classSwitch, closeStrayPopup, openPopup, pickFromPopup, walkCascader, cascaderPaths } from './popup.ts';
 export { ariaGroup, ariaToggle, ariaCombobox, ariaSpin, ariaTextbox } from './aria.ts';
 export { tdesignSelect, tdesignDate, tdesignCascader } from './tdesign.ts';

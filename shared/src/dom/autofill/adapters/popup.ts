@@ -7,7 +7,7 @@
  */
 import type { FillValue } from '../../../core/autofill/types.ts';
 import { normalizeDateFormat } from '../../../core/autofill/convert.ts';
-import { pickNameVariant } from '../../../core/autofill/names.ts';
+import { nameVariant, pickNameVariant } from '../../../core/autofill/names.ts';
 import { compactRegion, isRegionName, regionIndexOf, regionParts, regionPrefix } from '../../../core/autofill/region.ts';
 import { blur, clickLikeUser, entering, fire, hover, key, leaveClassed, leaving, setNativeValue, textOf, unusableReason, win } from '../util.ts';
 import { componentOf } from '../framework-state.ts';
@@ -89,6 +89,25 @@ function findNameVariant(scope: ParentNode, itemSelector: string, textOfItem: (e
   return i === undefined ? undefined : items[i];
 }
 
+/** How many shown items name `c` with a place in front or without (names.ts). */
+function nameVariants(scope: ParentNode, itemSelector: string, textOfItem: (e: HTMLElement) => string, c: string): number {
+  return Array.from(scope.querySelectorAll<HTMLElement>(itemSelector)).filter((i) => pickable(i) && nameVariant(c, textOfItem(i))).length;
+}
+
+/** At most this many branches of a tree are opened to find a node (a popup is not crawled). */
+const MAX_BRANCHES = 60;
+
+/** Opens the closed branches of the tree in `popup` one click at a time, each awaited on its mutations; bounded by MAX_BRANCHES. */
+async function expandTree(popup: HTMLElement, closed: string): Promise<void> {
+  for (let i = 0; i < MAX_BRANCHES; i++) {
+    const next = Array.from(popup.querySelectorAll<HTMLElement>(closed)).find(pickable);
+    if (!next) return;
+    clickLikeUser(next);
+    await waitUntil(() => !next.isConnected || !next.matches(closed), { root: popup, timeout: 400 });
+    if (next.isConnected && next.matches(closed)) return; // a toggle that does not open: stop, do not loop on it
+  }
+}
+
 /**
  * Finds the option in an open popup: rendered already, rendered soon (options loading), or
  * further down a virtual list (scrolled page by page, each page awaited on its mutations).
@@ -143,6 +162,8 @@ export interface PopupSelectConfig {
   popup: string;
   item: string;
   itemText?(e: HTMLElement): string;
+  /** A tree's closed branch toggles in the popup (a tree-select): opened when the item is not found otherwise. */
+  expand?: string;
   /** Multiple choice by the DOM alone (class, tag container), besides the component's props. */
   multipleDom(el: Element): boolean;
   /** Selected tags' texts (multiple). */
@@ -217,7 +238,15 @@ export function popupSelect(cfg: PopupSelectConfig): WidgetAdapter {
               // the list narrowed to what the widget found for it: the exact name, or the one item naming it longer or shorter
               item = await waitUntil(() => findItem(popup!, cfg.item, textOfItem, [c]) ?? findNameVariant(popup!, cfg.item, textOfItem, [c]), { root: popup, timeout: 1500, idle: SEARCH_SETTLED_MS });
               if (item) break;
+              // two items name it (柳河镇卫生院, 柳河镇中心卫生院 for 卫生院): no guess, and no later,
+              // narrower synonym picks one of them either (pickNameVariant's rule, candidate by candidate)
+              if (nameVariants(popup, cfg.item, textOfItem, c) > 1) break;
             }
+          }
+          if (!item && cfg.expand && !(box && !box.readOnly)) {
+            // a tree without a search box: open its branches as a person does, then look again
+            await expandTree(popup, cfg.expand);
+            item = findItem(popup, cfg.item, textOfItem, it.candidates) ?? findNameVariant(popup, cfg.item, textOfItem, it.candidates);
           }
           if (!item) throw new Error('找不到选项');
           const count = tagTexts(h).length;
