@@ -6,9 +6,13 @@
  * The week (the data arrive as the office's roster spreadsheet, notice texts and the clerk's notes):
  * 1. roster: the deputies' spreadsheet (.csv, without photos) — 导入表格;
  * 2. one deputy profile into two portals (Layui, Ant Design fixture portals);
- * 3. one inspection into the old ASP.NET frameset portal (its notice and then the clerk's notes
- *    pasted; the organiser set once in 单位默认值) — the issue's second inspection portal is not in
- *    the fixtures for this record (see the report);
+ * 3. one inspection (the record of the eval corpus's iView page, tests/eval/records/
+ *    inspection-drinking-water.json) from its notice and then the clerk's notes pasted (the
+ *    organiser set once in 单位默认值), into two portals: the old ASP.NET frameset portal (launcher)
+ *    and the eval corpus's View UI Plus page (tests/eval/portals/iview-inspection.html) on a site
+ *    not allowed yet (toolbar icon, 允许, the browser's prompt, the preselected record's plan, 确认填写);
+ *    the eval page's expected file is used as its author wrote it, the legacy portal's by the rules
+ *    of its expected file (checked to give that file back for its own record);
  * 4. three suggestions into the Element portal: the first from the clerk's notes (`标签：值` lines
  *    and the two long texts as labelled paragraphs; the deputy's phone from the roster through the
  *    form's rosterFill), the next two from 从上一条 with the notes of what differs;
@@ -42,22 +46,81 @@ import { defineBench } from './harness.ts';
 import { ActionCounter, choiceKeys, handCost } from '../harness/actions.ts';
 import { REPO_ROOT, launchWithExtension, serveDir, type ExtensionBrowser } from '../harness/browser.ts';
 import { buildPortals, PORTALS_DIR } from '../fixtures/portals/build.ts';
-import { TEST_BUILD_DIR, allowPortal, exampleRecord, launcherControl, otherDeputies, rosterSheet, waitForLauncher } from '../e2e/extension-helpers.ts';
+import { TEST_BUILD_DIR, allowPortal, exampleRecord, launcherControl, otherDeputies, rosterSheet, tabIdOf, waitForLauncher } from '../e2e/extension-helpers.ts';
+import { EVAL_PAGES, EVAL_PORTALS_DIR, loadExpected, sameValue } from '../eval/corpus.ts';
+import { buildEvalPortals } from '../eval/portals/build.ts';
 
-interface Expected { page: string; record: string; mapping: string | null; fields: Record<string, { key: string | null; value: unknown }> }
+interface Expected {
+  page: string; record: string; mapping: string | null; fields: Record<string, { key: string | null; value: unknown }>;
+  /** An eval page's fields that are chosen by clicks (radio groups, selects, check boxes, cascaders), read from the page; else by the dictionary key. */
+  choiceFields?: ReadonlySet<string>;
+  /** An eval page: its state is compared as the eval corpus compares it (tests/eval/corpus.ts sameValue). */
+  evalPage?: true;
+}
 const expected = (name: string) => JSON.parse(readFileSync(join(PORTALS_DIR, 'expected', `${name}.json`), 'utf8')) as Expected;
+
+/** The old ASP.NET portal's values for an inspection record, by the rules of its expected file (tests/fixtures/portals/expected/legacy.json). */
+function legacyValues(v: Record<string, unknown>): Record<string, unknown> {
+  const d = String(v['date']);
+  return {
+    'ctl00$cph$txtZt': v['subject'], 'ctl00$cph$ddlLx': v['inspectionType'], 'ctl00$cph$txtRq': `${d.slice(0, 4)}年${d.slice(5, 7)}月${d.slice(8, 10)}日`,
+    'ctl00$cph$txtDd': v['place'], 'ctl00$cph$txtZz': v['organiser'], 'ctl00$cph$txtDdld': (v['leader'] as { name: string }).name,
+    'ctl00$cph$txtQx': v['rectificationDeadline'], 'ctl00$cph$txtQk': v['findings'], 'ctl00$cph$txtYj': v['opinions'],
+    deputies: (v['deputies'] as Array<{ name: string }>).map((p) => p.name),
+  };
+}
+
+/**
+ * The old ASP.NET portal's expected values for the week's inspection. Its expected file is for
+ * another inspection (forms/examples/inspection.json); the rules (`legacyValues`) must give that
+ * file's values back for that record, else the bench stops.
+ */
+function legacyExpected(recordPath: string): Expected {
+  const base = expected('legacy');
+  const own = legacyValues(exampleRecord(base.record).values);
+  const keyed = Object.entries(base.fields).filter(([, w]) => w.key !== null);
+  const off = keyed.filter(([f, w]) => JSON.stringify(own[f]) !== JSON.stringify(w.value)).map(([f]) => f);
+  if (off.length > 0 || keyed.length !== Object.keys(own).length) throw new Error(`legacyValues does not give legacy.json back: ${off.join(', ')}`);
+  const mine = legacyValues(exampleRecord(recordPath).values);
+  return { ...base, record: recordPath, fields: Object.fromEntries(Object.entries(base.fields).map(([f, w]) => [f, w.key === null ? w : { ...w, value: mine[f] }])) };
+}
+
+/**
+ * An eval page (tests/eval/portals) with its expected file as its author wrote it: a field the
+ * record cannot hold (`value: null`) is left out on both sides. `choices`: its fields chosen by clicks.
+ */
+function evalExpected(id: string, choices: readonly string[]): Expected {
+  const page = EVAL_PAGES.find((p) => p.id === id)!;
+  const exp = loadExpected(page);
+  for (const f of choices) if (!(f in exp.fields)) throw new Error(`${id}: no field ${f}`);
+  return {
+    page: exp.page, record: exp.record, mapping: null, evalPage: true, choiceFields: new Set(choices),
+    fields: Object.fromEntries(Object.entries(exp.fields).map(([f, w]) => [f, { key: w.value === null ? null : `${id}:${f}`, value: w.value }])),
+  };
+}
+/** The iView inspection page's choice controls: 活动类型 radio group, 所在乡镇 cascader, 组织单位 select, 参加代表 multi-select, 视察方式 check boxes. */
+const IVIEW_CHOICES = ['hdlx', 'szxz', 'zzdw', 'cjdb', 'scfs'];
 type PortalApi = { state(): Record<string, unknown> };
 
-const INSPECTION_NOTICE = `关于组织部分代表视察大许线（青山段）油路建设质量的通知
-各位代表：
-经镇人大主席团研究，定于2024年4月26日（星期五）上午8:30组织部分县、镇人大代表开展视察活动。
-视察主题：大许线（青山段）油路建设质量
-视察地点：大许线青山至东岗段施工现场、镇交通管理站
-带队领导：李秀英
-参加代表：李秀英、陈志强、赵德明、周宏伟、何春生、马玉梅、林永福、高建军、许文军
-请准时参加。
-青山镇人大主席团
-2024年4月22日`;
+/** The inspection's notice, written from the week's inspection record (as the office sends it to the deputies). */
+function inspectionNotice(v: Record<string, unknown>): string {
+  const t = String(v['startTime'] ?? `${String(v['date'])}T08:30`);
+  const week = '日一二三四五六'[new Date(`${t.slice(0, 10)}T12:00:00Z`).getUTCDay()];
+  const h = Number(t.slice(11, 13));
+  return [
+    `关于组织部分代表${String(v['subject']).startsWith('视察') ? '' : '视察'}${String(v['subject'])}的通知`,
+    '各位代表：',
+    `经镇人大主席团研究，定于${t.slice(0, 4)}年${Number(t.slice(5, 7))}月${Number(t.slice(8, 10))}日（星期${week}）${h < 12 ? '上午' : '下午'}${h > 12 ? h - 12 : h}:${t.slice(14, 16)}组织部分县、镇人大代表开展视察活动。`,
+    `视察主题：${String(v['subject'])}`,
+    `视察地点：${String(v['place'])}`,
+    `带队领导：${(v['leader'] as { name: string }).name}`,
+    `参加代表：${(v['deputies'] as Array<{ name: string }>).map((p) => p.name).join('、')}`,
+    '请准时参加。',
+    String(v['organiser']),
+    // sent four days before
+    ((d) => `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`)(new Date(Date.parse(`${t.slice(0, 10)}T12:00:00Z`) - 4 * 86_400_000)),
+  ].join('\n');
+}
 
 /**
  * The clerk's notes of the inspection as she writes them in a document: what the notice does not
@@ -67,12 +130,14 @@ function inspectionNotes(v: Record<string, unknown>): string {
   return [
     `视察记录（${String(v['subject'])}）`,
     `活动类型：${String(v['inspectionType'])}`,
-    `被视察单位：${(v['units'] as Array<{ unit: string }>)[0]!.unit}`,
+    `视察方式：${(v['methods'] as string[]).join('、')}`,
+    `被视察单位：${(v['units'] as Array<{ unit: string }>).map((u) => u.unit).join('、')}`,
     '视察情况：',
     String(v['findings']),
     '视察意见：',
     String(v['opinions']),
     `整改期限：${String(v['rectificationDeadline'])}`,
+    `交办单位：${String(v['assignedTo'])}`,
     `记录人：${(v['recorder'] as { name: string }).name}`,
   ].join('\n');
 }
@@ -118,7 +183,10 @@ async function measure(): Promise<Measured> {
   const forms = new Map(packs.flatMap((p: PackDefinition) => p.forms ?? []).map((f) => [f.id, f]));
   const dir = mkdtempSync(join(tmpdir(), 'lvzhi-workload-'));
   await buildPortals();
+  await buildEvalPortals();
   const site = await serveDir(PORTALS_DIR);
+  // the eval pages on another site (another origin): a portal the clerk has not allowed yet
+  const evalSite = await serveDir(EVAL_PORTALS_DIR);
   const ext: ExtensionBrowser = await launchWithExtension(TEST_BUILD_DIR);
   const c = new ActionCounter();
   const hand = new Map<string, number>();
@@ -135,7 +203,7 @@ async function measure(): Promise<Measured> {
     for (const [field, want] of Object.entries(exp.fields)) {
       if (want.key === null || (only && !only(field))) continue;
       const v = field in override ? override[field] : want.value;
-      const cost = handCost(v, choices.has(want.key));
+      const cost = handCost(v, exp.choiceFields ? exp.choiceFields.has(field) : choices.has(want.key));
       if (!only) copied += copyCost(v, cost);
       n += cost;
     }
@@ -144,7 +212,10 @@ async function measure(): Promise<Measured> {
   try {
     await allowPortal(ext, site.origin);
     const deputy: LvzhiRecord = exampleRecord(expected('layui').record);
-    const inspection: LvzhiRecord = exampleRecord(expected('legacy').record);
+    // The week's inspection: the one of the iView eval page, into that page and the old ASP.NET portal.
+    const iviewExp = evalExpected('iview-inspection', IVIEW_CHOICES);
+    const legacyExp = legacyExpected(iviewExp.record);
+    const inspection: LvzhiRecord = exampleRecord(iviewExp.record);
     const suggestion: LvzhiRecord = exampleRecord(expected('element').record);
     const meeting: LvzhiRecord = exampleRecord('forms/examples/presidium-monthly.json');
 
@@ -160,7 +231,7 @@ async function measure(): Promise<Measured> {
     const phones = { [(suggestion.values['proposer'] as { name: string }).name]: String(suggestion.values['proposerPhone']) };
     const csv = join(dir, '代表名册.csv');
     writeFileSync(csv, tableToCsv(rosterSheet(form, [deputy, ...otherDeputies(deputy, names, phones)])));
-    arrived.push(readFileSync(csv, 'utf8'), INSPECTION_NOTICE, meetingNotice(meeting.values), inspectionNotes(inspection.values));
+    arrived.push(readFileSync(csv, 'utf8'), inspectionNotice(inspection.values), meetingNotice(meeting.values), inspectionNotes(inspection.values));
 
     const panel = await ext.context.newPage();
     await panel.goto(ext.url('sidepanel.html?view=records'));
@@ -175,6 +246,23 @@ async function measure(): Promise<Measured> {
     const deputyId = await panel.getByTestId('record-row').filter({ hasText: String(deputy.values['name']) }).getAttribute('data-record-id');
 
     /**
+     * The panel bound to a portal page: the record (and the mapping, where the portal's address is
+     * not the mapping's) is chosen only when the preselection is not the one meant; its plan; 确认填写.
+     */
+    const planAndFill = async (part: string, bound: Page, page: Page, recordId: string, mapping: string | null = null) => {
+      await bound.getByTestId('page-title').waitFor();
+      await bound.getByTestId('fill-record').locator(`option[value="${recordId}"]`).waitFor({ state: 'attached', timeout: 15_000 });
+      // the preselection settles (mapping, then the page's labels) within the first plan
+      await bound.getByTestId('fill-plan').or(bound.getByTestId('fill-message')).first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+      if (mapping && (await bound.getByTestId('fill-mapping').inputValue()) !== mapping) await c.select(bound.getByTestId('fill-mapping'), mapping, `${part}: fill: choose the mapping`);
+      if ((await bound.getByTestId('fill-record').inputValue()) !== recordId) await c.select(bound.getByTestId('fill-record'), recordId, `${part}: fill: choose the record`);
+      await bound.locator(`[data-testid="fill-plan"][data-record-id="${recordId}"]`).waitFor({ timeout: 30_000 });
+      // The portal stays in view beside the panel (a hidden tab's animation frames are paused).
+      await page.bringToFront();
+      await c.click(bound.getByTestId('confirm-fill'), `${part}: fill`);
+      await bound.getByTestId('fill-report').waitFor({ timeout: 60_000 });
+    };
+    /**
      * The launcher on a portal page: the panel opens with a record preselected and its plan shown;
      * the record (and the mapping, where the portal's address is not the mapping's) is chosen only
      * when the preselection is not the one meant; 确认填写. The portal stays in view beside the panel.
@@ -187,16 +275,7 @@ async function measure(): Promise<Measured> {
       const opened = ext.context.waitForEvent('page', { predicate: (p) => p.url().includes('sidepanel.html'), timeout: 15_000 });
       await c.click(launcher, `${part}: fill`);
       const bound = await opened;
-      await bound.getByTestId('page-title').waitFor();
-      await bound.getByTestId('fill-record').locator(`option[value="${recordId}"]`).waitFor({ state: 'attached', timeout: 15_000 });
-      // the preselection settles (mapping, then the page's labels) within the first plan
-      await bound.getByTestId('fill-plan').or(bound.getByTestId('fill-message')).first().waitFor({ timeout: 30_000 }).catch(() => undefined);
-      if (exp.mapping && (await bound.getByTestId('fill-mapping').inputValue()) !== exp.mapping) await c.select(bound.getByTestId('fill-mapping'), exp.mapping, `${part}: fill`);
-      if ((await bound.getByTestId('fill-record').inputValue()) !== recordId) await c.select(bound.getByTestId('fill-record'), recordId, `${part}: fill`);
-      await bound.locator(`[data-testid="fill-plan"][data-record-id="${recordId}"]`).waitFor({ timeout: 30_000 });
-      await page.bringToFront();
-      await c.click(bound.getByTestId('confirm-fill'), `${part}: fill`);
-      await bound.getByTestId('fill-report').waitFor({ timeout: 60_000 });
+      await planAndFill(part, bound, page, recordId, exp.mapping);
       return { page, bound };
     };
     /** What the fill did not put into the portal's own state is entered by hand. */
@@ -204,7 +283,7 @@ async function measure(): Promise<Measured> {
       const frame = await portalFrame(page);
       const state = await frame.evaluate(() => (window as unknown as { __portal: PortalApi }).__portal.state());
       const want = (f: string) => (f in override ? override[f] : exp.fields[f]!.value);
-      const missed = (f: string) => JSON.stringify(state[f]) !== JSON.stringify(want(f));
+      const missed = (f: string) => (exp.evalPage ? !sameValue(state[f], want(f)) : JSON.stringify(state[f]) !== JSON.stringify(want(f)));
       c.add(`${part}: by hand after the fill`, byHand(exp, override, missed));
       const list = Object.keys(exp.fields).filter((f) => exp.fields[f]!.key !== null && missed(f) && handCost(want(f)) > 0);
       if (list.length) leftForHand[part] = [...(leftForHand[part] ?? []), ...list];
@@ -258,7 +337,7 @@ async function measure(): Promise<Measured> {
     await panel.getByTestId('defaults-saved').waitFor();
     await c.click(panel.getByTestId('tab-records'), 'inspection: record');
     await newRecord('inspection', 'inspection: record');
-    await pasteFromDocument(INSPECTION_NOTICE, 'inspection: notice');
+    await pasteFromDocument(inspectionNotice(iv), 'inspection: notice');
     await pasteFromDocument(inspectionNotes(iv), 'inspection: notes');
     for (const id of ['findings', 'opinions', 'rectificationDeadline']) {
       const got = await field(id).locator('textarea, input').first().inputValue();
@@ -266,10 +345,34 @@ async function measure(): Promise<Measured> {
     }
     const inspectionId = await complete('inspection: record');
     {
-      const exp = expected('legacy');
+      const exp = legacyExp;
       addHand('inspection: legacy', byHand(exp));
       const { page, bound } = await launcherFill('inspection: legacy', exp, inspectionId);
       await leftover('inspection: legacy', page, exp);
+      await bound.close();
+      await page.close();
+    }
+    {
+      // The second inspection portal: an eval page on another site, not allowed yet. The clerk
+      // opens the panel for it (the toolbar icon), allows it (one click and the browser's prompt),
+      // and fills the record preselected for it.
+      const exp = iviewExp;
+      const part = 'inspection: iview';
+      addHand(part, byHand(exp));
+      const page = await ext.context.newPage();
+      await page.goto(evalSite.url(`/${exp.page}`));
+      await portalFrame(page);
+      const tabId = await tabIdOf(ext, page);
+      c.add(`${part}: allow`, 1); // the toolbar icon: the panel for this tab
+      const bound = await ext.context.newPage();
+      await bound.goto(ext.url(`sidepanel.html?tab=${tabId}`));
+      await bound.getByTestId('tab-fill').waitFor();
+      if ((await bound.getByTestId('tab-fill').getAttribute('aria-selected')) !== 'true') await c.click(bound.getByTestId('tab-fill'), `${part}: allow`);
+      await c.click(bound.getByTestId('allow-site'), `${part}: allow`);
+      c.add(`${part}: allow`, 1); // the browser's permission prompt
+      await waitForLauncher(page);
+      await planAndFill(part, bound, page, inspectionId);
+      await leftover(part, page, exp);
       await bound.close();
       await page.close();
     }
@@ -326,10 +429,11 @@ async function measure(): Promise<Measured> {
       const exp = expected('wizard');
       addHand('meeting: wizard', byHand(exp));
       const { page, bound } = await launcherFill('meeting: wizard', exp, meetingId);
-      // The wizard's own 下一步 is clicked either way (not counted on either side); then 继续填写.
+      // The wizard's own 下一步 is clicked either way (not counted on either side); then 继续填写
+      // (waited for up to 30 s: with other browsers on the machine the page's late fields can be slow).
       await page.click('#wz-next');
       let more: Awaited<ReturnType<typeof launcherControl>>;
-      for (let t = 0; t < 150 && !/继续填写 \([1-9]/.test((more = await launcherControl(page, 'lvzhi-more'))?.text ?? ''); t++) await page.waitForTimeout(100);
+      for (let t = 0; t < 300 && !/继续填写 \([1-9]/.test((more = await launcherControl(page, 'lvzhi-more'))?.text ?? ''); t++) await page.waitForTimeout(100);
       if (!more) throw new Error('the wizard\'s second step was not offered 继续填写');
       await more.click();
       c.add('meeting: wizard: fill', 1);
@@ -362,6 +466,7 @@ async function measure(): Promise<Measured> {
   } finally {
     await ext.close();
     await site.close();
+    await evalSite.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -68,9 +68,19 @@ describe('proposals from a meeting notice', () => {
     const ps = proposeFromText(text, f, { packs, ctx: { optionsOf: optionResolver(packs) }, rosters: ROSTER, now: NOW });
     const by = Object.fromEntries(ps.map((p) => [p.fieldId, p.value]));
     expect(by['date']).toBe('2024-06-03');
+    // the form keeps the day in 视察日期 and the hour in 开始时间: the notice's 上午8:30 goes there
+    expect(by['startTime']).toBe('2024-06-03T08:30');
     expect(by['place']).toBe('城东片区油路建设工地');
     expect(by['deputies']).toEqual([{ id: 'd4', name: '曾小红' }, { id: 'd3', name: '王小明' }]);
     expect(String(by['subject'])).toContain('农村公路建设质量');
+  });
+
+  it('gives no start time from a notice that names the day only', () => {
+    const { form: f } = form('inspection');
+    const ps = proposeFromText('视察时间：2024年6月3日\n视察地点：城东片区油路建设工地', f, { packs, ctx: { optionsOf: optionResolver(packs) }, rosters: ROSTER, now: NOW });
+    const by = Object.fromEntries(ps.map((p) => [p.fieldId, p.value]));
+    expect(by['date']).toBe('2024-06-03');
+    expect(by['startTime']).toBeUndefined();
   });
 
   it('reads a letter summary: writer, phone, subject, content; the ID number only into the ID field', () => {

@@ -32,6 +32,7 @@ import { importBackupFile } from '../lib/backup-import.ts';
 import { importWholeFile } from './ImportView.tsx';
 import { recordStore } from '../lib/staff-data.ts';
 import { FileButton } from '@lvzhi/shared/react';
+import { mostLikelyRecord, noteUsed, readLastUsed, type LastUsed } from '../lib/last-used.ts';
 
 const REASONS: Record<SkipReason, TextKey> = {
   'no-label': 'skipNoLabel', 'no-match': 'skipNoMatch', ambiguous: 'skipAmbiguous', 'no-value': 'skipNoValue', 'no-option': 'skipNoOption',
@@ -188,26 +189,29 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, autoContinue, onA
   const chosen: PortalMapping | undefined = mappingChoice === 'auto' ? detected : mappingChoice === 'none' ? undefined : pd?.autofill.portals.get(mappingChoice);
   const mapping = useMemo(() => mergeLocal(chosen, local), [chosen, local]);
 
-  // The record most likely meant.
+  // The record most likely meant: of the form the mapping or the page's labels point to, the one
+  // used or changed last (a record just filled into one portal is preselected for the next).
+  const [lastUsed, setLastUsed] = useState<LastUsed>();
+  useEffect(() => { void readLastUsed().then(setLastUsed); }, []);
   const labelsTried = useRef(false);
   useEffect(() => {
     if (selected) { setRecordId(selected.id); return; }
-    if (recordId || !pd || !page) return;
+    if (recordId || !pd || !page || !lastUsed) return;
     const sessionRecord = page.session?.recordId;
     if (sessionRecord && list.some((r) => r.id === sessionRecord)) { setRecordId(sessionRecord); return; }
     if (chosen?.form) {
-      const r = list.find((x) => x.form === chosen.form);
-      if (r) { setRecordId(r.id); setWhy('preselected'); return; }
+      const id = mostLikelyRecord(list, chosen.form, lastUsed);
+      if (id) { setRecordId(id); setWhy('preselected'); return; }
     }
     if (labelsTried.current || tabId === undefined || list.length === 0) return;
     labelsTried.current = true;
     void askPage(tabId, { type: 'lvzhi.page.scan', options: scanOptionsFor(mapping) }).then((answer) => {
       if (!answer?.ok || answer.kind !== 'scan') return;
       const form = bestFormByLabels(pd, answer.scan, new Set(list.map((x) => x.form)));
-      const r = form ? list.find((x) => x.form === form) : undefined;
-      if (r) { setRecordId((cur) => cur || r.id); setWhy('preselectedByLabels'); }
+      const id = form ? mostLikelyRecord(list, form, lastUsed) : undefined;
+      if (id) { setRecordId((cur) => cur || id); setWhy('preselectedByLabels'); }
     });
-  }, [selected, chosen, list, recordId, pd, page, tabId, mapping]);
+  }, [selected, chosen, list, recordId, pd, page, tabId, mapping, lastUsed]);
 
   const record = list.find((r) => r.id === recordId) ?? (selected?.id === recordId ? selected : undefined);
   const form = record ? pd?.forms.get(record.form)?.form : undefined;
@@ -260,6 +264,7 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, autoContinue, onA
     if (!answer) { setMessage({ text: t('pageGone'), bad: true }); setPhase({ kind: 'idle' }); return undefined; }
     if (!answer.ok) { setMessage({ text: answer.message, bad: true }); setPhase({ kind: 'idle' }); return undefined; }
     const report = answer.kind === 'fill' ? answer.report : undefined;
+    if (report && record) void noteUsed(record.form, record.id);
     if (report && record) void auditFill(record.id, page?.url ?? '', { filled: report.filled.length, skipped: report.skipped.length, failed: report.failed.length, ...(mapping ? { mapping: mapping.id } : {}) });
     return report;
   };

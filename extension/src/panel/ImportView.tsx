@@ -144,6 +144,7 @@ export function ImportView({ pd, onDone }: { pd: PackData; onDone(count: number)
             })}</td></tr>
           </tbody></table>
           {result.unmatchedColumns.length > 0 && <p className="warn" data-testid="import-unmatched">{t('importUnmatched')}：{result.unmatchedColumns.join('、')}</p>}
+          {(result.skippedColumns?.length ?? 0) > 0 && <p className="warn" data-testid="import-skipped">{t('importSkippedFiles')}：{result.skippedColumns!.join('、')}</p>}
           {!result.ok && (
             <>
               <h3 className="h3 bad">{t('importErrors')}（{result.errors.length}）</h3>

@@ -4,7 +4,8 @@
  * signed file. Hand signatures are collected in the record itself (signature fields of the form).
  */
 import { useEffect, useMemo, useState } from 'react';
-import { recordTitle } from '@lvzhi/shared';
+import { missingRequired, recordTitle, type LvzhiRecord } from '@lvzhi/shared';
+import type { MinutesProblem } from '@lvzhi/shared/pdf';
 import { DateInput, FileButton } from '@lvzhi/shared/react';
 import { listKeys, type StoredKey } from '../lib/staff-keys.ts';
 import { usePanel } from './context.ts';
@@ -13,8 +14,14 @@ import { downloadBlob } from './download.ts';
 import { createKey, importKey, minutesTemplate, renderMinutes, signMinutes } from './minutes.ts';
 import { auditSignature } from '../lib/audit.ts';
 
-export function MinutesView() {
+/**
+ * Required means required (issue 12, part 6): a record that is not complete gives no final
+ * minutes (the core's IncompleteRecordError) and a draft's minutes are never signed; each missing
+ * field is named with a link that opens the record at it (`onFix`).
+ */
+export function MinutesView({ onFix }: { onFix?(record: LvzhiRecord, fieldId: string): void } = {}) {
   const { t, lang } = usePanel();
+  const [problems, setProblems] = useState<Array<Pick<MinutesProblem, 'field' | 'message'>>>();
   const packs = usePacks();
   const records = useRecords();
   const [recordId, setRecordId] = useState('');
@@ -55,8 +62,30 @@ export function MinutesView() {
   const run = async (what: () => Promise<void>) => {
     setBusy(true);
     setStatus(undefined);
-    try { await what(); } catch (e) { setStatus({ text: e instanceof Error ? e.message : String(e), bad: true }); } finally { setBusy(false); }
+    setProblems(undefined);
+    try { await what(); } catch (e) {
+      // an incomplete record: each missing field named, with its link (the error carries them)
+      const listed = e instanceof Error && e.name === 'IncompleteRecordError' ? (e as Error & { problems?: MinutesProblem[] }).problems : undefined;
+      if (listed?.length) { setStatus({ text: t('minutesIncomplete'), bad: true }); setProblems(listed); } else setStatus({ text: e instanceof Error ? e.message : String(e), bad: true });
+    } finally { setBusy(false); }
   };
+  // A draft's minutes are marked 草稿 and may be previewed, never signed: what it still lacks is listed.
+  const draft = record?.status === 'draft';
+  // (no hook here: this runs after the loading returns above)
+  const gaps = draft && record && pd ? missingRequired(record, pd.packs) : undefined;
+  const draftGaps = gaps ? [
+    ...gaps.missing.map((p) => ({ field: p.fieldId, message: lang === 'en' ? `missing: ${p.labelEn}` : `缺少“${p.label}”` })),
+    ...gaps.invalid.map((p) => ({ field: p.fieldId, message: lang === 'en' ? `${p.labelEn}: ${p.messageEn}` : `“${p.label}”：${p.message}` })),
+  ] : [];
+  const fixList = (items: ReadonlyArray<Pick<MinutesProblem, 'field' | 'message'>>, testid: string) => (
+    <ul className="bad" data-testid={testid}>
+      {items.map((p, i) => (
+        <li key={`${p.field}-${i}`} data-testid="minutes-missing-field" data-field={p.field}>{p.message}
+          {p.field && record && onFix && <> <button type="button" className="link" data-testid="minutes-missing-link" onClick={() => onFix(record, p.field)}>{t('goToField')}</button></>}
+        </li>
+      ))}
+    </ul>
+  );
 
   const render = () => run(async () => {
     if (!record || !pd) return;
@@ -74,7 +103,7 @@ export function MinutesView() {
 
   const sign = () => run(async () => {
     const key = keys.find((k) => k.id === keyId);
-    if (!pdf || !key) return;
+    if (!pdf || !key || draft) return;
     const signed = await signMinutes(pdf, key, t('signReason'));
     await auditSignature(record?.id, key.name, signed);
     downloadBlob(fileName(true), new Blob([signed as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }));
@@ -101,7 +130,7 @@ export function MinutesView() {
     <section data-testid="minutes-view">
       <label className="row">
         {t('meeting')}
-        <select data-testid="minutes-record" value={recordId} onChange={(e) => { setRecordId(e.target.value); setPdf(undefined); setPreviewUrl(undefined); }} style={{ flex: 1, minWidth: 0 }}>
+        <select data-testid="minutes-record" value={recordId} onChange={(e) => { setRecordId(e.target.value); setPdf(undefined); setPreviewUrl(undefined); setProblems(undefined); setStatus(undefined); }} style={{ flex: 1, minWidth: 0 }}>
           <option value="">{t('chooseRecord')}</option>
           {meetings.map((r) => <option key={r.id} value={r.id}>{recordTitle(r, pd?.forms.get(r.form)?.form)}</option>)}
         </select>
@@ -122,6 +151,7 @@ export function MinutesView() {
         <button type="button" data-testid="minutes-download" disabled={!pdf} onClick={() => pdf && downloadBlob(fileName(false), new Blob([pdf as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }))}>{t('download')}</button>
       </div>
       {status && <p role="status" data-testid="minutes-status" className={status.bad ? 'bad' : ''}>{status.text}</p>}
+      {problems && fixList(problems, 'minutes-missing')}
       {previewUrl && <iframe title={t('preview')} src={previewUrl} data-testid="minutes-frame" style={{ width: '100%', height: 420, border: '1px solid #d0d7de' }} />}
       <h3 className="h3">{t('digitalSignature')}</h3>
       <div className="row">
@@ -129,8 +159,10 @@ export function MinutesView() {
           <option value="">{t('chooseKey')}</option>
           {keys.map((k) => <option key={k.id} value={k.id}>{k.name}{k.p12 ? '（.p12）' : ''}</option>)}
         </select>
-        <button type="button" className="primary" data-testid="minutes-sign" disabled={!pdf || !keyId || busy} onClick={() => void sign()}>{t('signDownload')}</button>
+        <button type="button" className="primary" data-testid="minutes-sign" disabled={!pdf || !keyId || busy || draft} onClick={() => void sign()}>{t('signDownload')}</button>
       </div>
+      {draft && <p className="warn" data-testid="sign-draft">{t('signDraft')}</p>}
+      {draft && draftGaps.length > 0 && fixList(draftGaps, 'sign-draft-missing')}
       <details>
         <summary>{t('manageKeys')}</summary>
         <div className="row">

@@ -10,7 +10,7 @@ import { BackupView } from './BackupView.tsx';
 import { DefaultsView } from './DefaultsView.tsx';
 import { FillView } from './FillView.tsx';
 import { MinutesView } from './MinutesView.tsx';
-import { RecordsView } from './RecordsView.tsx';
+import { RecordsView, focusFieldOnOpen } from './RecordsView.tsx';
 import { WorkflowsView } from './WorkflowsView.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { PanelContext, type PanelContextValue } from './context.ts';
@@ -21,6 +21,7 @@ import { SyncView } from './SyncView.tsx';
 import { PANEL_CSS } from './style.ts';
 import { targetTabId } from './data.ts';
 import { LANG_STORAGE_KEY } from '../lib/launcher-protocol.ts';
+import { noteUsed } from '../lib/last-used.ts';
 
 export const LANG_KEY = 'lvzhi.lang';
 
@@ -119,10 +120,10 @@ export function PanelRoot() {
           {guard('packs', <PackProblems />)}
           <main className="body">
             {intentNote && tab === 'fill' && <p className="hint" data-testid="intent-note">{t('intentFill')}</p>}
-            {tab === 'records' && guard(t('tabRecords'), <RecordsView key={editRequest?.id ?? 'list'} initial={editRequest} onUse={(r) => { setSelected(r); setTab('fill'); }} />)}
+            {tab === 'records' && guard(t('tabRecords'), <RecordsView key={editRequest?.id ?? 'list'} initial={editRequest} onUse={(r) => { setSelected(r); setTab('fill'); void noteUsed(r.form, r.id); }} />)}
             {tab === 'fill' && guard(t('tabFill'), <FillView selected={selected} autoPlan={autoPlan} onAutoPlanDone={() => setAutoPlan(0)} autoContinue={autoContinue} onAutoContinueDone={() => setAutoContinue(0)} onReadBack={(r) => { setEditRequest(r); setTab('records'); }} />)}
             {tab === 'workflows' && guard(t('tabWorkflows'), <WorkflowsView onEdit={(r) => { setEditRequest(r); setTab('records'); }} />)}
-            {tab === 'minutes' && guard(t('tabMinutes'), <MinutesView />)}
+            {tab === 'minutes' && guard(t('tabMinutes'), <MinutesView onFix={(r, field) => { focusFieldOnOpen(field); setEditRequest(r); setTab('records'); }} />)}
             {tab === 'settings' && guard(t('tabSettings'), <><PortalsView /><DefaultsView /><BackupView /><SyncView /></>)}
           </main>
         </div>

@@ -13,6 +13,7 @@ export const DATA_ZH = {
   importRows: '数据行',
   importColumns: '列对应',
   importUnmatched: '未识别的列（将忽略）',
+  importSkippedFiles: '签名和文件不能从表格导入，这些列未导入（请在记录中补上）',
   importErrors: '错误（按行、列）',
   importAll: '全部导入',
   importValidOnly: '只导入无错误的行',
@@ -43,6 +44,8 @@ export const DATA_ZH = {
   readDraftNamed: '已读取为草稿',
   readNoForm: '无法判断此页面对应的表单：请先在“记录”中选择一条记录，或为该门户添加映射',
   draftName: '草稿名称',
+  minutesIncomplete: '会议记录不完整，不能生成会议纪要：',
+  signDraft: '这是草稿：草稿纪要不能签名。请先在“记录”中完成该记录（补全必填项），再生成并签名。',
 } as const;
 
 export const DATA_EN: Record<keyof typeof DATA_ZH, string> = {
@@ -59,6 +62,7 @@ export const DATA_EN: Record<keyof typeof DATA_ZH, string> = {
   importRows: 'Data rows',
   importColumns: 'Columns',
   importUnmatched: 'Columns not recognised (ignored)',
+  importSkippedFiles: 'Signatures and files cannot come from a spreadsheet; these columns were not imported (add them in the record)',
   importErrors: 'Errors (by row and column)',
   importAll: 'Import all',
   importValidOnly: 'Import only the rows without errors',
@@ -89,4 +93,6 @@ export const DATA_EN: Record<keyof typeof DATA_ZH, string> = {
   readDraftNamed: 'Read into a draft',
   readNoForm: 'Cannot tell which form this page is for: choose a record in Records first, or add a mapping for this portal',
   draftName: 'Draft name',
+  minutesIncomplete: 'The meeting record is incomplete; no minutes can be made: ',
+  signDraft: 'This is a draft: draft minutes cannot be signed. Complete the record in Records first (every required field), then make and sign the minutes.',
 };

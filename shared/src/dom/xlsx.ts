@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { sheetsOfWorkbook, xlsxLoadError, xlsxProblem, type XlsxSheet } from '../core/spreadsheet/workbook.ts';
+import { wpsCellImages } from '../core/spreadsheet/wps-images.ts';
 
 /** Every sheet as a table; a file that is no .xlsx throws a `SpreadsheetFileError` naming `file`. */
 export async function readXlsxInBrowser(bytes: ArrayBuffer, file?: string): Promise<XlsxSheet[]> {
@@ -19,5 +20,7 @@ export async function readXlsxInBrowser(bytes: ArrayBuffer, file?: string): Prom
   }
   // exceljs reads any ZIP without complaint, as a workbook with no sheet.
   if (wb.worksheets.length === 0) throw xlsxLoadError('没有工作表 / no worksheet', file);
-  return sheetsOfWorkbook(wb);
+  // WPS's pictures placed in cells (a roster's photos) are in a part exceljs does not read;
+  // a file whose part cannot be read still gives its text.
+  return sheetsOfWorkbook(wb, await wpsCellImages(bytes).catch(() => new Map()));
 }

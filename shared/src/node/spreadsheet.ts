@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { SheetTable } from '../core/spreadsheet/table.ts';
 import { sheetsOfWorkbook, xlsxLoadError, xlsxProblem, type XlsxSheet } from '../core/spreadsheet/workbook.ts';
+import { wpsCellImages } from '../core/spreadsheet/wps-images.ts';
 
 export interface XlsxWriteOptions {
   /** The audit trail's newest hash, written into the workbook (说明 sheet and document properties). */
@@ -67,5 +68,6 @@ export async function readXlsx(bytes: Uint8Array, file?: string): Promise<XlsxSh
   }
   // exceljs reads any ZIP without complaint, as a workbook with no sheet.
   if (wb.worksheets.length === 0) throw xlsxLoadError('没有工作表 / no worksheet', file);
-  return sheetsOfWorkbook(wb);
+  // WPS's pictures placed in cells (a roster's photos), as the browser reader does
+  return sheetsOfWorkbook(wb, await wpsCellImages(bytes).catch(() => new Map()));
 }

@@ -9,7 +9,7 @@
  * the clerk's notes in a document); a `标签：值` line whose label is a field's label, English
  * label or dictionary synonym (a table takes the listed items as rows of its first text column);
  * then the form's roles — its event date (the first date-time or
- * date), its title field (关于…的通知), a place field (地点：…), a people field (names on the
+ * date; when the event field holds the day only, the date-time also goes to its start-time field), its title field (关于…的通知), a place field (地点：…), a people field (names on the
  * roster, in the order they appear), a head-count field (共12人), phone and ID-number fields,
  * and an agenda table (议题/议程) whose rows are the numbered items under a 会议议题： line, each
  * with its presenter when the item names one (（汇报人：张三）, 由张三汇报).
@@ -203,6 +203,10 @@ export function proposeFromText(text: string, form: FormDefinition, options: Pro
   if (eventField) {
     const dt = first('datetime', (f) => !/截止|之前|以前|报送/.test(f.label ?? '')) ?? first('date', (f) => !/截止|之前|以前|报送/.test(f.label ?? ''));
     if (dt) take(eventField, eventField.type === 'date' ? String(dt.value).slice(0, 10) : eventField.type === 'datetime' && dt.kind === 'date' ? undefined : dt.value, dt.source);
+    // When the event field holds the day only (视察日期 beside 开始时间), the notice's hour
+    // (上午8:30) is when it starts: the form's start-time field gets the date-time.
+    const startField = fields.find((f) => f.type === 'datetime' && f.id !== eventField.id && (/\.startTime$/.test(f.bind ?? '') || /开始时间/.test(f.label ?? '')));
+    if (dt?.kind === 'datetime' && eventField.type === 'date' && startField) take(startField, dt.value, dt.source);
   }
   const titleField = fields.find((f) => f.id === form.titleField);
   const title = first('title');

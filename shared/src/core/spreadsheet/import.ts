@@ -3,7 +3,9 @@
  * form. Columns are matched to fields by label (however it is spaced or starred), English
  * label, field id or the dictionary's synonyms; each row is converted and checked by the same
  * validator as typed records. Any error — reported with its row number and column letter —
- * refuses the whole import: nothing is half-imported.
+ * refuses the whole import: nothing is half-imported. Table fields come as the export writes them
+ * (JSON rows keyed by column label); signature and file columns without a picture are left out
+ * and named (`skippedColumns`).
  */
 import { isoInChina } from '../dates.ts';
 import { normalizeLabel } from '../labels.ts';
@@ -12,6 +14,7 @@ import type { LvzhiRecord } from '../record-schema.ts';
 import { checkValues, optionResolver, type RecordContext } from '../validate-record.ts';
 import type { Cell, SheetTable } from './table.ts';
 import { exportFields } from './table.ts';
+import { startWorkflow } from '../workflow/engine.ts';
 
 export interface ImportError {
   /** Spreadsheet row number (1 = header row; data starts at 2). */
@@ -25,8 +28,8 @@ export interface ImportError {
 }
 
 export type ImportResult =
-  | { ok: true; records: LvzhiRecord[]; unmatchedColumns: string[] }
-  | { ok: false; errors: ImportError[]; unmatchedColumns: string[]; /** Records of the rows without errors, for an import the user explicitly limits to them. */ validRecords: LvzhiRecord[] };
+  | { ok: true; records: LvzhiRecord[]; unmatchedColumns: string[]; skippedColumns?: string[] }
+  | { ok: false; errors: ImportError[]; unmatchedColumns: string[]; skippedColumns?: string[]; /** Records of the rows without errors, for an import the user explicitly limits to them. */ validRecords: LvzhiRecord[] };
 
 export function columnLetter(index: number): string {
   let n = index + 1, s = '';
@@ -100,12 +103,45 @@ export function convertCell(field: FieldDefinition, cell: Cell, ctx: RecordConte
     }
     case 'person': return { value: { name: text } };
     case 'people': return { value: text.split(SPLIT).map((s) => s.trim()).filter(Boolean).map((name) => ({ name })) };
-    case 'table': case 'ratingMatrix': {
+    case 'table': return tableCell(field, text, ctx);
+    case 'ratingMatrix': {
       try { return { value: JSON.parse(text) }; } catch { return { error: ['表格内容应为 JSON', 'table content should be JSON'] }; }
     }
     case 'signature': case 'attachment': case 'photo': return { error: ['签名和附件不能从表格导入', 'signatures and attachments cannot be imported from a spreadsheet'] };
     default: return { value: text };
   }
+}
+
+const MAX_TABLE_ROWS = 500;
+
+/**
+ * A table field's cell: JSON rows as the export writes them (each row an object keyed by the
+ * column's Chinese label; the column id or English label are taken too), every value converted as
+ * its column's own cell (汇报人 “张三” → a person). Signature and file columns cannot come from a
+ * spreadsheet (the export writes only “已签名”, a file name): they are left out of the rows.
+ */
+function tableCell(field: Extract<FieldDefinition, { type: 'table' }>, text: string, ctx: RecordContext): Converted {
+  let parsed: unknown;
+  try { parsed = JSON.parse(text); } catch { return { error: ['表格内容应为 JSON', 'table content should be JSON'] }; }
+  if (!Array.isArray(parsed)) return { error: ['表格内容应为行的列表（JSON 数组）', 'table content should be a JSON array of rows'] };
+  const byName = new Map<string, (typeof field.columns)[number]>();
+  for (const c of field.columns) for (const n of [c.id, c.label ?? '', c.labelEn ?? '']) if (n && !byName.has(normalizeLabel(n))) byName.set(normalizeLabel(n), c);
+  const rows: Array<Record<string, unknown>> = [];
+  for (const [i, raw] of parsed.slice(0, MAX_TABLE_ROWS).entries()) {
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { error: [`第 ${i + 1} 行不是一行（应为 {列名: 值}）`, `row ${i + 1} is not an object`] };
+    const row: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
+      const col = byName.get(normalizeLabel(k));
+      if (!col) return { error: [`第 ${i + 1} 行：“${field.label}”没有列“${k}”`, `row ${i + 1}: ${field.labelEn ?? field.id} has no column "${k}"`] };
+      if (col.type === 'signature' || col.type === 'attachment' || col.type === 'photo') continue;
+      const cell: Cell = v === null || v === undefined ? null : typeof v === 'number' || typeof v === 'boolean' ? v : typeof v === 'string' ? v : JSON.stringify(v);
+      const { value, error } = convertCell(col as FieldDefinition, typeof cell === 'boolean' ? (cell ? '是' : '否') : cell, ctx);
+      if (error) return { error: [`第 ${i + 1} 行“${col.label ?? col.id}”：${error[0]}`, `row ${i + 1} ${col.labelEn ?? col.id}: ${error[1]}`] };
+      if (value !== undefined) row[col.id] = value;
+    }
+    rows.push(row);
+  }
+  return { value: rows };
 }
 
 export interface ImportOptions {
@@ -135,6 +171,8 @@ export function importTable(form: FormDefinition, table: SheetTable, options: Im
   columns.forEach((f, i) => { if (f && !colOf.has(f.id)) colOf.set(f.id, i); });
   const records: LvzhiRecord[] = [];
   const rowsOf: number[] = [];
+  const skipped = new Set<string>();
+  const workflow = form.workflow ? options.packs.flatMap((p) => p.workflows ?? []).find((w) => w.id === form.workflow) : undefined;
   const now = options.now ?? new Date();
   const stamp = isoInChina(now);
   table.rows.forEach((cells, ri) => {
@@ -150,6 +188,13 @@ export function importTable(form: FormDefinition, table: SheetTable, options: Im
         const title = form.titleField !== undefined && colOf.has(form.titleField) ? String(cells[colOf.get(form.titleField)!] ?? '').trim() : '';
         const base = (title || `${table.header[ci] ?? f.label ?? f.id}${rowNo}`).replace(/[\\/:*?"<>|]/g, '_').slice(0, 60);
         values[f.id] = ((f.type === 'photo' || f.type === 'attachment') && f.multiple === true ? pics : pics.slice(0, 1)).map((im, k) => ({ name: `${base}${k > 0 ? `-${k + 1}` : ''}.${im.type === 'image/jpeg' ? 'jpg' : im.type.slice(6)}`, type: im.type, size: im.size, data: im.data }));
+        return;
+      }
+      // a signature or file column without a picture (the export's “已签名”, a file name) cannot
+      // become the file: left out and named, never the reason a whole list is refused
+      if (f.type === 'signature' || f.type === 'attachment' || f.type === 'photo') {
+        const c = cells[ci];
+        if (c !== null && c !== undefined && String(c).trim() !== '') skipped.add(table.header[ci]!);
         return;
       }
       const { value, error } = convertCell(f, cells[ci] ?? null, ctx);
@@ -172,13 +217,16 @@ export function importTable(form: FormDefinition, table: SheetTable, options: Im
     records.push({
       id: `${options.idPrefix ?? form.id}-${rowNo}`, pack: options.pack.id, packVersion: options.pack.version, form: form.id, formVersion: form.version,
       status: 'complete', createdAt: stamp, updatedAt: stamp, ...(options.author ? { author: { name: options.author } } : {}), values,
+      // a complete record of a form with a workflow starts it, as 完成 in the panel does
+      ...(workflow ? { workflow: startWorkflow(workflow, { name: options.author ?? '表格导入', roles: [] }, now).instance } : {}),
     });
   });
+  const skippedColumns = skipped.size > 0 ? { skippedColumns: [...skipped] } : {};
   if (errors.length > 0) {
     const bad = new Set(errors.map((e) => e.row));
-    return { ok: false, errors, unmatchedColumns, validRecords: bad.has(1) ? [] : records.filter((_, i) => !bad.has(rowsOf[i]!)) };
+    return { ok: false, errors, unmatchedColumns, ...skippedColumns, validRecords: bad.has(1) ? [] : records.filter((_, i) => !bad.has(rowsOf[i]!)) };
   }
-  return { ok: true, records, unmatchedColumns };
+  return { ok: true, records, unmatchedColumns, ...skippedColumns };
 }
 
 /** `第3行 D列（身份证号）：…` */

@@ -42,7 +42,8 @@ const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 /**
  * The pictures of a sheet whose top-left corner is in a data row (Excel's and WPS's floating
  * pictures placed over a cell, as in a roster's 照片 column). WPS's in-cell pictures (DISPIMG) are
- * not in the sheet's drawing and are not read.
+ * not in the sheet's drawing: `sheetsOfWorkbook` places them from the pictures the reader found
+ * (wps-images.ts).
  */
 function imagesOf(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): SheetImage[] {
   const out: SheetImage[] = [];
@@ -63,21 +64,46 @@ function imagesOf(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet): SheetImage[] {
   return out;
 }
 
-/** Every sheet of a loaded workbook as a table (first row: header), with the pictures placed in its cells. */
-export function sheetsOfWorkbook(wb: ExcelJS.Workbook): XlsxSheet[] {
+/** The picture id a WPS in-cell picture formula names (`=DISPIMG("ID_…",1)`, `_xlfn.DISPIMG(…)`). */
+export function dispimgId(text: string): string | undefined {
+  return /^\s*=?\s*(?:_xlfn\.)?DISPIMG\(\s*"(ID_[0-9A-Za-z_-]{1,80})"/u.exec(text.slice(0, 200))?.[1];
+}
+
+/** The DISPIMG id of a cell whose value (a formula, its cached result, or text) is WPS's in-cell picture. */
+function dispimgOf(v: ExcelJS.CellValue): string | undefined {
+  if (typeof v === 'string') return dispimgId(v);
+  if (v && typeof v === 'object' && 'formula' in v && typeof v.formula === 'string') return dispimgId(v.formula) ?? ('result' in v && typeof v.result === 'string' ? dispimgId(v.result) : undefined);
+  if (v && typeof v === 'object' && 'sharedFormula' in v && 'result' in v && typeof v.result === 'string') return dispimgId(v.result);
+  return undefined;
+}
+
+/**
+ * Every sheet of a loaded workbook as a table (first row: header), with the pictures placed in
+ * its cells: floating pictures over a cell, and WPS's in-cell pictures (`cellPictures`, by
+ * DISPIMG id, read from the file by the reader): such a cell holds its picture and no text.
+ */
+export function sheetsOfWorkbook(wb: ExcelJS.Workbook, cellPictures: ReadonlyMap<string, Omit<SheetImage, 'row' | 'col'>> = new Map()): XlsxSheet[] {
   const out: XlsxSheet[] = [];
   const head = /^audit-head:([0-9a-f]{64})$/.exec(wb.description ?? '')?.[1];
   wb.eachSheet((ws) => {
     const rows: Cell[][] = [];
+    const inCell: SheetImage[] = [];
     let width = 0;
     ws.eachRow({ includeEmpty: true }, (row, n) => {
       const cells: Cell[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, col) => { cells[col - 1] = cellValue(cell.value); });
+      row.eachCell({ includeEmpty: true }, (cell, col) => {
+        const pic = n > 1 ? dispimgOf(cell.value) : undefined;
+        if (pic === undefined) { cells[col - 1] = cellValue(cell.value); return; }
+        // the formula's text is no value of the field; its picture is (when the file has it)
+        cells[col - 1] = null;
+        const p = cellPictures.get(pic);
+        if (p) inCell.push({ ...p, row: n - 2, col: col - 1 });
+      });
       width = Math.max(width, cells.length);
       rows[n - 1] = cells;
     });
     const [header = [], ...data] = Array.from(rows, (r) => r ?? []);
-    const images = imagesOf(wb, ws);
+    const images = [...imagesOf(wb, ws), ...inCell];
     const hw = header.length;
     out.push({
       name: ws.name,

@@ -10,7 +10,7 @@ import type { FillPlan, FillReport, FillReportEntry, FillValue } from '../../cor
 import type { PortalMapping } from '../../core/pack-schema.ts';
 import { adapterByName, getWaitLimit, waitUntil, type ReadValue, type WidgetAdapter, type WidgetHandle } from './adapters/index.ts';
 import { buttonText, dataRows, scanPage, type ControlEntry, type PageSession, type ScanOptions } from './scan.ts';
-import { cautionReason, clickLikeUser, holdScroll, leavingIn, textOf, unusableReason } from './util.ts';
+import { cautionReason, clickLikeUser, forgetReach, holdScroll, leavingIn, reachNow, textOf, unusableReason } from './util.ts';
 import { hiddenTabs, openTab, selectedTabBeside, showTabsOf, unopenedTabs } from './tabs.ts';
 import { unusableWords } from '../../core/autofill/words.ts';
 import { pageWorld, type ModelRead } from './framework-state.ts';
@@ -111,13 +111,21 @@ export function unknownWidgetReason(adapter: WidgetAdapter, h: WidgetHandle): { 
   if (el.tagName !== 'INPUT' && el.tagName !== 'TEXTAREA') return undefined;
   const opens = (e: Element) => e.getAttribute('role') === 'combobox' || (e.hasAttribute('aria-haspopup') && e.getAttribute('aria-haspopup') !== 'false');
   let popup = opens(el);
-  for (let p = el.parentElement, i = 0; !popup && p && i < POPUP_WRAPPER_LEVELS; p = p.parentElement, i++) {
-    // a wrapper that holds other fields too is the form's layout, not this control's widget
-    if (holdsAnotherControl(p, el)) break;
-    popup = opens(p);
+  if (!popup) {
+    // the nearest wrapper that says it opens a popup (attributes only, no walk), then whether it
+    // holds other fields too: then it is the form's layout, not this control's widget (a wrapper
+    // below it holding another field means it holds that field as well)
+    let wrapper: Element | undefined;
+    for (let p = el.parentElement, i = 0; !wrapper && p && i < POPUP_WRAPPER_LEVELS; p = p.parentElement, i++) if (opens(p)) wrapper = p;
+    popup = !!wrapper && !holdsAnotherControl(wrapper, el);
   }
   if (popup) return { zh: '该框属于尚未适配的下拉或日期控件，未填写，请手动选择', en: 'this box belongs to a dropdown or date widget autofill does not support yet; not filled, choose it by hand' };
   return undefined;
+}
+
+/** A plain text box typed by the native adapter: writing it leaves the reach of other controls as it was (see reachNow). */
+function keepsReach(adapter: WidgetAdapter, h: WidgetHandle): boolean {
+  return adapter.name === 'native' && TEXT_KINDS.has(h.kind) && (h.el.tagName === 'INPUT' || h.el.tagName === 'TEXTAREA');
 }
 
 /** Options that arrived while waiting belong in the handle (native selects list them at detect). */
@@ -200,7 +208,9 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
       if (hiddenTabs(handle.visible)?.length) await showTabsOf(handle.visible);
       // then what a person can see and reach, checked again right before writing; a control that is
       // disabled or still loading its options is waited for first
-      const reach = unusableReason(handle.visible, { reach: true });
+      // a text box: the scan's verdict when the page has not changed since (see reachNow); a widget
+      // that is clicked is checked afresh, which also scrolls it into view as a person would
+      const reach = keepsReach(adapter, handle) ? reachNow(handle.visible) : unusableReason(handle.visible, { reach: true });
       const ready = !reach && !widgetDisabled(handle) && (!adapter.ready || adapter.ready(handle));
       let why = ready ? undefined : (await untilUsable(adapter, handle)) ?? unusableReason(handle.visible, { reach: true });
       // a popup of the field before (a dropdown, a calendar) may still be closing over this one:
@@ -219,6 +229,9 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
         const before = adapter.read(handle);
         const model = unchosenRadioModel(handle, before);
         await adapter.write(handle, step.value);
+        // a choice (a checkbox behind a :checked toggle, a select, a library widget) can show or
+        // hide other fields without a mutation: the next controls are checked afresh
+        if (!keepsReach(adapter, handle)) forgetReach();
         written.push({ adapter, handle, before, control: step.control, ...(model ? { model } : {}) });
         const held = await accepted(adapter, handle, step.value);
         if (held !== true) { report.failed.push({ ...entry, error: notAccepted(held, !!step.sensitive) }); continue; }

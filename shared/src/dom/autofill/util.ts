@@ -2,10 +2,23 @@
  * DOM helpers shared by the scanner and the adapters: visibility (the safety rules), native
  * value setters that React and Vue notice, events from the element's own window, waiting.
  */
-import { bringIntoReach, clipsOf, contentPosition, modalLayer, scrollLog, shownBox } from './reach.ts';
+import { bringIntoReach, clipsOf, contentPosition, holdScroll as holdReachScroll, modalLayer, scrollLog, shownBox } from './reach.ts';
+
+/** How many scans and fills hold the scroll now (their reach verdicts are kept, see `reachNow`). */
+let scrollHolds = 0;
 
 /** The scroll hold lives with the reach checks that scroll (reach.ts); scan and apply take it from here. */
-export { holdScroll } from './reach.ts';
+export function holdScroll(): () => void {
+  const release = holdReachScroll();
+  scrollHolds++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    scrollHolds--;
+    release();
+  };
+}
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -151,6 +164,12 @@ export function textOf(el: Element | null | undefined, max = 60): string {
  * away from the rest of the page (a control 30,000 px below a short page).
  */
 export function unusableReason(el: Element, opts: { reach?: boolean } = {}): string | undefined {
+  liveStretch(); // a change since the last check ends what was kept
+  // while a scan or a fill holds the scroll, a reach verdict is kept for `reachNow`
+  return opts.reach && scrollHolds > 0 ? reachVerdict(el) : checkUsable(el, opts);
+}
+
+function checkUsable(el: Element, opts: { reach?: boolean }): string | undefined {
   if ((el as HTMLInputElement).disabled) return 'disabled';
   if (el.closest('[aria-hidden="true"]')) return 'aria-hidden';
   if (el.closest('[inert]')) return 'inert';
@@ -165,14 +184,8 @@ export function unusableReason(el: Element, opts: { reach?: boolean } = {}): str
   // before the page's start: off-screen, unless a wrapper a person scrolls (a dialog's) has only been scrolled past it
   if ((r.right + w.scrollX <= 0 || r.bottom + w.scrollY <= 0 || r.left + w.scrollX >= Math.max(docEl.scrollWidth, w.innerWidth) + 2000)
     && !clipsOf(el).some((c) => c.x === 'scroll' || c.y === 'scroll')) return 'off-screen';
-  for (let p: Element | null = el; p && p !== docEl; p = p.parentElement) {
-    const cs = w.getComputedStyle(p);
-    if (cs.clip !== 'auto' && cs.clip !== '' && /^(absolute|fixed)$/.test(cs.position) && clipArea(cs.clip) < 64) return 'clipped';
-    if (p !== el && (cs.overflow === 'hidden' || cs.overflow === 'clip')) {
-      const pr = p.getBoundingClientRect();
-      if (pr.width < 4 || pr.height < 4) return 'clipped';
-    }
-  }
+  if (el !== docEl && clipsAway(w.getComputedStyle(el))) return 'clipped';
+  if (clippedUp(el.parentElement)) return 'clipped';
   if (opts.reach) {
     const why = reachReason(el, r);
     if (why) return why;
@@ -185,36 +198,162 @@ export function unusableReason(el: Element, opts: { reach?: boolean } = {}): str
   return undefined;
 }
 
+/*
+ * Reach verdicts of one stretch of work. The full check with `reach` (hit test, clipping,
+ * colours) costs a forced layout and a hit test per control; a fill ran it in the scan and
+ * again right before each write, and between two writes the layout the write dirtied made the
+ * second one cost several times the first. A verdict taken while a scan or a fill holds the
+ * scroll is kept, and `reachNow` hands it back instead of checking again, as long as nothing
+ * that could change it has happened since:
+ * - no DOM mutation in the documents and shadow roots the verdicts were taken in (a page that
+ *   hides, moves or covers a field does it by a mutation: a class, a style, a node);
+ * - no task of the event loop has run (no timer, event, animation frame or transition step: the
+ *   page's time has not moved), ended by a message and a timer posted when the stretch began;
+ * - no write of a control whose state CSS can follow (a checkbox or radio behind a `:checked`
+ *   toggle, a select): `forgetReach` after such a write.
+ * A kept verdict is still re-checked cheaply by `reachNow` (disabled, aria-hidden, inert, not
+ * rendered or fully transparent, zero-size, clipped, its frame): a style that follows a text
+ * box's own state (`:focus-within`, `:placeholder-shown`) changes no DOM.
+ * Ancestor reads of the checks (opacity, clipping, background) are kept as long (see `kept`).
+ */
+interface ReachStretch {
+  verdicts: Map<Element, string | undefined>;
+  observed: Set<Node>;
+  observers: MutationObserver[];
+  // what the checks read of ancestors, kept as long as the verdicts (see `kept`)
+  opacity: Map<Element, unknown>;
+  clippedUp: Map<Element, unknown>;
+  background: Map<Element, unknown>;
+  caution: Map<Element, unknown>;
+}
+let stretch: ReachStretch | undefined;
+
+/** Ends the stretch: the next reach check is made afresh. */
+export function forgetReach(): void {
+  if (!stretch) return;
+  for (const o of stretch.observers) o.disconnect();
+  stretch = undefined;
+}
+
+/** The stretch, when nothing has changed since it began (pending mutation records end it). */
+function liveStretch(): ReachStretch | undefined {
+  if (stretch && stretch.observers.some((o) => o.takeRecords().length > 0)) forgetReach();
+  return stretch;
+}
+
+/** The stretch to keep a verdict on `el` in (begun when a scan or fill holds the scroll), watching `el`'s document, frames and shadow roots. */
+function stretchFor(el: Element): ReachStretch {
+  let s = liveStretch();
+  if (!s) {
+    const w = win(el);
+    const mine: ReachStretch = { verdicts: new Map(), observed: new Set(), observers: [], opacity: new Map(), clippedUp: new Map(), background: new Map(), caution: new Map() };
+    const end = () => { if (stretch === mine) forgetReach(); };
+    // the next task of the page's event loop, whichever comes first, ends it
+    try { const ch = new w.MessageChannel(); ch.port1.onmessage = () => { ch.port1.close(); end(); }; ch.port2.postMessage(null); } catch { /* no channel: the timer ends it */ }
+    w.setTimeout(end, 0);
+    stretch = s = mine;
+  }
+  for (let node: Node | null = el; node; ) {
+    const root = node.getRootNode();
+    if (!s.observed.has(root)) {
+      s.observed.add(root);
+      const o = new (win(root).MutationObserver)(() => { if (stretch === s) forgetReach(); });
+      o.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+      s.observers.push(o);
+    }
+    node = (root as ShadowRoot).host ?? ((root as Document).defaultView?.frameElement ?? null);
+  }
+  return s;
+}
+
+/** `unusableReason(el, { reach: true })`, kept for the rest of the stretch (see above). */
+function reachVerdict(el: Element): string | undefined {
+  const s = stretchFor(el);
+  const why = checkUsable(el, { reach: true });
+  // taken before anything changed: a mutation meanwhile (none of ours) ends the stretch
+  if (liveStretch() === s) s.verdicts.set(el, why);
+  return why;
+}
+
+/**
+ * Why a person cannot see or reach `el` right now (as `unusableReason` with `reach`): the
+ * verdict taken earlier in this stretch when the page has not changed since, re-checked for
+ * what a control's own state can change without a mutation, else checked afresh.
+ */
+export function reachNow(el: Element): string | undefined {
+  const s = liveStretch();
+  if (s && s.verdicts.has(el)) return checkUsable(el, {}) ?? s.verdicts.get(el);
+  return unusableReason(el, { reach: true });
+}
+
 /**
  * Stricter still for personal data (ID numbers, phones): reasons a control that passes
  * `unusableReason` is still not trusted with them — faint (opacity below 0.5), small (under
  * 16×10), tiny text, or positioned far off its container. Undefined when none applies.
  */
 export function cautionReason(el: Element): string | undefined {
+  liveStretch();
   const w = win(el);
   if (effectiveOpacity(el) < 0.5) return 'transparent';
   const r = el.getBoundingClientRect();
   if (r.width < 16 || r.height < 10) return 'zero-size';
   if (TEXT_LIKE.has(el.tagName) && parseFloat(w.getComputedStyle(el).fontSize) < 9) return 'tiny-text';
-  for (let p: Element | null = el; p && p !== el.ownerDocument.documentElement; p = p.parentElement) {
+  return cautionUp(el);
+}
+
+/** `p` or an ancestor (below the root element) is marked hidden, or placed far off the page. */
+function cautionUp(p: Element | null): string | undefined {
+  if (!p || p === p.ownerDocument.documentElement) return undefined;
+  return kept(stretch?.caution, p, () => {
     if (p.hasAttribute('hidden') || p.getAttribute('aria-hidden') === 'true') return 'aria-hidden';
-    const cs = w.getComputedStyle(p);
+    const cs = win(p).getComputedStyle(p);
     if (/^(absolute|fixed)$/.test(cs.position) && (parseFloat(cs.left) < -500 || parseFloat(cs.top) < -500 || parseFloat(cs.textIndent) < -500)) return 'off-screen';
-  }
-  return undefined;
+    return cautionUp(p.parentElement);
+  });
 }
 
 const TEXT_LIKE = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 
+/** A `clip: rect(…)` that leaves an absolutely placed element less than 8×8 px. */
+function clipsAway(cs: CSSStyleDeclaration): boolean {
+  return cs.clip !== 'auto' && cs.clip !== '' && /^(absolute|fixed)$/.test(cs.position) && clipArea(cs.clip) < 64;
+}
+
+/** `p` or one of its ancestors (below the root element) clips its content away: a clip rect, or overflow hidden on a box under 4×4 px. */
+function clippedUp(p: Element | null): boolean {
+  if (!p || p === p.ownerDocument.documentElement) return false;
+  return kept(stretch?.clippedUp, p, () => {
+    const cs = win(p).getComputedStyle(p);
+    if (clipsAway(cs)) return true;
+    if (cs.overflow === 'hidden' || cs.overflow === 'clip') {
+      const pr = p.getBoundingClientRect();
+      if (pr.width < 4 || pr.height < 4) return true;
+    }
+    return clippedUp(p.parentElement);
+  });
+}
+
+/**
+ * A value of `el` kept in `table` for the rest of the stretch (nothing on the page changed since
+ * it was read, see `reachNow`): the ancestors of the controls of a form are the same few rows,
+ * cells and containers, read once instead of once per control. Without a stretch, computed.
+ */
+function kept<T>(table: Map<Element, unknown> | undefined, el: Element, compute: () => T): T {
+  if (!table) return compute();
+  if (table.has(el)) return table.get(el) as T;
+  const v = compute();
+  table.set(el, v);
+  return v;
+}
+
 /** The product of the opacities of `el` and its ancestors (frames excluded). */
 function effectiveOpacity(el: Element): number {
-  const w = win(el);
-  let o = 1;
-  for (let p: Element | null = el; p; p = p.parentElement ?? ((p.getRootNode() as ShadowRoot).host ?? null)) {
-    o *= parseFloat(w.getComputedStyle(p).opacity || '1');
-    if (o < 0.1) break;
-  }
-  return o;
+  return kept(stretch?.opacity, el, () => {
+    const own = parseFloat(win(el).getComputedStyle(el).opacity || '1');
+    if (own < 0.1) return own;
+    const up = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null);
+    return up ? own * effectiveOpacity(up) : own;
+  });
 }
 
 /** Area of a CSS `clip: rect(t, r, b, l)` (auto sides count as large). */
@@ -248,12 +387,11 @@ function paints(e: Element): boolean {
 
 /** The first opaque background behind `el` (white when the page has none). */
 function backgroundBehind(el: Element): [number, number, number] {
-  const w = win(el);
-  for (let p: Element | null = el; p; p = p.parentElement) {
-    const bg = parseColor(w.getComputedStyle(p).backgroundColor);
+  return kept(stretch?.background, el, () => {
+    const bg = parseColor(win(el).getComputedStyle(el).backgroundColor);
     if (bg && bg[3] >= 0.5) return [bg[0], bg[1], bg[2]];
-  }
-  return [255, 255, 255];
+    return el.parentElement ? backgroundBehind(el.parentElement) : [255, 255, 255];
+  });
 }
 
 function reachReason(el: Element, r0: DOMRect): string | undefined {
@@ -317,8 +455,12 @@ function hitTest(el: Element, x: number, y: number): string | undefined {
   if (!w.innerWidth || !w.innerHeight) return undefined; // no viewport to test in
   if (x < 0 || y < 0 || x >= w.innerWidth || y >= w.innerHeight) return 'off-screen';
   const root = el.getRootNode() as Document | ShadowRoot;
-  const list = (root.elementsFromPoint ?? el.ownerDocument.elementsFromPoint).call(root, x, y);
   const labels = (el as HTMLInputElement).labels ? Array.from((el as HTMLInputElement).labels ?? []) : [];
+  // the usual case first: the topmost element there is the control, a part of it or its label
+  // (a quarter of the cost of the whole stack, which is read only when something else is on top)
+  const top = (root.elementFromPoint ?? el.ownerDocument.elementFromPoint).call(root, x, y);
+  if (top && (top === el || el.contains(top) || labels.some((l) => l === top || l.contains(top)))) return undefined;
+  const list = (root.elementsFromPoint ?? el.ownerDocument.elementsFromPoint).call(root, x, y);
   for (const e of list) {
     // Lvzhi's own launcher floats over the page and steps aside when a control takes focus: it
     // is not the page hiding the control.
@@ -342,7 +484,12 @@ function hitTest(el: Element, x: number, y: number): string | undefined {
  * components put on it: Vue 3 (x-enter-from, x-leave-active, x-leave-to), Vue 2 (x-enter,
  * x-leave-active), react-transition-group (x-enter, x-exit-active), rc-motion (x-leave-active).
  */
-const ENTER_START = /(^|\s)[\w-]+-(enter|appear)(-from|-prepare|-start)?(\s|$)/;
+// the first frame's own classes (Vue 3's -enter-from, rc-motion's and Ant Design Vue's -enter-start)
+const ENTER_FIRST = /(^|\s)[\w-]+-(enter|appear)-(from|start)(\s|$)/;
+// classes that stay on for the whole enter in some libraries (react-transition-group's and Ant
+// Design Vue's bare -enter, rc-motion's -prepare): the first frame only while no -active/-to follows
+const ENTER_START = /(^|\s)[\w-]+-(enter|appear)(-prepare)?(\s|$)/;
+const ENTER_RUNNING = /(^|\s)[\w-]+-(enter|appear)-(active|to)(\s|$)/;
 const LEAVE_ACTIVE = /(^|\s)[\w-]+-(leave|exit)-active(\s|$)/;
 const LEAVE_START = /(^|\s)[\w-]+-(leave|exit)(-from|-start|-prepare)?(\s|$)/;
 const TRANSITION_DEPTH = 8;
@@ -352,9 +499,15 @@ const classOf = (e: Element) => (typeof e.className === 'string' ? e.className :
  * The popup (or an ancestor of it) is in the first frame of its enter transition: the library
  * has not started the animation yet. Closing it now (a choice confirmed at once) can leave it
  * drawn while the framework says closed (Vue's Transition on v-show), so wait this frame out.
+ * Only that frame: once an -active or -to class sits beside the enter class the animation runs
+ * (Ant Design Vue keeps its bare -enter class on for the whole animation, and waiting for it to
+ * go cost each of its dropdowns the whole enter animation).
  */
 export function entering(el: Element): boolean {
-  for (let p: Element | null = el, i = 0; p && i < TRANSITION_DEPTH; p = p.parentElement, i++) if (ENTER_START.test(classOf(p))) return true;
+  for (let p: Element | null = el, i = 0; p && i < TRANSITION_DEPTH; p = p.parentElement, i++) {
+    const cls = classOf(p);
+    if (ENTER_FIRST.test(cls) || (ENTER_START.test(cls) && !ENTER_RUNNING.test(cls))) return true;
+  }
   return false;
 }
 

@@ -12,7 +12,7 @@ import { compactRegion, isRegionName, regionIndexOf, regionParts, regionPrefix }
 import { blur, clickLikeUser, entering, fire, hover, key, leaveClassed, leaving, setNativeValue, textOf, unusableReason, win } from '../util.ts';
 import { componentOf } from '../framework-state.ts';
 import { itemsOf, same, type OptionItem, type ReadValue, type WidgetAdapter, type WidgetHandle } from './types.ts';
-import { nextFrame, waitUntil } from './wait.ts';
+import { nextFrame, nextTask, waitUntil } from './wait.ts';
 
 export function visibleIn(doc: ParentNode, selector: string): HTMLElement[] {
   return Array.from(doc.querySelectorAll<HTMLElement>(selector)).filter((e) => { const r = unusableReason(e); return !r || r === 'off-screen'; });
@@ -299,18 +299,20 @@ export async function typeIntoPicker(input: HTMLInputElement, text: string, conf
   await nextFrame(input);
   setNativeValue(input, text);
   input.dispatchEvent(new (win(input).InputEvent)('input', { bubbles: true, inputType: 'insertText', data: text }));
-  await nextFrame(input);
+  // between the keystrokes, the handlers read the state the one before set: the frameworks flush
+  // it in microtasks, so the next task is enough (a frame each cost a date field four frames)
+  await nextTask(input);
   fire(input, 'change');
   if (enter) key(input, 'Enter');
-  await nextFrame(input);
+  await nextTask(input);
   // date-time panels of some libraries (TDesign, Arco) keep a typed value pending until their own 确定 is clicked
   if (confirm && text) {
     const ok = Array.from(input.ownerDocument.querySelectorAll<HTMLElement>('button, .t-button, [role=button]')).find((b) => /^(确定|确认|OK|Ok)$/.test(textOf(b)) && !!b.closest('[class*="picker"], [class*="popup"], [class*="popper"], [class*="dropdown"]') && !unusableReason(b) && !(b as HTMLButtonElement).disabled);
-    if (ok) { clickLikeUser(ok); await nextFrame(input); }
+    if (ok) { clickLikeUser(ok); await nextTask(input); }
   }
   blur(input);
   key(input, 'Escape');
-  await nextFrame(input);
+  await nextTask(input);
 }
 
 export interface TextPickerConfig {

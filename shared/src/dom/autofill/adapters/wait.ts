@@ -81,3 +81,15 @@ export function nextFrame(near: Node): Promise<void> {
   const w = win(near.ownerDocument ?? (near as Document));
   return new Promise((r) => { let ok = false; const go = () => { if (!ok) { ok = true; r(); } }; w.requestAnimationFrame(go); w.setTimeout(go, 50); });
 }
+
+/**
+ * Resolves in the page's next task, once the work its frameworks queue as microtasks is done
+ * (Vue's scheduler flush, React's flush of a discrete event's update): what a handler that
+ * reads the state an `input` set needs, without waiting for a frame to be drawn.
+ */
+export function nextTask(near: Node): Promise<void> {
+  const w = win(near.ownerDocument ?? (near as Document));
+  return new Promise((r) => {
+    try { const ch = new w.MessageChannel(); ch.port1.onmessage = () => { ch.port1.close(); r(); }; ch.port2.postMessage(null); } catch { w.setTimeout(r, 0); }
+  });
+}
