@@ -8,3 +8,4 @@ export * from './options-match.ts';
 export * from './words.ts';
 export * from './names.ts';
 export * from './region.ts';
+export * from './repeat.ts';

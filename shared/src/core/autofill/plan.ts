@@ -17,6 +17,7 @@ import { fieldWords, formValuesFromDictionary, keyOfField, labelVariants, matchL
 import { convertForControl, formatDate, optionCandidates, parseDate, valueFromControl, type Transform } from './convert.ts';
 import { preferByOptions } from './options-match.ts';
 import { dateWithTimeOfDay, deriveValue, derivationSources, withDerivedValues, type Derived } from './derive.ts';
+import { planGroups, readGroups } from './repeat.ts';
 import type { FieldWords, FillPlan, FillStep, FillValue, ScanResult, ScannedControl, ScannedTable, SkippedControl, TableFillStep } from './types.ts';
 import { fieldList, refusedWords, unlabelled, unusableWords, visibleLabel } from './words.ts';
 
@@ -193,8 +194,13 @@ export function planFill(ctx: AutofillContext, scan: ScanResult, stored: Record<
     const w = refusedWords(r.reason);
     skipped.push({ control: '', label: visibleLabel(r.what), reason: r.reason === 'cross-origin' ? 'cross-origin' : r.reason === 'password' ? 'password' : 'unsupported', detail: w.zh, detailEn: w.en });
   }
+  // repeating groups of blocks holding a record list: their controls are written through the group
+  const groups = planGroups(ctx, scan, values, scope, m.form);
+  skipped.push(...groups.skipped);
+  for (const g of groups.steps) placed.add(g.key);
   for (const c of scan.controls) {
     if (c.cell) continue; // filled through its table
+    if (c.block && groups.taken.has(c.block.group)) continue;
     if (!c.usable) { skipped.push(unusableSkip(ctx, c, scope, m, derived)); continue; }
     const r = resolveControl(ctx, c, scope, m, derived);
     if ('reason' in r) {
@@ -278,7 +284,9 @@ export function planFill(ctx: AutofillContext, scan: ScanResult, stored: Record<
     placed.add(step.key);
   }
   const storedKeys = Object.keys(stored).filter((k) => !isEmptyValue(stored[k]));
-  return { version: 1, url: scan.url, steps, tables, skipped, unplaced: storedKeys.filter((k) => !placed.has(k)).sort() };
+  const plan: FillPlan = { version: 1, url: scan.url, steps, tables, skipped, unplaced: storedKeys.filter((k) => !placed.has(k)).sort() };
+  if (groups.steps.length) plan.groups = groups.steps;
+  return plan;
 }
 
 type RatingMatrix = Extract<FormDefinition['sections'][number]['fields'][number], { type: 'ratingMatrix' }>;
@@ -429,8 +437,11 @@ export function readBackValues(ctx: AutofillContext, scan: ScanResult, options: 
   const sources: Record<string, string> = {};
   const partial: Record<string, string> = {};
   const skipped: SkippedControl[] = [];
+  // repeating groups of blocks naming a list of the record: read as its rows, not control by control
+  const groupsRead = readGroups(ctx, scan, scope, m.form, values, sources);
   for (const c of scan.controls) {
     if (c.cell || c.kind === 'file') continue;
+    if (c.block && groupsRead.has(c.block.group)) continue;
     const r = resolveControl(ctx, c, scope, m);
     if ('reason' in r) {
       // a criterion of a rating matrix (依法行政): its mark, by the scale's text or value

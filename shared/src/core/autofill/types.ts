@@ -68,6 +68,8 @@ export interface ScannedControl {
   selectors?: number[];
   /** Inside a repeating table: which table, row and column header. */
   cell?: { table: string; row: number; column: string };
+  /** Inside a block of a repeating group (see `ScannedGroup`): which group, block and the control's label in the block. */
+  block?: { group: string; index: number; field: string };
   /**
    * On a tab not shown (its panel hidden): the tab header's text. Such a control counts as
    * usable; the fill clicks the tab before writing it and checks it again then.
@@ -88,10 +90,31 @@ export interface ScannedTable {
   selectors?: number[];
 }
 
+/**
+ * A repeating group outside tables: blocks of the same controls (课程 / 授课人 / 学时), one per
+ * item of a list, with the page's own add button (form-create `group`, Ant Design Form.List,
+ * a Vue v-for of form items, Formily ArrayItems).
+ */
+export interface ScannedGroup {
+  id: string;
+  labels: ScannedLabel[];
+  /** The labels of the first block's controls, in order; empty when the page shows no block yet. */
+  fields: string[];
+  /** Blocks on the page now. */
+  blocks: number;
+  /** The page shows an add button for it (添加/新增/+). */
+  canAdd: boolean;
+  frame: string;
+  /** On a tab not shown: the tab header's text. */
+  tab?: string;
+}
+
 export interface ScanResult {
   url: string;
   controls: ScannedControl[];
   tables: ScannedTable[];
+  /** Repeating groups of blocks (absent in scans made before they were recognised). */
+  groups?: ScannedGroup[];
   /** Frames and controls the scan would not enter or list, with the reason (cross-origin, password). */
   refused: { what: string; reason: string }[];
 }
@@ -146,6 +169,29 @@ export interface TableFillStep {
   tab?: string;
 }
 
+/**
+ * A record table (or people list) written into a repeating group, block by block: row i goes
+ * into the page's block i; rows beyond the blocks shown get a block from the page's own add
+ * button first (`add` clicks, each waited for, bounded).
+ */
+export interface RepeatFillStep {
+  group: string;
+  key: string;
+  /** The group's label on the page. */
+  label: string;
+  field?: FieldWords;
+  /**
+   * Per row, its values by the block's control label (課程, 授课人…). When the page showed no
+   * block at scan time (`unseen`), by the record column's label instead: the DOM side matches
+   * them to the first block's labels with `matchBlockFields` once the add button made it.
+   */
+  rows: { values: Record<string, FillValue>; display: Record<string, string> }[];
+  /** Blocks to add with the page's add button before writing (rows beyond the blocks shown). */
+  add: number;
+  unseen?: boolean;
+  tab?: string;
+}
+
 export type SkipReason =
   | 'no-label' | 'no-match' | 'ambiguous' | 'no-value' | 'no-option' | 'unusable' | 'mapping-skip'
   | 'unsupported' | 'password' | 'cross-origin' | 'duplicate'
@@ -180,6 +226,8 @@ export interface FillPlan {
   url: string;
   steps: FillStep[];
   tables: TableFillStep[];
+  /** Record tables written into repeating groups of blocks (absent when the page has none). */
+  groups?: RepeatFillStep[];
   skipped: SkippedControl[];
   /** Dictionary keys of the record that no control takes. */
   unplaced: string[];
@@ -193,6 +241,8 @@ export interface FillReportEntry {
   display: string;
   /** Written on this tab of the page (its header text), which the fill switched to. */
   tab?: string;
+  /** One cell of a repeating group: the block (0-based) and the control's label in it. */
+  cell?: { index: number; field: string };
 }
 
 export interface FillReport {

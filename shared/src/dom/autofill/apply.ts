@@ -15,6 +15,7 @@ import { hiddenTabs, openTab, selectedTabBeside, showTabsOf, unopenedTabs } from
 import { unusableWords } from '../../core/autofill/words.ts';
 import { pageWorld, type ModelRead } from './framework-state.ts';
 import { modelMatches, notAccepted, readMatches } from './verify.ts';
+import { fillGroups, type GroupUndo } from './repeat.ts';
 
 export interface ApplyResult {
   report: FillReport;
@@ -55,7 +56,7 @@ function adapterFor(name: string, c: ControlEntry): { adapter: WidgetAdapter; ha
  * or whose options are not there yet; returns why it is still unusable, or undefined.
  * Hidden controls are not waited for: a person cannot see them either.
  */
-async function untilUsable(adapter: WidgetAdapter, h: WidgetHandle): Promise<string | undefined> {
+export async function untilUsable(adapter: WidgetAdapter, h: WidgetHandle): Promise<string | undefined> {
   const why = () => {
     const r = unusableReason(h.visible) ?? (widgetDisabled(h) ? 'disabled' : undefined);
     if (r) return r;
@@ -138,7 +139,7 @@ function refreshOptions(adapter: WidgetAdapter, h: WidgetHandle): void {
  * framework's model; waits on mutations (frameworks render on the next tick) up to a bound.
  * True when the portal holds the intended value, else what it holds.
  */
-async function accepted(adapter: WidgetAdapter, h: WidgetHandle, v: FillValue): Promise<true | ReadValue> {
+export async function accepted(adapter: WidgetAdapter, h: WidgetHandle, v: FillValue): Promise<true | ReadValue> {
   // a native box's framework model is read too when it is read-only: a picker of a library the
   // engine does not know may keep its own value and ignore the typed text
   const native = adapter.name === 'native' || adapter.name === 'my97';
@@ -154,7 +155,7 @@ async function accepted(adapter: WidgetAdapter, h: WidgetHandle, v: FillValue): 
   return read;
 }
 
-function toFillValue(prev: ReadValue, h: WidgetHandle): FillValue | undefined {
+export function toFillValue(prev: ReadValue, h: WidgetHandle): FillValue | undefined {
   if (prev === null || prev === '' || (Array.isArray(prev) && prev.length === 0)) return undefined;
   if (typeof prev === 'boolean') return { type: 'check', checked: prev };
   if (h.kind === 'file') return undefined;
@@ -191,6 +192,7 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
   const report: FillReport = { filled: [], skipped: [...plan.skipped], failed: [] };
   const written: Written[] = [];
   const addedRows: { table: HTMLTableElement; row: HTMLTableRowElement }[] = [];
+  let undoGroups: GroupUndo | undefined;
   const releaseScroll = holdScroll();
   try {
     for (const step of plan.steps) {
@@ -277,6 +279,8 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
         report.failed.push({ ...entry, error: e instanceof Error ? e.message : String(e) });
       }
     }
+    // repeating groups of blocks, cell by cell (repeat.ts)
+    if (plan.groups?.length) undoGroups = await fillGroups(session, plan.groups, report);
   } finally { releaseScroll(); }
   await settled(session);
   return {
@@ -284,6 +288,7 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
     async undo() {
       const failed: { control: string; error: string }[] = [];
       let restored = 0;
+      if (undoGroups) { const g = await undoGroups(); restored += g.restored; failed.push(...g.failed); }
       for (const w of [...written].reverse()) {
         try {
           if (addedRows.some((r) => r.row.contains(w.handle.el))) { restored++; continue; }
@@ -363,7 +368,7 @@ export async function fillLate(ctx: AutofillContext, values: Record<string, unkn
   const session = scanPage(doc, scanOptionsFor(options.mapping));
   const plan = planFill(ctx, session.result, values, options);
   const steps = plan.steps.filter((st) => wanted.includes(session.controls.get(st.control)!.handle.el));
-  const late = await applyPlan(session, { ...plan, steps, tables: [], skipped: [] });
+  const late = await applyPlan(session, { ...plan, steps, tables: [], groups: [], skipped: [] });
   const report = first.report;
   const done = new Set(steps.map((st) => session.controls.get(st.control)!.handle.el));
   const stillSkipped = new Set(disabled.filter((s) => done.has(first.session.controls.get(s.control)!.handle.el)).map((s) => s.control));
@@ -396,6 +401,7 @@ export async function fillOtherTabs(ctx: AutofillContext, values: Record<string,
   const seen = new Set<Element>();
   for (const c of first.session.controls.values()) seen.add(c.handle.el);
   for (const t of first.session.tables.values()) seen.add(t.table);
+  for (const g of first.session.groups.values()) seen.add(g.container);
   const known = (el: Element) => seen.has(el);
   const done = new Set(first.report.filled.map((f) => f.key));
   const report = first.report;
@@ -412,12 +418,14 @@ export async function fillOtherTabs(ctx: AutofillContext, values: Record<string,
     const fresh = (el: Element) => !seen.has(el);
     const steps = plan.steps.filter((st) => !done.has(st.key) && fresh(session.controls.get(st.control)!.handle.el));
     const tables = plan.tables.filter((t) => !done.has(t.key) && fresh(session.tables.get(t.table)!.table));
+    const groups = (plan.groups ?? []).filter((g) => !done.has(g.key) && fresh(session.groups.get(g.group)!.container));
     for (const c of session.controls.values()) seen.add(c.handle.el);
     for (const t of session.tables.values()) seen.add(t.table);
+    for (const g of session.groups.values()) seen.add(g.container);
     // nothing of the record there: back to the tab the page showed, as the person left it
-    if (steps.length === 0 && tables.length === 0) { if (back) await openTab(back); continue; }
+    if (steps.length === 0 && tables.length === 0 && groups.length === 0) { if (back) await openTab(back); continue; }
     const label = textOf(tab);
-    const applied = await applyPlan(session, { ...plan, steps: steps.map((st) => ({ ...st, tab: label })), tables: tables.map((t) => ({ ...t, tab: label })), skipped: [] });
+    const applied = await applyPlan(session, { ...plan, steps: steps.map((st) => ({ ...st, tab: label })), tables: tables.map((t) => ({ ...t, tab: label })), groups: groups.map((g) => ({ ...g, tab: label })), skipped: [] });
     undos.push(applied);
     for (const f of applied.report.filled) { done.add(f.key); report.filled.push(f); }
     report.failed.push(...applied.report.failed);

@@ -10,6 +10,7 @@ import { isPromptOnly, visibleLabel } from '../../core/autofill/words.ts';
 import { adapters, type WidgetAdapter, type WidgetHandle } from './adapters/index.ts';
 import { cautionReason, holdScroll, isElement, textOf, unusableReason } from './util.ts';
 import { hiddenTabs } from './tabs.ts';
+import { blockOf, finishGroups, isAddButton, scanGroups, type GroupEntry } from './repeat.ts';
 
 export interface ScanOptions {
   /** CSS selectors to test controls against (see `mappingSelectors`); matches go into `selectors`. */
@@ -37,6 +38,8 @@ export interface PageSession {
   result: ScanResult;
   controls: Map<string, ControlEntry>;
   tables: Map<string, TableEntry>;
+  /** Repeating groups of blocks (repeat.ts). */
+  groups: Map<string, GroupEntry>;
   doc: Document;
 }
 
@@ -104,7 +107,7 @@ export function bodyTableOf(head: HTMLTableElement): HTMLTableElement {
  * Element/Ant cards put it: <div class="block-title">被视察单位</div> then the table): the
  * nearest short text before the table or one of its wrappers, holding no control.
  */
-function titleAbove(table: Element): string | undefined {
+export function titleAbove(table: Element): string | undefined {
   let el: Element | null = table;
   for (let up = 0; el && up < 5; el = el.parentElement, up++) {
     if (/^(BODY|HTML|FORM)$/.test(el.tagName)) return undefined;
@@ -137,7 +140,7 @@ function clean(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function labelFromFormItem(t: Element): string | undefined {
+export function labelFromFormItem(t: Element): string | undefined {
   const layuiBlock = t.closest('.layui-input-block, .layui-input-inline');
   if (layuiBlock) {
     const prev = layuiBlock.previousElementSibling;
@@ -165,7 +168,7 @@ function labelFromFormItem(t: Element): string | undefined {
   return undefined;
 }
 
-const CONTROL_SELECTOR = 'input:not([type=hidden]), select, textarea, [contenteditable="true"], .el-select, .ant-select, .ant-picker, .el-date-editor, '
+export const CONTROL_SELECTOR = 'input:not([type=hidden]), select, textarea, [contenteditable="true"], .el-select, .ant-select, .ant-picker, .el-date-editor, '
   + '[role=combobox], [role=radiogroup], [role=radio], [role=checkbox], [role=switch], [role=textbox], [role=listbox], [role=spinbutton], [role=slider]';
 const isControl = (el: Element) => el.matches(CONTROL_SELECTOR);
 const hasControl = (cell: Element) => isControl(cell) || !!cell.querySelector(CONTROL_SELECTOR);
@@ -354,7 +357,7 @@ export function scanPage(doc: Document = document, options: ScanOptions = {}): P
 }
 
 function scanDocument(doc: Document, options: ScanOptions): PageSession {
-  const session: PageSession = { result: { url: doc.location?.href ?? '', controls: [], tables: [], refused: [] }, controls: new Map(), tables: new Map(), doc };
+  const session: PageSession = { result: { url: doc.location?.href ?? '', controls: [], tables: [], refused: [] }, controls: new Map(), tables: new Map(), groups: new Map(), doc };
   const claimed = new WeakSet<Element>();
   let n = 0;
   const list = adapters();
@@ -367,9 +370,13 @@ function scanDocument(doc: Document, options: ScanOptions): PageSession {
     const roots = searchRoots(d);
     // repeating tables first, so their cells know their column
     for (const root of roots) {
+      // repeating groups of blocks first: their add buttons are not a table's (repeat.ts)
+      const groupButtons = scanGroups(root, frame, session);
       for (const btn of Array.from(root.querySelectorAll<HTMLElement>('button, a, input[type=button], .layui-btn, [role=button]'))) {
+        if (groupButtons.has(btn)) continue;
         const text = buttonText(btn);
-        if (!ADD_ROW.test(text) || text.length > 16) continue;
+        // (isAddButton: not a number box's 增加数值 stepper, whose aria-label reads like an add button)
+        if (!ADD_ROW.test(text) || text.length > 16 || !isAddButton(btn)) continue;
         let table: HTMLTableElement | null = btn.closest('table');
         for (let p: Element | null = btn.parentElement, up = 0; !table && p && up < 4; p = p.parentElement, up++) table = tableNextTo(btn, p);
         if (!table || tableInfo.some((t) => t.el === table)) continue;
@@ -494,12 +501,16 @@ function scanDocument(doc: Document, options: ScanOptions): PageSession {
         const body = dataRows(info.body);
         c.cell = { table: info.id, row: body.indexOf(row), column: info.columns[Array.from(row.cells).indexOf(cell as HTMLTableCellElement)] ?? '' };
       }
+    } else if (session.groups.size) {
+      const b = blockOf(session, handle.el, labels);
+      if (b) c.block = b;
     }
     session.result.controls.push(c);
     session.controls.set(id, { adapter, handle });
   };
 
   visitDoc(doc, '');
+  finishGroups(session);
   return session;
 }
 

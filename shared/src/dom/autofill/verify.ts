@@ -11,6 +11,7 @@ import type { PlainModel } from './framework-state.ts';
 import { same, type ReadValue, type WidgetHandle } from './adapters/types.ts';
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+const DECIMAL = /^-?\d{1,15}(\.\d{1,10})?$/;
 const numbers = (s: string) => (s.match(/\d+/g) ?? []).map(Number);
 
 /** Dates and date-times compare by their numbers in order (2024-03-05 = 2024年3月5日). */
@@ -30,6 +31,8 @@ export function readMatches(read: ReadValue, v: FillValue, h: Pick<WidgetHandle,
       if (typeof read !== 'string') return read === null && v.text === '';
       if (h.kind === 'date' || h.kind === 'datetime') return sameDate(read, v.text) || norm(read) === norm(v.text);
       if (h.kind === 'richtext') return norm(read) === norm(v.text);
+      // a number box shows its own precision (学时 1 as 1.0): the same number is the same value
+      if (h.kind === 'number' && DECIMAL.test(read.trim()) && DECIMAL.test(v.text.trim())) return Number(read) === Number(v.text);
       if (h.kind === 'select' || h.kind === 'radio') return same(read, v.text);
       return read === v.text || read.trim() === v.text.trim();
     case 'option': {
