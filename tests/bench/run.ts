@@ -73,10 +73,13 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     options: { dir: { type: 'string' }, out: { type: 'string' } },
     allowPositionals: true,
   });
-  process.exitCode = await runBenchmarks({
+  const code = await runBenchmarks({
     dir: resolve(values.dir ?? join(REPO_ROOT, 'tests', 'bench')),
     out: resolve(values.out ?? join(REPO_ROOT, 'bench-results.json')),
     filters: positionals,
     log: (line) => console.log(line),
   });
+  // Benches of one file share a browser that the last of them closes; when a filter runs only
+  // some of them it stays open and would keep the process alive after the results are written.
+  process.exit(code);
 }
