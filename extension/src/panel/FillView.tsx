@@ -33,6 +33,7 @@ import { importWholeFile } from './ImportView.tsx';
 import { recordStore } from '../lib/staff-data.ts';
 import { FileButton } from '@lvzhi/shared/react';
 import { mostLikelyRecord, noteUsed, readLastUsed, type LastUsed } from '../lib/last-used.ts';
+import { planCollections, planSize } from '../lib/plan-rows.ts';
 
 const REASONS: Record<SkipReason, TextKey> = {
   'no-label': 'skipNoLabel', 'no-match': 'skipNoMatch', ambiguous: 'skipAmbiguous', 'no-value': 'skipNoValue', 'no-option': 'skipNoOption',
@@ -287,7 +288,7 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, autoContinue, onA
     try {
       const made = await scanAndPlan(true);
       if (!made) return;
-      if (made.plan.steps.length === 0 && made.plan.tables.length === 0) { setMessage({ text: t('continueNone') }); return; }
+      if (planSize(made.plan) === 0) { setMessage({ text: t('continueNone') }); return; }
       const report = await sendFill(made.plan, made.scanId);
       if (report) { setPhase({ kind: 'filled', plan: made.plan, report }); setMessage({ text: `${t('continueDone')}：${report.filled.length}` }); }
     } finally {
@@ -457,10 +458,10 @@ export function FillView({ selected, autoPlan, onAutoPlanDone, autoContinue, onA
         {message.fix && record && <button type="button" className="link" data-testid="fill-fix-record" onClick={() => { focusFieldOnOpen(message.fix!); onReadBack(record); }}>{t('goToField')}</button>}</p>}
       {phase.kind === 'planned' && (
         <div data-testid="fill-plan" data-record-id={phase.recordId}>
-          <h3 className="h3">{t('planTitle')}（{phase.plan.steps.length + phase.plan.tables.length}）</h3>
+          <h3 className="h3">{t('planTitle')}（{planSize(phase.plan)}）</h3>
           <table className="plan"><tbody>
             {phase.plan.steps.map((s, i) => <tr key={i} data-testid="plan-step"><td>{stepLine(s, s.sensitive ? maskSensitive(s.display) : s.display, fieldLabel, t('unlabeled'))}</td></tr>)}
-            {phase.plan.tables.map((tb) => <tr key={tb.table} data-testid="plan-step"><td>{portalTable(tb.label, fieldLabel(tb.key), t('unlabeled'))} ← {tb.rows.length} {t('rows')}</td></tr>)}
+            {planCollections(phase.plan).map((c) => <tr key={c.id} data-testid="plan-step"><td>{portalTable(c.label, fieldLabel(c.key), t('unlabeled'))} ← {c.rows} {t('rows')}</td></tr>)}
           </tbody></table>
           {phase.plan.skipped.length > 0 && (
             <details>
