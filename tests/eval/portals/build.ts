@@ -68,7 +68,7 @@ function newest(path: string): number {
 }
 
 /** One Vue for every Vue 3 page (the build with the template compiler: pages use template strings, as many portals do), one React for every React page. */
-function singleCopies(): Plugin {
+export function singleCopies(): Plugin {
   const vue = require.resolve('vue/dist/vue.esm-bundler.js');
   const roots: Record<string, string> = {
     react: dirname(require.resolve('react/package.json')),
