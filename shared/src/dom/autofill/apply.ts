@@ -172,19 +172,18 @@ function sameRead(a: ReadValue, b: ReadValue): boolean {
 /** How long a covered control may wait for what covers it to go (a closing popup's animation, ms). */
 const COVER_WAIT_MS = 1200;
 
-/** How long the fill waits, once at its end, for popups still fading out (ms). */
+/** How long a rescan waits for popups still fading out (ms). */
 const SETTLE_MS = 800;
 
 /**
  * Adapters return once a popup they closed is leaving, not gone (a leaving popup covers nothing
- * the next step needs); the fill waits for the last of them once, at its end, so the page it
- * hands back has nothing drawn over it.
+ * the next step needs), and the fill returns once every value is written and read back, without
+ * waiting for the last popup's fade: that is decoration the clerk need not wait for (it cost
+ * every page 150–300 ms at its end). Work that scans the page again (the late controls, other
+ * tabs, 继续填写) first lets the fades end, so a popup on its way out is never scanned.
  */
-async function settled(session: PageSession): Promise<void> {
-  const docs = new Set(Array.from(session.controls.values(), (c) => c.handle.el.ownerDocument));
-  for (const doc of docs) {
-    if (leavingIn(doc)) await waitUntil(() => !leavingIn(doc), { near: doc, timeout: SETTLE_MS });
-  }
+export async function settleLeaving(doc: Document): Promise<void> {
+  if (leavingIn(doc)) await waitUntil(() => !leavingIn(doc), { near: doc, timeout: SETTLE_MS });
 }
 
 /** Writes the plan's steps (in order) and its tables; never throws for one control. */
@@ -282,7 +281,6 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
     // repeating groups of blocks, cell by cell (repeat.ts)
     if (plan.groups?.length) undoGroups = await fillGroups(session, plan.groups, report);
   } finally { releaseScroll(); }
-  await settled(session);
   return {
     report,
     async undo() {
@@ -365,6 +363,7 @@ export async function fillLate(ctx: AutofillContext, values: Record<string, unkn
   const doc = options.doc ?? document;
   const usable = (el: Element) => !unusableReason(el) && !(el as HTMLInputElement).disabled;
   await waitUntil(() => wanted.every((el) => !el.isConnected || usable(el)), { near: doc, timeout: getWaitLimit() });
+  await settleLeaving(doc);
   const session = scanPage(doc, scanOptionsFor(options.mapping));
   const plan = planFill(ctx, session.result, values, options);
   const steps = plan.steps.filter((st) => wanted.includes(session.controls.get(st.control)!.handle.el));
@@ -413,6 +412,7 @@ export async function fillOtherTabs(ctx: AutofillContext, values: Record<string,
     tried.add(tab);
     const back = selectedTabBeside(tab);
     if (!(await openTab(tab))) continue;
+    await settleLeaving(doc);
     const session = scanPage(doc, scanOptionsFor(options.mapping));
     const plan = planFill(ctx, session.result, values, options);
     const fresh = (el: Element) => !seen.has(el);

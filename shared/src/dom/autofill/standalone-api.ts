@@ -7,7 +7,7 @@ import { buildAutofillContext, type AutofillContext } from '../../core/autofill/
 import { planFill, readBackValues, type ReadBackResult } from '../../core/autofill/plan.ts';
 import type { FillPlan, FillReport, ScanResult } from '../../core/autofill/types.ts';
 import type { FormDefinition, PackDefinition, PortalMapping } from '../../core/pack-schema.ts';
-import { applyPlan, fillLate, fillOtherTabs, scanOptionsFor, type ApplyResult } from './apply.ts';
+import { applyPlan, fillLate, fillOtherTabs, scanOptionsFor, settleLeaving, type ApplyResult } from './apply.ts';
 import { scanPage, type PageSession } from './scan.ts';
 import { registerAdapter, setWaitLimit, type WidgetAdapter } from './adapters/index.ts';
 
@@ -99,6 +99,7 @@ export function createAutofill(defaultPacks: PackDefinition[] = []): LvzhiAutofi
       if (!last) throw new Error('先调用 fill');
       if (o?.waitMs !== undefined) setWaitLimit(o.waitMs);
       const r = resolve(o);
+      await settleLeaving(r.doc);
       const s = scanPage(r.doc, scanOptionsFor(r.plan.mapping));
       const all = planFill(r.ctx, s.result, values, r.plan);
       const fresh = (id: string) => { const c = s.controls.get(id); return !!c && !known.has(c.handle.el); };

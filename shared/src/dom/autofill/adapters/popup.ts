@@ -120,7 +120,9 @@ export async function pickFromPopup(popup: HTMLElement, itemSelector: string, te
   const timeout = opts.timeout ?? 1500;
   const t0 = Date.now();
   const listed = await waitUntil(() => find() ?? anyItems(), { root: popup, timeout });
-  const direct = listed ? find() ?? await waitUntil(find, { root: popup, timeout: Math.max(0, timeout - (Date.now() - t0)), idle: SETTLED_MS }) : undefined;
+  // items not pickable yet (fading or growing in) may be the option: the popup's animation counts as a change only then
+  const moving = () => Array.from(popup.querySelectorAll<HTMLElement>(itemSelector)).some((i) => !pickable(i));
+  const direct = listed ? find() ?? await waitUntil(find, { root: popup, timeout: Math.max(0, timeout - (Date.now() - t0)), idle: SETTLED_MS, moving }) : undefined;
   if (direct) return direct;
   const holder = opts.scrollHolder ? popup.querySelector<HTMLElement>(opts.scrollHolder) ?? (popup.matches(opts.scrollHolder) ? popup : null) : null;
   if (!holder || holder.scrollHeight <= holder.clientHeight + 2) return find() ?? findNameVariant(popup, itemSelector, textOfItem, candidates);

@@ -18,6 +18,12 @@ export interface WaitOptions {
    * is not in it will not come, and waiting out `timeout` would only cost time.
    */
   idle?: number;
+  /**
+   * With `idle`: whether a running animation still counts as a change (default: always). A list
+   * whose items can all be picked already is not changed by its popup still sliding in, and
+   * counting the slide cost each dropdown its whole enter animation before it was called settled.
+   */
+  moving?: () => boolean;
 }
 
 /** Default bound for waiting on a control that is disabled or still loading (ms); see `setWaitLimit`. */
@@ -57,7 +63,7 @@ export function waitUntil<T>(fn: () => T | undefined | null | false, opts: WaitO
       check();
       if (idle === undefined || done) return;
       // a popup still fading or sliding in changes nothing in the DOM, yet its items are not pickable until it is in
-      if (animating(root)) changed = w.performance.now();
+      if (animating(root) && (opts.moving?.() ?? true)) changed = w.performance.now();
       else if (w.performance.now() - changed >= idle) finish(fn() || undefined);
     }, idle !== undefined ? Math.min(50, Math.max(10, idle / 3)) : 50);
     const end = w.setTimeout(() => finish(fn() || undefined), timeout);
