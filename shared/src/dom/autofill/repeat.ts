@@ -42,7 +42,8 @@ const DEL_TEXT = /^(删除|移除|删行|删去|[-－×✕])/;
 /** Class-name words of an icon-only add button (el-icon-plus, anticon-plus, _fc-group-add) or a delete one. */
 const ADD_WORD = /(^|[-_])(add|plus)([-_]|$)/i;
 const DEL_WORD = /(^|[-_])(minus|del|delete|remove|reduce|close)([-_]|$)/i;
-const CLICKABLE = 'button, a, [role=button], input[type=button], .layui-btn';
+/** What a person clicks as a button (tables' add-row buttons are looked for among the same). */
+export const CLICKABLE = 'button, a, [role=button], input[type=button], .layui-btn';
 const POPUP = '[role=listbox], [role=menu], [role=tree], [class*="picker-panel"], [class*="dropdown"], [class*="popper"], [class*="popover"]';
 const MAX_BUTTONS = 200;
 const MAX_UP = 7;
@@ -264,8 +265,8 @@ function groupAround(btn: HTMLElement, cache: Map<Element, string>): Found | und
   return weak ?? { container: btn.parentElement ?? btn, blocks: [], button: btn };
 }
 
-/** Words of the add button after its verb (添加课程 → 课程). */
-function fromButton(btn: Element): string {
+/** Words of an add button after its verb (添加课程 → 课程, ＋新增议题 → 议题): what the list or table it adds to holds. */
+export function listNameFromButton(btn: Element): string {
   return buttonText(btn).replace(ADD_TEXT, '').replace(/[+＋]/g, '').trim();
 }
 
@@ -289,7 +290,7 @@ function groupLabels(f: Found): ScannedLabel[] {
   const first = f.blocks[0] ?? f.button;
   if (first) add('legend', titleAbove(first));
   add('legend', titleAbove(f.container));
-  if (f.button) add('aria-label', fromButton(f.button));
+  if (f.button) add('aria-label', listNameFromButton(f.button));
   return out;
 }
 

@@ -10,7 +10,7 @@ import { isPromptOnly, visibleLabel } from '../../core/autofill/words.ts';
 import { adapters, type WidgetAdapter, type WidgetHandle } from './adapters/index.ts';
 import { cautionReason, holdScroll, isElement, textOf, unusableReason } from './util.ts';
 import { hiddenTabs } from './tabs.ts';
-import { blockOf, finishGroups, isAddButton, scanGroups, type GroupEntry } from './repeat.ts';
+import { blockOf, CLICKABLE, finishGroups, isAddButton, listNameFromButton, scanGroups, type GroupEntry } from './repeat.ts';
 
 export interface ScanOptions {
   /** CSS selectors to test controls against (see `mappingSelectors`); matches go into `selectors`. */
@@ -45,7 +45,6 @@ export interface PageSession {
 
 const NATIVE = 'input, select, textarea, [contenteditable=""], [contenteditable="true"]';
 const SKIP_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image', 'range', 'color']);
-const ADD_ROW = /^[+＋\s]*(添加|新增|增加|添行|加一行|追加)/;
 
 /**
  * What a button says. `textOf` leaves out the text of buttons (a label's neighbour is never a
@@ -372,11 +371,9 @@ function scanDocument(doc: Document, options: ScanOptions): PageSession {
     for (const root of roots) {
       // repeating groups of blocks first: their add buttons are not a table's (repeat.ts)
       const groupButtons = scanGroups(root, frame, session);
-      for (const btn of Array.from(root.querySelectorAll<HTMLElement>('button, a, input[type=button], .layui-btn, [role=button]'))) {
-        if (groupButtons.has(btn)) continue;
-        const text = buttonText(btn);
-        // (isAddButton: not a number box's 增加数值 stepper, whose aria-label reads like an add button)
-        if (!ADD_ROW.test(text) || text.length > 16 || !isAddButton(btn)) continue;
+      for (const btn of Array.from(root.querySelectorAll<HTMLElement>(CLICKABLE))) {
+        // one rule for what adds to a list, a table's rows or a group's blocks (repeat.ts); not a number box's 增加数值 stepper
+        if (groupButtons.has(btn) || !isAddButton(btn)) continue;
         let table: HTMLTableElement | null = btn.closest('table');
         for (let p: Element | null = btn.parentElement, up = 0; !table && p && up < 4; p = p.parentElement, up++) table = tableNextTo(btn, p);
         if (!table || tableInfo.some((t) => t.el === table)) continue;
@@ -389,7 +386,7 @@ function scanDocument(doc: Document, options: ScanOptions): PageSession {
         const labels: ScannedLabel[] = [];
         const cap = table.caption ? textOf(table.caption) : '';
         if (cap) labels.push({ source: 'legend', text: cap });
-        const fromButton = text.replace(ADD_ROW, '').replace(/[+＋]/g, '').trim();
+        const fromButton = listNameFromButton(btn);
         const fi = labelFromFormItem(table);
         if (fi) labels.push({ source: 'form-item', text: fi });
         const container = table.closest('fieldset, section, .el-card, .ant-card, .layui-card, div') ?? table.parentElement;
