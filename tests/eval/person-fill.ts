@@ -581,6 +581,55 @@ async function jspActivity(page: Page, v: Values): Promise<void> {
   await page.locator('#djr').fill(s(v, 'activity.djr'));
 }
 
+// ------------------------------------------------------------- Layui 2: the add page in a layer iframe
+
+async function layuiSuggestion(page: Page, v: Values): Promise<void> {
+  const f = page.frames().find((fr) => fr.url().includes('layui/suggestion-add.html'))!;
+  // An item is a layui-inline (two per row) or a whole layui-form-item, with its label as a child.
+  const item = (l: string) => f.locator('.layui-inline, .layui-form-item').filter({
+    has: f.locator('> .layui-form-label').filter({ hasText: new RegExp(`^\\s*${l}\\s*$`) }),
+  }).first();
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const select = async (l: string, t: string, search?: string) => {
+    const title = item(l).locator('.layui-select-title input');
+    await title.click();
+    if (search) await title.fill(search);
+    await item(l).locator('dl dd:not(.layui-hide)').filter({ hasText: exact(t) }).click();
+  };
+  const radio = (l: string, t: string) => item(l).locator('.layui-form-radio').filter({ hasText: exact(t) }).click();
+  // 答复期限 is read-only: year → month → day in laydate's panel.
+  const pick = async (l: string, k: string) => {
+    const [y, m, d] = s(v, k).split('-').map(Number);
+    await item(l).locator('input').click();
+    const panel = f.locator('.layui-laydate').last();
+    await panel.locator('.laydate-set-ym span[lay-type="year"]').click();
+    await panel.locator(`.laydate-year-list li[lay-ym="${y}"]`).click();
+    await panel.locator(`.laydate-month-list li[lay-ym="${m! - 1}"]`).click();
+    await panel.locator(`td[lay-ymd="${y}-${m}-${d}"]`).click();
+  };
+  await text('建议编号', 'jybh');
+  await select('届次', '第十九届');
+  await text('建议标题', 'jybt');
+  await radio('类型', '建议');
+  await select('内容分类', '交通道路', '交通');
+  await radio('提出时间', '闭会期间');
+  // 提出日期 takes a typed date; the person clicks away to close the calendar.
+  await text('提出日期', 'tcrq');
+  await f.locator('legend').first().click();
+  await select('领衔代表', '赵德明', '赵德明');
+  await text('联系电话', 'lxdh');
+  await text('工作单位', 'gzdw');
+  for (const n of ['陈志强', '刘桂兰', '何春生']) await item('附议代表').locator('.layui-form-checkbox').filter({ hasText: exact(n) }).click();
+  await text('存在问题及原因', 'wtyy');
+  await text('具体建议', 'jtjy');
+  await select('主办单位', '青山镇交通管理站', '交通');
+  await select('协办单位', '青山镇财政所', '财政');
+  await select('办理方式', '主办协办');
+  await pick('答复期限', 'dfqx');
+  await item('重点建议').locator('.layui-form-switch').click();
+  await text('登记人', 'djr');
+}
+
 export const PERSON_FILLS: Record<string, PersonFill> = {
   'element2-deputy': element2,
   'antdv-meeting': antdv,
@@ -598,4 +647,5 @@ export const PERSON_FILLS: Record<string, PersonFill> = {
   'ruoyi-motion': ruoyiMotion,
   'jeecg-appraisal': jeecgAppraisal,
   'jsp-activity': jspActivity,
+  'layui-suggestion': layuiSuggestion,
 };
