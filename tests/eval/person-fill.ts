@@ -630,6 +630,59 @@ async function layuiSuggestion(page: Page, v: Values): Promise<void> {
   await text('登记人', 'djr');
 }
 
+// ------------------------------------------------------------- antd (React): 信访事项登记
+
+async function antdLetter(page: Page, v: Values): Promise<void> {
+  const item = (l: string) => itemBy(page, '.ant-form-item', '.ant-form-item-label label', l);
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const date = async (l: string, k: string) => {
+    const input = item(l).locator('input');
+    await input.click();
+    await input.fill(s(v, k));
+    await input.press('Enter');
+  };
+  // The dropdown just opened is the visible one; options are picked by their text.
+  const option = (t: string) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: exact(t) }).first().click();
+  await text('登记编号', 'regNo');
+  await item('信访形式').locator('.ant-radio-button-wrapper').filter({ hasText: exact('来访') }).click();
+  await date('信访日期', 'petitionDate');
+  await item('接待方式').locator('.ant-select').click();
+  await option('代表接待日');
+  for (const n of ['王建国', '孙丽华']) await item('接待人员').locator('.ant-checkbox-wrapper').filter({ hasText: exact(n) }).click();
+  await text('姓名', 'name');
+  await item('性别').locator('.ant-radio-wrapper').filter({ hasText: exact('男') }).click();
+  await text('证件号码', 'idCard');
+  await text('联系电话', 'phone');
+  await text('住址', 'address');
+  const rows = v['companions'] as Array<{ name: string; idCard: string; phone: string }>;
+  for (const [i, r] of rows.entries()) {
+    await page.getByRole('button', { name: '添加同行人员' }).click();
+    const row = page.locator('.companion').nth(i);
+    await row.getByPlaceholder('姓名').fill(r.name);
+    await row.getByPlaceholder('身份证号码').fill(r.idCard);
+    await row.getByPlaceholder('联系电话').fill(r.phone);
+  }
+  // 来访人数 is checked against the people listed, so the person types it after the rows.
+  await text('来访人数', 'visitorNum');
+  await item('来访人数').locator('input').press('Tab');
+  await text('信访事项', 'matter');
+  await item('问题类别').locator('.ant-select').click();
+  await page.keyboard.type('农村');
+  await option('农村农业');
+  await item('问题属地').locator('.ant-select, .ant-cascader').first().click();
+  for (const t of ['江苏省', '泰州市', '泰兴市', '青山镇', '东岗村']) {
+    await page.locator('.ant-cascader-menu-item').filter({ hasText: exact(t) }).locator('visible=true').first().click();
+  }
+  await item('重复访').locator('.ant-switch').click();
+  await text('主要诉求', 'content');
+  await item('转送单位').locator('.ant-select').click();
+  await page.keyboard.type('农经');
+  await option('青山镇农经站');
+  await page.keyboard.press('Escape');
+  await date('办理时限', 'deadline');
+  await text('登记人', 'registrar');
+}
+
 export const PERSON_FILLS: Record<string, PersonFill> = {
   'element2-deputy': element2,
   'antdv-meeting': antdv,
@@ -648,4 +701,5 @@ export const PERSON_FILLS: Record<string, PersonFill> = {
   'jeecg-appraisal': jeecgAppraisal,
   'jsp-activity': jspActivity,
   'layui-suggestion': layuiSuggestion,
+  'antd-letter': antdLetter,
 };

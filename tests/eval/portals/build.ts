@@ -58,6 +58,7 @@ export const EVAL_PAGES: readonly EvalPage[] = [
   { id: 'jeecg-appraisal', page: 'jeecg-appraisal.html', entry: 'jeecg-appraisal.ts', library: 'JeecgBoot style (Ant Design Vue 4): two-column 新增 modal, tree-select, JCheckbox string', kind: '被评议单位测评结果登记' },
   { id: 'jsp-activity', page: 'jsp-activity.html', library: 'JSP-era table page (jQuery + jQuery Validation, jQuery UI datepicker on a read-only Wdate input, checkboxes with bare-text names)', kind: '代表履职（统一活动）登记' },
   { id: 'layui-suggestion', page: 'layui-suggestion.html', library: 'Layui 2 admin (script tags): the add page in a layer.open type 2 iframe over the list, lay-verify rules, lay-search selects, primary checkboxes joined into one string, a switch, laydate', kind: '代表建议登记' },
+  { id: 'antd-letter', page: 'antd-letter.html', entry: 'antd-letter.tsx', library: 'antd on React 18 (Ant Design Pro style): Form.List of 同行人员, Cascader of division codes, multiple Select, Checkbox.Group of user ids, Switch, showTime default', kind: '信访事项登记（来访）' },
 ];
 
 function newest(path: string): number {
