@@ -683,6 +683,55 @@ async function antdLetter(page: Page, v: Values): Promise<void> {
   await text('登记人', 'registrar');
 }
 
+// ------------------------------------------------------------- RuoYi-Vue3: Element Plus el-dialog over the list
+
+async function ruoyi3Inspection(page: Page, v: Values): Promise<void> {
+  // The list's search form has 视察主题/视察类型/视察时间 too; a person works in the dialog only.
+  const dialog = page.locator('.el-overlay-dialog .el-dialog');
+  const item = (l: string) => dialog.locator('.el-form-item').filter({
+    has: page.locator('.el-form-item__label').filter({ hasText: new RegExp(`^[\\s*]*${l}[\\s:：*]*$`) }),
+  }).first();
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const option = (t: string) => page.locator('.el-select__popper:visible .el-select-dropdown__item').filter({ hasText: exact(t) }).first().click();
+  await text('视察主题', 'inspectTitle');
+  await item('视察类型').locator('.el-radio').filter({ hasText: exact('视察') }).click();
+  // 组织单位: the dept tree opens collapsed; the person unfolds it down to the town's presidium.
+  await item('组织单位').locator('.el-select__wrapper').click();
+  const tree = page.locator('.el-tree-select__popper:visible');
+  for (const t of ['泰兴市人大常委会', '乡镇人大']) await tree.locator('.el-tree-node__content').filter({ hasText: exact(t) }).locator('.el-tree-node__expand-icon').click();
+  await tree.locator('.el-tree-node__content').filter({ hasText: exact('青山镇人大主席团') }).click();
+  // 视察时间: both ends typed into the range editor, Enter takes them.
+  const [from, to] = v['inspectTime'] as string[];
+  const range = item('视察时间').locator('input.el-range-input');
+  await range.nth(0).click();
+  await range.nth(0).fill(from!);
+  await range.nth(1).click();
+  await range.nth(1).fill(to!);
+  await range.nth(1).press('Enter');
+  await text('视察地点', 'inspectPlace');
+  await text('带队领导', 'leaderName');
+  await item('交办单位').locator('.el-select__wrapper').click();
+  await option('青山镇社会事业服务中心');
+  await item('参加代表').locator('.el-select__wrapper').click();
+  // The select keeps the typed keyword after a pick (reserve-keyword): each name replaces it.
+  for (const n of ['陈志强', '刘桂兰', '吴海燕', '马玉梅', '林永福']) {
+    await item('参加代表').locator('input.el-select__input').fill(n);
+    await option(n);
+  }
+  await page.keyboard.press('Escape');
+  const num = item('代表人数').locator('input');
+  await num.fill(s(v, 'deputyNum'));
+  await num.press('Tab');
+  for (const m of ['实地察看', '听取汇报', '查阅资料']) await item('视察方式').locator('.el-checkbox').filter({ hasText: exact(m) }).click();
+  await text('视察情况', 'inspectContent');
+  await text('意见建议', 'suggestion');
+  const d = item('整改期限').locator('input');
+  await d.click();
+  await d.fill(s(v, 'rectifyDeadline'));
+  await d.press('Enter');
+  await text('记录人', 'recorder');
+}
+
 export const PERSON_FILLS: Record<string, PersonFill> = {
   'element2-deputy': element2,
   'antdv-meeting': antdv,
@@ -702,4 +751,5 @@ export const PERSON_FILLS: Record<string, PersonFill> = {
   'jsp-activity': jspActivity,
   'layui-suggestion': layuiSuggestion,
   'antd-letter': antdLetter,
+  'ruoyi3-inspection': ruoyi3Inspection,
 };

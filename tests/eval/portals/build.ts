@@ -59,6 +59,7 @@ export const EVAL_PAGES: readonly EvalPage[] = [
   { id: 'jsp-activity', page: 'jsp-activity.html', library: 'JSP-era table page (jQuery + jQuery Validation, jQuery UI datepicker on a read-only Wdate input, checkboxes with bare-text names)', kind: '代表履职（统一活动）登记' },
   { id: 'layui-suggestion', page: 'layui-suggestion.html', library: 'Layui 2 admin (script tags): the add page in a layer.open type 2 iframe over the list, lay-verify rules, lay-search selects, primary checkboxes joined into one string, a switch, laydate', kind: '代表建议登记' },
   { id: 'antd-letter', page: 'antd-letter.html', entry: 'antd-letter.tsx', library: 'antd on React 18 (Ant Design Pro style): Form.List of 同行人员, Cascader of division codes, multiple Select, Checkbox.Group of user ids, Switch, showTime default', kind: '信访事项登记（来访）' },
+  { id: 'ruoyi3-inspection', page: 'ruoyi3-inspection.html', entry: 'ruoyi3-inspection.ts', library: 'RuoYi-Vue3 style admin (Element Plus): 新增 el-dialog over the list, dict radios/checkboxes, el-tree-select of the dept tree, datetimerange, multiple select of deputy ids', kind: '代表视察登记' },
 ];
 
 function newest(path: string): number {
