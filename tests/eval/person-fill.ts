@@ -732,6 +732,55 @@ async function ruoyi3Inspection(page: Page, v: Values): Promise<void> {
   await text('记录人', 'recorder');
 }
 
+// ------------------------------------------------------------- H+ style jQuery page (iCheck, bootstrap-datetimepicker)
+
+async function hplusMeeting(page: Page, v: Values): Promise<void> {
+  // Two label/control pairs can share a row: the control is the column right after its label.
+  const ctl = (l: string) => page.locator('label.col-form-label').filter({ hasText: new RegExp(`^[\\s*]*${l}[\\s:：]*$`) })
+    .locator('xpath=following-sibling::div[1]');
+  const text = (l: string, k: string) => ctl(l).locator('input, textarea').first().fill(s(v, k));
+  const tick = (l: string, t: string) => ctl(l).locator('label.i-checks').filter({ hasText: exact(t) }).locator('ins.iCheck-helper').click();
+  // The date-time inputs are read-only: decade → year → month → day (→ hour → minute) in the picker.
+  const pick = async (l: string, k: string) => {
+    const [date, time] = s(v, k).split(' ');
+    const [y, m, d] = date!.split('-').map(Number);
+    const months = ['一月', '二月', '三月', '四月', '五月', '六月', '七月', '八月', '九月', '十月', '十一月', '十二月'];
+    await ctl(l).locator('input').click();
+    const dp = page.locator('.datetimepicker:visible');
+    await dp.locator('.datetimepicker-days th.switch').click();
+    await dp.locator('.datetimepicker-months th.switch').click();
+    await dp.locator('.datetimepicker-years span.year').filter({ hasText: exact(String(y)) }).click();
+    await dp.locator('.datetimepicker-months span.month').filter({ hasText: exact(months[m! - 1]!) }).click();
+    await dp.locator('.datetimepicker-days td.day:not(.old):not(.new)').filter({ hasText: exact(String(d)) }).click();
+    if (time) {
+      const [hh, mm] = time.split(':').map(Number);
+      await dp.locator('.datetimepicker-hours span.hour').filter({ hasText: exact(`${hh}:00`) }).click();
+      await dp.locator('.datetimepicker-minutes span.minute').filter({ hasText: exact(`${hh}:${String(mm).padStart(2, '0')}`) }).click();
+    }
+  };
+  await text('会议名称', 'meetingName');
+  await tick('会议类型', '代表建议交办会');
+  await pick('开始时间', 'startTime');
+  await pick('结束时间', 'endTime');
+  await text('会议地点', 'address');
+  await ctl('主持人').locator('select').selectOption({ label: '王建国' });
+  await text('记录人', 'recorder');
+  for (const n of ['王建国', '李秀英', '黄立新', '沈一鸣', '罗建平', '谢伟东', '方丽君', '唐国庆']) await tick('出席人员', n);
+  await text('实到人数', 'actualNum');
+  await text('列席人员', 'nonVotingAttendees');
+  const rows = v['agendaList'] as Array<{ topic: string; reporter: string }>;
+  for (const [i, r] of rows.entries()) {
+    if (i > 0) await page.getByRole('button', { name: '+ 添加议程' }).click();
+    const row = page.locator('#agendaTable tbody tr').nth(i);
+    await row.getByPlaceholder('议题').fill(r.topic);
+    await row.getByPlaceholder('汇报人').fill(r.reporter);
+  }
+  await text('交办建议件数', 'assignNum');
+  await text('会议情况', 'content');
+  await text('发送范围', 'sendScope');
+  await pick('印发日期', 'issueDate');
+}
+
 export const PERSON_FILLS: Record<string, PersonFill> = {
   'element2-deputy': element2,
   'antdv-meeting': antdv,
@@ -752,4 +801,5 @@ export const PERSON_FILLS: Record<string, PersonFill> = {
   'layui-suggestion': layuiSuggestion,
   'antd-letter': antdLetter,
   'ruoyi3-inspection': ruoyi3Inspection,
+  'hplus-meeting': hplusMeeting,
 };

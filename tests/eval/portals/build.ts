@@ -8,6 +8,8 @@
  *   from their npm packages (copied to dist/vendor); the Element UI 2 page loads Vue 2.7 and
  *   Element UI 2.15 from the npm registry tarballs (`npm pack`, cached in .cache/, gitignored),
  *   as portals of that era did with <script> tags — Vue 2 cannot be installed next to Vue 3.
+ *   The Layui page loads layui.js (with its css/ and font/) and the H+-style page jQuery,
+ *   Bootstrap 4, iCheck and bootstrap-datetimepicker, all copied from their npm packages.
  * - The ASP.NET page and the wizard are plain files (no bundling needed for the ASP.NET one).
  *
  * `buildEvalPortals()` skips the work when dist/ is newer than every source.
@@ -60,6 +62,7 @@ export const EVAL_PAGES: readonly EvalPage[] = [
   { id: 'layui-suggestion', page: 'layui-suggestion.html', library: 'Layui 2 admin (script tags): the add page in a layer.open type 2 iframe over the list, lay-verify rules, lay-search selects, primary checkboxes joined into one string, a switch, laydate', kind: '代表建议登记' },
   { id: 'antd-letter', page: 'antd-letter.html', entry: 'antd-letter.tsx', library: 'antd on React 18 (Ant Design Pro style): Form.List of 同行人员, Cascader of division codes, multiple Select, Checkbox.Group of user ids, Switch, showTime default', kind: '信访事项登记（来访）' },
   { id: 'ruoyi3-inspection', page: 'ruoyi3-inspection.html', entry: 'ruoyi3-inspection.ts', library: 'RuoYi-Vue3 style admin (Element Plus): 新增 el-dialog over the list, dict radios/checkboxes, el-tree-select of the dept tree, datetimerange, multiple select of deputy ids', kind: '代表视察登记' },
+  { id: 'hplus-meeting', page: 'hplus-meeting.html', library: 'H+ style jQuery admin (Bootstrap 4, iCheck radios/checkboxes, read-only bootstrap-datetimepicker inputs, a jQuery agenda table, jQuery Validation with H+ defaults)', kind: '会议登记（建议交办会）' },
 ];
 
 function newest(path: string): number {
