@@ -581,6 +581,206 @@ async function jspActivity(page: Page, v: Values): Promise<void> {
   await page.locator('#djr').fill(s(v, 'activity.djr'));
 }
 
+// ------------------------------------------------------------- Layui 2: the add page in a layer iframe
+
+async function layuiSuggestion(page: Page, v: Values): Promise<void> {
+  const f = page.frames().find((fr) => fr.url().includes('layui/suggestion-add.html'))!;
+  // An item is a layui-inline (two per row) or a whole layui-form-item, with its label as a child.
+  const item = (l: string) => f.locator('.layui-inline, .layui-form-item').filter({
+    has: f.locator('> .layui-form-label').filter({ hasText: new RegExp(`^\\s*${l}\\s*$`) }),
+  }).first();
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const select = async (l: string, t: string, search?: string) => {
+    const title = item(l).locator('.layui-select-title input');
+    await title.click();
+    if (search) await title.fill(search);
+    await item(l).locator('dl dd:not(.layui-hide)').filter({ hasText: exact(t) }).click();
+  };
+  const radio = (l: string, t: string) => item(l).locator('.layui-form-radio').filter({ hasText: exact(t) }).click();
+  // 答复期限 is read-only: year → month → day in laydate's panel.
+  const pick = async (l: string, k: string) => {
+    const [y, m, d] = s(v, k).split('-').map(Number);
+    await item(l).locator('input').click();
+    const panel = f.locator('.layui-laydate').last();
+    await panel.locator('.laydate-set-ym span[lay-type="year"]').click();
+    await panel.locator(`.laydate-year-list li[lay-ym="${y}"]`).click();
+    await panel.locator(`.laydate-month-list li[lay-ym="${m! - 1}"]`).click();
+    await panel.locator(`td[lay-ymd="${y}-${m}-${d}"]`).click();
+  };
+  await text('建议编号', 'jybh');
+  await select('届次', '第十九届');
+  await text('建议标题', 'jybt');
+  await radio('类型', '建议');
+  await select('内容分类', '交通道路', '交通');
+  await radio('提出时间', '闭会期间');
+  // 提出日期 takes a typed date; the person clicks away to close the calendar.
+  await text('提出日期', 'tcrq');
+  await f.locator('legend').first().click();
+  await select('领衔代表', '赵德明', '赵德明');
+  await text('联系电话', 'lxdh');
+  await text('工作单位', 'gzdw');
+  for (const n of ['陈志强', '刘桂兰', '何春生']) await item('附议代表').locator('.layui-form-checkbox').filter({ hasText: exact(n) }).click();
+  await text('存在问题及原因', 'wtyy');
+  await text('具体建议', 'jtjy');
+  await select('主办单位', '青山镇交通管理站', '交通');
+  await select('协办单位', '青山镇财政所', '财政');
+  await select('办理方式', '主办协办');
+  await pick('答复期限', 'dfqx');
+  await item('重点建议').locator('.layui-form-switch').click();
+  await text('登记人', 'djr');
+}
+
+// ------------------------------------------------------------- antd (React): 信访事项登记
+
+async function antdLetter(page: Page, v: Values): Promise<void> {
+  const item = (l: string) => itemBy(page, '.ant-form-item', '.ant-form-item-label label', l);
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const date = async (l: string, k: string) => {
+    const input = item(l).locator('input');
+    await input.click();
+    await input.fill(s(v, k));
+    await input.press('Enter');
+  };
+  // The dropdown just opened is the visible one; options are picked by their text.
+  const option = (t: string) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: exact(t) }).first().click();
+  await text('登记编号', 'regNo');
+  await item('信访形式').locator('.ant-radio-button-wrapper').filter({ hasText: exact('来访') }).click();
+  await date('信访日期', 'petitionDate');
+  await item('接待方式').locator('.ant-select').click();
+  await option('代表接待日');
+  for (const n of ['王建国', '孙丽华']) await item('接待人员').locator('.ant-checkbox-wrapper').filter({ hasText: exact(n) }).click();
+  await text('姓名', 'name');
+  await item('性别').locator('.ant-radio-wrapper').filter({ hasText: exact('男') }).click();
+  await text('证件号码', 'idCard');
+  await text('联系电话', 'phone');
+  await text('住址', 'address');
+  const rows = v['companions'] as Array<{ name: string; idCard: string; phone: string }>;
+  for (const [i, r] of rows.entries()) {
+    await page.getByRole('button', { name: '添加同行人员' }).click();
+    const row = page.locator('.companion').nth(i);
+    await row.getByPlaceholder('姓名').fill(r.name);
+    await row.getByPlaceholder('身份证号码').fill(r.idCard);
+    await row.getByPlaceholder('联系电话').fill(r.phone);
+  }
+  // 来访人数 is checked against the people listed, so the person types it after the rows.
+  await text('来访人数', 'visitorNum');
+  await item('来访人数').locator('input').press('Tab');
+  await text('信访事项', 'matter');
+  await item('问题类别').locator('.ant-select').click();
+  await page.keyboard.type('农村');
+  await option('农村农业');
+  await item('问题属地').locator('.ant-select, .ant-cascader').first().click();
+  for (const t of ['江苏省', '泰州市', '泰兴市', '青山镇', '东岗村']) {
+    await page.locator('.ant-cascader-menu-item').filter({ hasText: exact(t) }).locator('visible=true').first().click();
+  }
+  await item('重复访').locator('.ant-switch').click();
+  await text('主要诉求', 'content');
+  await item('转送单位').locator('.ant-select').click();
+  await page.keyboard.type('农经');
+  await option('青山镇农经站');
+  await page.keyboard.press('Escape');
+  await date('办理时限', 'deadline');
+  await text('登记人', 'registrar');
+}
+
+// ------------------------------------------------------------- RuoYi-Vue3: Element Plus el-dialog over the list
+
+async function ruoyi3Inspection(page: Page, v: Values): Promise<void> {
+  // The list's search form has 视察主题/视察类型/视察时间 too; a person works in the dialog only.
+  const dialog = page.locator('.el-overlay-dialog .el-dialog');
+  const item = (l: string) => dialog.locator('.el-form-item').filter({
+    has: page.locator('.el-form-item__label').filter({ hasText: new RegExp(`^[\\s*]*${l}[\\s:：*]*$`) }),
+  }).first();
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const option = (t: string) => page.locator('.el-select__popper:visible .el-select-dropdown__item').filter({ hasText: exact(t) }).first().click();
+  await text('视察主题', 'inspectTitle');
+  await item('视察类型').locator('.el-radio').filter({ hasText: exact('视察') }).click();
+  // 组织单位: the dept tree opens collapsed; the person unfolds it down to the town's presidium.
+  await item('组织单位').locator('.el-select__wrapper').click();
+  const tree = page.locator('.el-tree-select__popper:visible');
+  for (const t of ['泰兴市人大常委会', '乡镇人大']) await tree.locator('.el-tree-node__content').filter({ hasText: exact(t) }).locator('.el-tree-node__expand-icon').click();
+  await tree.locator('.el-tree-node__content').filter({ hasText: exact('青山镇人大主席团') }).click();
+  // 视察时间: both ends typed into the range editor, Enter takes them.
+  const [from, to] = v['inspectTime'] as string[];
+  const range = item('视察时间').locator('input.el-range-input');
+  await range.nth(0).click();
+  await range.nth(0).fill(from!);
+  await range.nth(1).click();
+  await range.nth(1).fill(to!);
+  await range.nth(1).press('Enter');
+  await text('视察地点', 'inspectPlace');
+  await text('带队领导', 'leaderName');
+  await item('交办单位').locator('.el-select__wrapper').click();
+  await option('青山镇社会事业服务中心');
+  await item('参加代表').locator('.el-select__wrapper').click();
+  // The select keeps the typed keyword after a pick (reserve-keyword): each name replaces it.
+  for (const n of ['陈志强', '刘桂兰', '吴海燕', '马玉梅', '林永福']) {
+    await item('参加代表').locator('input.el-select__input').fill(n);
+    await option(n);
+  }
+  await page.keyboard.press('Escape');
+  const num = item('代表人数').locator('input');
+  await num.fill(s(v, 'deputyNum'));
+  await num.press('Tab');
+  for (const m of ['实地察看', '听取汇报', '查阅资料']) await item('视察方式').locator('.el-checkbox').filter({ hasText: exact(m) }).click();
+  await text('视察情况', 'inspectContent');
+  await text('意见建议', 'suggestion');
+  const d = item('整改期限').locator('input');
+  await d.click();
+  await d.fill(s(v, 'rectifyDeadline'));
+  await d.press('Enter');
+  await text('记录人', 'recorder');
+}
+
+// ------------------------------------------------------------- H+ style jQuery page (iCheck, bootstrap-datetimepicker)
+
+async function hplusMeeting(page: Page, v: Values): Promise<void> {
+  // Two label/control pairs can share a row: the control is the column right after its label.
+  const ctl = (l: string) => page.locator('label.col-form-label').filter({ hasText: new RegExp(`^[\\s*]*${l}[\\s:：]*$`) })
+    .locator('xpath=following-sibling::div[1]');
+  const text = (l: string, k: string) => ctl(l).locator('input, textarea').first().fill(s(v, k));
+  const tick = (l: string, t: string) => ctl(l).locator('label.i-checks').filter({ hasText: exact(t) }).locator('ins.iCheck-helper').click();
+  // The date-time inputs are read-only: decade → year → month → day (→ hour → minute) in the picker.
+  const pick = async (l: string, k: string) => {
+    const [date, time] = s(v, k).split(' ');
+    const [y, m, d] = date!.split('-').map(Number);
+    const months = ['一月', '二月', '三月', '四月', '五月', '六月', '七月', '八月', '九月', '十月', '十一月', '十二月'];
+    await ctl(l).locator('input').click();
+    const dp = page.locator('.datetimepicker:visible');
+    await dp.locator('.datetimepicker-days th.switch').click();
+    await dp.locator('.datetimepicker-months th.switch').click();
+    await dp.locator('.datetimepicker-years span.year').filter({ hasText: exact(String(y)) }).click();
+    await dp.locator('.datetimepicker-months span.month').filter({ hasText: exact(months[m! - 1]!) }).click();
+    await dp.locator('.datetimepicker-days td.day:not(.old):not(.new)').filter({ hasText: exact(String(d)) }).click();
+    if (time) {
+      const [hh, mm] = time.split(':').map(Number);
+      await dp.locator('.datetimepicker-hours span.hour').filter({ hasText: exact(`${hh}:00`) }).click();
+      await dp.locator('.datetimepicker-minutes span.minute').filter({ hasText: exact(`${hh}:${String(mm).padStart(2, '0')}`) }).click();
+    }
+  };
+  await text('会议名称', 'meetingName');
+  await tick('会议类型', '代表建议交办会');
+  await pick('开始时间', 'startTime');
+  await pick('结束时间', 'endTime');
+  await text('会议地点', 'address');
+  await ctl('主持人').locator('select').selectOption({ label: '王建国' });
+  await text('记录人', 'recorder');
+  for (const n of ['王建国', '李秀英', '黄立新', '沈一鸣', '罗建平', '谢伟东', '方丽君', '唐国庆']) await tick('出席人员', n);
+  await text('实到人数', 'actualNum');
+  await text('列席人员', 'nonVotingAttendees');
+  const rows = v['agendaList'] as Array<{ topic: string; reporter: string }>;
+  for (const [i, r] of rows.entries()) {
+    if (i > 0) await page.getByRole('button', { name: '+ 添加议程' }).click();
+    const row = page.locator('#agendaTable tbody tr').nth(i);
+    await row.getByPlaceholder('议题').fill(r.topic);
+    await row.getByPlaceholder('汇报人').fill(r.reporter);
+  }
+  await text('交办建议件数', 'assignNum');
+  await text('会议情况', 'content');
+  await text('发送范围', 'sendScope');
+  await pick('印发日期', 'issueDate');
+}
+
 export const PERSON_FILLS: Record<string, PersonFill> = {
   'element2-deputy': element2,
   'antdv-meeting': antdv,
@@ -598,4 +798,8 @@ export const PERSON_FILLS: Record<string, PersonFill> = {
   'ruoyi-motion': ruoyiMotion,
   'jeecg-appraisal': jeecgAppraisal,
   'jsp-activity': jspActivity,
+  'layui-suggestion': layuiSuggestion,
+  'antd-letter': antdLetter,
+  'ruoyi3-inspection': ruoyi3Inspection,
+  'hplus-meeting': hplusMeeting,
 };

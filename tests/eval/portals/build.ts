@@ -8,6 +8,8 @@
  *   from their npm packages (copied to dist/vendor); the Element UI 2 page loads Vue 2.7 and
  *   Element UI 2.15 from the npm registry tarballs (`npm pack`, cached in .cache/, gitignored),
  *   as portals of that era did with <script> tags — Vue 2 cannot be installed next to Vue 3.
+ *   The Layui page loads layui.js (with its css/ and font/) and the H+-style page jQuery,
+ *   Bootstrap 4, iCheck and bootstrap-datetimepicker, all copied from their npm packages.
  * - The ASP.NET page and the wizard are plain files (no bundling needed for the ASP.NET one).
  *
  * `buildEvalPortals()` skips the work when dist/ is newer than every source.
@@ -57,6 +59,10 @@ export const EVAL_PAGES: readonly EvalPage[] = [
   { id: 'ruoyi-motion', page: 'ruoyi-motion.html', library: 'RuoYi-Vue style admin (Element UI 2 on Vue 2, script tags): 新增 el-dialog over a list', kind: '代表议案登记' },
   { id: 'jeecg-appraisal', page: 'jeecg-appraisal.html', entry: 'jeecg-appraisal.ts', library: 'JeecgBoot style (Ant Design Vue 4): two-column 新增 modal, tree-select, JCheckbox string', kind: '被评议单位测评结果登记' },
   { id: 'jsp-activity', page: 'jsp-activity.html', library: 'JSP-era table page (jQuery + jQuery Validation, jQuery UI datepicker on a read-only Wdate input, checkboxes with bare-text names)', kind: '代表履职（统一活动）登记' },
+  { id: 'layui-suggestion', page: 'layui-suggestion.html', library: 'Layui 2 admin (script tags): the add page in a layer.open type 2 iframe over the list, lay-verify rules, lay-search selects, primary checkboxes joined into one string, a switch, laydate', kind: '代表建议登记' },
+  { id: 'antd-letter', page: 'antd-letter.html', entry: 'antd-letter.tsx', library: 'antd on React 18 (Ant Design Pro style): Form.List of 同行人员, Cascader of division codes, multiple Select, Checkbox.Group of user ids, Switch, showTime default', kind: '信访事项登记（来访）' },
+  { id: 'ruoyi3-inspection', page: 'ruoyi3-inspection.html', entry: 'ruoyi3-inspection.ts', library: 'RuoYi-Vue3 style admin (Element Plus): 新增 el-dialog over the list, dict radios/checkboxes, el-tree-select of the dept tree, datetimerange, multiple select of deputy ids', kind: '代表视察登记' },
+  { id: 'hplus-meeting', page: 'hplus-meeting.html', library: 'H+ style jQuery admin (Bootstrap 4, iCheck radios/checkboxes, read-only bootstrap-datetimepicker inputs, a jQuery agenda table, jQuery Validation with H+ defaults)', kind: '会议登记（建议交办会）' },
 ];
 
 function newest(path: string): number {
@@ -111,7 +117,10 @@ function vendorVue2(): void {
   cpSync(join(CACHE, 'element-ui', 'lib', 'theme-chalk', 'fonts'), join(out, 'element-ui', 'theme-chalk', 'fonts'), { recursive: true });
 }
 
-/** jQuery, Bootstrap 4, select2, bootstrap-select as a 2019 portal would ship them; jQuery Validation and jQuery UI for the JSP-era page. */
+/**
+ * jQuery, Bootstrap 4, select2, bootstrap-select as a 2019 portal would ship them; jQuery Validation and jQuery UI for the
+ * JSP-era page; iCheck and bootstrap-datetimepicker for the H+-style page; Layui 2 for the Layui admin page.
+ */
 function vendorJquery(): void {
   const out = join(EVAL_DIST, 'vendor');
   const pkg = (name: string) => dirname(require.resolve(`${name}/package.json`));
@@ -130,10 +139,20 @@ function vendorJquery(): void {
     [join(pkg('jquery-validation'), 'dist', 'localization', 'messages_zh.min.js'), 'jquery.validate.messages_zh.min.js'],
     [join(pkg('jquery-ui-dist'), 'jquery-ui.min.js'), join('jquery-ui', 'jquery-ui.min.js')],
     [join(pkg('jquery-ui-dist'), 'jquery-ui.min.css'), join('jquery-ui', 'jquery-ui.min.css')],
+    // the H+-style meeting page: iCheck (square skin, green) and smalot's bootstrap-datetimepicker
+    [join(pkg('icheck'), 'icheck.min.js'), join('icheck', 'icheck.min.js')],
+    [join(pkg('icheck'), 'skins', 'square', 'green.css'), join('icheck', 'green.css')],
+    [join(pkg('icheck'), 'skins', 'square', 'green.png'), join('icheck', 'green.png')],
+    [join(pkg('icheck'), 'skins', 'square', 'green@2x.png'), join('icheck', 'green@2x.png')],
+    [join(pkg('bootstrap-datetime-picker'), 'js', 'bootstrap-datetimepicker.min.js'), join('datetimepicker', 'bootstrap-datetimepicker.min.js')],
+    [join(pkg('bootstrap-datetime-picker'), 'js', 'locales', 'bootstrap-datetimepicker.zh-CN.js'), join('datetimepicker', 'bootstrap-datetimepicker.zh-CN.js')],
+    [join(pkg('bootstrap-datetime-picker'), 'css', 'bootstrap-datetimepicker.min.css'), join('datetimepicker', 'bootstrap-datetimepicker.min.css')],
   ];
-  mkdirSync(join(out, 'jquery-ui'), { recursive: true });
+  for (const dir of ['jquery-ui', 'icheck', 'datetimepicker']) mkdirSync(join(out, dir), { recursive: true });
   for (const [from, to] of copies) cpSync(from, join(out, to));
   cpSync(join(pkg('jquery-ui-dist'), 'images'), join(out, 'jquery-ui', 'images'), { recursive: true });
+  // Layui 2 as its users ship it: the one-file layui.js with css/ and font/ beside it.
+  cpSync(join(pkg('layui'), 'dist'), join(out, 'layui'), { recursive: true });
 }
 
 export async function buildEvalPortals(force = false): Promise<string> {
