@@ -22,7 +22,7 @@
  * falseFilled counts fields the engine's report lists as filled (matched by label) whose state
  * does not hold the expected value.
  *
- * `npx tsx tests/eval/score.ts [page-id…]` prints the per-page table (and `--json` the details).
+ * `npx tsx tests/eval/score.ts [page-id…]` prints the per-page table (and `--json` the details, `--json --report` with the engine's report).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -246,7 +246,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const ids = args.filter((a) => !a.startsWith('--'));
   const score = await scoreEvalCorpus(ids.length ? { pages: ids } : {});
   console.log(formatScoreTable(score));
-  if (json) console.log(JSON.stringify(score.pages.map(({ report: _r, ...p }) => p), null, 1));
+  // --report: with the engine's own report (filled / skipped / failed), to see why a field was not right
+  if (json) console.log(JSON.stringify(score.pages.map(({ report, ...p }) => (args.includes('--report') ? { ...p, report } : p)), null, 1));
   else {
     for (const p of score.pages) {
       const bad = p.details.filter((d) => d.verdict !== 'right');
