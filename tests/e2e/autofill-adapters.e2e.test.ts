@@ -117,6 +117,28 @@ describe('ARIA role widgets (a low-code page with div labels)', () => {
   });
 });
 
+describe('a jQuery form-horizontal: two label/control pairs per row, read-only date-time picker boxes (jquery-pickers.html)', () => {
+  // smalot's bootstrap-datetimepicker takes an empty box for "now" when it opens and writes its
+  // own date back when the next click closes it: a write that focused the box was read back as
+  // filled, then clobbered by the next field's click. The second pair of a row was labelled with
+  // the row's first label (开始 twice, 结束 never).
+  const values = { 'inspection.place': '青山镇中心小学', 'inspection.leader': { name: '李秀英' }, 'inspection.startTime': '2025-04-08T09:00', 'inspection.endTime': '2025-04-08T11:30', 'inspection.rectificationDeadline': '2025-06-30', 'inspection.type': '执法检查' };
+  it('labels each pair by its own label, writes the boxes in the picker\'s form, and the values stay', async () => {
+    const page = await openPage('jquery-pickers.html');
+    const { report } = await fillFixture(page, values);
+    const detail = JSON.stringify(report);
+    // the page's own click elsewhere closes any picker: what it holds then is what it keeps
+    await page.mouse.click(5, 5);
+    const state = await portalState(page);
+    expect(state, detail).toEqual({ place: '青山镇中心小学', leader: '', begin: '2025-04-08 09:00', end: '2025-04-08 11:30', deadline: '2025-06-30', form: '3', note: '' });
+    // 带队领导 was written, then cleared by the page when 活动形式 changed: the report says so
+    expect(report.filled.map((f) => f.key).sort(), detail).toEqual(['inspection.endTime', 'inspection.place', 'inspection.rectificationDeadline', 'inspection.startTime', 'inspection.type']);
+    expect(report.failed.map((f) => [f.key, f.error]), detail).toEqual([['inspection.leader', '填写后被页面的后续操作清除或改回，请手工核对']]);
+    expect(await portalSubmit(page)).toEqual({ ok: true, errors: [] });
+    await page.close();
+  });
+});
+
 describe('jQuery plugins that hide the native select (select2, bootstrap-select)', () => {
   it('writes the native select and the plugin shows the same choice', async () => {
     const page = await openPage('jquery.html');

@@ -140,19 +140,21 @@ function refreshOptions(adapter: WidgetAdapter, h: WidgetHandle): void {
  * True when the portal holds the intended value, else what it holds.
  */
 export async function accepted(adapter: WidgetAdapter, h: WidgetHandle, v: FillValue): Promise<true | ReadValue> {
-  // a native box's framework model is read too when it is read-only: a picker of a library the
-  // engine does not know may keep its own value and ignore the typed text
-  const native = adapter.name === 'native' || adapter.name === 'my97';
-  const model = () => (h.kind === 'file' || (native && !(h.readOnly && adapter.name === 'native'))) ? undefined : pageWorld().readModel?.(h.el);
-  const ok = () => {
-    if (v.type === 'files') return true; // upload widgets take the file away from their input: their list is the page's, not checked here
-    const read = adapter.read(h);
-    return readMatches(read, v, h) && modelMatches(model(), v, h);
-  };
+  const ok = () => holds(adapter, h, v);
   if (await waitUntil(ok, { near: h.el, timeout: 600 })) return true;
   const read = adapter.read(h);
   if (readMatches(read, v, h)) return `${Array.isArray(read) ? read.join('、') : String(read)}（框架状态未更新）`;
   return read;
+}
+
+/** The control holds `v` now: through its adapter and, where reachable, the framework's model. */
+function holds(adapter: WidgetAdapter, h: WidgetHandle, v: FillValue): boolean {
+  if (v.type === 'files') return true; // upload widgets take the file away from their input: their list is the page's, not checked here
+  // a native box's framework model is read too when it is read-only: a picker of a library the
+  // engine does not know may keep its own value and ignore the typed text
+  const native = adapter.name === 'native' || adapter.name === 'my97';
+  const model = (h.kind === 'file' || (native && !(h.readOnly && adapter.name === 'native'))) ? undefined : pageWorld().readModel?.(h.el);
+  return readMatches(adapter.read(h), v, h) && modelMatches(model, v, h);
 }
 
 export function toFillValue(prev: ReadValue, h: WidgetHandle): FillValue | undefined {
@@ -186,12 +188,34 @@ export async function settleLeaving(doc: Document): Promise<void> {
   if (leavingIn(doc)) await waitUntil(() => !leavingIn(doc), { near: doc, timeout: SETTLE_MS });
 }
 
+interface FilledStep { entry: FillReportEntry; adapter: WidgetAdapter; handle: WidgetHandle; value: FillValue; sensitive: boolean }
+
+/**
+ * A later step can undo an earlier one: a date-time picker that takes its empty box for "now"
+ * writes that back when the next click elsewhere closes it; a province chosen after its city
+ * resets the city. Each value was read back right after its write; once the whole plan has run,
+ * every value the report calls filled is read again (no waiting: the page has had every step's
+ * time to settle), and one the page no longer holds moves to failed with what it holds now.
+ */
+function recheckFilled(filled: readonly FilledStep[], report: FillReport): void {
+  for (const f of filled) {
+    if (!f.handle.el.isConnected || holds(f.adapter, f.handle, f.value)) continue;
+    const i = report.filled.indexOf(f.entry);
+    if (i < 0) continue;
+    report.filled.splice(i, 1);
+    const read = f.adapter.read(f.handle);
+    const now = Array.isArray(read) ? read.join('、') : typeof read === 'boolean' ? (read ? '已勾选' : '未勾选') : read ?? '';
+    report.failed.push({ ...f.entry, error: f.sensitive || !now ? '填写后被页面的后续操作清除或改回，请手工核对' : `填写后被页面的后续操作改为“${now}”，请手工核对` });
+  }
+}
+
 /** Writes the plan's steps (in order) and its tables; never throws for one control. */
 export async function applyPlan(session: PageSession, plan: FillPlan): Promise<ApplyResult> {
   const report: FillReport = { filled: [], skipped: [...plan.skipped], failed: [] };
   const written: Written[] = [];
   const addedRows: { table: HTMLTableElement; row: HTMLTableRowElement }[] = [];
   let undoGroups: GroupUndo | undefined;
+  const filledSteps: FilledStep[] = [];
   const releaseScroll = holdScroll();
   try {
     for (const step of plan.steps) {
@@ -235,6 +259,7 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
         const held = await accepted(adapter, handle, step.value);
         if (held !== true) { report.failed.push({ ...entry, error: notAccepted(held, !!step.sensitive) }); continue; }
         report.filled.push(entry);
+        filledSteps.push({ entry, adapter, handle, value: step.value, sensitive: !!step.sensitive });
       } catch (e) {
         report.failed.push({ ...entry, error: e instanceof Error ? e.message : String(e) });
       }
@@ -280,6 +305,7 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
     }
     // repeating groups of blocks, cell by cell (repeat.ts)
     if (plan.groups?.length) undoGroups = await fillGroups(session, plan.groups, report);
+    recheckFilled(filledSteps, report);
   } finally { releaseScroll(); }
   return {
     report,

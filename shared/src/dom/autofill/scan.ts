@@ -161,8 +161,12 @@ export function labelFromFormItem(t: Element): string | undefined {
   for (const [item, label] of pairs) {
     const fi = t.closest(item);
     if (!fi) continue;
-    const l = fi.querySelector(label);
-    if (l && !l.contains(t)) { const text = textOf(l); if (text) return text; }
+    // a row of several label/control pairs (开始时间 [ ] 结束时间 [ ] in one form-group row): the
+    // control's label is the last one before it, as a person reads the row, not the row's first
+    const labels = Array.from(fi.querySelectorAll(label)).filter((l) => !l.contains(t)).slice(0, 12);
+    const before = labels.filter((l) => l.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING);
+    const l = before[before.length - 1] ?? labels[0];
+    if (l) { const text = textOf(l); if (text) return text; }
   }
   return undefined;
 }

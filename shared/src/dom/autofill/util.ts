@@ -117,8 +117,8 @@ export function setNativeValue(el: HTMLInputElement | HTMLTextAreaElement | HTML
 }
 
 /** Types a whole value: focus, native set, input, change, blur. */
-export function typeValue(el: HTMLInputElement | HTMLTextAreaElement, value: string, opts: { blur?: boolean } = {}): void {
-  el.focus({ preventScroll: true });
+export function typeValue(el: HTMLInputElement | HTMLTextAreaElement, value: string, opts: { blur?: boolean; focus?: boolean } = {}): void {
+  if (opts.focus !== false) el.focus({ preventScroll: true });
   setNativeValue(el, value);
   el.dispatchEvent(new (win(el).InputEvent)('input', { bubbles: true, composed: true, inputType: 'insertText', data: value }));
   fire(el, 'change');

@@ -160,6 +160,15 @@ export const nativeInput: WidgetAdapter = {
       return;
     }
     if (v.type !== 'text') throw new Error(`不能把 ${v.type} 写入文本框`);
+    if (h.readOnly) {
+      // a read-only box is a picker's (a jQuery date-time picker): focusing it opens the picker,
+      // which takes the empty box as "now" and writes that back when it closes at the next click
+      // elsewhere. Written without focus, then a keyup: such pickers parse the box on keyup, so
+      // their own date becomes the written one.
+      typeValue(el as HTMLInputElement, v.text, { focus: false });
+      fire(el, 'keyup');
+      return;
+    }
     typeValue(el as HTMLInputElement, v.text);
   },
   async clear(h) {
