@@ -135,7 +135,12 @@ function vueComponentOf(el: Element, want: readonly string[]): Record<string, un
   if (dev?.props && dev.subTree?.el === el && want.some((k) => k in dev.props)) return dev.props as Record<string, unknown>;
   let root: Anyish | undefined;
   for (let n: Element | null = el; n && !root; n = n.parentElement) root = (n as unknown as Anyish)._vnode as Anyish | undefined;
-  if (!root) return undefined;
+  // a component teleported out of its app (a dialog appended to body, as RuoYi's and most admin
+  // dialogs are) has no app root among its ancestors: walk the apps' trees (Vue 3 marks each
+  // mount point with data-v-app), whose Teleport vnodes hold it
+  const roots = root ? [root] : Array.from(el.ownerDocument.querySelectorAll('[data-v-app]')).slice(0, 8).map((n) => (n as unknown as Anyish)._vnode as Anyish | undefined).filter((v): v is Anyish => !!v);
+  if (!roots.length) return undefined;
+  const prune = !!root;
   const seen = new Set<unknown>();
   let budget = 50_000;
   const visit = (vnode: Anyish | null | undefined): Record<string, unknown> | undefined => {
@@ -144,19 +149,21 @@ function vueComponentOf(el: Element, want: readonly string[]): Record<string, un
     const c = vnode.component as Anyish | undefined;
     if (c) {
       if (vnode.el === el && c.props && want.some((k) => k in c.props)) return c.props as Record<string, unknown>;
-      // only descend into components whose DOM can hold el
+      // only descend into components whose DOM can hold el (teleported content is not in its
+      // component's DOM: without an app root around el, every branch is walked, within the budget)
       const sub = c.subTree as Anyish | undefined;
       const subEl = sub?.el as Node | undefined;
-      if (subEl && subEl.nodeType === 1 && !(subEl as Element).contains(el)) return undefined;
+      if (prune && subEl && subEl.nodeType === 1 && !(subEl as Element).contains(el)) return undefined;
       return visit(sub);
     }
     if (vnode.suspense) return visit(vnode.suspense.activeBranch);
     const own = vnode.el as Node | undefined;
-    if (own && own.nodeType === 1 && !(own as Element).contains(el)) return undefined;
+    if (prune && own && own.nodeType === 1 && !(own as Element).contains(el)) return undefined;
     if (Array.isArray(vnode.children)) for (const ch of vnode.children) { const r = visit(ch as Anyish); if (r) return r; }
     return undefined;
   };
-  return visit(root);
+  for (const r of roots) { const hit = visit(r); if (hit) return hit; }
+  return undefined;
 }
 
 /**
