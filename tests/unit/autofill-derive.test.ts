@@ -165,6 +165,23 @@ describe('labels', () => {
     expect(validatePack(clash).issues.map((i) => i.code)).toContain('ambiguous-synonym');
   });
 
+  it('takes the one ID number the record holds for a generic ID label of another form\'s key', () => {
+    // 证件号码 is a synonym of the deputy's 公民身份号码; a visit record holds the visitor's number
+    expect(matchLabels(ctx, [{ source: 'label-for', text: '证件号码' }], new Set(['letter.idNumber', 'letter.phone']))).toMatchObject({ kind: 'match', key: 'letter.idNumber' });
+    // the record holds none: reported as lacking, with the key the label names
+    expect(matchLabels(ctx, [{ source: 'label-for', text: '证件号码' }], new Set(['letter.phone']))).toMatchObject({ kind: 'none', keys: ['deputy.idNumber'] });
+    // phones are not one per record (mobile, landline, the unit's): a lacking phone label never takes another phone key
+    expect(matchLabels(ctx, [{ source: 'label-for', text: '住宅电话' }], new Set(['letter.phone']))).toMatchObject({ kind: 'none' });
+  });
+
+  it('reads 信访 as 来信/来访 and an office as its 单位 or 部门, after the label\'s own forms', () => {
+    expect(labelVariants('信访日期')).toEqual(expect.arrayContaining(['来访日期', '来信日期']));
+    expect(matchLabels(ctx, [{ source: 'label-for', text: '信访日期' }], new Set(['letter.date']))).toMatchObject({ kind: 'match', key: 'letter.date' });
+    expect(matchLabels(ctx, [{ source: 'label-for', text: '转送单位' }], new Set(['letter.forwardedTo']))).toMatchObject({ kind: 'match', key: 'letter.forwardedTo' });
+    // the label's own form first: a key named exactly by it is not displaced by a family word
+    expect(labelVariants('承办单位').indexOf('承办单位')).toBeLessThan(labelVariants('承办单位').indexOf('承办部门'));
+  });
+
   it('normalises width, 的/之, required and unit notes', () => {
     expect(labelVariants('代表的姓名')).toContain('代表姓名');
     expect(labelVariants('联系电话(选填)')).toContain('联系电话');

@@ -98,6 +98,14 @@ export function labelVariants(text: string): string[] {
   const bare = stripped.replace(/[。；;.,，]+$/u, '');
   push(bare);
   push(withoutParticles(bare));
+  // words of this field that portals use for one another, tried last: 信访 is the umbrella of
+  // 来信 and 来访 (信访日期 is a 来信日期 or a 来访日期), and an office is its 单位 or its 部门
+  // (转送单位 = 转送部门, 承办部门 = 承办单位)
+  for (const v of [...out]) {
+    if (v.includes('信访')) { push(v.replace('信访', '来访')); push(v.replace('信访', '来信')); }
+    if (/单位$/u.test(v)) push(v.replace(/单位$/u, '部门'));
+    else if (/部门$/u.test(v)) push(v.replace(/部门$/u, '单位'));
+  }
   return out;
 }
 
@@ -132,8 +140,29 @@ export function matchLabels(ctx: AutofillContext, labels: readonly ScannedLabel[
       return { kind: 'ambiguous', keys: top.map((h) => h.key), label: l.text };
     }
   }
-  if (lacking) return { kind: 'none', label: lacking.label, keys: lacking.keys };
+  if (lacking) {
+    const held = heldOfSameKind(ctx, lacking.keys, scope);
+    if (held) return { kind: 'match', key: held, via: 'synonym', label: lacking.label };
+    return { kind: 'none', label: lacking.label, keys: lacking.keys };
+  }
   return { kind: 'none', label: first };
+}
+
+/**
+ * Value types that name one thing of the person a record is about: a record holds one ID card
+ * number, whichever form's key it sits under (公民身份号码 of a deputy, 信访人身份证号码 of a
+ * visitor). A label naming only lacking keys of such a type (证件号码, a synonym of the deputy's)
+ * takes the one key of that type the record holds.
+ */
+const ONE_PER_RECORD = new Set(['idcard']);
+function heldOfSameKind(ctx: AutofillContext, lacking: readonly string[], scope: ReadonlySet<string> | undefined): string | undefined {
+  if (!scope) return undefined;
+  const types = new Set(lacking.map((k) => ctx.entries.get(k)?.type));
+  if (types.size !== 1) return undefined;
+  const type = [...types][0];
+  if (!type || !ONE_PER_RECORD.has(type)) return undefined;
+  const held = [...scope].filter((k) => ctx.entries.get(k)?.type === type);
+  return held.length === 1 ? held[0] : undefined;
 }
 
 /**
