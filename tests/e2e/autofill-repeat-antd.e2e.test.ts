@@ -24,8 +24,10 @@ describe('autofill: Ant Design Form.List', () => {
       expect((before['problems'] as unknown[]).length).toBe(1);
       const { plan, report } = await fill(env, page, rec.form, rec.values);
       expect(report.failed, JSON.stringify(report.failed)).toEqual([]);
-      expect(plan.groups?.map((g) => [g.key, g.label, g.add])).toEqual([['inspection.units', '被视察单位', 2], ['inspection.problems', '发现问题', 2]]);
+      // 其他人员 is the record's 其他参加人员 shortened; its one cell is 姓名 (its placeholder), not the list's own label
+      expect(plan.groups?.map((g) => [g.key, g.label, g.add])).toEqual([['inspection.otherParticipants', '其他人员', 1], ['inspection.units', '被视察单位', 2], ['inspection.problems', '发现问题', 2]]);
       const s = await state(page);
+      expect(s['others']).toEqual((rec.raw['otherParticipants'] as { name: string }[]).map((p) => p.name));
       // placeholders name the block's fields when nothing else does
       expect(s['units']).toEqual(units.map((u) => ({ name: u.unit, place: u.location, head: u.principal })));
       // 问题描述 says more than the column's 问题; the Select holds its own code for 已整改
@@ -37,6 +39,7 @@ describe('autofill: Ant Design Form.List', () => {
       expect(undone.failed).toEqual([]);
       const after = await state(page);
       expect(after['units']).toEqual([]);
+      expect(after['others']).toEqual([]);
       expect(after['problems']).toEqual([{ text: '', unit: '', deadline: '', status: '' }]);
     } finally {
       await page.context().close();

@@ -10,9 +10,9 @@
 import type { ColumnFieldDefinition, FormDefinition } from '../pack-schema.ts';
 import { normalizeLabel } from '../labels.ts';
 import { isEmptyValue } from '../expression.ts';
-import { fieldWords, labelVariants, matchLabels, type AutofillContext } from './context.ts';
+import { fieldWords, labelVariants, matchLabels, type AutofillContext, type LabelMatch } from './context.ts';
 import { formatDate, optionCandidates, parseDate } from './convert.ts';
-import type { FillValue, RepeatFillStep, ScanResult, ScannedGroup, SkippedControl } from './types.ts';
+import type { FillValue, RepeatFillStep, ScanResult, ScannedGroup, ScannedLabel, SkippedControl } from './types.ts';
 import { fieldList, visibleLabel } from './words.ts';
 
 /** At most this many rows are planned into one group (each may cost a click and a wait on the page). */
@@ -98,7 +98,7 @@ function planGroup(ctx: AutofillContext, g: ScannedGroup, values: Record<string,
   if (!g.labels.length) return undefined;
   // only list-valued keys can be a group: a label naming a text key leaves the blocks to the controls' own labels
   const listScope = new Set([...scope].filter((k) => LIST_TYPES.has(ctx.entries.get(k)?.type ?? '')));
-  const match = matchLabels(ctx, g.labels, listScope);
+  const match = matchListLabels(ctx, g.labels, listScope);
   if (match.kind === 'ambiguous') return no('ambiguous', `无法确定应填哪一项：${fieldList(match.keys.map((k) => ctx.entries.get(k)?.label ?? k))}`, `could be any of: ${match.keys.join(', ')}`, { candidates: match.keys });
   if (match.kind === 'none') {
     const lists = (match.keys ?? []).filter((k) => LIST_TYPES.has(ctx.entries.get(k)?.type ?? ''));
@@ -151,6 +151,32 @@ function planGroup(ctx: AutofillContext, g: ScannedGroup, values: Record<string,
 }
 
 /**
+ * A list's title is often a short form of the record's name for it (同行人员 for 同行来访人员,
+ * 参会人员 for 参加会议人员): when the labels name no list key, a label of three or more
+ * characters that reads in order inside the label or a synonym of exactly one list key the
+ * record holds names that key. Only lists, only held keys: a record holds one or two of them.
+ */
+function matchListLabels(ctx: AutofillContext, labels: readonly ScannedLabel[], listScope: ReadonlySet<string>): LabelMatch {
+  const match = matchLabels(ctx, labels, listScope);
+  if (match.kind !== 'none' || (match.keys ?? []).some((k) => LIST_TYPES.has(ctx.entries.get(k)?.type ?? ''))) return match;
+  for (const l of labels) {
+    const short = normalizeLabel(l.text);
+    if (short.length < 3) continue;
+    const keys = [...listScope].filter((k) => { const e = ctx.entries.get(k); return !!e && [e.label, ...(e.synonyms ?? [])].some((n) => readsInside(short, normalizeLabel(n))); });
+    if (keys.length === 1) return { kind: 'match', key: keys[0]!, via: 'synonym', label: l.text };
+  }
+  return match;
+}
+
+/** `short` reads inside `long`: its characters in order, the first and the last in place (同行人员 in 同行来访人员). */
+function readsInside(short: string, long: string): boolean {
+  if (short.length >= long.length || short[0] !== long[0] || short[short.length - 1] !== long[long.length - 1]) return false;
+  let i = 0;
+  for (const ch of long) if (ch === short[i]) i++;
+  return i === short.length;
+}
+
+/**
  * Read-back (capture) of repeating groups: each group whose labels name a table or people list
  * the form holds becomes that key's rows, block by block, keyed by the form's column ids (people
  * as names). Returns the group ids taken, whose controls are then not read one by one.
@@ -159,7 +185,7 @@ export function readGroups(ctx: AutofillContext, scan: ScanResult, scope: Readon
   const taken = new Set<string>();
   for (const g of scan.groups ?? []) {
     const lists = new Set([...(scope ?? ctx.entries.keys())].filter((k) => LIST_TYPES.has(ctx.entries.get(k)?.type ?? '')));
-    const match = matchLabels(ctx, g.labels, lists);
+    const match = scope ? matchListLabels(ctx, g.labels, lists) : matchLabels(ctx, g.labels, lists);
     if (match.kind !== 'match') continue;
     taken.add(g.id);
     if (match.key in values) continue;

@@ -151,7 +151,7 @@ function signature(el: Element, cache: Map<Element, string>): string {
   if (s !== undefined) return s;
   const labels: string[] = [];
   for (const c of outermostControls(el)) {
-    const l = fieldOf(inferLabels(c, false)[0]?.text ?? '');
+    const l = cellField(inferLabels(c, false), el);
     if (labels[labels.length - 1] !== l) labels.push(l);
   }
   s = labels.join('|');
@@ -370,12 +370,23 @@ export function blocksOf(g: GroupEntry): Element[] {
   return Array.from(g.parent.children).filter((ch) => kindOf(ch) === g.kind && hasControl(ch) && (g.sig === undefined || signature(ch, cache) === g.sig));
 }
 
+/**
+ * A cell's own label: the first of its labels that is not the list's. A list drawn inside one
+ * form item (antd's Form.List under 同行人员, cells with placeholders only) gives every cell that
+ * item's label first, and every cell would be 同行人员.
+ */
+function cellField(labels: readonly ScannedLabel[], inside: Element): string {
+  const list = labelFromFormItem(inside);
+  const own = list ? labels.filter((l) => !(l.source === 'form-item' && visibleLabel(l.text) === visibleLabel(list))) : labels;
+  return fieldOf((own[0] ?? labels[0])?.text ?? '');
+}
+
 /** Which block of which group a scanned control sits in, with its label there. */
 export function blockOf(session: PageSession, el: Element, labels: readonly ScannedLabel[]): ScannedLabelBlock | undefined {
   for (const g of session.groups.values()) {
     if (!g.parent?.contains(el)) continue;
     const index = g.scanned.findIndex((b) => b.contains(el));
-    if (index >= 0) return { group: g.id, index, field: fieldOf(labels[0]?.text ?? '') };
+    if (index >= 0) return { group: g.id, index, field: cellField(labels, g.scanned[index]!) };
   }
   return undefined;
 }
@@ -456,7 +467,7 @@ function cellsOf(block: Element): Cell[] {
   for (const c of s.result.controls) {
     const e = s.controls.get(c.id)!;
     if (!block.contains(e.handle.el)) continue;
-    out.push({ adapter: e.adapter, handle: e.handle, field: c.block?.field ?? fieldOf(c.labels[0]?.text ?? '') });
+    out.push({ adapter: e.adapter, handle: e.handle, field: c.block?.field ?? cellField(c.labels, block) });
   }
   return out;
 }
