@@ -34,10 +34,14 @@ const HAN = /\p{Script=Han}/u;
 /** Every label a key answers to, normalised the way autofill compares labels. */
 const labelsOf = (e: DictionaryEntry) => [e.label, ...(e.synonyms ?? [])].map(normalizeLabel);
 
-/** The key of `ns` that a portal label resolves to; undefined when none, an error when several. */
+/**
+ * The key of `ns` that a portal label resolves to on a single-value control; undefined when none,
+ * an error when several. Periods (daterange, 会议起止时间) go only into range pickers, so they
+ * may share a label with the single key (会议时间).
+ */
 function resolve(ns: string, label: string): string | undefined {
   const n = normalizeLabel(label);
-  const owners = dictionary.filter((e) => namespace(e.key) === ns && labelsOf(e).includes(n)).map((e) => e.key);
+  const owners = dictionary.filter((e) => namespace(e.key) === ns && e.type !== 'daterange' && labelsOf(e).includes(n)).map((e) => e.key);
   if (owners.length > 1) throw new Error(`${label} belongs to ${owners.join(', ')}`);
   return owners[0];
 }

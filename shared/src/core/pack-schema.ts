@@ -57,6 +57,9 @@ export const optionSetSchema = z.strictObject({
 export const DICTIONARY_TYPES = [
   'text', 'textarea', 'number', 'date', 'datetime', 'enum', 'multienum', 'boolean',
   'phone', 'idcard', 'person', 'people', 'attachment', 'photo', 'table',
+  // a period of two dates or date-times [from, to] (视察起止时间), derived only (`derive.range`):
+  // what a range picker of two inputs takes
+  'daterange',
   // marks per criterion ({ criterionId: scale value }); the criteria and the scale are the
   // ratingMatrix field's that binds the key
   'ratings',
@@ -92,6 +95,13 @@ export const deriveSchema = z.union([
     levels: z.array(dictionaryKey).min(1).max(6).meta({ description: 'keys from the widest to the narrowest level (province, city, county, township): a cascader path' }),
   }),
   z.strictObject({ datePart: dictionaryKey.meta({ description: 'a date or datetime key: its date only (YYYY-MM-DD)' }) }),
+  z.strictObject({
+    range: z.strictObject({
+      from: dictionaryKey.meta({ description: 'the key holding the start: a date, a date-time, or a time of day (HH:mm) on `day`' }),
+      to: dictionaryKey.meta({ description: 'the key holding the end: a date, a date-time, or a time of day (HH:mm) on `day`' }),
+      day: dictionaryKey.optional().meta({ description: 'a date key for a one-day period (视察日期): the date of an end the record holds as a time of day or not at all — never a time' }),
+    }).meta({ description: 'a period of two stored keys for a range picker of two inputs (视察起止时间); a date-time range whose ends hold no time is skipped, never given 00:00' }),
+  }),
   z.strictObject({
     sum: dictionaryKey.meta({ description: 'a table key: the total of one number column over its rows, e.g. 合计学时 from the courses' }),
     column: fieldId.meta({ description: 'the id of the number column of the form table that is added up' }),

@@ -239,16 +239,18 @@ function checkPack(pack: PackDefinition, scope: PackScope): Located[] {
   // since the label wins when the record holds both and the synonym serves when it lacks the first.
   {
     const owners = new Map<string, { key: string; tier: 0 | 1 }>();
-    const ns = (key: string) => key.slice(0, key.indexOf('.'));
+    // a period (daterange) never meets a single-value control and the reverse (plan.ts decides by
+    // the control's kind), so 视察时间 may name both the date and the period
+    const ns = (e: DictionaryEntry) => e.key.slice(0, e.key.indexOf('.')) + (e.type === 'daterange' ? '#range' : '');
     const labelsOf = (entry: DictionaryEntry) => [entry.label, ...(entry.synonyms ?? [])].map((l, j) => ({ l, tier: (j === 0 ? 0 : 1) as 0 | 1 }));
     for (const { entry } of scope.dictionary.values()) {
       if (pack.dictionary?.includes(entry)) continue;
-      for (const { l, tier } of labelsOf(entry)) { const n = `${ns(entry.key)}:${normalizeLabel(l)}`; const o = owners.get(n); if (!o || tier < o.tier) owners.set(n, { key: entry.key, tier }); }
+      for (const { l, tier } of labelsOf(entry)) { const n = `${ns(entry)}:${normalizeLabel(l)}`; const o = owners.get(n); if (!o || tier < o.tier) owners.set(n, { key: entry.key, tier }); }
     }
     pack.dictionary?.forEach((entry, i) => {
       labelsOf(entry).forEach(({ l: label, tier }, j) => {
         const path: PathSegment[] = j === 0 ? ['dictionary', i, 'label'] : ['dictionary', i, 'synonyms', j - 1];
-        const n = `${ns(entry.key)}:${normalizeLabel(label)}`;
+        const n = `${ns(entry)}:${normalizeLabel(label)}`;
         const owner = owners.get(n);
         if (owner !== undefined && owner.key !== entry.key && owner.tier === tier) out.push(issue(path, 'ambiguous-synonym', `名称 "${label}" 同时属于字典键 ${owner.key}，自动填写将无法区分`, `label "${label}" also belongs to dictionary key ${owner.key}; autofill could not tell them apart`));
         else if (!owner || tier < owner.tier) owners.set(n, { key: entry.key, tier });
@@ -673,6 +675,7 @@ const DERIVE_SOURCES: Record<string, readonly DictionaryType[]> = {
   join: ['text', 'textarea', 'number', 'date', 'datetime', 'enum', 'multienum', 'boolean', 'phone', 'idcard', 'person', 'people'],
   levels: ['text', 'enum'],
   sum: ['table'],
+  range: ['date', 'datetime', 'text'],
 };
 
 /** A derivation reads stored keys of the right types (never another derivation: one bounded step). */

@@ -236,6 +236,22 @@ export function convertForControl(value: unknown, entry: DictionaryEntry | undef
   if (type === 'table') return { ok: false, reason: 'unsupported', detail: '表格数据需填入门户的明细表' };
   if (type === 'ratings') return { ok: false, reason: 'unsupported', detail: '分项测评需逐项填入门户的各评议项', detailEn: 'ratings go into the portal’s control of each criterion' };
 
+  // a period goes into a range picker of two inputs, and a range picker takes nothing else
+  const isRange = control.kind === 'daterange' || control.kind === 'datetimerange';
+  if (type === 'daterange' || isRange) {
+    if (!isRange) return { ok: false, reason: 'unsupported', detail: '起止时间只能填入日期范围控件', detailEn: 'a period goes into a date range picker only' };
+    const ends = Array.isArray(value) && value.length === 2 && value.every((x) => typeof x === 'string') ? value as [string, string] : undefined;
+    if (type !== 'daterange' || !ends) return { ok: false, reason: 'unsupported', detail: '日期范围控件需要起止两个日期', detailEn: 'a date range picker takes a start and an end' };
+    const f = transform?.dateFormat ?? control.dateFormat ?? (control.kind === 'datetimerange' ? 'YYYY-MM-DD HH:mm' : 'YYYY-MM-DD');
+    for (const e of ends) {
+      const gap = dateGap(e, f);
+      if (gap) return { ok: false, reason: gap.zh.startsWith('记录没有时间') ? 'missing-part' : 'unsupported', detail: gap.zh, detailEn: gap.en };
+    }
+    const [from, to] = ends.map((e) => formatDate(e, f)) as [string | undefined, string | undefined];
+    if (from === undefined || to === undefined) return { ok: false, reason: 'unsupported', detail: '记录中的值不是日期', detailEn: 'the record’s value is not a date' };
+    return { ok: true, value: { type: 'range', from, to }, display: `${from} 至 ${to}` };
+  }
+
   switch (control.kind) {
     case 'checkbox': {
       if (type === 'boolean' || typeof value === 'boolean') {
@@ -345,7 +361,7 @@ export function valueFromControl(read: string | string[] | boolean | null | unde
       const parts = texts.length === 1 ? texts[0]!.split(/[、,，;；\s]+/).map((s) => s.trim()).filter(Boolean) : texts;
       return parts.map((name) => ({ name }));
     }
-    case 'photo': case 'attachment': case 'table': case 'ratings': return undefined;
+    case 'photo': case 'attachment': case 'table': case 'ratings': case 'daterange': return undefined;
     default: return typeof read === 'boolean' ? undefined : texts.join('、');
   }
 }

@@ -26,6 +26,7 @@ export function derivationSources(d: Derivation): string[] {
   if ('lines' in d) return [d.lines];
   if ('levels' in d) return d.levels;
   if ('sum' in d) return [d.sum];
+  if ('range' in d) return d.range.day ? [d.range.from, d.range.to, d.range.day] : [d.range.from, d.range.to];
   return [d.datePart];
 }
 
@@ -33,6 +34,7 @@ export function derivationSources(d: Derivation): string[] {
 export function derivationType(d: Derivation): DictionaryType[] {
   if ('count' in d || 'sum' in d) return ['number'];
   if ('datePart' in d) return ['date'];
+  if ('range' in d) return ['daterange'];
   if ('lines' in d) return ['textarea', 'text'];
   return ['text', 'textarea'];
 }
@@ -141,6 +143,7 @@ export function deriveValue(ctx: AutofillContext, d: Derivation, values: Readonl
     return { ok: true, value: path, type: 'text', levels: true };
   }
   if ('sum' in d) return sumColumn(ctx, d, values[d.sum]);
+  if ('range' in d) return periodOf(ctx, d.range, values);
   const v = values[d.datePart];
   if (typeof v !== 'string') return missing(ctx, d.datePart);
   const m = /^(\d{4}-\d{2}-\d{2})/.exec(v);
@@ -178,6 +181,44 @@ function sumColumn(ctx: AutofillContext, d: Extract<Derivation, { sum: string }>
   if (counted === 0) return missing(ctx, d.sum);
   // 0.1 + 0.2 is 0.30000000000000004 in binary: a total is written as people add it up
   return { ok: true, value: Math.round(total * 1e6) / 1e6, type: 'number' };
+}
+
+const DATE = /^\s*(\d{4}-\d{2}-\d{2})\s*$/;
+const DATE_TIME = /^\s*(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})/;
+const TIME = /^\s*(\d{1,2})[:：](\d{2})\s*$/;
+
+/**
+ * A period of two stored keys (`range`: 视察开始时间 → 结束时间) as `[from, to]`, each
+ * `YYYY-MM-DD` or `YYYY-MM-DDTHH:mm`, for a range picker of two inputs. An end held as a time of
+ * day (HH:mm) is put on the `day` key's date (the date + time-of-day composition of
+ * `dateWithTimeOfDay`); an end the record does not hold is the `day` itself when one is declared
+ * (a one-day inspection: 视察日期), as a date without a time — a date-time range picker then
+ * skips it (convert.ts), never given 00:00. An end before the start is no period.
+ */
+function periodOf(ctx: AutofillContext, r: Extract<Derivation, { range: unknown }>['range'], values: Readonly<Record<string, unknown>>): Derived {
+  const dayValue = r.day ? values[r.day] : undefined;
+  const day = typeof dayValue === 'string' ? (DATE.exec(dayValue)?.[1] ?? DATE_TIME.exec(dayValue)?.[1]) : undefined;
+  const end = (key: string): string | Derived => {
+    const v = values[key];
+    if (isEmptyValue(v)) return day ?? missing(ctx, key);
+    if (typeof v !== 'string') return { ok: false, reason: `“${labelOf(ctx, key)}”不是日期或时间`, reasonEn: `“${labelEnOf(ctx, key)}” is not a date or time` };
+    const full = DATE_TIME.exec(v);
+    if (full) return `${full[1]}T${full[2]}:${full[3]}`;
+    const date = DATE.exec(v)?.[1];
+    if (date) return date;
+    const hm = TIME.exec(v);
+    if (hm && Number(hm[1]) <= 23 && Number(hm[2]) <= 59) return day ? `${day}T${hm[1]!.padStart(2, '0')}:${hm[2]}` : missing(ctx, r.day ?? key);
+    return { ok: false, reason: `“${labelOf(ctx, key)}”不是日期或时间`, reasonEn: `“${labelEnOf(ctx, key)}” is not a date or time` };
+  };
+  const from = end(r.from);
+  if (typeof from !== 'string') return from;
+  const to = end(r.to);
+  if (typeof to !== 'string') return to;
+  // dates compare as text (ISO); a date-only end against a date-time compares by its day
+  if (to.slice(0, Math.min(to.length, from.length)) < from.slice(0, Math.min(to.length, from.length))) {
+    return { ok: false, reason: `“${labelOf(ctx, r.to)}”早于“${labelOf(ctx, r.from)}”`, reasonEn: `“${labelEnOf(ctx, r.to)}” is before “${labelEnOf(ctx, r.from)}”` };
+  }
+  return { ok: true, value: [from, to], type: 'daterange' };
 }
 
 /**

@@ -15,7 +15,7 @@ import { evaluate, isEmptyValue } from '../expression.ts';
 import { maskSensitive } from '../identity.ts';
 import { fieldWords, formValuesFromDictionary, keyOfField, labelVariants, matchLabels, type AutofillContext } from './context.ts';
 import { convertForControl, formatDate, optionCandidates, parseDate, valueFromControl, type Transform } from './convert.ts';
-import { preferByOptions } from './options-match.ts';
+import { keyByOptions, preferByOptions } from './options-match.ts';
 import { dateWithTimeOfDay, deriveValue, derivationSources, withDerivedValues, type Derived } from './derive.ts';
 import { planGroups, readGroups } from './repeat.ts';
 import type { FieldWords, FillPlan, FillStep, FillValue, ScanResult, ScannedControl, ScannedTable, SkippedControl, TableFillStep } from './types.ts';
@@ -89,9 +89,17 @@ function resolveControl(ctx: AutofillContext, c: ScannedControl, scope: Readonly
     if (hit.key) return { key: hit.key, via: 'mapping', entry: hit.entry, label };
   }
   if (c.labels.filter((l) => l.source !== 'name').length === 0) return skip(c, label, 'no-label', '找不到这个控件的标签，不知道该填什么', 'no label was found for this control');
-  const match = matchLabels(ctx, c.labels, scope);
+  // a range picker takes a period and nothing else; any other control never takes a period, so
+  // 视察时间 names the period for the one and the date for the other
+  const all = scope ?? new Set(ctx.entries.keys());
+  const ofKind = new Set([...all].filter((k) => isPeriodKey(ctx, k) === isRangeControl(c)));
+  if (isRangeControl(c)) {
+    const r = resolvePeriod(ctx, c, all, ofKind, m, derived);
+    if (r) return r;
+  }
+  const match = matchLabels(ctx, c.labels, ofKind);
   // 类别 or a label naming several held keys: the options beside it may say which key it is
-  const byOptions = scope ? preferByOptions(ctx, c, scope, match.kind === 'ambiguous' ? match.keys : undefined) : undefined;
+  const byOptions = scope ? preferByOptions(ctx, c, ofKind, match.kind === 'ambiguous' ? match.keys : undefined) : undefined;
   if (byOptions) {
     const entry = m.byKey.get(byOptions);
     if (entry?.skip) return skip(c, match.label, 'mapping-skip', '门户配置要求此项不填', 'the portal mapping says not to fill this');
@@ -118,6 +126,71 @@ function resolveControl(ctx: AutofillContext, c: ScannedControl, scope: Readonly
   if (entry?.skip) return skip(c, match.label, 'mapping-skip', '门户配置要求此项不填', 'the portal mapping says not to fill this');
   const label2 = visibleLabel(match.label);
   return entry ? { key: match.key, via: match.via, entry, label: label2 } : { key: match.key, via: match.via, label: label2 };
+}
+
+/** A record value in a short sentence (dates as held, lists joined). */
+function display(value: unknown, entry: DictionaryEntry | undefined): string {
+  const t = entry?.sensitive ? undefined : Array.isArray(value) ? value.map((x) => (typeof x === 'string' ? x : (x as { name?: string })?.name ?? '')).join('、') : typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+  return (t ?? '…').slice(0, 40);
+}
+
+const RANGE_KINDS = new Set(['daterange', 'datetimerange']);
+const isRangeControl = (c: ScannedControl) => RANGE_KINDS.has(c.kind);
+const isPeriodKey = (ctx: AutofillContext, key: string) => ctx.entries.get(key)?.type === 'daterange';
+
+/**
+ * The period key of the same period as a single date or time key (视察日期 → 视察起止时间): a
+ * period whose `range` reads the key (as an end or its day), or reads the stored key the date is
+ * derived from (会议日期 from 会议时间) or the key holding its time of day. Undefined when none or
+ * two do.
+ */
+export function periodOfKey(ctx: AutofillContext, key: string): string | undefined {
+  const e = ctx.entries.get(key);
+  const related = new Set([key]);
+  if (e?.derive && 'datePart' in e.derive) related.add(e.derive.datePart);
+  if (e?.timeOfDay) related.add(e.timeOfDay);
+  const hits: string[] = [];
+  for (const p of ctx.entries.values()) {
+    if (!p.derive || !('range' in p.derive)) continue;
+    if (derivationSources(p.derive).some((k) => related.has(k))) hits.push(p.key);
+  }
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+/**
+ * A range picker's key: a period its label names, else the period of the single date its label
+ * names (提出时间 on a range picker, 视察日期 → 视察起止时间). A period that could not be made (no
+ * end in the record) says why; a date with no period declared is not split into two. Undefined
+ * when its labels name nothing (the caller reports that as for any control).
+ */
+function resolvePeriod(ctx: AutofillContext, c: ScannedControl, all: ReadonlySet<string>, periods: ReadonlySet<string>, m: ReturnType<typeof resolveMapping>, derived?: ReadonlyMap<string, Derived>): Resolved | SkippedControl | undefined {
+  const byPeriod = matchLabels(ctx, c.labels, periods);
+  const resolved = (key: string, via: Resolved['via'], label: string): Resolved | SkippedControl => {
+    const entry = m.byKey.get(key);
+    if (entry?.skip) return skip(c, label, 'mapping-skip', '门户配置要求此项不填', 'the portal mapping says not to fill this');
+    return entry ? { key, via, entry, label: visibleLabel(label) } : { key, via, label: visibleLabel(label) };
+  };
+  if (byPeriod.kind === 'match') return resolved(byPeriod.key, byPeriod.via, byPeriod.label);
+  if (byPeriod.kind === 'ambiguous') return undefined; // reported below like any label naming two keys
+  const single = matchLabels(ctx, c.labels, new Set([...all].filter((k) => !isPeriodKey(ctx, k))));
+  const wanted = single.kind === 'match' ? [single.key] : single.kind === 'none' ? (single.keys ?? []) : single.keys;
+  for (const k of wanted) {
+    const p = periodOfKey(ctx, k);
+    if (!p) continue;
+    if (all.has(p)) return resolved(p, 'period', single.label);
+    const why = derived?.get(p);
+    const field = fieldWords(ctx, p);
+    if (why && !why.ok) return skip(c, single.label, 'no-value', why.reason, why.reasonEn, { candidates: [p], ...(field ? { field } : {}) });
+  }
+  if (single.kind === 'match') {
+    const fw = fieldWords(ctx, single.key);
+    return skip(c, single.label, 'unsupported', `门户要求起止两个日期，记录中的“${fw?.label ?? single.key}”是单个日期，数据字典中没有它的起止时间`, `the portal asks for a start and an end; the record’s “${fw?.labelEn ?? fw?.label ?? single.key}” is one date and the dictionary declares no period for it`, { candidates: [single.key], ...(fw ? { field: fw } : {}) });
+  }
+  if (byPeriod.keys?.length) {
+    const why = byPeriod.keys.map((k) => derived?.get(k)).find((d): d is Extract<Derived, { ok: false }> => !!d && !d.ok);
+    if (why) return skip(c, byPeriod.label, 'no-value', why.reason, why.reasonEn, { candidates: byPeriod.keys });
+  }
+  return undefined;
 }
 
 function transformOf(entry: MappingField | undefined): Transform | undefined {
@@ -256,6 +329,27 @@ export function planFill(ctx: AutofillContext, scan: ScanResult, stored: Record<
         if (conv.ok) timeKey = entry.timeOfDay;
       } else if (joined) conv = { ok: false, reason: 'missing-part', detail: joined.reason, detailEn: joined.reasonEn };
     }
+    // a date-time range picker and a period whose end the record holds without a time: name the key that lacks it
+    if (!conv.ok && conv.reason === 'missing-part' && entry?.derive && 'range' in entry.derive && Array.isArray(value)) {
+      const lacking = (value[0] as string).includes('T') ? entry.derive.range.to : entry.derive.range.from;
+      const fw = fieldWords(ctx, lacking);
+      conv = { ok: false, reason: 'missing-part', detail: `门户要求填写时间，记录中没有“${fw?.label ?? lacking}”的时间`, detailEn: `the portal asks for times; the record has no time for “${fw?.labelEn ?? fw?.label ?? lacking}”` };
+    }
+    // a label naming a key whose value the control cannot take (提出时间, a date, over the radios
+    // 大会期间 / 闭会期间): the held choice key whose options are the control's, if exactly one
+    let via = r.via;
+    if (!conv.ok && (conv.reason === 'no-option' || conv.reason === 'unsupported') && !r.derive && r.via !== 'mapping' && entry?.type !== 'enum' && entry?.type !== 'multienum') {
+      const alt = keyByOptions(ctx, c, [...scope].filter((k) => k !== key && !isPeriodKey(ctx, k)));
+      const altEntry = alt ? ctx.entries.get(alt) : undefined;
+      const altConv = alt ? convertForControl(values[alt], altEntry, ctx.optionsOf(alt), c, transformOf(m.byKey.get(alt))) : undefined;
+      if (alt && altConv?.ok && !m.byKey.get(alt)?.skip) {
+        key = alt; entry = altEntry; conv = altConv; via = 'options'; field = fieldWords(ctx, alt);
+      } else if (c.options?.length) {
+        const shown = c.options.map((o) => o.text.trim()).filter(Boolean).slice(0, 6);
+        const held = field?.label ?? r.label;
+        conv = { ok: false, reason: conv.reason, detail: `记录中的“${held}”（${conv.ok ? '' : display(value, entry)}）不是门户的选项（${shown.join('、')}），记录中也没有与这些选项相符的项`, detailEn: `the record’s “${field?.labelEn ?? held}” is none of the portal’s options (${shown.join(', ')}), and no field of the record has these options` };
+      }
+    }
     if (!conv.ok) {
       const extra: Partial<SkippedControl> = {};
       if (field) extra.field = field;
@@ -264,7 +358,7 @@ export function planFill(ctx: AutofillContext, scan: ScanResult, stored: Record<
     }
     // a mapping's widget name goes to the DOM side as is: its adapter registry resolves it (or reports it unknown)
     const hint = r.entry?.widget && r.entry.widget !== 'auto' ? r.entry.widget : undefined;
-    const step: FillStep = { control: c.id, key, label: r.label, adapter: hint ?? c.adapter, value: conv.value, display: conv.display, via: r.via };
+    const step: FillStep = { control: c.id, key, label: r.label, adapter: hint ?? c.adapter, value: conv.value, display: conv.display, via };
     if (field) step.field = field;
     if (entry?.sensitive) step.sensitive = true;
     if (c.tab !== undefined) step.tab = c.tab;

@@ -28,7 +28,9 @@ export interface ScannedLabel {
 /** What kind of value the control takes. */
 export type ControlKind =
   | 'text' | 'textarea' | 'number' | 'date' | 'datetime' | 'select' | 'multiselect'
-  | 'radio' | 'checkbox' | 'checkboxes' | 'cascader' | 'file' | 'richtext';
+  | 'radio' | 'checkbox' | 'checkboxes' | 'cascader' | 'file' | 'richtext'
+  /** A range picker of two inputs (start, end): dates, or dates with times. Takes only a period (`daterange` keys). */
+  | 'daterange' | 'datetimerange';
 
 export interface ScannedOption {
   value: string;
@@ -131,7 +133,9 @@ export type FillValue =
    * record holds the region level by level): the path from the widest level, for clicking.
    */
   | { type: 'path'; candidates: string[]; levels?: string[] }
-  | { type: 'files'; files: { name: string; type: string; data: string }[] };
+  | { type: 'files'; files: { name: string; type: string; data: string }[] }
+  /** A period for a range picker: both ends already in the control's format. */
+  | { type: 'range'; from: string; to: string };
 
 /** A record field as people read it (the dictionary's label), for plans and reports. */
 export interface FieldWords {
@@ -152,8 +156,12 @@ export interface FillStep {
   /** What the user sees in a confirmation list (ID and phone numbers masked). */
   display: string;
   sensitive?: boolean;
-  /** How the key was found: its label, a synonym, the portal mapping, or (for a generic label such as 类别) the control's options. */
-  via: 'label' | 'synonym' | 'mapping' | 'options';
+  /**
+   * How the key was found: its label, a synonym, the portal mapping, (for a generic label such as
+   * 类别, or a label whose key's value the control cannot take) the control's options, or (a range
+   * picker labelled with a single date's name) the period of that date.
+   */
+  via: 'label' | 'synonym' | 'mapping' | 'options' | 'period';
   /** On a tab not shown: the tab header's text; the fill clicks that tab first. */
   tab?: string;
 }

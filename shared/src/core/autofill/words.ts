@@ -35,6 +35,7 @@ const KIND_WORDS: Record<ControlKind, [string, string]> = {
   multiselect: ['多选下拉框', 'multi-select'], radio: ['单选项', 'radio buttons'], checkbox: ['勾选框', 'check box'],
   checkboxes: ['多选项', 'check boxes'], cascader: ['级联选择框', 'cascader'], file: ['文件上传', 'file upload'],
   richtext: ['富文本编辑框', 'rich-text editor'],
+  daterange: ['日期范围框', 'date range picker'], datetimerange: ['日期时间范围框', 'date-time range picker'],
 };
 
 /** An unlabelled control described by what it is: 无标签的输入框. */

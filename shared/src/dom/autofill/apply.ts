@@ -161,6 +161,8 @@ export function toFillValue(prev: ReadValue, h: WidgetHandle): FillValue | undef
   if (prev === null || prev === '' || (Array.isArray(prev) && prev.length === 0)) return undefined;
   if (typeof prev === 'boolean') return { type: 'check', checked: prev };
   if (h.kind === 'file') return undefined;
+  // a range picker that held a period gets it back; one holding half a period is cleared
+  if (h.kind === 'daterange' || h.kind === 'datetimerange') return Array.isArray(prev) && prev.length === 2 && prev[0] && prev[1] ? { type: 'range', from: prev[0], to: prev[1] } : undefined;
   if (Array.isArray(prev)) return { type: 'options', items: prev.map((p) => ({ candidates: [p] })) };
   if (h.kind === 'select' || h.kind === 'radio') return { type: 'option', candidates: [prev] };
   if (h.kind === 'cascader') return { type: 'path', candidates: [prev] };

@@ -490,7 +490,7 @@ function scanDocument(doc: Document, options: ScanOptions): PageSession {
     if (handle.kind === 'date' || handle.kind === 'datetime') {
       const f = handle.dateFormat ?? formatFromHint(target.getAttribute('placeholder') ?? undefined) ?? (typeof value === 'string' && value ? dateFormatFromValue(value) : undefined);
       if (f) c.dateFormat = f;
-    }
+    } else if ((handle.kind === 'daterange' || handle.kind === 'datetimerange') && handle.dateFormat) c.dateFormat = handle.dateFormat;
     if (value !== undefined) c.value = value;
     const sel = matchSelectors(handle.el, options.selectors);
     if (sel.length) c.selectors = sel;

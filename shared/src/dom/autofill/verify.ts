@@ -58,6 +58,9 @@ export function readMatches(read: ReadValue, v: FillValue, h: Pick<WidgetHandle,
     }
     case 'files':
       return Array.isArray(read) && v.files.every((f) => read.includes(f.name));
+    case 'range':
+      // both ends, each as a date (2024-09-10 = 2024/9/10); a picker showing one end holds no period
+      return Array.isArray(read) && read.length === 2 && sameDate(read[0]!, v.from) && sameDate(read[1]!, v.to);
   }
 }
 
@@ -71,6 +74,18 @@ export function modelMatches(model: PlainModel | undefined, v: FillValue, h: Pic
   if (wantEmpty) return emptyModel(model);
   if (emptyModel(model)) return false;
   if (v.type === 'options' && Array.isArray(model)) return model.length === v.items.length;
+  if (v.type === 'range') {
+    // the widget's model holds both ends ([start, end] as text in its value format, dayjs or
+    // timestamps): each must carry the asked end's numbers; one end, or none, is not a period
+    if (!Array.isArray(model) || model.length !== 2) return false;
+    return [v.from, v.to].every((want, i) => {
+      const m = model[i];
+      const held = typeof m === 'number' ? isoOf(m) : typeof m === 'string' ? m : undefined;
+      if (held === undefined || held === '') return false;
+      const w = numbers(want), hn = numbers(held);
+      return hn.length >= 3 && hn.length >= w.length && w.every((n, j) => n === hn[j]);
+    });
+  }
   if (v.type === 'text' && (h.kind === 'date' || h.kind === 'datetime')) {
     const m = typeof model === 'number' ? isoOf(model) : typeof model === 'string' ? model : undefined;
     if (m === undefined) return true;

@@ -5,7 +5,7 @@
  * displays, apply checks the component's model (React fiber props, Vue props) besides.
  * `showTime` pickers take a date-time in the format they show (from their props when reachable).
  */
-import { menuCascader, popupSelect, textPicker } from './popup.ts';
+import { menuCascader, popupSelect, rangePicker, textPicker } from './popup.ts';
 import { defineAdapter } from './registry.ts';
 
 export const antdSelect = defineAdapter(popupSelect({
@@ -59,6 +59,19 @@ export const antdDate = defineAdapter(textPicker({
   dateFormat: 'YYYY-MM-DD',
   dateTimeFormat: 'YYYY-MM-DD HH:mm:ss',
   clearIcon: '.ant-picker-clear',
+}));
+
+/** DatePicker.RangePicker / a-range-picker (`.ant-picker-range`, two inputs); `showTime` ranges confirm with 确定. */
+export const antdDateRange = defineAdapter(rangePicker({
+  name: 'antd-date-range',
+  aliases: ['antdv-date-range'],
+  roots: '.ant-picker-range',
+  exclude: (el) => !!el.closest('.ant-picker-dropdown'),
+  dateFormat: 'YYYY-MM-DD',
+  dateTimeFormat: 'YYYY-MM-DD HH:mm:ss',
+  clearIcon: '.ant-picker-clear',
+  popup: '.ant-picker-dropdown',
+  enterEach: true,
 }));
 
 export const antdCascader = defineAdapter(menuCascader({

@@ -5,7 +5,7 @@
  * a-switch is role=switch (the ARIA adapter).
  */
 import { textOf } from '../util.ts';
-import { menuCascader, popupSelect, textPicker } from './popup.ts';
+import { menuCascader, popupSelect, rangePicker, textPicker } from './popup.ts';
 import { defineAdapter } from './registry.ts';
 
 export const arcoSelect = defineAdapter(popupSelect({
@@ -28,6 +28,17 @@ export const arcoDate = defineAdapter(textPicker({
   name: 'arco-date',
   roots: '.arco-picker',
   exclude: (el) => el.classList.contains('arco-picker-range') || !!el.closest('.arco-trigger-popup'),
+  dateFormat: 'YYYY-MM-DD',
+  dateTimeFormat: 'YYYY-MM-DD HH:mm:ss',
+  clearIcon: '.arco-picker-clear-icon',
+  popup: '.arco-picker-container',
+}));
+
+/** a-range-picker (`.arco-picker-range`, two inputs); showTime ranges confirm with 确定. */
+export const arcoDateRange = defineAdapter(rangePicker({
+  name: 'arco-date-range',
+  roots: '.arco-picker-range',
+  exclude: (el) => !!el.closest('.arco-trigger-popup'),
   dateFormat: 'YYYY-MM-DD',
   dateTimeFormat: 'YYYY-MM-DD HH:mm:ss',
   clearIcon: '.arco-picker-clear-icon',

@@ -7,7 +7,7 @@
  * component's model besides (v-model: Vue 3 props, or the Vue 2 instance on `__vue__`, read in
  * the page world by framework-state.ts). tests/fixtures/adapters/element-ui.html is the Vue 2 page.
  */
-import { menuCascader, popupSelect, textPicker } from './popup.ts';
+import { menuCascader, popupSelect, rangePicker, textPicker } from './popup.ts';
 import { defineAdapter } from './registry.ts';
 
 export const elementSelect = defineAdapter(popupSelect({
@@ -39,6 +39,18 @@ export const elementDate = defineAdapter(textPicker({
   dateFormat: 'YYYY-MM-DD',
   dateTimeFormat: 'YYYY-MM-DD HH:mm:ss',
   clearIcon: '.clear-icon, .el-input__clear, .el-range__close-icon, .el-icon-circle-close',
+}));
+
+/** el-date-picker type=daterange / datetimerange (`.el-range-editor`, two `.el-range-input`s); Element UI 2 alike. */
+export const elementDateRange = defineAdapter(rangePicker({
+  name: 'element-date-range',
+  aliases: ['element-ui-date-range'],
+  roots: '.el-range-editor',
+  inputs: 'input.el-range-input',
+  timeDom: (el) => el.classList.contains('el-date-editor--datetimerange'),
+  dateFormat: 'YYYY-MM-DD',
+  dateTimeFormat: 'YYYY-MM-DD HH:mm:ss',
+  clearIcon: '.el-range__close-icon:not(.el-range__close-icon--hidden)',
 }));
 
 export const elementCascader = defineAdapter(menuCascader({

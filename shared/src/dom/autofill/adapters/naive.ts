@@ -4,7 +4,7 @@
  * the widget displays, apply checks the component's model (Vue props) besides. n-radio keeps a
  * native input; n-switch is role=switch (the ARIA adapter).
  */
-import { menuCascader, popupSelect, textPicker } from './popup.ts';
+import { menuCascader, popupSelect, rangePicker, textPicker } from './popup.ts';
 import { defineAdapter } from './registry.ts';
 
 export const naiveSelect = defineAdapter(popupSelect({
@@ -29,6 +29,16 @@ export const naiveDate = defineAdapter(textPicker({
   name: 'naive-date',
   roots: '.n-date-picker',
   input: 'input.n-input__input-el',
+  dateFormat: 'YYYY-MM-DD',
+  dateTimeFormat: 'YYYY-MM-DD HH:mm:ss',
+  clearIcon: '.n-base-clear__clear',
+}));
+
+/** n-date-picker type=daterange / datetimerange (two `.n-input__input-el`s). */
+export const naiveDateRange = defineAdapter(rangePicker({
+  name: 'naive-date-range',
+  roots: '.n-date-picker',
+  inputs: 'input.n-input__input-el',
   dateFormat: 'YYYY-MM-DD',
   dateTimeFormat: 'YYYY-MM-DD HH:mm:ss',
   clearIcon: '.n-base-clear__clear',

@@ -395,6 +395,108 @@ export function textPicker(cfg: TextPickerConfig): WidgetAdapter {
   return adapter;
 }
 
+// ---------------------------------------------------------------- range pickers
+
+export interface RangePickerConfig {
+  name: string;
+  aliases?: readonly string[];
+  roots: string;
+  exclude?(el: Element): boolean;
+  /** The two inputs (start, end); default: the root's inputs. */
+  inputs?: string;
+  /** A class or DOM sign that the range takes times too (besides its props). */
+  timeDom?(el: Element): boolean;
+  dateFormat: string;
+  dateTimeFormat: string;
+  clearIcon?: string;
+  /** The picker's panel (see TextPickerConfig.popup). */
+  popup?: string;
+  /** False when Enter picks the panel's focused cell instead of the typed text. */
+  enter?: boolean;
+  /** Press Enter after the start too (a library that takes each end on its own Enter). */
+  enterEach?: boolean;
+}
+
+/**
+ * What a range picker shows: date or date-time, from its props (type daterange/datetimerange,
+ * showTime, enableTimePicker, format) when reachable, else its DOM and placeholders.
+ */
+function rangeFormat(el: Element, inputs: HTMLInputElement[], cfg: RangePickerConfig): { kind: 'daterange' | 'datetimerange'; format: string } {
+  const f = pickerFormat(el, inputs[0]!, { ...cfg, timeDom: (e) => !!cfg.timeDom?.(e) || inputs.some((i) => /时间|time/i.test(i.getAttribute('placeholder') ?? '') && !/日期$/.test(i.getAttribute('placeholder') ?? '')) });
+  // the two inputs show the library's default format when the props are out of reach
+  return { kind: f.kind === 'datetime' ? 'datetimerange' : 'daterange', format: f.format ?? (f.kind === 'datetime' ? cfg.dateTimeFormat : cfg.dateFormat) };
+}
+
+/** Types a period into a range picker's two inputs as a person does: the start, the end, then Enter (and 确定 for times). */
+export async function typeRange(start: HTMLInputElement, end: HTMLInputElement, from: string, to: string, confirm: boolean, cfg: Pick<RangePickerConfig, 'popup' | 'enter' | 'enterEach'>): Promise<void> {
+  const opened = cfg.popup ? popupsOpenedFrom(docOf(start), cfg.popup) : undefined;
+  const type = async (input: HTMLInputElement, text: string) => {
+    clickLikeUser(input);
+    input.focus({ preventScroll: true });
+    await nextFrame(input);
+    setNativeValue(input, text);
+    input.dispatchEvent(new (win(input).InputEvent)('input', { bubbles: true, inputType: 'insertText', data: text }));
+    await nextTask(input);
+    fire(input, 'change');
+    await nextTask(input);
+  };
+  clickLikeUser(start);
+  if (opened) await waitUntil(() => opened().length > 0, { near: start, timeout: 600 });
+  await type(start, from);
+  if (cfg.enterEach) { key(start, 'Enter'); await nextTask(start); }
+  await type(end, to);
+  if (cfg.enter ?? true) key(end, 'Enter');
+  await nextTask(end);
+  if (confirm) {
+    const ok = Array.from(end.ownerDocument.querySelectorAll<HTMLElement>('button, .t-button, [role=button]')).find((b) => /^(确定|确认|OK|Ok)$/.test(textOf(b)) && !!b.closest('[class*="picker"], [class*="popup"], [class*="popper"], [class*="dropdown"]') && !unusableReason(b) && !(b as HTMLButtonElement).disabled);
+    if (ok) { clickLikeUser(ok); await nextTask(end); }
+  }
+  blur(end);
+  key(end, 'Escape');
+  await nextTask(end);
+}
+
+/**
+ * A date or date-time range picker of two inputs (Element `daterange`, Ant Design RangePicker,
+ * TDesign DateRangePicker, Arco RangePicker, Naive `daterange`): kind `daterange` or
+ * `datetimerange`; `read` gives both ends as shown (null when both are empty), apply checks the
+ * component's model holds both; `write` takes a `range` value only.
+ */
+export function rangePicker(cfg: RangePickerConfig): WidgetAdapter {
+  const inputsOf = (el: Element) => Array.from(el.querySelectorAll<HTMLInputElement>(cfg.inputs ?? 'input'));
+  const adapter: WidgetAdapter = {
+    name: cfg.name,
+    ...(cfg.aliases ? { aliases: cfg.aliases } : {}),
+    roots: cfg.roots,
+    detect(el) {
+      if (cfg.exclude?.(el)) return undefined;
+      const inputs = inputsOf(el);
+      if (inputs.length !== 2) return undefined;
+      const f = rangeFormat(el, inputs, cfg);
+      return { el: el as HTMLElement, visible: el, labelTarget: inputs[0]!, kind: f.kind, dateFormat: f.format, claims: Array.from(el.querySelectorAll('input')) };
+    },
+    read(h) {
+      const [a, b] = inputsOf(h.el).map((i) => i.value.trim());
+      return a || b ? [a ?? '', b ?? ''] : null;
+    },
+    async write(h, v) {
+      if (v.type !== 'range') throw new Error('日期范围控件只接受起止两个日期');
+      const [start, end] = inputsOf(h.el);
+      if (!start || !end) throw new Error('找不到日期范围的输入框');
+      await typeRange(start, end, v.from, v.to, h.kind === 'datetimerange', cfg);
+      if (cfg.popup) await closeStrayPopup(h.el, cfg.popup);
+    },
+    async clear(h) {
+      hover(h.el);
+      const icon = cfg.clearIcon ? await waitUntil(() => h.el.querySelector<HTMLElement>(cfg.clearIcon!), { near: h.el, timeout: 400 }) : undefined;
+      if (icon) { clickLikeUser(icon); return; }
+      const [start, end] = inputsOf(h.el);
+      if (start && end) await typeRange(start, end, '', '', false, cfg);
+    },
+  };
+  return adapter;
+}
+
 // ---------------------------------------------------------------- cascaders
 
 /** The levels a value asks for: an array of level texts ("省/市/区" or a path), or one joined string. */

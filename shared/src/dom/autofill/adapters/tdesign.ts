@@ -4,7 +4,7 @@
  * the widget displays, apply checks the component's model (Vue props) besides. Radios and
  * checkboxes keep a native input inside their label: the native adapter takes them.
  */
-import { classSwitch, menuCascader, popupSelect, textPicker } from './popup.ts';
+import { classSwitch, menuCascader, popupSelect, rangePicker, textPicker } from './popup.ts';
 import { defineAdapter } from './registry.ts';
 
 export const tdesignSelect = defineAdapter(popupSelect({
@@ -31,6 +31,19 @@ export const tdesignDate = defineAdapter(textPicker({
   dateTimeFormat: 'YYYY-MM-DD HH:mm:ss',
   clearIcon: '.t-input__suffix-clear',
   popup: '.t-popup',
+}));
+
+/** t-date-range-picker (`.t-date-range-picker`, a range input of two inputs); with enableTimePicker it confirms with 确定. */
+export const tdesignDateRange = defineAdapter(rangePicker({
+  name: 'tdesign-date-range',
+  roots: '.t-date-range-picker',
+  exclude: (el) => !!el.closest('.t-popup'),
+  inputs: 'input.t-input__inner',
+  dateFormat: 'YYYY-MM-DD',
+  dateTimeFormat: 'YYYY-MM-DD HH:mm:ss',
+  clearIcon: '.t-range-input__suffix-clear, .t-input__suffix-clear',
+  popup: '.t-popup',
+  enterEach: true,
 }));
 
 export const tdesignCascader = defineAdapter(menuCascader({
