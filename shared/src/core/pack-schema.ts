@@ -398,10 +398,10 @@ export const portalMappingSchema = z.strictObject({
     skip: z.boolean().optional().meta({ description: 'never fill this portal field' }),
   })).optional(),
   tables: z.array(z.strictObject({
-    field: fieldId,
-    addButton: z.string().min(1).meta({ description: 'CSS selector or button text of the add-row button' }),
-    rowSelector: z.string().min(1).optional(),
-  })).optional(),
+    field: fieldId.meta({ description: 'the form\'s table or people field whose rows this list on the page takes' }),
+    addButton: z.string().min(1).meta({ description: 'CSS selector or button text of the add button of the list (a table\'s add-row button, or the add button of a list of repeated blocks): the table or list it adds to takes the field' }),
+    rowSelector: z.string().min(1).optional().meta({ description: 'CSS selector of one row or block of the list (for lists of blocks the scan does not recognise by their likeness)' }),
+  })).optional().meta({ description: 'lists on the page and the form fields they take, for tables and repeated blocks that autofill does not match by their titles' }),
 });
 
 // ---------------------------------------------------------------- document templates

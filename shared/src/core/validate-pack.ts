@@ -660,7 +660,7 @@ function checkPortal(portal: NonNullable<PackDefinition['portals']>[number], bas
     else if (form) {
       const f = findField(form, t.field);
       if (!f) out.push(unknownRef([...base, 'tables', i, 'field'], '字段', 'field', t.field, formScope(form).fields));
-      else if (f.type !== 'table') out.push(issue([...base, 'tables', i, 'field'], 'wrong-type', `"${t.field}" 不是表格字段`, `"${t.field}" is not a table field`));
+      else if (f.type !== 'table' && f.type !== 'people') out.push(issue([...base, 'tables', i, 'field'], 'wrong-type', `"${t.field}" 不是表格或人员列表字段`, `"${t.field}" is not a table or people field`));
     }
   });
   return out;

@@ -13,7 +13,7 @@ import type { ColumnFieldDefinition, Derivation, DictionaryEntry, FormDefinition
 import { normalizeLabel } from '../labels.ts';
 import { evaluate, isEmptyValue } from '../expression.ts';
 import { maskSensitive } from '../identity.ts';
-import { fieldWords, formValuesFromDictionary, keyOfField, labelVariants, matchLabels, type AutofillContext } from './context.ts';
+import { fieldWords, formValuesFromDictionary, keyOfField, labelVariants, matchLabels, type AutofillContext, type LabelMatch } from './context.ts';
 import { convertForControl, formatDate, optionCandidates, parseDate, valueFromControl, type Transform } from './convert.ts';
 import { keyByOptions, preferByOptions } from './options-match.ts';
 import { dateWithTimeOfDay, deriveValue, derivationSources, withDerivedValues, type Derived } from './derive.ts';
@@ -77,7 +77,14 @@ function resolveMapping(ctx: AutofillContext, mapping: PortalMapping | undefined
       });
     } else if (key) byKey.set(key, entry);
   }
-  return { located, byKey, form: formDef };
+  // the mapping's lists (`tables`): the key of each entry's form field, by the entry's index
+  const lists = (mapping?.tables ?? []).map((t) => keyOfField(formDef, t.field));
+  return { located, byKey, form: formDef, lists };
+}
+
+/** The key a portal mapping's list entry gives a scanned table or group (its `list` index), if any. */
+function mappedList(m: { lists: readonly (string | undefined)[] }, list: number | undefined): string | undefined {
+  return list === undefined ? undefined : m.lists[list];
 }
 
 function resolveControl(ctx: AutofillContext, c: ScannedControl, scope: ReadonlySet<string> | undefined, m: ReturnType<typeof resolveMapping>, derived?: ReadonlyMap<string, Derived>): Resolved | SkippedControl {
@@ -268,7 +275,7 @@ export function planFill(ctx: AutofillContext, scan: ScanResult, stored: Record<
     skipped.push({ control: '', label: visibleLabel(r.what), reason: r.reason === 'cross-origin' ? 'cross-origin' : r.reason === 'password' ? 'password' : 'unsupported', detail: w.zh, detailEn: w.en });
   }
   // repeating groups of blocks holding a record list: their controls are written through the group
-  const groups = planGroups(ctx, scan, values, scope, m.form);
+  const groups = planGroups(ctx, scan, values, scope, m.form, m.lists);
   skipped.push(...groups.skipped);
   for (const g of groups.steps) placed.add(g.key);
   for (const c of scan.controls) {
@@ -445,8 +452,9 @@ const NAME_HEADERS = ['姓名', '代表姓名', '人员', '名字', '人员姓�
 function planTable(ctx: AutofillContext, t: ScannedTable, values: Record<string, unknown>, scope: Set<string>, m: ReturnType<typeof resolveMapping>): TableFillStep | SkippedControl | undefined {
   const label = visibleLabel(t.labels[0]?.text) || '无标题的表格';
   const no = (reason: SkippedControl['reason'], zh: string, en: string, extra: Partial<SkippedControl> = {}): SkippedControl => ({ control: t.id, label, reason, detail: zh, detailEn: en, ...extra });
-  let key: string | undefined;
-  const match = matchLabels(ctx, t.labels, scope);
+  const listed = mappedList(m, t.list);
+  const match: LabelMatch = listed ? { kind: 'match', key: listed, via: 'label', label } : matchLabels(ctx, t.labels, scope);
+  let key: string;
   if (match.kind === 'match') key = match.key;
   else if (match.kind === 'ambiguous') return no('ambiguous', ambiguousWords(ctx, match.keys), `could be any of: ${labelsEnOf(ctx, match.keys).join(', ')}`, { candidates: match.keys });
   else if (!t.labels.length) return undefined;
@@ -532,7 +540,7 @@ export function readBackValues(ctx: AutofillContext, scan: ScanResult, options: 
   const partial: Record<string, string> = {};
   const skipped: SkippedControl[] = [];
   // repeating groups of blocks naming a list of the record: read as its rows, not control by control
-  const groupsRead = readGroups(ctx, scan, scope, m.form, values, sources);
+  const groupsRead = readGroups(ctx, scan, scope, m.form, values, sources, m.lists);
   for (const c of scan.controls) {
     if (c.cell || c.kind === 'file') continue;
     if (c.block && groupsRead.has(c.block.group)) continue;
@@ -568,7 +576,8 @@ export function readBackValues(ctx: AutofillContext, scan: ScanResult, options: 
   }
   // repeating tables: people as names, tables as rows keyed by the form's column ids
   for (const t of scan.tables) {
-    const match = matchLabels(ctx, t.labels, scope);
+    const listed = mappedList(m, t.list);
+    const match: LabelMatch = listed ? { kind: 'match', key: listed, via: 'label', label: '' } : matchLabels(ctx, t.labels, scope);
     if (match.kind !== 'match' || match.key in values) continue;
     const entry = ctx.entries.get(match.key);
     const cells = scan.controls.filter((c) => c.cell?.table === t.id);

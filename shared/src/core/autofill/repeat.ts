@@ -78,10 +78,10 @@ export interface GroupPlan {
  * the dictionary is left out of `taken`: its controls are then planned one by one like any
  * others (two address blocks that look alike are not a list).
  */
-export function planGroups(ctx: AutofillContext, scan: ScanResult, values: Record<string, unknown>, scope: ReadonlySet<string>, form: FormDefinition | undefined): GroupPlan {
+export function planGroups(ctx: AutofillContext, scan: ScanResult, values: Record<string, unknown>, scope: ReadonlySet<string>, form: FormDefinition | undefined, lists: readonly (string | undefined)[] = []): GroupPlan {
   const out: GroupPlan = { steps: [], skipped: [], taken: new Set() };
   for (const g of scan.groups ?? []) {
-    const r = planGroup(ctx, g, values, scope, form);
+    const r = planGroup(ctx, g, values, scope, form, g.list === undefined ? undefined : lists[g.list]);
     if (!r) continue;
     out.taken.add(g.id);
     if ('reason' in r) out.skipped.push(r);
@@ -92,13 +92,14 @@ export function planGroups(ctx: AutofillContext, scan: ScanResult, values: Recor
 
 const LIST_TYPES = new Set(['table', 'people']);
 
-function planGroup(ctx: AutofillContext, g: ScannedGroup, values: Record<string, unknown>, scope: ReadonlySet<string>, form: FormDefinition | undefined): RepeatFillStep | SkippedControl | undefined {
-  const label = visibleLabel(g.labels[0]?.text) || '无标题的列表';
+function planGroup(ctx: AutofillContext, g: ScannedGroup, values: Record<string, unknown>, scope: ReadonlySet<string>, form: FormDefinition | undefined, mapped?: string): RepeatFillStep | SkippedControl | undefined {
+  const label = visibleLabel(g.labels[0]?.text) || (mapped ? ctx.entries.get(mapped)?.label : undefined) || '无标题的列表';
   const no = (reason: SkippedControl['reason'], zh: string, en: string, extra: Partial<SkippedControl> = {}): SkippedControl => ({ control: g.id, label, reason, detail: zh, detailEn: en, ...extra });
-  if (!g.labels.length) return undefined;
+  if (!g.labels.length && !mapped) return undefined;
   // only list-valued keys can be a group: a label naming a text key leaves the blocks to the controls' own labels
   const listScope = new Set([...scope].filter((k) => LIST_TYPES.has(ctx.entries.get(k)?.type ?? '')));
-  const match = matchListLabels(ctx, g.labels, listScope);
+  // a portal mapping that points at this list names its field
+  const match: LabelMatch = mapped ? { kind: 'match', key: mapped, via: 'label', label } : matchListLabels(ctx, g.labels, listScope);
   if (match.kind === 'ambiguous') return no('ambiguous', `无法确定应填哪一项：${fieldList(match.keys.map((k) => ctx.entries.get(k)?.label ?? k))}`, `could be any of: ${match.keys.join(', ')}`, { candidates: match.keys });
   if (match.kind === 'none') {
     const lists = (match.keys ?? []).filter((k) => LIST_TYPES.has(ctx.entries.get(k)?.type ?? ''));
@@ -181,11 +182,12 @@ function readsInside(short: string, long: string): boolean {
  * the form holds becomes that key's rows, block by block, keyed by the form's column ids (people
  * as names). Returns the group ids taken, whose controls are then not read one by one.
  */
-export function readGroups(ctx: AutofillContext, scan: ScanResult, scope: ReadonlySet<string> | undefined, form: FormDefinition | undefined, values: Record<string, unknown>, sources: Record<string, string>): Set<string> {
+export function readGroups(ctx: AutofillContext, scan: ScanResult, scope: ReadonlySet<string> | undefined, form: FormDefinition | undefined, values: Record<string, unknown>, sources: Record<string, string>, mappedLists: readonly (string | undefined)[] = []): Set<string> {
   const taken = new Set<string>();
   for (const g of scan.groups ?? []) {
     const lists = new Set([...(scope ?? ctx.entries.keys())].filter((k) => LIST_TYPES.has(ctx.entries.get(k)?.type ?? '')));
-    const match = scope ? matchListLabels(ctx, g.labels, lists) : matchLabels(ctx, g.labels, lists);
+    const mapped = g.list === undefined ? undefined : mappedLists[g.list];
+    const match: LabelMatch = mapped ? { kind: 'match', key: mapped, via: 'label', label: '' } : scope ? matchListLabels(ctx, g.labels, lists) : matchLabels(ctx, g.labels, lists);
     if (match.kind !== 'match') continue;
     taken.add(g.id);
     if (match.key in values) continue;

@@ -90,6 +90,8 @@ export interface ScannedTable {
   /** On a tab not shown: the tab header's text (see `ScannedControl.tab`). */
   tab?: string;
   selectors?: number[];
+  /** The index of the portal mapping's `tables` entry that points at this table (its add button). */
+  list?: number;
 }
 
 /**
@@ -109,6 +111,8 @@ export interface ScannedGroup {
   frame: string;
   /** On a tab not shown: the tab header's text. */
   tab?: string;
+  /** The index of the portal mapping's `tables` entry that points at this list (its add button, its rows). */
+  list?: number;
 }
 
 export interface ScanResult {

@@ -367,7 +367,9 @@ export interface AutofillOptions extends PlanOptions {
 
 /** Scan options that a mapping implies (its selectors and allowed frames). */
 export function scanOptionsFor(mapping: PortalMapping | undefined): ScanOptions {
-  return { selectors: mappingSelectors(mapping), allowedFrameOrigins: allowedFrameOrigins(mapping) };
+  const out: ScanOptions = { selectors: mappingSelectors(mapping), allowedFrameOrigins: allowedFrameOrigins(mapping) };
+  if (mapping?.tables?.length) out.lists = mapping.tables.map((t) => ({ addButton: t.addButton, rowSelector: t.rowSelector }));
+  return out;
 }
 
 /**

@@ -35,6 +35,8 @@ export interface GroupEntry {
   scanned: Element[];
   /** False for a list found by its blocks alone: no button of the page is clicked for it. */
   canAdd: boolean;
+  /** Its add button is the one a portal mapping names: used as it is, whatever its words. */
+  mapped?: boolean;
 }
 
 const ADD_TEXT = /^[+＋\s]*(添加|新增|增加|添行|加一行|追加|新建|再加一)/;
@@ -307,23 +309,54 @@ export function scanGroups(root: Document | ShadowRoot, frame: string, session: 
     if (f) found.push(f);
   }
   found.push(...likeBlocks(root, cache, found));
-  const groups = (session.result.groups ??= []);
   for (const f of found) {
-    const known = [...session.groups.values()].find((g) => g.container === f.container || (f.blocks[0] && g.parent === f.blocks[0].parentElement && g.kind === kindOf(f.blocks[0])));
+    const known = knownGroup(session, f);
     if (known) { if (f.button) claimed.add(f.button); continue; }
     const labels = groupLabels(f);
     if (!labels.length) continue;
-    const id = `g${session.groups.size}`;
-    const first = f.blocks[0];
-    session.groups.set(id, { id, container: f.container, parent: first?.parentElement ?? undefined, kind: first ? kindOf(first) : undefined, sig: first ? signature(first, cache) : undefined, addButton: f.button, frame, scanned: f.blocks, canAdd: !!f.button });
-    const g: ScannedGroup = { id, labels, fields: [], blocks: f.blocks.length, canAdd: !!f.button, frame };
-    const tabs = hiddenTabs(f.container);
-    if (tabs?.length) g.tab = tabs[tabs.length - 1]!.label;
-    groups.push(g);
+    registerGroup(session, f, labels, frame, cache);
     if (f.button) claimed.add(f.button);
   }
   return claimed;
 }
+
+function knownGroup(session: PageSession, f: Found): GroupEntry | undefined {
+  return [...session.groups.values()].find((g) => g.container === f.container || (f.blocks[0] && g.parent === f.blocks[0].parentElement && g.kind === kindOf(f.blocks[0])));
+}
+
+function registerGroup(session: PageSession, f: Found, labels: ScannedLabel[], frame: string, cache: Map<Element, string>): ScannedGroup {
+  const id = `g${session.groups.size}`;
+  const first = f.blocks[0];
+  session.groups.set(id, { id, container: f.container, parent: first?.parentElement ?? undefined, kind: first ? kindOf(first) : undefined, sig: first ? signature(first, cache) : undefined, addButton: f.button, frame, scanned: f.blocks, canAdd: !!f.button });
+  const g: ScannedGroup = { id, labels, fields: [], blocks: f.blocks.length, canAdd: !!f.button, frame };
+  const tabs = hiddenTabs(f.container);
+  if (tabs?.length) g.tab = tabs[tabs.length - 1]!.label;
+  (session.result.groups ??= []).push(g);
+  return g;
+}
+
+/**
+ * The group a portal mapping's list entry points at (its add button, and the blocks its
+ * `rowSelector` names): the group the scan found around that button, else one made from the
+ * button (and the rows) as the scan would have, labelled or not — the mapping names its field.
+ */
+export function groupForMapping(root: Document | ShadowRoot, btn: HTMLElement, rowSelector: string | undefined, frame: string, session: PageSession): ScannedGroup | undefined {
+  const cache = new Map<Element, string>();
+  let rows: Element[] = [];
+  if (rowSelector) { try { rows = Array.from(root.querySelectorAll(rowSelector)).slice(0, MAX_GROUP_BLOCKS); } catch { rows = []; } }
+  const f: Found | undefined = rows.length ? { container: rows[0]!.parentElement ?? rows[0]!, blocks: rows, button: btn } : groupAround(btn, cache);
+  if (!f) return undefined;
+  const known = [...session.groups.values()].find((g) => g.addButton === btn) ?? knownGroup(session, f);
+  const entry = known ?? session.groups.get(registerGroup(session, f, groupLabels(f), frame, cache).id)!;
+  // the mapping's button adds to this list, whatever its words say
+  entry.addButton = btn; entry.canAdd = true; entry.mapped = true;
+  const g = session.result.groups?.find((x) => x.id === entry.id);
+  if (g) g.canAdd = true;
+  return g;
+}
+
+/** At most this many blocks of a mapped list are taken from its row selector. */
+const MAX_GROUP_BLOCKS = 200;
 
 const MAX_LIKE_CONTROLS = 400;
 
@@ -404,7 +437,8 @@ export function finishGroups(session: PageSession): void {
 /** The add button of a group now (form-create draws a new + in each new last block). */
 function currentAdd(g: GroupEntry): HTMLElement | undefined {
   // (a framework may patch the same element into another button: form-create's + of the last block becomes its −)
-  if (g.addButton?.isConnected && isAddButton(g.addButton) && !unusableReason(g.addButton, { reach: true })) return g.addButton;
+  if (g.addButton?.isConnected && (g.mapped || isAddButton(g.addButton)) && !unusableReason(g.addButton, { reach: true })) return g.addButton;
+  if (g.mapped) return undefined; // the mapping's button is gone or out of reach: no other button is guessed
   const scope = g.parent ?? g.container;
   const near = [scope, scope.parentElement, scope.parentElement?.parentElement].filter((x): x is Element => !!x);
   for (const s of near) {

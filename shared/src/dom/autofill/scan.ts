@@ -10,13 +10,18 @@ import { isPromptOnly, visibleLabel } from '../../core/autofill/words.ts';
 import { adapters, type WidgetAdapter, type WidgetHandle } from './adapters/index.ts';
 import { cautionReason, holdScroll, isElement, textOf, unusableReason } from './util.ts';
 import { hiddenTabs } from './tabs.ts';
-import { blockOf, CLICKABLE, finishGroups, isAddButton, listNameFromButton, scanGroups, type GroupEntry } from './repeat.ts';
+import { blockOf, CLICKABLE, finishGroups, groupForMapping, isAddButton, listNameFromButton, scanGroups, type GroupEntry } from './repeat.ts';
 
 export interface ScanOptions {
   /** CSS selectors to test controls against (see `mappingSelectors`); matches go into `selectors`. */
   selectors?: readonly string[];
   /** Origins of cross-origin frames that the portal mapping names and that are allowed portals. */
   allowedFrameOrigins?: readonly string[];
+  /**
+   * The portal mapping's `tables` entries (a table's or a list's add button: CSS selector or its
+   * text; the rows' selector), in order: the table or group each points at carries its index in `list`.
+   */
+  lists?: readonly { addButton: string; rowSelector?: string | undefined }[];
 }
 
 export interface ControlEntry {
@@ -54,6 +59,25 @@ const SKIP_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image', 'ran
 export function buttonText(btn: Element): string {
   const own = btn.tagName === 'INPUT' ? (btn as HTMLInputElement).value : (btn.textContent ?? '');
   return clean(own || btn.getAttribute('aria-label') || btn.getAttribute('title') || '');
+}
+
+/**
+ * The button a portal mapping names for a list: a CSS selector (#addRow, .btn-add-agenda), else
+ * the button whose words are that text (＋ and spaces aside), else the one button whose words
+ * hold it. An invalid selector is taken as text.
+ */
+function mappedButton(root: Document | ShadowRoot, spec: string): HTMLElement | undefined {
+  if (/^[#.[]|^[a-z]+[#.[]/i.test(spec)) {
+    try { const el = root.querySelector<HTMLElement>(spec); if (el) return el; } catch { /* not a selector: its text */ }
+  }
+  const words = (t: string) => t.replace(/[+＋\s]/g, '');
+  const want = words(spec);
+  if (!want) return undefined;
+  const all = Array.from(root.querySelectorAll<HTMLElement>(CLICKABLE)).slice(0, 2000);
+  const exact = all.filter((b) => words(buttonText(b)) === want);
+  if (exact.length) return exact[0];
+  const holding = all.filter((b) => words(buttonText(b)).includes(want));
+  return holding.length === 1 ? holding[0] : undefined;
 }
 
 /**
@@ -369,6 +393,40 @@ function scanDocument(doc: Document, options: ScanOptions): PageSession {
   const inDropdown = dropdownTest(list);
   const tableInfo: { el: HTMLTableElement; body: HTMLTableElement; id: string; columns: string[] }[] = [];
 
+  // a table of records beside (or around) an add button: registered once, with its labels
+  const addTable = (btn: HTMLElement, frame: string): ScannedTable | undefined => {
+    let table: HTMLTableElement | null = btn.closest('table');
+    for (let p: Element | null = btn.parentElement, up = 0; !table && p && up < 4; p = p.parentElement, up++) table = tableNextTo(btn, p);
+    if (!table || tableInfo.some((t) => t.el === table)) return undefined;
+    const headRow = table.tHead?.rows[0] ?? table.rows[0];
+    if (!headRow) return undefined;
+    const columns = Array.from(headRow.cells).map((c) => clean(textOf(c)));
+    const id = `t${tableInfo.length}`;
+    const body = bodyTableOf(table);
+    tableInfo.push({ el: table, body, id, columns });
+    const labels: ScannedLabel[] = [];
+    const cap = table.caption ? textOf(table.caption) : '';
+    if (cap) labels.push({ source: 'legend', text: cap });
+    const fromButton = listNameFromButton(btn);
+    const fi = labelFromFormItem(table);
+    if (fi) labels.push({ source: 'form-item', text: fi });
+    const container = table.closest('fieldset, section, .el-card, .ant-card, .layui-card, div') ?? table.parentElement;
+    const heading = container?.querySelector('legend, h1, h2, h3, h4, h5, .title, [class*="title"]');
+    if (heading && !heading.contains(table)) { const h = textOf(heading); if (h) labels.push({ source: 'legend', text: h }); }
+    const above = titleAbove(table.closest('[class*="table"]:not(table)') ?? table);
+    if (above && !labels.some((l) => l.text === above)) labels.push({ source: 'legend', text: above });
+    if (fromButton) labels.push({ source: 'aria-label', text: fromButton });
+    const rows = dataRows(body);
+    const t: ScannedTable = { id, labels, columns, rows: rows.length, canAddRow: true, frame };
+    const tabs = hiddenTabs(table);
+    if (tabs?.length) t.tab = tabs[tabs.length - 1]!.label;
+    const sel = matchSelectors(table, options.selectors);
+    if (sel.length) t.selectors = sel;
+    session.result.tables.push(t);
+    session.tables.set(id, { table, body, addButton: btn, columns });
+    return t;
+  };
+
   const visitDoc = (d: Document, frame: string) => {
     const roots = searchRoots(d);
     // repeating tables first, so their cells know their column
@@ -378,36 +436,18 @@ function scanDocument(doc: Document, options: ScanOptions): PageSession {
       for (const btn of Array.from(root.querySelectorAll<HTMLElement>(CLICKABLE))) {
         // one rule for what adds to a list, a table's rows or a group's blocks (repeat.ts); not a number box's 增加数值 stepper
         if (groupButtons.has(btn) || !isAddButton(btn)) continue;
-        let table: HTMLTableElement | null = btn.closest('table');
-        for (let p: Element | null = btn.parentElement, up = 0; !table && p && up < 4; p = p.parentElement, up++) table = tableNextTo(btn, p);
-        if (!table || tableInfo.some((t) => t.el === table)) continue;
-        const headRow = table.tHead?.rows[0] ?? table.rows[0];
-        if (!headRow) continue;
-        const columns = Array.from(headRow.cells).map((c) => clean(textOf(c)));
-        const id = `t${tableInfo.length}`;
-        const body = bodyTableOf(table);
-        tableInfo.push({ el: table, body, id, columns });
-        const labels: ScannedLabel[] = [];
-        const cap = table.caption ? textOf(table.caption) : '';
-        if (cap) labels.push({ source: 'legend', text: cap });
-        const fromButton = listNameFromButton(btn);
-        const fi = labelFromFormItem(table);
-        if (fi) labels.push({ source: 'form-item', text: fi });
-        const container = table.closest('fieldset, section, .el-card, .ant-card, .layui-card, div') ?? table.parentElement;
-        const heading = container?.querySelector('legend, h1, h2, h3, h4, h5, .title, [class*="title"]');
-        if (heading && !heading.contains(table)) { const h = textOf(heading); if (h) labels.push({ source: 'legend', text: h }); }
-        const above = titleAbove(table.closest('[class*="table"]:not(table)') ?? table);
-        if (above && !labels.some((l) => l.text === above)) labels.push({ source: 'legend', text: above });
-        if (fromButton) labels.push({ source: 'aria-label', text: fromButton });
-        const rows = dataRows(body);
-        const t: ScannedTable = { id, labels, columns, rows: rows.length, canAddRow: true, frame };
-        const tabs = hiddenTabs(table);
-        if (tabs?.length) t.tab = tabs[tabs.length - 1]!.label;
-        const sel = matchSelectors(table, options.selectors);
-        if (sel.length) t.selectors = sel;
-        session.result.tables.push(t);
-        session.tables.set(id, { table, body, addButton: btn, columns });
+        addTable(btn, frame);
       }
+      // the lists the portal mapping points at: the table or group of each add button it names
+      (options.lists ?? []).forEach((l, i) => {
+        const btn = mappedButton(root, l.addButton);
+        if (!btn) return;
+        const known = [...session.tables].find(([, te]) => te.addButton === btn)?.[0];
+        const table = known ? session.result.tables.find((t) => t.id === known) : addTable(btn, frame);
+        if (table) { table.list = i; return; }
+        const g = groupForMapping(root, btn, l.rowSelector, frame, session);
+        if (g) g.list = i;
+      });
     }
     for (const root of roots) {
       const found: { el: Element; adapter: WidgetAdapter; handle: WidgetHandle }[] = [];
