@@ -781,6 +781,59 @@ async function hplusMeeting(page: Page, v: Values): Promise<void> {
   await pick('印发日期', 'issueDate');
 }
 
+// ------------------------------------------------------------- Avue 3 (BladeX / Saber3): avue-form from option.column
+
+async function avueAppraisal(page: Page, v: Values): Promise<void> {
+  // The page's form items (not the cells of the child table, which have no labels); labels like 发放测评表(份) hold brackets.
+  const item = (l: string) => itemBy(page, '.avue-form .el-form-item', '.el-form-item__label', l.replace(/[()]/g, '\\$&'));
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const option = (t: string) => page.locator('.el-select__popper:visible .el-select-dropdown__item').filter({ hasText: exact(t) }).first().click();
+  const number = async (scope: Locator, n: unknown) => {
+    const input = scope.locator('.el-input-number input').first();
+    await input.fill(String(n));
+    await input.press('Tab');
+  };
+  const date = async (l: string, k: string) => {
+    const input = item(l).locator('input');
+    await input.click();
+    await input.fill(s(v, k));
+    await input.press('Enter');
+  };
+  await text('评议主题', 'appraisalTitle');
+  await item('组织单位').locator('.el-select__wrapper').click();
+  await option('青山镇人大主席团');
+  await date('测评日期', 'appraisalDate');
+  for (const m of ['民意测评', '座谈会', '走访', '查阅资料']) await item('评议方式').locator('.el-checkbox').filter({ hasText: exact(m) }).click();
+  await item('调查组成员').locator('.el-select__wrapper').click();
+  for (const n of ['李秀英', '赵德明', '孙丽华', '黄立新', '郑国平']) {
+    await item('调查组成员').locator('input.el-select__input').fill(n);
+    await option(n);
+  }
+  await page.keyboard.press('Escape');
+  await number(item('发放测评表(份)'), v['sheetsIssued']);
+  await number(item('收回测评表(份)'), v['sheetsReturned']);
+  // 测评结果: the round + in the index column's header adds a row; every cell is an editor.
+  const units: Record<number, string> = { 305: '青山镇农经站', 306: '青山镇农业农村服务中心', 310: '青山供电所', 304: '青山镇自然资源所' };
+  const rows = v['resultList'] as Array<Record<string, number>>;
+  const grid = item('测评结果');
+  for (const [i, r] of rows.entries()) {
+    await grid.locator('.el-table__header .el-button').click();
+    const row = grid.locator('.el-table__body tr.el-table__row').nth(i);
+    await row.locator('.el-select__wrapper').click();
+    await option(units[r['unitId']!]!);
+    const cells = row.locator('td');
+    // columns: #, 被评议单位, 满意, 基本满意, 不满意, 综合得分, 名次
+    for (const [c, k] of [[2, 'satisfiedNum'], [3, 'basicNum'], [4, 'dissatisfiedNum'], [5, 'score'], [6, 'ranking']] as const) await number(cells.nth(c), r[k]);
+  }
+  await item('人民满意单位').locator('.el-select__wrapper').click();
+  await option('青山镇农经站');
+  await page.keyboard.press('Escape');
+  await number(item('督促整改意见(条)'), v['rectifyNum']);
+  await text('主要意见建议', 'mainOpinion');
+  await text('通报情况', 'noticeContent');
+  await date('通报时间', 'noticeDate');
+}
+
 export const PERSON_FILLS: Record<string, PersonFill> = {
   'element2-deputy': element2,
   'antdv-meeting': antdv,
@@ -802,4 +855,5 @@ export const PERSON_FILLS: Record<string, PersonFill> = {
   'antd-letter': antdLetter,
   'ruoyi3-inspection': ruoyi3Inspection,
   'hplus-meeting': hplusMeeting,
+  'avue-appraisal': avueAppraisal,
 };
