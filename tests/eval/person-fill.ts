@@ -834,6 +834,40 @@ async function avueAppraisal(page: Page, v: Values): Promise<void> {
   await date('通报时间', 'noticeDate');
 }
 
+// ------------------------------------------------------------- Ant Design ProComponents (ProForm, ProFormList)
+
+async function proformActivity(page: Page, v: Values): Promise<void> {
+  const item = (l: string) => itemBy(page, '.ant-form-item', '.ant-form-item-label label', l);
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const option = (t: string) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: exact(t) }).first().click();
+  await text('活动主题', 'activityName');
+  await item('活动类型').locator('.ant-radio-button-wrapper').filter({ hasText: exact('联系选民') }).click();
+  // 活动时间: both ends typed, Enter takes each.
+  const [from, to] = v['activityTime'] as string[];
+  const ends = item('活动时间').locator('input');
+  await ends.nth(0).click();
+  await ends.nth(0).fill(from!);
+  await ends.nth(0).press('Enter');
+  await ends.nth(1).fill(to!);
+  await ends.nth(1).press('Enter');
+  await text('活动地点', 'address');
+  await item('组织单位').locator('.ant-select').click();
+  await option('青山镇人大主席团');
+  // 参加代表: 添加参加代表 adds a row; each row's select is searched by name.
+  for (const [i, n] of ['陈志强', '吴海燕', '马玉梅', '高建军'].entries()) {
+    await page.getByRole('button', { name: '添加参加代表' }).click();
+    await item('参加代表').locator('.ant-select').nth(i).click();
+    await page.keyboard.type(n);
+    await option(n);
+  }
+  const num = item('参加人数').locator('input');
+  await num.fill(s(v, 'attendNum'));
+  await num.press('Tab');
+  await text('活动内容', 'content');
+  await text('活动成效', 'effect');
+  await text('登记人', 'registrant');
+}
+
 export const PERSON_FILLS: Record<string, PersonFill> = {
   'element2-deputy': element2,
   'antdv-meeting': antdv,
@@ -856,4 +890,5 @@ export const PERSON_FILLS: Record<string, PersonFill> = {
   'ruoyi3-inspection': ruoyi3Inspection,
   'hplus-meeting': hplusMeeting,
   'avue-appraisal': avueAppraisal,
+  'proform-activity': proformActivity,
 };

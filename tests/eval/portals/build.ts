@@ -64,6 +64,7 @@ export const EVAL_PAGES: readonly EvalPage[] = [
   { id: 'ruoyi3-inspection', page: 'ruoyi3-inspection.html', entry: 'ruoyi3-inspection.ts', library: 'RuoYi-Vue3 style admin (Element Plus): 新增 el-dialog over the list, dict radios/checkboxes, el-tree-select of the dept tree, datetimerange, multiple select of deputy ids', kind: '代表视察登记' },
   { id: 'hplus-meeting', page: 'hplus-meeting.html', library: 'H+ style jQuery admin (Bootstrap 4, iCheck radios/checkboxes, read-only bootstrap-datetimepicker inputs, a jQuery agenda table, jQuery Validation with H+ defaults)', kind: '会议登记（建议交办会）' },
   { id: 'avue-appraisal', page: 'avue-appraisal.html', entry: 'avue-appraisal.ts', library: 'Avue 3 (@smallwei/avue) on Element Plus, BladeX/Saber3 style: avue-form from option.group[].column, blade dict-biz codes, a dynamic child table, disabled 填报人', kind: '工作评议测评汇总' },
+  { id: 'proform-activity', page: 'proform-activity.html', entry: 'proform-activity.tsx', library: 'Ant Design ProComponents 3 on antd 6 (React 18): ProForm with labels above, radio buttons over a valueEnum, a date range, request-driven selects, a ProFormList of deputies, ProFormDigit checked against it, a switch and a disabled date defaulted', kind: '代表履职活动登记' },
 ];
 
 function newest(path: string): number {
