@@ -868,6 +868,64 @@ async function proformActivity(page: Page, v: Values): Promise<void> {
   await text('登记人', 'registrant');
 }
 
+// ------------------------------------------------------------- vxe-form + editable vxe-grids (vxe-table 4 / vxe-pc-ui 4)
+
+async function vxeMeeting(page: Page, v: Values): Promise<void> {
+  const item = (l: string) => itemBy(page, '.vxe-form--item', '.vxe-form--item-title-label', l);
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const option = (t: string) => page.locator('.vxe-select--panel.ani--enter .vxe-select-option').filter({ hasText: exact(t) }).first().click();
+  // The date pickers take a typed value; Enter takes it.
+  const date = async (l: string, k: string) => {
+    const input = item(l).locator('input');
+    await input.click();
+    await input.fill(s(v, k));
+    await input.press('Enter');
+  };
+  await text('会议名称', 'meetingName');
+  await item('会议类型').locator('input').click();
+  await option('党委扩大会议');
+  await text('会议地点', 'address');
+  await date('开始时间', 'startTime');
+  await date('结束时间', 'endTime');
+  await text('主持人', 'hostName');
+  await item('记录人').locator('input').click();
+  await option('徐静');
+  await item('出席人员').locator('input').first().click();
+  for (const n of ['蒋志华', '许立平', '顾红梅', '王建国', '钱伟', '曹磊', '朱海峰']) await option(n);
+  await page.locator('.page-title').click();
+  const num = item('出席人数').locator('input');
+  await num.fill(s(v, 'attendNum'));
+  await num.press('Tab');
+  // A grid row: 新增 adds it with its first cell open; every other cell opens on a click.
+  const grid = async (l: string, button: string, rows: Array<Record<string, string>>, cols: Array<string | ((cell: Locator, value: string) => Promise<void>)>, keys: string[]) => {
+    for (const [i, r] of rows.entries()) {
+      await item(l).getByRole('button', { name: button }).click();
+      const tr = item(l).locator('.vxe-table--body-wrapper tr.vxe-body--row').nth(i);
+      for (const [c, k] of keys.entries()) {
+        const cell = tr.locator('td').nth(c + 1);
+        await cell.click();
+        const how = cols[c]!;
+        if (typeof how === 'function') await how(cell, r[k]!);
+        else await cell.locator('input').fill(r[k]!);
+      }
+      await page.locator('.page-title').click();
+    }
+  };
+  await grid('会议议程', '新增议程', v['agendaList'] as Array<Record<string, string>>, ['input', 'input'], ['topic', 'reporter']);
+  await grid('列席人员', '新增列席人员', v['nonVotingList'] as Array<Record<string, string>>, ['input', 'input'], ['name', 'unitPost']);
+  await text('会议内容', 'content');
+  // 采纳情况: the cell's click opens the select's panel (placed below the page's fold here); the person
+  // moves down its options 采纳 / 部分采纳 / 未采纳 with the arrow keys and takes one with Enter.
+  await grid('列席代表意见建议', '新增意见建议', v['opinionList'] as Array<Record<string, string>>, ['input', 'input', async (_cell, code) => {
+    await page.locator('.vxe-select--panel.ani--enter .vxe-select-option').first().waitFor({ state: 'attached' });
+    const presses = ['1', '2', '3'].indexOf(code) + 1; // 采纳 1, 部分采纳 2, 未采纳 3 in the panel's order
+    for (let n = 0; n < presses; n++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+  }], ['deputyName', 'opinion', 'adoption']);
+  await text('发送范围', 'sendScope');
+  await date('印发日期', 'issueDate');
+}
+
 export const PERSON_FILLS: Record<string, PersonFill> = {
   'element2-deputy': element2,
   'antdv-meeting': antdv,
@@ -891,4 +949,5 @@ export const PERSON_FILLS: Record<string, PersonFill> = {
   'hplus-meeting': hplusMeeting,
   'avue-appraisal': avueAppraisal,
   'proform-activity': proformActivity,
+  'vxe-meeting': vxeMeeting,
 };
