@@ -14,7 +14,7 @@
 // performance platforms (活动主题, 活动类型, 活动时间, 活动地点, 组织单位, 参加代表, 参加人数,
 // 活动形式, 活动内容, 活动成效, 登记人).
 import { createRoot } from 'react-dom/client';
-import { ConfigProvider, message } from 'antd';
+import { ConfigProvider, message, type FormInstance } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
@@ -32,7 +32,7 @@ const ACTIVITY_TYPE = { '1': '集中视察', '2': '专题调研', '3': '执法�
 const ACTIVITY_FORM = [{ label: '实地察看', value: 'sdck' }, { label: '听取汇报', value: 'tqhb' }, { label: '座谈交流', value: 'ztjl' }, { label: '走访群众', value: 'zfqz' },
   { label: '查阅资料', value: 'cyzl' }, { label: '问卷调查', value: 'wjdc' }];
 // GET /api/org/list?type=rd — the congress bodies by division code.
-const ORGS = [['321283000', '泰兴市人大常委会'], ['321283101', '青山镇人大主席团'], ['321283102', '柳河镇人大主席团'], ['321283103', '东岗镇人大主席团'],
+const ORGS: Array<[string, string]> = [['321283000', '泰兴市人大常委会'], ['321283101', '青山镇人大主席团'], ['321283102', '柳河镇人大主席团'], ['321283103', '东岗镇人大主席团'],
   ['321283001', '泰兴市人大常委会代表工作委员会']];
 // GET /api/deputy/options — deputies by id.
 const DEPUTIES: Array<[number, string]> = [[1001, '王建国'], [1002, '李秀英'], [1003, '陈志强'], [1004, '刘桂兰'], [1005, '赵德明'], [1006, '孙丽华'], [1007, '周宏伟'],
@@ -97,7 +97,7 @@ function ActivityForm() {
           </ProForm.Group>
           <ProForm.Group>
             <ProFormDigit name="attendNum" label="参加人数" width="sm" min={1} max={500} fieldProps={{ precision: 0, suffix: '人' }} dependencies={['deputyList']}
-              rules={[{ required: true, message: '请输入参加人数' }, ({ getFieldValue }) => ({ validator: async (_r, v?: number | null) => {
+              rules={[{ required: true, message: '请输入参加人数' }, ({ getFieldValue }: FormInstance) => ({ validator: async (_r: unknown, v?: number | null) => {
                 const listed = ((getFieldValue('deputyList') as Row[] | undefined) ?? []).length;
                 if (v != null && v < listed) throw new Error(`参加人数不能少于参加代表人数（${listed}人）`);
               } })]} />
