@@ -781,6 +781,151 @@ async function hplusMeeting(page: Page, v: Values): Promise<void> {
   await pick('印发日期', 'issueDate');
 }
 
+// ------------------------------------------------------------- Avue 3 (BladeX / Saber3): avue-form from option.column
+
+async function avueAppraisal(page: Page, v: Values): Promise<void> {
+  // The page's form items (not the cells of the child table, which have no labels); labels like 发放测评表(份) hold brackets.
+  const item = (l: string) => itemBy(page, '.avue-form .el-form-item', '.el-form-item__label', l.replace(/[()]/g, '\\$&'));
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const option = (t: string) => page.locator('.el-select__popper:visible .el-select-dropdown__item').filter({ hasText: exact(t) }).first().click();
+  const number = async (scope: Locator, n: unknown) => {
+    const input = scope.locator('.el-input-number input').first();
+    await input.fill(String(n));
+    await input.press('Tab');
+  };
+  const date = async (l: string, k: string) => {
+    const input = item(l).locator('input');
+    await input.click();
+    await input.fill(s(v, k));
+    await input.press('Enter');
+  };
+  await text('评议主题', 'appraisalTitle');
+  await item('组织单位').locator('.el-select__wrapper').click();
+  await option('青山镇人大主席团');
+  await date('测评日期', 'appraisalDate');
+  for (const m of ['民意测评', '座谈会', '走访', '查阅资料']) await item('评议方式').locator('.el-checkbox').filter({ hasText: exact(m) }).click();
+  await item('调查组成员').locator('.el-select__wrapper').click();
+  for (const n of ['李秀英', '赵德明', '孙丽华', '黄立新', '郑国平']) {
+    await item('调查组成员').locator('input.el-select__input').fill(n);
+    await option(n);
+  }
+  await page.keyboard.press('Escape');
+  await number(item('发放测评表(份)'), v['sheetsIssued']);
+  await number(item('收回测评表(份)'), v['sheetsReturned']);
+  // 测评结果: the round + in the index column's header adds a row; every cell is an editor.
+  const units: Record<number, string> = { 305: '青山镇农经站', 306: '青山镇农业农村服务中心', 310: '青山供电所', 304: '青山镇自然资源所' };
+  const rows = v['resultList'] as Array<Record<string, number>>;
+  const grid = item('测评结果');
+  for (const [i, r] of rows.entries()) {
+    await grid.locator('.el-table__header .el-button').click();
+    const row = grid.locator('.el-table__body tr.el-table__row').nth(i);
+    await row.locator('.el-select__wrapper').click();
+    await option(units[r['unitId']!]!);
+    const cells = row.locator('td');
+    // columns: #, 被评议单位, 满意, 基本满意, 不满意, 综合得分, 名次
+    for (const [c, k] of [[2, 'satisfiedNum'], [3, 'basicNum'], [4, 'dissatisfiedNum'], [5, 'score'], [6, 'ranking']] as const) await number(cells.nth(c), r[k]);
+  }
+  await item('人民满意单位').locator('.el-select__wrapper').click();
+  await option('青山镇农经站');
+  await page.keyboard.press('Escape');
+  await number(item('督促整改意见(条)'), v['rectifyNum']);
+  await text('主要意见建议', 'mainOpinion');
+  await text('通报情况', 'noticeContent');
+  await date('通报时间', 'noticeDate');
+}
+
+// ------------------------------------------------------------- Ant Design ProComponents (ProForm, ProFormList)
+
+async function proformActivity(page: Page, v: Values): Promise<void> {
+  const item = (l: string) => itemBy(page, '.ant-form-item', '.ant-form-item-label label', l);
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const option = (t: string) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: exact(t) }).first().click();
+  await text('活动主题', 'activityName');
+  await item('活动类型').locator('.ant-radio-button-wrapper').filter({ hasText: exact('联系选民') }).click();
+  // 活动时间: both ends typed, Enter takes each.
+  const [from, to] = v['activityTime'] as string[];
+  const ends = item('活动时间').locator('input');
+  await ends.nth(0).click();
+  await ends.nth(0).fill(from!);
+  await ends.nth(0).press('Enter');
+  await ends.nth(1).fill(to!);
+  await ends.nth(1).press('Enter');
+  await text('活动地点', 'address');
+  await item('组织单位').locator('.ant-select').click();
+  await option('青山镇人大主席团');
+  // 参加代表: 添加参加代表 adds a row; each row's select is searched by name.
+  for (const [i, n] of ['陈志强', '吴海燕', '马玉梅', '高建军'].entries()) {
+    await page.getByRole('button', { name: '添加参加代表' }).click();
+    await item('参加代表').locator('.ant-select').nth(i).click();
+    await page.keyboard.type(n);
+    await option(n);
+  }
+  const num = item('参加人数').locator('input');
+  await num.fill(s(v, 'attendNum'));
+  await num.press('Tab');
+  await text('活动内容', 'content');
+  await text('活动成效', 'effect');
+  await text('登记人', 'registrant');
+}
+
+// ------------------------------------------------------------- vxe-form + editable vxe-grids (vxe-table 4 / vxe-pc-ui 4)
+
+async function vxeMeeting(page: Page, v: Values): Promise<void> {
+  const item = (l: string) => itemBy(page, '.vxe-form--item', '.vxe-form--item-title-label', l);
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const option = (t: string) => page.locator('.vxe-select--panel.ani--enter .vxe-select-option').filter({ hasText: exact(t) }).first().click();
+  // The date pickers take a typed value; Enter takes it.
+  const date = async (l: string, k: string) => {
+    const input = item(l).locator('input');
+    await input.click();
+    await input.fill(s(v, k));
+    await input.press('Enter');
+  };
+  await text('会议名称', 'meetingName');
+  await item('会议类型').locator('input').click();
+  await option('党委扩大会议');
+  await text('会议地点', 'address');
+  await date('开始时间', 'startTime');
+  await date('结束时间', 'endTime');
+  await text('主持人', 'hostName');
+  await item('记录人').locator('input').click();
+  await option('徐静');
+  await item('出席人员').locator('input').first().click();
+  for (const n of ['蒋志华', '许立平', '顾红梅', '王建国', '钱伟', '曹磊', '朱海峰']) await option(n);
+  await page.locator('.page-title').click();
+  const num = item('出席人数').locator('input');
+  await num.fill(s(v, 'attendNum'));
+  await num.press('Tab');
+  // A grid row: 新增 adds it with its first cell open; every other cell opens on a click.
+  const grid = async (l: string, button: string, rows: Array<Record<string, string>>, cols: Array<string | ((cell: Locator, value: string) => Promise<void>)>, keys: string[]) => {
+    for (const [i, r] of rows.entries()) {
+      await item(l).getByRole('button', { name: button }).click();
+      const tr = item(l).locator('.vxe-table--body-wrapper tr.vxe-body--row').nth(i);
+      for (const [c, k] of keys.entries()) {
+        const cell = tr.locator('td').nth(c + 1);
+        await cell.click();
+        const how = cols[c]!;
+        if (typeof how === 'function') await how(cell, r[k]!);
+        else await cell.locator('input').fill(r[k]!);
+      }
+      await page.locator('.page-title').click();
+    }
+  };
+  await grid('会议议程', '新增议程', v['agendaList'] as Array<Record<string, string>>, ['input', 'input'], ['topic', 'reporter']);
+  await grid('列席人员', '新增列席人员', v['nonVotingList'] as Array<Record<string, string>>, ['input', 'input'], ['name', 'unitPost']);
+  await text('会议内容', 'content');
+  // 采纳情况: the cell's click opens the select's panel (placed below the page's fold here); the person
+  // moves down its options 采纳 / 部分采纳 / 未采纳 with the arrow keys and takes one with Enter.
+  await grid('列席代表意见建议', '新增意见建议', v['opinionList'] as Array<Record<string, string>>, ['input', 'input', async (_cell, code) => {
+    await page.locator('.vxe-select--panel.ani--enter .vxe-select-option').first().waitFor({ state: 'attached' });
+    const presses = ['1', '2', '3'].indexOf(code) + 1; // 采纳 1, 部分采纳 2, 未采纳 3 in the panel's order
+    for (let n = 0; n < presses; n++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+  }], ['deputyName', 'opinion', 'adoption']);
+  await text('发送范围', 'sendScope');
+  await date('印发日期', 'issueDate');
+}
+
 export const PERSON_FILLS: Record<string, PersonFill> = {
   'element2-deputy': element2,
   'antdv-meeting': antdv,
@@ -802,4 +947,7 @@ export const PERSON_FILLS: Record<string, PersonFill> = {
   'antd-letter': antdLetter,
   'ruoyi3-inspection': ruoyi3Inspection,
   'hplus-meeting': hplusMeeting,
+  'avue-appraisal': avueAppraisal,
+  'proform-activity': proformActivity,
+  'vxe-meeting': vxeMeeting,
 };

@@ -63,6 +63,9 @@ export const EVAL_PAGES: readonly EvalPage[] = [
   { id: 'antd-letter', page: 'antd-letter.html', entry: 'antd-letter.tsx', library: 'antd on React 18 (Ant Design Pro style): Form.List of 同行人员, Cascader of division codes, multiple Select, Checkbox.Group of user ids, Switch, showTime default', kind: '信访事项登记（来访）' },
   { id: 'ruoyi3-inspection', page: 'ruoyi3-inspection.html', entry: 'ruoyi3-inspection.ts', library: 'RuoYi-Vue3 style admin (Element Plus): 新增 el-dialog over the list, dict radios/checkboxes, el-tree-select of the dept tree, datetimerange, multiple select of deputy ids', kind: '代表视察登记' },
   { id: 'hplus-meeting', page: 'hplus-meeting.html', library: 'H+ style jQuery admin (Bootstrap 4, iCheck radios/checkboxes, read-only bootstrap-datetimepicker inputs, a jQuery agenda table, jQuery Validation with H+ defaults)', kind: '会议登记（建议交办会）' },
+  { id: 'avue-appraisal', page: 'avue-appraisal.html', entry: 'avue-appraisal.ts', library: 'Avue 3 (@smallwei/avue) on Element Plus, BladeX/Saber3 style: avue-form from option.group[].column, blade dict-biz codes, a dynamic child table, disabled 填报人', kind: '工作评议测评汇总' },
+  { id: 'proform-activity', page: 'proform-activity.html', entry: 'proform-activity.tsx', library: 'Ant Design ProComponents 3 on antd 6 (React 18): ProForm with labels above, radio buttons over a valueEnum, a date range, request-driven selects, a ProFormList of deputies, ProFormDigit checked against it, a switch and a disabled date defaulted', kind: '代表履职活动登记' },
+  { id: 'vxe-meeting', page: 'vxe-meeting.html', entry: 'vxe-meeting.ts', library: 'vxe-table 4 + vxe-pc-ui 4 (Vue 3): a vxe-form of the main fields and three editable vxe-grids (click-to-edit cells, VxeInput/VxeSelect editors, edit-rules) for agenda, attendees without vote and deputies\' opinions', kind: '会议登记（党委扩大会议，代表列席）' },
 ];
 
 function newest(path: string): number {
