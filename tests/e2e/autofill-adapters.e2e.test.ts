@@ -117,6 +117,22 @@ describe('ARIA role widgets (a low-code page with div labels)', () => {
   });
 });
 
+describe('a select of a library no adapter knows: a read-only input inside its component (unknown-select.html)', () => {
+  // Typing the option's text into the read-only box was read back from the box and reported
+  // filled while the component held nothing (the vxe-select case). The component owning the box
+  // is asked now: not accepted, reported failed, and the box's text put back.
+  it('reports the choice failed, not filled, and leaves no text in the box the widget does not hold', async () => {
+    const page = await openPage('unknown-select.html');
+    const { report } = await fillFixture(page, { 'meeting.title': '党委扩大会议', 'meeting.type': '党委扩大会议' });
+    const detail = JSON.stringify(report);
+    expect(await portalState(page), detail).toEqual({ title: '党委扩大会议', type: null });
+    expect(report.filled.map((f) => f.key), detail).toEqual(['meeting.title']);
+    expect(report.failed.map((f) => f.key), detail).toEqual(['meeting.type']);
+    expect(await page.evaluate(() => (document.querySelector('.house-select__input') as HTMLInputElement).value)).toBe('');
+    await page.close();
+  });
+});
+
 describe('a jQuery form-horizontal: two label/control pairs per row, read-only date-time picker boxes (jquery-pickers.html)', () => {
   // smalot's bootstrap-datetimepicker takes an empty box for "now" when it opens and writes its
   // own date back when the next click closes it: a write that focused the box was read back as

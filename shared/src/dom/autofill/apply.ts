@@ -153,8 +153,30 @@ function holds(adapter: WidgetAdapter, h: WidgetHandle, v: FillValue): boolean {
   // a native box's framework model is read too when it is read-only: a picker of a library the
   // engine does not know may keep its own value and ignore the typed text
   const native = adapter.name === 'native' || adapter.name === 'my97';
-  const model = (h.kind === 'file' || (native && !(h.readOnly && adapter.name === 'native'))) ? undefined : pageWorld().readModel?.(h.el);
+  const model = h.kind === 'file' || (native && !(h.readOnly && adapter.name === 'native')) ? undefined
+    : native ? ownerModel(h.el) : pageWorld().readModel?.(h.el);
   return readMatches(adapter.read(h), v, h) && modelMatches(model, v, h);
+}
+
+/** How far up a read-only box's owning widget is looked for (its wrapper, the widget's root). */
+const OWNER_LEVELS = 3;
+
+/**
+ * The model of the widget a read-only box belongs to: the box's own component, else the nearest
+ * wrapper's (a select or picker of a library no adapter knows draws a read-only input inside its
+ * root). Its text typed into the box is not a choice the widget made: only its model says.
+ * A wrapper holding another control is the form's layout, not the box's widget.
+ */
+function ownerModel(el: Element): ReturnType<NonNullable<ReturnType<typeof pageWorld>['readModel']>> {
+  const read = pageWorld().readModel;
+  if (!read) return undefined;
+  let p: Element | null = el;
+  for (let i = 0; p && i <= OWNER_LEVELS; p = p.parentElement, i++) {
+    if (p !== el && holdsAnotherControl(p, el)) return undefined;
+    const m = read(p);
+    if (m !== undefined) return m;
+  }
+  return undefined;
 }
 
 export function toFillValue(prev: ReadValue, h: WidgetHandle): FillValue | undefined {
@@ -259,7 +281,13 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
         if (!keepsReach(adapter, handle)) forgetReach();
         written.push({ adapter, handle, before, control: step.control, ...(model ? { model } : {}) });
         const held = await accepted(adapter, handle, step.value);
-        if (held !== true) { report.failed.push({ ...entry, error: notAccepted(held, !!step.sensitive) }); continue; }
+        if (held !== true) {
+          report.failed.push({ ...entry, error: notAccepted(held, !!step.sensitive) });
+          // a read-only box whose widget did not take the text: put its text back, so the page
+          // does not show a value its widget does not hold (the clerk would take it for filled)
+          if (adapter.name === 'native' && handle.readOnly && typeof before === 'string') { try { await adapter.write(handle, { type: 'text', text: before }); } catch { /* left as the page has it */ } }
+          continue;
+        }
         report.filled.push(entry);
         filledSteps.push({ entry, adapter, handle, value: step.value, sensitive: !!step.sensitive });
       } catch (e) {
