@@ -183,9 +183,9 @@ function dateFormatFor(control: ScannedControl, entry: DictionaryEntry | undefin
   if (control.inputType === 'month') return 'YYYY-MM';
   const hinted = control.labels.filter((l) => l.source === 'placeholder' || l.source === 'title').map((l) => formatFromHint(l.text)).find(Boolean);
   if (hinted) return hinted;
-  // a read-only box takes its date from a picker, which writes (and parses) the machine form;
+  // a read-only box, or a box a date picker draws, takes its date from the picker, which writes (and parses) the machine form;
   // the dictionary's format (2025年3月18日) is how a person writes it in free text
-  if (control.readOnly && (entry?.type === 'date' || entry?.type === 'datetime')) return entry.type === 'datetime' ? 'YYYY-MM-DD HH:mm' : 'YYYY-MM-DD';
+  if ((control.readOnly || control.inPicker) && (entry?.type === 'date' || entry?.type === 'datetime')) return entry.type === 'datetime' ? 'YYYY-MM-DD HH:mm' : 'YYYY-MM-DD';
   return entry?.format ?? (entry?.type === 'datetime' ? 'YYYY-MM-DD HH:mm' : 'YYYY-MM-DD');
 }
 

@@ -63,6 +63,8 @@ export interface ScannedControl {
   /** Usable, but not trusted with personal data (ID numbers, phones): faint, small, tiny text… */
   caution?: string;
   readOnly?: boolean;
+  /** A plain text box inside a date picker of a library no adapter knows (its class names say date/picker/calendar). */
+  inPicker?: boolean;
   required?: boolean;
   /** The current value as the adapter reads it (text, option text(s), boolean, file names). */
   value?: string | string[] | boolean | null;

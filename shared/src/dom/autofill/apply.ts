@@ -8,9 +8,9 @@ import type { AutofillContext } from '../../core/autofill/context.ts';
 import { mappingSelectors, planFill, readBackValues, type PlanOptions, type ReadBackResult } from '../../core/autofill/plan.ts';
 import type { FillPlan, FillReport, FillReportEntry, FillValue } from '../../core/autofill/types.ts';
 import type { PortalMapping } from '../../core/pack-schema.ts';
-import { adapterByName, getWaitLimit, waitUntil, type ReadValue, type WidgetAdapter, type WidgetHandle } from './adapters/index.ts';
+import { adapterByName, getWaitLimit, nextTask, waitUntil, type ReadValue, type WidgetAdapter, type WidgetHandle } from './adapters/index.ts';
 import { buttonText, dataRows, scanPage, type ControlEntry, type PageSession, type ScanOptions } from './scan.ts';
-import { cautionReason, clickLikeUser, forgetReach, holdScroll, leavingIn, reachNow, textOf, unusableReason } from './util.ts';
+import { blur, cautionReason, clickLikeUser, forgetReach, holdScroll, key, leaving, leavingIn, reachNow, textOf, unusableReason, win } from './util.ts';
 import { hiddenTabs, openTab, selectedTabBeside, showTabsOf, unopenedTabs } from './tabs.ts';
 import { unusableWords } from '../../core/autofill/words.ts';
 import { pageWorld, type ModelRead } from './framework-state.ts';
@@ -195,6 +195,46 @@ function sameRead(a: ReadValue, b: ReadValue): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
+/** What a dropdown, picker or popup panel calls itself (class words): what a person closes by clicking elsewhere. */
+const PANEL_WORDS = /(^|[-_\s])(panel|picker|dropdown|popup|popper|calendar|date-?picker|select-?panel)([-_\s]|$)/i;
+const PANEL_DEPTH = 6;
+
+/**
+ * What covers `el` is a panel (a dropdown or picker popup, by its class words) outside any
+ * dialog and not around `el`: closed as a person closes it — Escape in the box that has the
+ * focus, then a click on the page outside it. A dialog, a mask or a page header is never
+ * dismissed. True when something was done (the caller checks again).
+ */
+async function dismissStrayPanel(el: Element, last: Element | undefined): Promise<boolean> {
+  const doc = el.ownerDocument;
+  const r = el.getBoundingClientRect();
+  const top = doc.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  if (!top || top === el || el.contains(top) || top.contains(el)) return false;
+  let panel: Element | undefined;
+  for (let p: Element | null = top, i = 0; p && i < PANEL_DEPTH && !panel; p = p.parentElement, i++) {
+    const cls = typeof p.className === 'string' ? p.className : p.getAttribute('class') ?? '';
+    if (PANEL_WORDS.test(cls) && !p.contains(el)) panel = p;
+  }
+  if (!panel) return false;
+  // a dialog over the field is not a stray panel (one inside the same dialog as the field is)
+  const dialog = panel.closest('[role=dialog], [aria-modal=true], dialog, [class*="modal"], [class*="dialog"]');
+  if (dialog && !dialog.contains(el)) return false;
+  const active = doc.activeElement as HTMLElement | null;
+  if (active && active !== doc.body) { key(active, 'Escape'); await nextTask(el); }
+  if (panel.isConnected && !unusableReason(panel)) {
+    // a person leaves the box by pressing outside it while it still has the focus: some widgets
+    // close (and take the typed text) only on a press outside while active, not on a blur
+    const box = last instanceof win(el).HTMLElement && last.isConnected ? last : undefined;
+    if (box && doc.activeElement !== box) box.focus({ preventScroll: true });
+    clickLikeUser(doc.body);
+    if (box) blur(box);
+    await nextTask(el);
+  }
+  if (doc.activeElement && doc.activeElement !== doc.body) blur(doc.activeElement as HTMLElement);
+  if (panel.isConnected && !unusableReason(panel) && !leaving(panel)) await waitUntil(() => !panel!.isConnected || !!unusableReason(panel!) || leaving(panel!), { near: el, timeout: 400 });
+  return true;
+}
+
 /** How long a covered control may wait for what covers it to go (a closing popup's animation, ms). */
 const COVER_WAIT_MS = 1200;
 
@@ -262,6 +302,11 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
       let why = ready ? undefined : (await untilUsable(adapter, handle)) ?? unusableReason(handle.visible, { reach: true });
       // a popup of the field before (a dropdown, a calendar) may still be closing over this one:
       // give it the time its animation takes, then decide
+      if (why === 'covered') {
+        // a panel the fill's own typing opened (a picker of a library no adapter knows, left open
+        // when its box was left) covers it: close it as a person does, then give it its animation
+        if (await dismissStrayPanel(handle.visible, written[written.length - 1]?.handle.labelTarget ?? written[written.length - 1]?.handle.el)) why = unusableReason(handle.visible, { reach: true });
+      }
       if (why === 'covered') {
         const clear = await waitUntil(() => unusableReason(handle.visible, { reach: true }) === undefined, { near: handle.el, timeout: COVER_WAIT_MS });
         if (clear) why = undefined;

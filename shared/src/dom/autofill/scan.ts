@@ -526,6 +526,7 @@ function scanDocument(doc: Document, options: ScanOptions): PageSession {
     if (handle.options) c.options = handle.options;
     if (handle.multiple) c.multiple = true;
     if (handle.readOnly) c.readOnly = true;
+    if (adapter.name === 'native' && (handle.kind === 'text') && inDatePicker(handle.el)) c.inPicker = true;
     if (target.hasAttribute('required') || target.getAttribute('aria-required') === 'true') c.required = true;
     if (handle.kind === 'date' || handle.kind === 'datetime') {
       const f = handle.dateFormat ?? formatFromHint(target.getAttribute('placeholder') ?? undefined) ?? (typeof value === 'string' && value ? dateFormatFromValue(value) : undefined);
@@ -553,6 +554,16 @@ function scanDocument(doc: Document, options: ScanOptions): PageSession {
   visitDoc(doc, '');
   finishGroups(session);
   return session;
+}
+
+/** A text box a date picker draws (its own or a wrapper's class, up to three levels, says date/picker/calendar). */
+const PICKER_CLASS = /(^|[-_\s])(date|datetime|picker|datepicker|calendar|laydate|wdate)([-_\s]|$)/i;
+function inDatePicker(el: Element): boolean {
+  for (let p: Element | null = el, i = 0; p && i < 4; p = p.parentElement, i++) {
+    const cls = typeof p.className === 'string' ? p.className : '';
+    if (PICKER_CLASS.test(cls)) return true;
+  }
+  return false;
 }
 
 function matchSelectors(el: Element, selectors: readonly string[] | undefined): number[] {
