@@ -25,6 +25,7 @@ const LIBRARIES = [
   { page: 'range-tdesign', adapter: 'tdesign-date-range' },
   { page: 'range-arco', adapter: 'arco-date-range' },
   { page: 'range-naive', adapter: 'naive-date-range' },
+  { page: 'range-view-ui', adapter: 'view-ui-date-range' },
 ];
 
 describe('range pickers take the record’s period', () => {
@@ -55,16 +56,18 @@ describe('range pickers take the record’s period', () => {
     } finally { await page.close(); }
   });
 
-  it('undo empties the range pickers it filled', async () => {
-    const page = await open('range-arco');
-    try {
-      await fill(page, RECORD);
-      expect((await portalState(page) as { times: string }).times).toBe('2024-09-10 09:00 ~ 2024-09-11 17:30');
-      const undone = await lvzhi<{ failed: unknown[] }>(page, 'undo');
-      expect(undone.failed).toEqual([]);
-      expect(await portalState(page)).toEqual({ subject: '', period: '', times: '', date: '' });
-    } finally { await page.close(); }
-  });
+  for (const name of ['range-arco', 'range-view-ui']) {
+    it(`${name}: undo empties the range pickers it filled`, async () => {
+      const page = await open(name);
+      try {
+        await fill(page, RECORD);
+        expect((await portalState(page) as { times: string }).times).toBe('2024-09-10 09:00 ~ 2024-09-11 17:30');
+        const undone = await lvzhi<{ failed: unknown[] }>(page, 'undo');
+        expect(undone.failed).toEqual([]);
+        expect(await portalState(page)).toEqual({ subject: '', period: '', times: '', date: '' });
+      } finally { await page.close(); }
+    });
+  }
 });
 
 describe('a label naming a key whose value the control cannot take', () => {
