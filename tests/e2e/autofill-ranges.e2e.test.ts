@@ -26,6 +26,7 @@ const LIBRARIES = [
   { page: 'range-arco', adapter: 'arco-date-range' },
   { page: 'range-naive', adapter: 'naive-date-range' },
   { page: 'range-view-ui', adapter: 'view-ui-date-range' },
+  { page: 'range-element-ui', adapter: 'element-date-range' },
 ];
 
 describe('range pickers take the record’s period', () => {
@@ -45,18 +46,20 @@ describe('range pickers take the record’s period', () => {
     });
   }
 
-  it('a one-day inspection without times: the date range gets the day, the date-time range stays empty and says why', async () => {
-    const page = await open('range-element-plus');
-    try {
-      const report = await fill(page, { 'inspection.subject': '防汛设施视察', 'inspection.date': '2024-09-10' });
-      const detail = JSON.stringify(report);
-      expect(await portalState(page), detail).toEqual({ subject: '防汛设施视察', period: '2024-09-10 ~ 2024-09-10', times: '', date: '2024-09-10' });
-      expect(report.skipped.find((s) => s.label === '活动时间'), detail).toMatchObject({ reason: 'missing-part', detail: '门户要求填写时间，记录中没有“开始时间”的时间' });
-      expect(report.failed, detail).toEqual([]);
-    } finally { await page.close(); }
-  });
+  for (const name of ['range-element-plus', 'range-element-ui', 'range-view-ui']) {
+    it(`${name}: a one-day inspection without times: the date range gets the day, the date-time range stays empty and says why`, async () => {
+      const page = await open(name);
+      try {
+        const report = await fill(page, { 'inspection.subject': '防汛设施视察', 'inspection.date': '2024-09-10' });
+        const detail = JSON.stringify(report);
+        expect(await portalState(page), detail).toEqual({ subject: '防汛设施视察', period: '2024-09-10 ~ 2024-09-10', times: '', date: '2024-09-10' });
+        expect(report.skipped.find((s) => s.label === '活动时间'), detail).toMatchObject({ reason: 'missing-part', detail: '门户要求填写时间，记录中没有“开始时间”的时间' });
+        expect(report.failed, detail).toEqual([]);
+      } finally { await page.close(); }
+    });
+  }
 
-  for (const name of ['range-arco', 'range-view-ui']) {
+  for (const name of ['range-arco', 'range-view-ui', 'range-element-ui']) {
     it(`${name}: undo empties the range pickers it filled`, async () => {
       const page = await open(name);
       try {
