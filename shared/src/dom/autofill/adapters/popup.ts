@@ -343,6 +343,8 @@ export interface TextPickerConfig {
   enter?: boolean;
   /** The picker's panel: when it stays open after Enter/Escape (TDesign), a click outside closes it, so it does not cover the next field. */
   popup?: string;
+  /** The picker's own panel, whose controls are the widget's (WidgetAdapter.panel). */
+  panel?: string;
 }
 
 /** Closes a popup that stays open after the keyboard's Escape: waits for it to go, else clicks outside as a person would. */
@@ -382,6 +384,7 @@ export function textPicker(cfg: TextPickerConfig): WidgetAdapter {
     name: cfg.name,
     ...(cfg.aliases ? { aliases: cfg.aliases } : {}),
     roots: cfg.roots,
+    ...(cfg.panel ? { panel: cfg.panel } : {}),
     detect(el) {
       if (cfg.exclude?.(el)) return undefined;
       const inputs = el.querySelectorAll('input');
@@ -422,6 +425,8 @@ export interface RangePickerConfig {
   clearIcon?: string;
   /** The picker's panel (see TextPickerConfig.popup). */
   popup?: string;
+  /** The picker's own panel, whose controls are the widget's (WidgetAdapter.panel). */
+  panel?: string;
   /** False when Enter picks the panel's focused cell instead of the typed text. */
   enter?: boolean;
   /** Press Enter after the start too (a library that takes each end on its own Enter). */
@@ -504,6 +509,7 @@ export function rangePicker(cfg: RangePickerConfig): WidgetAdapter {
     name: cfg.name,
     ...(cfg.aliases ? { aliases: cfg.aliases } : {}),
     roots: cfg.roots,
+    ...(cfg.panel ? { panel: cfg.panel } : {}),
     detect(el) {
       if (cfg.exclude?.(el)) return undefined;
       const inputs = inputsOf(el);
@@ -531,6 +537,14 @@ export function rangePicker(cfg: RangePickerConfig): WidgetAdapter {
       } else {
         const [start, end] = inputsOf(h.el);
         if (!start || !end) throw new Error('找不到日期范围的输入框');
+        // a period held already is cleared first, as a person does: typed over, the start of
+        // Element Plus, Arco and TDesign ranges kept the old end's day (or time) and the new
+        // period was not taken
+        if (adapter.read(h) !== null && adapter.clear) {
+          await adapter.clear(h);
+          await waitUntil(() => adapter.read(h) === null, { near: h.el, timeout: 600 });
+          if (cfg.popup) await closeStrayPopup(h.el, cfg.popup);
+        }
         await typeRange(start, end, v.from, v.to, h.kind === 'datetimerange', cfg);
       }
       if (cfg.popup) await closeStrayPopup(h.el, cfg.popup);
