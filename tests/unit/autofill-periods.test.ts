@@ -60,6 +60,26 @@ describe('a period into a range picker', () => {
     expect(meeting.skipped[0]).toMatchObject({ reason: 'no-value', detail: '记录中没有“结束时间”' });
   });
 
+  it('an activity (代表接待日 9:00—11:30) has its own period: 活动时间 over a range picker, its ends over date-time boxes', () => {
+    const activity = { 'activity.title': '代表接待日', 'activity.date': '2024-06-15', 'activity.startTime': '2024-06-15T09:00', 'activity.endTime': '2024-06-15T11:30' };
+    const dateTime = (label: string) => ctl(label, { kind: 'datetime', dateFormat: 'YYYY-MM-DD HH:mm' });
+    const p = planFill(ctx, scan(dateTimeRange('活动时间'), dateRange('活动起止日期'), ctl('活动日期', { kind: 'date', dateFormat: 'YYYY-MM-DD' }), dateTime('活动开始时间'), dateTime('活动结束时间')), activity);
+    expect(p.steps.map((s) => [s.label, s.key, s.value])).toEqual([
+      ['活动时间', 'activity.period', { type: 'range', from: '2024-06-15 09:00:00', to: '2024-06-15 11:30:00' }],
+      ['活动起止日期', 'activity.period', { type: 'range', from: '2024-06-15', to: '2024-06-15' }],
+      ['活动日期', 'activity.date', { type: 'text', text: '2024-06-15' }],
+      ['活动开始时间', 'activity.startTime', { type: 'text', text: '2024-06-15 09:00' }],
+      ['活动结束时间', 'activity.endTime', { type: 'text', text: '2024-06-15 11:30' }],
+    ]);
+    // times of day on the activity's date; a one-day activity without times: the day, no invented hours
+    expect(deriveValue(ctx, ctx.entries.get('activity.period')!.derive!, { 'activity.date': '2024-06-15', 'activity.startTime': '9:00', 'activity.endTime': '11:30' })).toEqual({ ok: true, value: ['2024-06-15T09:00', '2024-06-15T11:30'], type: 'daterange' });
+    const day = planFill(ctx, scan(dateRange('活动时间'), dateTimeRange('起止时间')), { 'activity.title': '走访选民', 'activity.date': '2024-06-15' });
+    expect(day.steps.map((s) => [s.label, s.key, s.value])).toEqual([['活动时间', 'activity.period', { type: 'range', from: '2024-06-15', to: '2024-06-15' }]]);
+    expect(day.skipped.find((s) => s.label === '起止时间')).toMatchObject({ reason: 'missing-part' });
+    // an inspection record keeps its own period under the same label
+    expect(planFill(ctx, scan(dateTimeRange('活动时间')), inspection).steps.map((s) => s.key)).toEqual(['inspection.period']);
+  });
+
   it('a range picker labelled with a single date’s name takes that date’s period', () => {
     const p = planFill(ctx, scan(dateRange('检查日期'), dateTimeRange('会议日期')), { ...inspection, 'meeting.startTime': '2024-04-25T09:00', 'meeting.endTime': '2024-04-25T11:00' });
     expect(p.steps.map((s) => [s.label, s.key, s.via])).toEqual([['检查日期', 'inspection.period', 'period'], ['会议日期', 'meeting.period', 'period']]);

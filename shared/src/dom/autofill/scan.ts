@@ -357,9 +357,13 @@ const ARIA_ITEMS = '[role=option], [role=treeitem], [role=menuitemcheckbox], [ro
  * option item, or inside a dropdown popup that holds items. A multi-select's ticks and a popup's
  * search box are the widget's, not the page's: scanned as page controls they were matched to
  * record fields by their option text. A popup that holds no items, or holds widgets of its own
- * (a dialog, a popover or a tooltip sharing the popup class), is left alone.
+ * (a dialog, a popover or a tooltip sharing the popup class), is left alone. And everything inside
+ * a widget's own panel (`WidgetAdapter.panel`: a date picker's calendar with its year/month selects,
+ * a date-time range's start and end date and time inputs) is the widget's: listed, those hidden
+ * inner inputs filled the report with unlabelled or "unusable" entries once the panel had opened.
  */
 function dropdownTest(list: readonly WidgetAdapter[]): (el: Element) => boolean {
+  const panels = [...new Set(list.map((a) => a.panel).filter((p): p is string => !!p))].join(', ');
   const parts = list.map((a) => a.dropdown).filter((d): d is { popup: string; item: string } => !!d);
   const items = [ARIA_ITEMS, ...parts.map((d) => d.item)].join(', ');
   const popups = parts.map((d) => d.popup).join(', ');
@@ -371,6 +375,7 @@ function dropdownTest(list: readonly WidgetAdapter[]): (el: Element) => boolean 
     const up = el.parentElement;
     if (!up) return false;
     if (up.closest(items)) return true;
+    if (panels && el.closest(panels)) return true;
     if (!popups) return false;
     for (let p = up.closest(popups); p; p = p.parentElement?.closest(popups) ?? null) if (isDropdown(p)) return true;
     return false;

@@ -27,6 +27,7 @@ export const arcoSelect = defineAdapter(popupSelect({
 export const arcoDate = defineAdapter(textPicker({
   name: 'arco-date',
   roots: '.arco-picker',
+  panel: '.arco-picker-container',
   exclude: (el) => el.classList.contains('arco-picker-range') || !!el.closest('.arco-trigger-popup'),
   dateFormat: 'YYYY-MM-DD',
   dateTimeFormat: 'YYYY-MM-DD HH:mm:ss',
@@ -38,6 +39,7 @@ export const arcoDate = defineAdapter(textPicker({
 export const arcoDateRange = defineAdapter(rangePicker({
   name: 'arco-date-range',
   roots: '.arco-picker-range',
+  panel: '.arco-picker-container',
   exclude: (el) => !!el.closest('.arco-trigger-popup'),
   dateFormat: 'YYYY-MM-DD',
   dateTimeFormat: 'YYYY-MM-DD HH:mm:ss',

@@ -30,10 +30,14 @@ export const elementSelect = defineAdapter(popupSelect({
   search: 'input.el-select__input, input.el-input__inner:not([readonly])',
 }));
 
+/** The calendar and time panels (a date-time range's has Start Date / Start Time … inputs of its own). */
+const ELEMENT_PANEL = '.el-picker-panel, .el-time-panel';
+
 export const elementDate = defineAdapter(textPicker({
   name: 'element-date',
   aliases: ['element-ui-date'],
   roots: '.el-date-editor',
+  panel: ELEMENT_PANEL,
   exclude: (el) => el.classList.contains('el-range-editor') || !!el.parentElement?.closest('.el-date-editor'),
   timeDom: (el) => el.classList.contains('el-date-editor--datetime'),
   dateFormat: 'YYYY-MM-DD',
@@ -46,6 +50,7 @@ export const elementDateRange = defineAdapter(rangePicker({
   name: 'element-date-range',
   aliases: ['element-ui-date-range'],
   roots: '.el-range-editor',
+  panel: ELEMENT_PANEL,
   inputs: 'input.el-range-input',
   timeDom: (el) => el.classList.contains('el-date-editor--datetimerange'),
   dateFormat: 'YYYY-MM-DD',

@@ -28,6 +28,7 @@ export const naiveSelect = defineAdapter(popupSelect({
 export const naiveDate = defineAdapter(textPicker({
   name: 'naive-date',
   roots: '.n-date-picker',
+  panel: '.n-date-panel, .n-time-picker-panel',
   input: 'input.n-input__input-el',
   dateFormat: 'YYYY-MM-DD',
   dateTimeFormat: 'YYYY-MM-DD HH:mm:ss',
@@ -38,6 +39,7 @@ export const naiveDate = defineAdapter(textPicker({
 export const naiveDateRange = defineAdapter(rangePicker({
   name: 'naive-date-range',
   roots: '.n-date-picker',
+  panel: '.n-date-panel, .n-time-picker-panel',
   inputs: 'input.n-input__input-el',
   dateFormat: 'YYYY-MM-DD',
   dateTimeFormat: 'YYYY-MM-DD HH:mm:ss',

@@ -291,6 +291,16 @@ export function popupSelect(cfg: PopupSelectConfig): WidgetAdapter {
 
 // ---------------------------------------------------------------- date pickers
 
+/**
+ * A pointer moving onto `target` enters every element from `root` down to it: mouseenter does
+ * not bubble, and a library may show its clear icon on entering the input's wrapper only (View UI).
+ */
+function hoverDown(root: Element, target: Element | null | undefined): void {
+  const path: Element[] = [];
+  for (let n: Element | null = target ?? null; n && n !== root && root.contains(n); n = n.parentElement) path.unshift(n);
+  for (const n of [root, ...path]) hover(n);
+}
+
 /** Types the date into the picker's input as a person would, then presses Enter and leaves. */
 export async function typeIntoPicker(input: HTMLInputElement, text: string, confirm = false, popupSel?: string, enter = true): Promise<void> {
   const opened = popupSel ? popupsOpenedFrom(docOf(input), popupSel) : undefined;
@@ -333,6 +343,8 @@ export interface TextPickerConfig {
   enter?: boolean;
   /** The picker's panel: when it stays open after Enter/Escape (TDesign), a click outside closes it, so it does not cover the next field. */
   popup?: string;
+  /** The picker's own panel, whose controls are the widget's (WidgetAdapter.panel). */
+  panel?: string;
 }
 
 /** Closes a popup that stays open after the keyboard's Escape: waits for it to go, else clicks outside as a person would. */
@@ -372,10 +384,12 @@ export function textPicker(cfg: TextPickerConfig): WidgetAdapter {
     name: cfg.name,
     ...(cfg.aliases ? { aliases: cfg.aliases } : {}),
     roots: cfg.roots,
+    ...(cfg.panel ? { panel: cfg.panel } : {}),
     detect(el) {
       if (cfg.exclude?.(el)) return undefined;
       const inputs = el.querySelectorAll('input');
       if (inputs.length !== 1) return undefined; // ranges are not dictionary values
+      if (rangeProps(el)) return undefined; // a range in one input (View UI daterange): the range adapter's
       const input = inputs[0]!;
       const f = pickerFormat(el, input, cfg);
       return { el: el as HTMLElement, visible: el, labelTarget: input, kind: f.kind, ...(f.format ? { dateFormat: f.format } : {}), claims: [input] };
@@ -387,7 +401,7 @@ export function textPicker(cfg: TextPickerConfig): WidgetAdapter {
       if (cfg.popup) await closeStrayPopup(h.el, cfg.popup);
     },
     async clear(h) {
-      hover(h.el);
+      hoverDown(h.el, inputOf(h));
       const icon = cfg.clearIcon ? await waitUntil(() => h.el.querySelector<HTMLElement>(cfg.clearIcon!), { near: h.el, timeout: 400 }) : undefined;
       if (icon) clickLikeUser(icon); else await typeIntoPicker(inputOf(h), '');
     },
@@ -411,10 +425,24 @@ export interface RangePickerConfig {
   clearIcon?: string;
   /** The picker's panel (see TextPickerConfig.popup). */
   popup?: string;
+  /** The picker's own panel, whose controls are the widget's (WidgetAdapter.panel). */
+  panel?: string;
   /** False when Enter picks the panel's focused cell instead of the typed text. */
   enter?: boolean;
   /** Press Enter after the start too (a library that takes each end on its own Enter). */
   enterEach?: boolean;
+  /**
+   * One input showing `start<separator>end` (View UI / iView): the separator is the component's
+   * `separator` prop when reachable, else this default. Such a root is a range only when its
+   * props say so (type daterange/datetimerange) or its text is two dates joined so.
+   */
+  single?: { separator: string };
+}
+
+/** The component's props say it picks a range (type / mode daterange, datetimerange…). */
+export function rangeProps(el: Element): boolean {
+  const p = componentOf(el, ['type', 'mode', 'separator'])?.props ?? {};
+  return [p.type, p.mode].some((x) => typeof x === 'string' && /range$/i.test(x));
 }
 
 /**
@@ -464,34 +492,70 @@ export async function typeRange(start: HTMLInputElement, end: HTMLInputElement, 
  */
 export function rangePicker(cfg: RangePickerConfig): WidgetAdapter {
   const inputsOf = (el: Element) => Array.from(el.querySelectorAll<HTMLInputElement>(cfg.inputs ?? 'input'));
+  const count = cfg.single ? 1 : 2;
+  const separatorOf = (el: Element): string => {
+    const sep = componentOf(el, ['separator', 'type'])?.props.separator;
+    return typeof sep === 'string' && sep ? sep : cfg.single!.separator;
+  };
+  /** A single input's text as its two ends: split by the separator the widget joins them with. */
+  const splitSingle = (el: Element, text: string): [string, string] | undefined => {
+    const sep = separatorOf(el);
+    let parts = text.split(sep);
+    // typed by hand with other spacing (2024-09-10至2024-09-11); a bare hyphen never splits a date
+    if (parts.length !== 2 && sep.trim() && sep.trim() !== '-') parts = text.split(sep.trim());
+    return parts.length === 2 ? [parts[0]!.trim(), parts[1]!.trim()] : undefined;
+  };
   const adapter: WidgetAdapter = {
     name: cfg.name,
     ...(cfg.aliases ? { aliases: cfg.aliases } : {}),
     roots: cfg.roots,
+    ...(cfg.panel ? { panel: cfg.panel } : {}),
     detect(el) {
       if (cfg.exclude?.(el)) return undefined;
       const inputs = inputsOf(el);
-      if (inputs.length !== 2) return undefined;
+      if (inputs.length !== count) return undefined;
+      // one input is a range only when the component says so, or when it shows two dates
+      if (cfg.single && !rangeProps(el) && !(splitSingle(el, inputs[0]!.value)?.every((e) => /^\d{4}\D\d{1,2}\D\d{1,2}/.test(e)))) return undefined;
       const f = rangeFormat(el, inputs, cfg);
       return { el: el as HTMLElement, visible: el, labelTarget: inputs[0]!, kind: f.kind, dateFormat: f.format, claims: Array.from(el.querySelectorAll('input')) };
     },
     read(h) {
+      if (cfg.single) {
+        const text = inputsOf(h.el)[0]?.value.trim() ?? '';
+        return text ? splitSingle(h.el, text) ?? [text, ''] : null;
+      }
       const [a, b] = inputsOf(h.el).map((i) => i.value.trim());
       return a || b ? [a ?? '', b ?? ''] : null;
     },
     async write(h, v) {
       if (v.type !== 'range') throw new Error('日期范围控件只接受起止两个日期');
-      const [start, end] = inputsOf(h.el);
-      if (!start || !end) throw new Error('找不到日期范围的输入框');
-      await typeRange(start, end, v.from, v.to, h.kind === 'datetimerange', cfg);
+      if (cfg.single) {
+        const input = inputsOf(h.el)[0];
+        if (!input) throw new Error('找不到日期范围的输入框');
+        // the whole period as the widget shows it, in one box (View UI parses it on change)
+        await typeIntoPicker(input, `${v.from}${separatorOf(h.el)}${v.to}`, h.kind === 'datetimerange', cfg.popup, cfg.enter ?? true);
+      } else {
+        const [start, end] = inputsOf(h.el);
+        if (!start || !end) throw new Error('找不到日期范围的输入框');
+        // a period held already is cleared first, as a person does: typed over, the start of
+        // Element Plus, Arco and TDesign ranges kept the old end's day (or time) and the new
+        // period was not taken
+        if (adapter.read(h) !== null && adapter.clear) {
+          await adapter.clear(h);
+          await waitUntil(() => adapter.read(h) === null, { near: h.el, timeout: 600 });
+          if (cfg.popup) await closeStrayPopup(h.el, cfg.popup);
+        }
+        await typeRange(start, end, v.from, v.to, h.kind === 'datetimerange', cfg);
+      }
       if (cfg.popup) await closeStrayPopup(h.el, cfg.popup);
     },
     async clear(h) {
-      hover(h.el);
+      hoverDown(h.el, inputsOf(h.el)[0]);
       const icon = cfg.clearIcon ? await waitUntil(() => h.el.querySelector<HTMLElement>(cfg.clearIcon!), { near: h.el, timeout: 400 }) : undefined;
       if (icon) { clickLikeUser(icon); return; }
       const [start, end] = inputsOf(h.el);
-      if (start && end) await typeRange(start, end, '', '', false, cfg);
+      if (cfg.single && start) await typeIntoPicker(start, '', false, cfg.popup, cfg.enter ?? true);
+      else if (start && end) await typeRange(start, end, '', '', false, cfg);
     },
   };
   return adapter;

@@ -25,6 +25,7 @@ export const tdesignSelect = defineAdapter(popupSelect({
 export const tdesignDate = defineAdapter(textPicker({
   name: 'tdesign-date',
   roots: '.t-date-picker',
+  panel: '.t-date-picker__panel, .t-date-range-picker__panel, .t-time-picker__panel',
   exclude: (el) => !!el.closest('.t-popup'),
   input: 'input.t-input__inner',
   dateFormat: 'YYYY-MM-DD',
@@ -37,6 +38,7 @@ export const tdesignDate = defineAdapter(textPicker({
 export const tdesignDateRange = defineAdapter(rangePicker({
   name: 'tdesign-date-range',
   roots: '.t-date-range-picker',
+  panel: '.t-date-picker__panel, .t-date-range-picker__panel, .t-time-picker__panel',
   exclude: (el) => !!el.closest('.t-popup'),
   inputs: 'input.t-input__inner',
   dateFormat: 'YYYY-MM-DD',

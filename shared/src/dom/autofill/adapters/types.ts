@@ -53,6 +53,13 @@ export interface WidgetAdapter {
    * a multi-select's ticks, a dropdown's search box (see scan.ts).
    */
   dropdown?: { popup: string; item: string };
+  /**
+   * The widget's own panel (a date picker's calendar, with its year/month selects and the start
+   * and end date and time inputs of a date-time range): every control inside it is the widget's,
+   * never the page's, so the scan does not list it (see scan.ts). A class of the panel itself,
+   * not of a popup other content shares.
+   */
+  panel?: string;
   detect(el: Element): WidgetHandle | undefined;
   read(h: WidgetHandle): ReadValue;
   write(h: WidgetHandle, v: FillValue): Promise<void>;

@@ -1,13 +1,14 @@
 /**
  * View UI Plus (Vue 3) and iView / View Design (Vue 2), which render the same `ivu-` classes.
- * Selects (single, multiple, filterable), date and date-time pickers and cascaders are written
+ * Selects (single, multiple, filterable), date and date-time pickers (and their ranges, in one
+ * input) and cascaders are written
  * through their own dropdowns (inline or transferred to body); the switch is a class switch
  * (ivu-switch-checked). Radios and checkboxes keep a native input inside their label: the native
  * adapter takes them. `read` gives what the widget displays; apply checks the component's model
  * (Vue props) besides.
  */
 import { textOf } from '../util.ts';
-import { classSwitch, menuCascader, popupSelect, textPicker } from './popup.ts';
+import { classSwitch, menuCascader, popupSelect, rangePicker, textPicker } from './popup.ts';
 import { defineAdapter } from './registry.ts';
 
 export const viewUiSelect = defineAdapter(popupSelect({
@@ -33,6 +34,7 @@ export const viewUiDate = defineAdapter(textPicker({
   name: 'view-ui-date',
   aliases: ['iview-date'],
   roots: '.ivu-date-picker',
+  panel: '.ivu-picker-panel-body-wrapper',
   exclude: (el) => !!el.closest('.ivu-select-dropdown'),
   input: '.ivu-date-picker-rel input.ivu-input',
   dateFormat: 'YYYY-MM-DD',
@@ -40,6 +42,26 @@ export const viewUiDate = defineAdapter(textPicker({
   clearIcon: '.ivu-icon-ios-close-circle',
   popup: '.ivu-select-dropdown',
   // Enter picks the panel's keyboard-focused cell (today), not the typed date that `change` took
+  enter: false,
+}));
+
+/**
+ * DatePicker type=daterange / datetimerange: one input showing `start - end` (the `separator`
+ * prop), parsed by the widget on change; datetimerange panels confirm with 确定.
+ */
+export const viewUiDateRange = defineAdapter(rangePicker({
+  name: 'view-ui-date-range',
+  aliases: ['iview-date-range'],
+  roots: '.ivu-date-picker',
+  panel: '.ivu-picker-panel-body-wrapper',
+  exclude: (el) => !!el.closest('.ivu-select-dropdown'),
+  inputs: '.ivu-date-picker-rel input.ivu-input',
+  single: { separator: ' - ' },
+  dateFormat: 'YYYY-MM-DD',
+  dateTimeFormat: 'YYYY-MM-DD HH:mm:ss',
+  clearIcon: '.ivu-icon-ios-close-circle',
+  popup: '.ivu-select-dropdown',
+  // Enter picks the panel's keyboard-focused cell, not the typed period that `change` took
   enter: false,
 }));
 
