@@ -327,12 +327,12 @@ export async function typeIntoPicker(input: HTMLInputElement, text: string, conf
   await nextTask(input);
 }
 
-export interface TextPickerConfig {
+/** What a single date picker and a range picker of one library share (the library files pass both). */
+export interface PickerConfig {
   name: string;
   aliases?: readonly string[];
   roots: string;
   exclude?(el: Element): boolean;
-  input?: string;
   /** A class or DOM sign that the picker takes a time too (besides its props). */
   timeDom?(el: Element): boolean;
   /** The format it shows by default (date, date-time). */
@@ -345,6 +345,10 @@ export interface TextPickerConfig {
   popup?: string;
   /** The picker's own panel, whose controls are the widget's (WidgetAdapter.panel). */
   panel?: string;
+}
+
+export interface TextPickerConfig extends PickerConfig {
+  input?: string;
 }
 
 /** Closes a popup that stays open after the keyboard's Escape: waits for it to go, else clicks outside as a person would. */
@@ -411,24 +415,9 @@ export function textPicker(cfg: TextPickerConfig): WidgetAdapter {
 
 // ---------------------------------------------------------------- range pickers
 
-export interface RangePickerConfig {
-  name: string;
-  aliases?: readonly string[];
-  roots: string;
-  exclude?(el: Element): boolean;
+export interface RangePickerConfig extends PickerConfig {
   /** The two inputs (start, end); default: the root's inputs. */
   inputs?: string;
-  /** A class or DOM sign that the range takes times too (besides its props). */
-  timeDom?(el: Element): boolean;
-  dateFormat: string;
-  dateTimeFormat: string;
-  clearIcon?: string;
-  /** The picker's panel (see TextPickerConfig.popup). */
-  popup?: string;
-  /** The picker's own panel, whose controls are the widget's (WidgetAdapter.panel). */
-  panel?: string;
-  /** False when Enter picks the panel's focused cell instead of the typed text. */
-  enter?: boolean;
   /** Press Enter after the start too (a library that takes each end on its own Enter). */
   enterEach?: boolean;
   /**
