@@ -17,7 +17,7 @@ import { fieldWords, formValuesFromDictionary, keyOfField, labelVariants, matchL
 import { convertForControl, formatDate, optionCandidates, parseDate, valueFromControl, type Transform } from './convert.ts';
 import { keyByOptions, preferByOptions } from './options-match.ts';
 import { dateWithTimeOfDay, deriveValue, derivationSources, withDerivedValues, type Derived } from './derive.ts';
-import { planGroups, readGroups } from './repeat.ts';
+import { LIST_TYPES, matchListLabels, planGroups, readGroups } from './repeat.ts';
 import type { FieldWords, FillPlan, FillStep, FillValue, ScanResult, ScannedControl, ScannedTable, SkippedControl, TableFillStep } from './types.ts';
 import { fieldList, refusedWords, unlabelled, unusableWords, visibleLabel } from './words.ts';
 
@@ -453,7 +453,9 @@ function planTable(ctx: AutofillContext, t: ScannedTable, values: Record<string,
   const label = visibleLabel(t.labels[0]?.text) || '无标题的表格';
   const no = (reason: SkippedControl['reason'], zh: string, en: string, extra: Partial<SkippedControl> = {}): SkippedControl => ({ control: t.id, label, reason, detail: zh, detailEn: en, ...extra });
   const listed = mappedList(m, t.list);
-  const match: LabelMatch = listed ? { kind: 'match', key: listed, via: 'label', label } : matchLabels(ctx, t.labels, scope);
+  // a table holds a list: only list-valued keys can take it (its title may be a short form of theirs)
+  const listScope = new Set([...scope].filter((k) => LIST_TYPES.has(ctx.entries.get(k)?.type ?? '')));
+  const match: LabelMatch = listed ? { kind: 'match', key: listed, via: 'label', label } : matchListLabels(ctx, t.labels, listScope);
   let key: string;
   if (match.kind === 'match') key = match.key;
   else if (match.kind === 'ambiguous') return no('ambiguous', ambiguousWords(ctx, match.keys), `could be any of: ${labelsEnOf(ctx, match.keys).join(', ')}`, { candidates: match.keys });

@@ -90,7 +90,7 @@ export function planGroups(ctx: AutofillContext, scan: ScanResult, values: Recor
   return out;
 }
 
-const LIST_TYPES = new Set(['table', 'people']);
+export const LIST_TYPES = new Set(['table', 'people']);
 
 function planGroup(ctx: AutofillContext, g: ScannedGroup, values: Record<string, unknown>, scope: ReadonlySet<string>, form: FormDefinition | undefined, mapped?: string): RepeatFillStep | SkippedControl | undefined {
   const label = visibleLabel(g.labels[0]?.text) || (mapped ? ctx.entries.get(mapped)?.label : undefined) || '无标题的列表';
@@ -157,7 +157,7 @@ function planGroup(ctx: AutofillContext, g: ScannedGroup, values: Record<string,
  * characters that reads in order inside the label or a synonym of exactly one list key the
  * record holds names that key. Only lists, only held keys: a record holds one or two of them.
  */
-function matchListLabels(ctx: AutofillContext, labels: readonly ScannedLabel[], listScope: ReadonlySet<string>): LabelMatch {
+export function matchListLabels(ctx: AutofillContext, labels: readonly ScannedLabel[], listScope: ReadonlySet<string>): LabelMatch {
   const match = matchLabels(ctx, labels, listScope);
   if (match.kind !== 'none' || (match.keys ?? []).some((k) => LIST_TYPES.has(ctx.entries.get(k)?.type ?? ''))) return match;
   for (const l of labels) {
@@ -169,9 +169,12 @@ function matchListLabels(ctx: AutofillContext, labels: readonly ScannedLabel[], 
   return match;
 }
 
-/** `short` reads inside `long`: its characters in order, the first and the last in place (同行人员 in 同行来访人员). */
+/**
+ * `short` reads inside `long`: its characters in order and its last one last — a word left out
+ * in the middle (同行人员 in 同行来访人员) or a qualifier in front (测评结果 in 各单位测评结果).
+ */
 function readsInside(short: string, long: string): boolean {
-  if (short.length >= long.length || short[0] !== long[0] || short[short.length - 1] !== long[long.length - 1]) return false;
+  if (short.length >= long.length || short[short.length - 1] !== long[long.length - 1]) return false;
   let i = 0;
   for (const ch of long) if (ch === short[i]) i++;
   return i === short.length;

@@ -195,6 +195,15 @@ function sameRead(a: ReadValue, b: ReadValue): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
+/** Header words of a table's own columns that hold no data to fill (序号, 操作, a checkbox column). */
+const NON_DATA_COLUMN = /^(序号|编号|#|No\.?|操作|删除|选择|全选)$/i;
+
+/** A column whose cells (in the rows now on the page) hold a control: one the clerk would fill. */
+function cellsTakeInput(te: { body: HTMLTableElement; columns: string[] }, column: string): boolean {
+  const idx = te.columns.indexOf(column);
+  return dataRows(te.body).slice(0, 5).some((r) => { const cell = r.cells[idx]; return !!cell && !!cell.querySelector('input:not([type=hidden]):not([type=checkbox]), textarea, select, [role=combobox], [contenteditable="true"]'); });
+}
+
 /** What a dropdown, picker or popup panel calls itself (class words): what a person closes by clicking elsewhere. */
 const PANEL_WORDS = /(^|[-_\s])(panel|picker|dropdown|popup|popper|calendar|date-?picker|select-?panel)([-_\s]|$)/i;
 const PANEL_DEPTH = 6;
@@ -373,6 +382,10 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
             if (held !== true) throw new Error(`第 ${i + 1} 行“${header}”${notAccepted(held, false)}`);
           }
         }
+        // a column of the page the record has nothing for stays empty in every row written: the
+        // table is not complete, and the clerk must fill that column by hand
+        const empty = te.columns.filter((c) => c && !NON_DATA_COLUMN.test(c) && !t.rows.some((r) => c in r) && cellsTakeInput(te, c));
+        if (empty.length) { report.failed.push({ ...entry, error: `已填 ${t.rows.length} 行；“${empty.join('”“')}”一栏记录中没有，需手工填写` }); continue; }
         report.filled.push(entry);
       } catch (e) {
         report.failed.push({ ...entry, error: e instanceof Error ? e.message : String(e) });

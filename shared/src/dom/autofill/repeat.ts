@@ -81,7 +81,19 @@ export function isAddButton(el: Element): boolean {
   if (partOfWidget(el)) return false;
   const aria = el.getAttribute('aria-label') ?? el.getAttribute('title') ?? '';
   if (aria && ADD_TEXT.test(aria)) return true;
-  return iconSays(el) === 'add' || text === '+' || text === '＋';
+  return iconSays(el) === 'add' || text === '+' || text === '＋' || headerIconButton(el, text, aria);
+}
+
+/**
+ * A button of a table's header row that shows an icon and nothing else (Avue's dynamic child
+ * table, el-table forms with a ⊕ over the index column): the header holds no row to delete or
+ * edit, so its one button adds a row. Sort and filter carets are not buttons.
+ */
+function headerIconButton(el: Element, text: string, aria: string): boolean {
+  if (text || aria || !(el.tagName === 'BUTTON' || el.getAttribute('role') === 'button')) return false;
+  const cell = el.closest('th');
+  if (!cell || !el.querySelector('svg, i, img, [class*="icon"]')) return false;
+  return Array.from(cell.querySelectorAll('button, [role=button]')).length === 1 && iconSays(el) !== 'del';
 }
 
 /** Within two levels up, a box around exactly one control: the element is that widget's own button. */
