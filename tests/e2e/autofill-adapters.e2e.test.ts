@@ -117,6 +117,19 @@ describe('ARIA role widgets (a low-code page with div labels)', () => {
   });
 });
 
+describe('date pickers whose placeholder says 时间 (date-placeholder.html)', () => {
+  // 请选择 印发时间 over a type="date" picker was taken for a date-time: the date was skipped as
+  // 'the portal asks for a time the record does not hold'. The component's own type decides.
+  it('takes the component\'s type over the placeholder\'s wording', async () => {
+    const page = await openPage('date-placeholder.html');
+    const { report } = await fillFixture(page, { 'meeting.documentDate': '2025-07-02', 'meeting.startTime': '2025-07-01T09:30' });
+    const detail = JSON.stringify(report);
+    expect(await portalState(page), detail).toEqual({ issued: '2025-07-02', start: '2025-07-01 09:30:00' });
+    expect(report.filled.map((f) => f.key).sort(), detail).toEqual(['meeting.documentDate', 'meeting.startTime']);
+    await page.close();
+  });
+});
+
 describe('a date picker of a library no adapter knows (unknown-picker.html)', () => {
   // Its panel opened on the typed box's focus, stayed open over the fields below after the blur
   // (it closes on a press outside while the box is active), and they were skipped as covered

@@ -375,7 +375,10 @@ function pickerFormat(el: Element, input: HTMLInputElement, cfg: TextPickerConfi
   const level = [p.picker, p.type, p.mode].find((x): x is string => typeof x === 'string' && /^(month|year|week|quarter)$/.test(x));
   const showTime = !!p.showTime || p.enableTimePicker === true || [p.type, p.mode].some((x) => typeof x === 'string' && TIME_TYPES.test(x));
   const ph = input.getAttribute('placeholder') ?? '';
-  const byDom = !!cfg.timeDom?.(el) || (/时间|time/i.test(ph) && !/日期$/.test(ph));
+  // the placeholder's 时间 is the page's wording (请选择 印发时间 over a date-only picker): it
+  // counts only when the component's props do not say the kind (a type such as date or datetime)
+  const typed = [p.type, p.picker, p.mode].some((x) => typeof x === 'string');
+  const byDom = !!cfg.timeDom?.(el) || (!typed && /时间|time/i.test(ph) && !/日期$/.test(ph));
   const withTime = showTime || !!(fmtProp && /[Hh]/.test(fmtProp)) || byDom;
   // unknown: leave it to the scan (placeholder hint, current value)
   const format = fmtProp ? normalizeDateFormat(fmtProp) : level === 'month' ? 'YYYY-MM' : level === 'year' ? 'YYYY' : withTime ? cfg.dateTimeFormat : Object.keys(p).length ? cfg.dateFormat : undefined;
