@@ -165,7 +165,7 @@ async function scorePage(page: Page, url: string, p: EvalPage, loaded: LoadedPac
     const untouched = isEmpty(actual) || sameValue(actual, before[key]);
     const verdict: Verdict = f.value === null
       ? (untouched ? 'right' : 'wrong')
-      : sameValue(actual, f.value) ? 'right' : untouched ? 'missing' : 'wrong';
+      : sameValue(actual, f.value) ? 'right' : untouched ? 'missing' : tableVerdict(actual, f.value, before[key]);
     return { key, label: f.label, expected: f.value, actual, verdict, reportedFilled: filledLabels.has(normaliseLabel(f.label)) };
   });
   const count = (v: Verdict) => details.filter((d) => d.verdict === v).length;
@@ -182,6 +182,29 @@ async function scorePage(page: Page, url: string, p: EvalPage, loaded: LoadedPac
     details,
     report: steps ? { ...(report as object), filled } : report,
   };
+}
+
+type Row = Record<string, unknown>;
+const isRows = (v: unknown): v is Row[] => Array.isArray(v) && v.every((r) => !!r && typeof r === 'object' && !Array.isArray(r));
+
+/**
+ * A table (rows of cells) that is not right: wrong when a cell holds a value other than the
+ * expected one, or a row beyond the expected ones holds something; missing when every cell
+ * written is right and some are left empty (a column the record cannot fill): nothing wrong
+ * was written. Anything else that is not a table: wrong.
+ */
+export function tableVerdict(actual: unknown, expected: unknown, before: unknown): Verdict {
+  if (!isRows(actual) || !isRows(expected)) return 'wrong';
+  const was = isRows(before) ? before : [];
+  for (let i = 0; i < Math.max(actual.length, expected.length); i++) {
+    const a = actual[i], e = expected[i];
+    if (!a) continue;
+    for (const [k, v] of Object.entries(a)) {
+      if (isEmpty(v) || sameValue(v, was[i]?.[k])) continue;
+      if (!e || !sameValue(v, e[k])) return 'wrong';
+    }
+  }
+  return 'missing';
 }
 
 export async function scoreEvalCorpus(opts: ScoreOptions = {}): Promise<CorpusScore> {

@@ -5,10 +5,20 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateFiles } from '@lvzhi/shared/node';
 import { EVAL_PAGES, expectedSchema, isEmpty, loadExpected, sameValue } from '../eval/corpus.ts';
-import { normaliseLabel } from '../eval/score.ts';
+import { normaliseLabel, tableVerdict } from '../eval/score.ts';
 import { REPO_ROOT } from '../harness/browser.ts';
 
 describe('eval corpus comparison', () => {
+  it('judges a table that is not right cell by cell: a different value is wrong, an empty cell missing', () => {
+    const want = [{ unit: '301', score: 92.35 }, { unit: '302', score: 88.6 }];
+    expect(tableVerdict([{ unit: '301', score: '' }, { unit: '302', score: '' }], want, [])).toBe('missing');
+    expect(tableVerdict([{ unit: '301', score: '' }, { unit: '303', score: '' }], want, [])).toBe('wrong');
+    expect(tableVerdict([{ unit: '301', score: 92.35 }, { unit: '302', score: 88.6 }, { unit: '309', score: '' }], want, [])).toBe('wrong');
+    // a cell the page had before the fill is not the fill's
+    expect(tableVerdict([{ unit: '301', score: '0' }], [{ unit: '301', score: 92.35 }], [{ unit: '', score: '0' }])).toBe('missing');
+    expect(tableVerdict('x', want, [])).toBe('wrong');
+  });
+
   it('normalises only digits as string/number and the order of scalar arrays', () => {
     expect(sameValue(5, '5')).toBe(true);
     expect(sameValue('01', 1)).toBe(false);
