@@ -151,6 +151,9 @@ async function tdesign(page: Page, v: Values): Promise<void> {
   const date = async (l: string, k: string) => {
     const input = item(l).locator('input');
     await input.click();
+    // as a person waits for the calendar to show before typing: TDesign resets the box's text
+    // when its panel mounts, and on a loaded machine the panel came after the typing
+    await page.locator('.t-date-picker__panel').locator('visible=true').first().waitFor();
     await input.fill(s(v, k));
     await input.press('Enter');
   };
