@@ -30,8 +30,14 @@ const itemText = (e: HTMLElement) => textOf(e.querySelector('.vxe-select-option-
 /** The panel of this select that is open (`ani--enter`): the one opened from its input. */
 const panelOpen = (p: HTMLElement | undefined) => !!p && p.isConnected && p.classList.contains('ani--enter') && !unusableReason(p);
 
+/**
+ * The chosen labels: the input's title holds them all (its text is cut to the first
+ * multiCharOverflow labels and "..." once a multiple select holds more).
+ */
+const labelOf = (el: Element) => { const i = inputOf(el); return (i?.getAttribute('title') || i?.value || '').trim(); };
+
 function shown(h: WidgetHandle): ReadValue {
-  const text = inputOf(h.el)?.value.trim() ?? '';
+  const text = labelOf(h.el);
   if (h.multiple) return text ? text.split(JOIN).map((t) => t.trim()).filter(Boolean) : [];
   return text || null;
 }
@@ -81,9 +87,9 @@ export const vxeSelect: WidgetAdapter = defineAdapter({
         }
         if (!item) throw new Error('找不到选项');
         if (h.multiple && item.classList.contains('is--selected')) continue;
-        const before = inputOf(h.el)?.value;
+        const before = labelOf(h.el);
         clickLikeUser(item);
-        await waitUntil(() => inputOf(h.el)?.value !== before, { root: h.el, timeout: 800 });
+        await waitUntil(() => labelOf(h.el) !== before, { root: h.el, timeout: 800 });
       }
     } finally {
       await close(h, panel);
