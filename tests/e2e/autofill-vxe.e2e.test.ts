@@ -15,11 +15,11 @@ const t = autofillSuite({ site: ADAPTER_FIXTURES_DIR }, buildAdapterFixtures);
 
 const KEYS = ['deputy.name', 'deputy.gender', 'deputy.ethnicity', 'deputy.politicalStatus', 'deputy.birthDate', 'meeting.startTime', 'inspection.enforcementUnits'];
 // 鄂伦春族 is the 52nd of 56 options: below the rendered rows of the select's virtual list
-const VALUES = { ...Object.fromEntries(KEYS.map((k) => [k, RECORD[k]])), 'deputy.ethnicity': '鄂伦春族', 'meeting.expectedCount': 35, 'record.remarks': '群众反映路灯不亮', 'meeting.documentDate': RECORD['meeting.documentDate'] };
-const EMPTY = { name: '', gender: '', ethnicity: '', party: '', birth: '', meetingTime: '', units: [], count: null, note: '', docDate: '' };
+const VALUES = { ...Object.fromEntries(KEYS.map((k) => [k, RECORD[k]])), 'deputy.ethnicity': '鄂伦春族', 'meeting.expectedCount': 35, 'record.remarks': '群众反映路灯不亮', 'meeting.documentDate': RECORD['meeting.documentDate'], 'deputy.electedDate': '2021-11-20' };
+const EMPTY = { name: '', gender: '', ethnicity: '', party: '', birth: '', meetingTime: '', units: [], count: null, elected: '', note: '', docDate: '' };
 // 印发日期's calendar disables dates after 2026 (disabledMethod), but the typed date is taken by the
 // picker's model, as Naive's and TDesign's are: the page holds it, so "filled" is the honest report
-const FILLED = { name: '王建国', gender: '1', ethnicity: '52', party: '中国共产党党员', birth: '1975-06-12', meetingTime: '2026-03-05 09:30:00', units: ['县公安局', '县城管局'], count: 35, note: '群众反映路灯不亮', docDate: '2027-01-15' };
+const FILLED = { name: '王建国', gender: '1', ethnicity: '52', party: '中国共产党党员', birth: '1975-06-12', meetingTime: '2026-03-05 09:30:00', units: ['县公安局', '县城管局'], count: 35, elected: '2021-11-20', note: '群众反映路灯不亮', docDate: '2027-01-15' };
 
 describe('vxe-pc-ui 4 (vxe-form with vxe-select, vxe-date-picker, vxe-number-input, vxe-textarea)', () => {
   it('writes every widget through its own events, the form data holds the record, and the page submits', async () => {
