@@ -493,7 +493,14 @@ const ENTER_RUNNING = /(^|\s)[\w-]+-(enter|appear)-(active|to)(\s|$)/;
 const LEAVE_ACTIVE = /(^|\s)[\w-]+-(leave|exit)-active(\s|$)/;
 const LEAVE_START = /(^|\s)[\w-]+-(leave|exit)(-from|-start|-prepare)?(\s|$)/;
 const TRANSITION_DEPTH = 8;
-const classOf = (e: Element) => (typeof e.className === 'string' ? e.className : e.getAttribute('class') ?? '');
+// vxe-pc-ui's panels carry their own state classes, not transition ones: `ani--leave` from the
+// moment they open until they are gone, `ani--enter` while open. Read by themselves (below), and
+// kept from the generic patterns (`ani--enter` is no first frame).
+const VXE_STATE = /(^|\s)ani--(enter|leave)(?=\s|$)/g;
+const rawClassOf = (e: Element) => (typeof e.className === 'string' ? e.className : e.getAttribute('class') ?? '');
+const classOf = (e: Element) => rawClassOf(e).replace(VXE_STATE, ' ');
+/** A vxe-pc-ui panel fading out after it closed: `ani--leave` without `ani--enter` (for its ~350 ms). */
+const vxeLeaving = (e: Element) => { const c = e.classList; return !!c && c.contains('ani--leave') && !c.contains('ani--enter'); };
 
 /**
  * The popup (or an ancestor of it) is in the first frame of its enter transition: the library
@@ -520,6 +527,7 @@ export function entering(el: Element): boolean {
 export function leaving(el: Element): boolean {
   for (let p: Element | null = el, i = 0; p && i < TRANSITION_DEPTH; p = p.parentElement, i++) {
     const cls = classOf(p);
+    if (vxeLeaving(p)) return true;
     if (!LEAVE_ACTIVE.test(cls)) continue;
     // the leave's first frame: its start class is on, the transition starts on the next frame
     if (LEAVE_START.test(cls)) return true;
@@ -546,12 +554,12 @@ function outAnimation(a: Animation): boolean {
 
 /** The element (or an ancestor) carries a leave/exit-active class, whether or not anything still runs. */
 export function leaveClassed(el: Element): boolean {
-  for (let p: Element | null = el, i = 0; p && i < TRANSITION_DEPTH; p = p.parentElement, i++) if (LEAVE_ACTIVE.test(classOf(p))) return true;
+  for (let p: Element | null = el, i = 0; p && i < TRANSITION_DEPTH; p = p.parentElement, i++) if (LEAVE_ACTIVE.test(classOf(p)) || vxeLeaving(p)) return true;
   return false;
 }
 
 /** A CSS selector for elements in their leave transition (to wait for the page to settle). */
-export const LEAVING_SELECTOR = '[class*="-leave-active"], [class*="-exit-active"]';
+export const LEAVING_SELECTOR = '[class*="-leave-active"], [class*="-exit-active"], .ani--leave:not(.ani--enter)';
 
 /**
  * Something in the document is on its way out: an element still carrying its leave classes

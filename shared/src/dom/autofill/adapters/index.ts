@@ -8,6 +8,7 @@ import './tdesign.ts';
 import './naive.ts';
 import './arco.ts';
 import './view-ui.ts';
+import './vxe.ts';
 import './fusion.ts';
 import './vant.ts';
 import './easyui.ts';
@@ -41,3 +42,4 @@ export { fusionSelect, fusionDate, fusionDate2, fusionCascader } from './fusion.
 export { viewUiSelect, viewUiDate, viewUiCascader, viewUiSwitch } from './view-ui.ts';
 export { select2 } from './select2.ts';
 export { bootstrapSelect } from './bootstrap-select.ts';
+export { vxeSelect, vxeDate } from './vxe.ts';
