@@ -131,6 +131,9 @@ async function iview(page: Page, v: Values): Promise<void> {
   for (const n of v['cjdb'] as string[]) {
     await page.keyboard.type(n);
     await clickOption(page, '.ivu-select-item', n);
+    // as a person sees the name appear as a tag before typing the next one (a loaded run once
+    // typed the next name while the list was still re-rendering, and the last pick was lost)
+    await item('参加代表').locator('.ivu-tag').filter({ hasText: exact(n) }).first().waitFor();
   }
   await page.keyboard.press('Escape');
   await text('参加人数', 'cjrs');
