@@ -121,7 +121,8 @@ export async function pickFromPopup(popup: HTMLElement, itemSelector: string, te
   const t0 = Date.now();
   const listed = await waitUntil(() => find() ?? anyItems(), { root: popup, timeout });
   // items not pickable yet (fading or growing in) may be the option: the popup's animation counts as a change only then
-  const moving = () => Array.from(popup.querySelectorAll<HTMLElement>(itemSelector)).some((i) => !pickable(i));
+  // (checked on every tick of the wait: the first items tell, a long list is not walked each time)
+  const moving = () => Array.from(popup.querySelectorAll<HTMLElement>(itemSelector)).slice(0, MOVING_SAMPLE).some((i) => !pickable(i));
   const direct = listed ? find() ?? await waitUntil(find, { root: popup, timeout: Math.max(0, timeout - (Date.now() - t0)), idle: SETTLED_MS, moving }) : undefined;
   if (direct) return direct;
   const holder = opts.scrollHolder ? popup.querySelector<HTMLElement>(opts.scrollHolder) ?? (popup.matches(opts.scrollHolder) ? popup : null) : null;
@@ -138,6 +139,9 @@ export async function pickFromPopup(popup: HTMLElement, itemSelector: string, te
   }
   return undefined;
 }
+
+/** How many of a list's first items say whether it is still fading or growing in. */
+const MOVING_SAMPLE = 12;
 
 /** How long a rendered list must stay unchanged to count as settled (ms). */
 export const SETTLED_MS = 150;
@@ -385,13 +389,15 @@ function pickerFormat(el: Element, input: HTMLInputElement, cfg: TextPickerConfi
   return { kind: withTime ? 'datetime' : 'date', ...(format ? { format } : {}) };
 }
 
+/** What a picker adapter is called and where it looks, from its library's config. */
+function pickerIdentity(cfg: PickerConfig): Pick<WidgetAdapter, 'name' | 'aliases' | 'roots' | 'panel'> {
+  return { name: cfg.name, ...(cfg.aliases ? { aliases: cfg.aliases } : {}), roots: cfg.roots, ...(cfg.panel ? { panel: cfg.panel } : {}) };
+}
+
 export function textPicker(cfg: TextPickerConfig): WidgetAdapter {
   const inputOf = (h: { el: Element }) => (cfg.input ? h.el.querySelector(cfg.input) : null) as HTMLInputElement | null ?? h.el.querySelector('input') as HTMLInputElement;
   const adapter: WidgetAdapter = {
-    name: cfg.name,
-    ...(cfg.aliases ? { aliases: cfg.aliases } : {}),
-    roots: cfg.roots,
-    ...(cfg.panel ? { panel: cfg.panel } : {}),
+    ...pickerIdentity(cfg),
     detect(el) {
       if (cfg.exclude?.(el)) return undefined;
       const inputs = el.querySelectorAll('input');
@@ -498,10 +504,7 @@ export function rangePicker(cfg: RangePickerConfig): WidgetAdapter {
     return parts.length === 2 ? [parts[0]!.trim(), parts[1]!.trim()] : undefined;
   };
   const adapter: WidgetAdapter = {
-    name: cfg.name,
-    ...(cfg.aliases ? { aliases: cfg.aliases } : {}),
-    roots: cfg.roots,
-    ...(cfg.panel ? { panel: cfg.panel } : {}),
+    ...pickerIdentity(cfg),
     detect(el) {
       if (cfg.exclude?.(el)) return undefined;
       const inputs = inputsOf(el);
