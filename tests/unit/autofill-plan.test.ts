@@ -41,6 +41,28 @@ describe('labels', () => {
     expect(both.kind).toBe('ambiguous');
     expect(matchLabels(ctx, [{ source: 'label-for', text: '审核意见' }]).kind).toBe('none');
   });
+  it('reads 和/及/与/、 joining two words as no change of field, and an activity’s 主题 or 题目 as its 名称', () => {
+    const pack = {
+      id: 'p', name: '测试', version: '1.0.0',
+      dictionary: [
+        { key: 't.opinions', label: '主要意见和建议', type: 'textarea' },
+        { key: 't.name', label: '评议名称', type: 'text' },
+        { key: 't.rate', label: '办理及时率', type: 'number' },
+        { key: 't.unit', label: '参与单位', type: 'text' },
+      ],
+    } as unknown as PackDefinition;
+    const c = buildAutofillContext([pack]);
+    for (const text of ['主要意见建议', '主要意见及建议', '主要意见、建议', '主要意见与建议']) {
+      expect(matchLabels(c, [{ source: 'label-for', text }]), text).toMatchObject({ kind: 'match', key: 't.opinions' });
+    }
+    expect(matchLabels(c, [{ source: 'label-for', text: '评议主题' }])).toMatchObject({ kind: 'match', key: 't.name' });
+    expect(matchLabels(c, [{ source: 'label-for', text: '评议题目' }])).toMatchObject({ kind: 'match', key: 't.name' });
+    // a bare 主题, and 及/与 inside a word of their own, are not touched
+    expect(matchLabels(c, [{ source: 'label-for', text: '主题' }]).kind).toBe('none');
+    expect(matchLabels(c, [{ source: 'label-for', text: '办理及时率' }])).toMatchObject({ kind: 'match', key: 't.rate' });
+    expect(matchLabels(c, [{ source: 'label-for', text: '参单位' }]).kind).toBe('none');
+    expect(matchLabels(c, [{ source: 'label-for', text: '意见建议' }]).kind).toBe('none');
+  });
   it('takes the label a built-in form shows for a field as a synonym of the key it binds', () => {
     const pack = {
       id: 'p', name: '测试', version: '1.0.0',

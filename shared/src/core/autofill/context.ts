@@ -77,10 +77,16 @@ const PROMPT_PREFIX = /^(请输入|请选择|请填写|请上传|输入|选择|�
 // (必填) (选填) (元) (人) (格式:年-月-日): notes after the name, never part of it
 const TRAILING_NOTE = /[（(【\[][^（）()【】\[\]]*[)）】\]]$/u;
 const PARTICLES = /(?<=\p{Script=Han})[的之](?=\p{Script=Han})/gu;
+// 和/及/与/、 joining two words of two characters or more (意见和建议, 问题及原因): only between
+// whole words, so 及时 or 参与 inside a word of their own are not cut
+const CONJUNCTIONS = /(?<=\p{Script=Han}{2})[和及与、](?=\p{Script=Han}{2})/gu;
 
-/** 代表的姓名 → 代表姓名: the connecting 的/之 between two words does not change the field. */
+/**
+ * 代表的姓名 → 代表姓名, 主要意见和建议 → 主要意见建议: the connecting 的/之, and the 和/及/与/、
+ * joining two words, do not change the field (portals write 意见建议, 意见和建议 and 意见及建议).
+ */
 export function withoutParticles(normalised: string): string {
-  return normalised.replace(PARTICLES, '');
+  return normalised.replace(PARTICLES, '').replace(CONJUNCTIONS, '');
 }
 
 /** The forms a label is tried in: as normalised, then without a prompt prefix or a trailing note. */
@@ -105,6 +111,10 @@ export function labelVariants(text: string): string[] {
     if (v.includes('信访')) { push(v.replace('信访', '来访')); push(v.replace('信访', '来信')); }
     if (/单位$/u.test(v)) push(v.replace(/单位$/u, '部门'));
     else if (/部门$/u.test(v)) push(v.replace(/部门$/u, '单位'));
+    // an activity's name is its 主题 or 题目 as often as its 名称 (评议主题 = 评议名称,
+    // 视察题目 = 视察主题); only after a word naming the activity, never a bare 主题
+    if (/^\p{Script=Han}{2,}(主题|题目)$/u.test(v)) push(v.replace(/(主题|题目)$/u, '名称'));
+    else if (/^\p{Script=Han}{2,}名称$/u.test(v)) push(v.replace(/名称$/u, '主题'));
   }
   return out;
 }
