@@ -182,7 +182,14 @@ describe('minutes', () => {
       }));
       expect(extractable).toEqual([false]);
       await screenshot(panel, 'extension-minutes');
-      const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId('minutes-sign').click()]);
+      // Signing embeds the CJK font again: on a loaded machine it takes as long as the preview
+      // (allowed 60 s above). A sign that fails says so in the status, named in the failure.
+      await expect.poll(() => panel.getByTestId('minutes-sign').isEnabled(), { timeout: 30_000, message: '签名并下载 stays disabled' }).toBe(true);
+      const signed = panel.waitForEvent('download', { timeout: 90_000 });
+      await panel.getByTestId('minutes-sign').click();
+      const download = await signed.catch(async (e: unknown) => {
+        throw new Error(`${String(e)}; 状态：${await panel.getByTestId('minutes-status').textContent().catch(() => '(无)')}`);
+      });
       const pdf = join(tempDir('lvzhi-minutes-'), 'minutes.pdf');
       await download.saveAs(pdf);
       const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
@@ -222,7 +229,14 @@ describe('minutes', () => {
       await panel.getByPlaceholder('.p12 文件密码').fill('青山2024');
       await panel.getByTestId('key-import').setInputFiles(p12);
       await expect.poll(() => panel.getByTestId('sign-key').locator('option').count(), { timeout: 30_000 }).toBe(3);
-      const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId('minutes-sign').click()]);
+      // Signing embeds the CJK font again: on a loaded machine it takes as long as the preview
+      // (allowed 60 s above). A sign that fails says so in the status, named in the failure.
+      await expect.poll(() => panel.getByTestId('minutes-sign').isEnabled(), { timeout: 30_000, message: '签名并下载 stays disabled' }).toBe(true);
+      const signed = panel.waitForEvent('download', { timeout: 90_000 });
+      await panel.getByTestId('minutes-sign').click();
+      const download = await signed.catch(async (e: unknown) => {
+        throw new Error(`${String(e)}; 状态：${await panel.getByTestId('minutes-status').textContent().catch(() => '(无)')}`);
+      });
       const pdf = join(dir, 'signed.pdf');
       await download.saveAs(pdf);
       let out: string;
