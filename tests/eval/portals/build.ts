@@ -121,6 +121,47 @@ function vendorVue2(): void {
 }
 
 /**
+ * Ant Design Vue 1.7 (with moment 2.29, for the JeecgBoot 2.x page on Vue 2.7) and DevExtreme 22.2
+ * (jQuery widgets, for the .NET OA page) from their registry tarballs (`npm pack`, cached in
+ * .cache/, gitignored): antdv 1.x needs Vue 2, which cannot be installed next to Vue 3, and
+ * DevExtreme's 90 MB package is only needed for its dx.all.js bundle and two stylesheets.
+ * DevExtreme 22.2 is the line such OA systems shipped (no license key check before 24.x).
+ */
+function vendorPacked(): void {
+  const out = join(EVAL_DIST, 'vendor');
+  const packs = [
+    { spec: 'ant-design-vue@1.7.8', tgz: 'ant-design-vue-1.7.8.tgz', dir: 'ant-design-vue-1' },
+    { spec: 'moment@2.29.4', tgz: 'moment-2.29.4.tgz', dir: 'moment' },
+    { spec: 'devextreme@22.2.15', tgz: 'devextreme-22.2.15.tgz', dir: 'devextreme' },
+  ];
+  const copies: Array<[string, string]> = [
+    ['ant-design-vue-1/dist/antd-with-locales.min.js', 'antdv1/antd-with-locales.min.js'],
+    ['ant-design-vue-1/dist/antd.min.css', 'antdv1/antd.min.css'],
+    ['moment/min/moment.min.js', 'moment/moment.min.js'],
+    ['moment/locale/zh-cn.js', 'moment/zh-cn.js'],
+    ['devextreme/dist/js/dx.all.js', 'devextreme/dx.all.js'],
+    ['devextreme/dist/js/localization/dx.messages.zh.js', 'devextreme/dx.messages.zh.js'],
+    ['devextreme/dist/css/dx.common.css', 'devextreme/dx.common.css'],
+    ['devextreme/dist/css/dx.light.css', 'devextreme/dx.light.css'],
+    ['devextreme/dist/css/icons', 'devextreme/icons'],
+  ];
+  if (copies.every(([, to]) => existsSync(join(out, to)))) return;
+  mkdirSync(CACHE, { recursive: true });
+  const missing = packs.filter((p) => !existsSync(join(CACHE, p.tgz)));
+  if (missing.length) execFileSync('npm', ['pack', ...missing.map((p) => p.spec), '--pack-destination', CACHE], { stdio: ['ignore', 'ignore', 'pipe'], cwd: CACHE });
+  for (const p of packs) {
+    const dir = join(CACHE, p.dir);
+    if (existsSync(join(dir, 'package.json'))) continue;
+    mkdirSync(dir, { recursive: true });
+    execFileSync('tar', ['-xzf', join(CACHE, p.tgz), '-C', dir, '--strip-components=1'], { stdio: 'inherit' });
+  }
+  for (const [from, to] of copies) {
+    mkdirSync(dirname(join(out, to)), { recursive: true });
+    cpSync(join(CACHE, from), join(out, to), { recursive: true });
+  }
+}
+
+/**
  * jQuery, Bootstrap 4, select2, bootstrap-select as a 2019 portal would ship them; jQuery Validation and jQuery UI for the
  * JSP-era page; iCheck and bootstrap-datetimepicker for the H+-style page; Layui 2 for the Layui admin page.
  */
@@ -165,6 +206,7 @@ export async function buildEvalPortals(force = false): Promise<string> {
   mkdirSync(EVAL_DIST, { recursive: true });
   vendorVue2();
   vendorJquery();
+  vendorPacked();
   await build({
     entryPoints: Object.fromEntries(EVAL_PAGES.filter((p) => p.entry).map((p) => [p.id, join(EVAL_PORTALS_DIR, 'src', p.entry!)])),
     bundle: true,
