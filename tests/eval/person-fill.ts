@@ -1002,6 +1002,66 @@ async function jeecg2Enforcement(page: Page, v: Values): Promise<void> {
   }
 }
 
+// ------------------------------------------------------------- DevExtreme 22.2 (jQuery, .NET OA)
+
+async function devextremeReply(page: Page, v: Values): Promise<void> {
+  // a group is a .dx-field-item too: the item is the one whose own label reads `l`
+  const item = (l: string) => itemBy(page, '.dx-field-item:has(> .dx-field-item-label)', '.dx-field-item-label-text', l);
+  // a person leaves each box with Tab: DevExtreme takes the value on change, and an invalid box's
+  // message (from the empty submit) floats over the next row while the box has the focus
+  const text = async (l: string, k: string) => {
+    const box = item(l).locator('input.dx-texteditor-input, textarea').first();
+    await box.fill(s(v, k));
+    await box.press('Tab');
+  };
+  const option = (t: string) => clickOption(page, '.dx-overlay-content .dx-list-item', t);
+  // DevExtreme closes a drop-down when the page scrolls, so a person types into a searchable box
+  // to bring the name up instead of scrolling the list to it
+  const select = async (l: string, t: string, search = false) => {
+    await item(l).locator('.dx-texteditor-input').click();
+    if (search) await page.keyboard.type(t);
+    await option(t);
+  };
+  const date = async (l: string, k: string) => {
+    const input = item(l).locator('.dx-texteditor-input');
+    await input.fill(s(v, k).slice(0, 10));
+    await input.press('Enter');
+  };
+  const radio = (l: string, t: string) => item(l).locator('.dx-radiobutton').filter({ hasText: exact(t) }).click();
+  await text('建议编号', 'SuggestionNo');
+  await select('领衔代表', '吴海燕', true);
+  await text('建议标题', 'Title');
+  // 附议代表: 添加附议代表 opens a row whose 代表姓名 cell is in edit mode; a person picks the name
+  for (const [i, n] of ['马玉梅', '孙丽华', '周宏伟'].entries()) {
+    await page.getByRole('button', { name: '添加附议代表' }).click();
+    const cell = page.locator('#coDeputyGrid .dx-data-row').nth(i).locator('td').first();
+    await cell.locator('.dx-texteditor-input').click();
+    await page.keyboard.type(n);
+    await option(n);
+    await page.locator('.dx-form-group-caption').filter({ hasText: '建议信息' }).click();
+    await page.locator('#coDeputyGrid .dx-data-row').nth(i).locator('td').first().filter({ hasText: exact(n) }).waitFor();
+  }
+  await select('主办单位', '青山镇生态环境办公室', true);
+  await item('协办单位').locator('.dx-tag-container').click();
+  for (const u of ['青山镇村镇建设办公室', '青山镇财政所']) {
+    await page.keyboard.type(u);
+    await option(u);
+    await item('协办单位').locator('.dx-tag').filter({ hasText: exact(u) }).waitFor();
+    await item('协办单位').locator('input.dx-texteditor-input').fill('');
+  }
+  await page.keyboard.press('Escape');
+  await radio('办理方式', '主协办');
+  await date('交办日期', 'AssignDate');
+  await text('承办人', 'Handler');
+  await text('联系电话', 'HandlerTel');
+  await select('沟通方式', '见面沟通');
+  await date('答复日期', 'ReplyDate');
+  await radio('办理结果', 'B类：正在解决或列入计划解决');
+  await text('答复内容', 'ReplyContent');
+  await text('签发人', 'Issuer');
+  await select('公开属性', '主动公开');
+}
+
 export const PERSON_FILLS: Record<string, PersonFill> = {
   'element2-deputy': element2,
   'antdv-meeting': antdv,
@@ -1027,4 +1087,5 @@ export const PERSON_FILLS: Record<string, PersonFill> = {
   'proform-activity': proformActivity,
   'vxe-meeting': vxeMeeting,
   'jeecg2-enforcement': jeecg2Enforcement,
+  'devextreme-reply': devextremeReply,
 };

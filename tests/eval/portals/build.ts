@@ -67,6 +67,7 @@ export const EVAL_PAGES: readonly EvalPage[] = [
   { id: 'proform-activity', page: 'proform-activity.html', entry: 'proform-activity.tsx', library: 'Ant Design ProComponents 3 on antd 6 (React 18): ProForm with labels above, radio buttons over a valueEnum, a date range, request-driven selects, a ProFormList of deputies, ProFormDigit checked against it, a switch and a disabled date defaulted', kind: '代表履职活动登记' },
   { id: 'vxe-meeting', page: 'vxe-meeting.html', entry: 'vxe-meeting.ts', library: 'vxe-table 4 + vxe-pc-ui 4 (Vue 3): a vxe-form of the main fields and three editable vxe-grids (click-to-edit cells, VxeInput/VxeSelect editors, edit-rules) for agenda, attendees without vote and deputies\' opinions', kind: '会议登记（党委扩大会议，代表列席）' },
   { id: 'jeecg2-enforcement', page: 'jeecg2-enforcement.html', library: 'JeecgBoot 2.x style (Ant Design Vue 1.7 on Vue 2.7, script tags): v-decorator a-form in the 新增 a-modal, dict selects and checkbox group, a show-time range picker posted as two times, a multiple select of snowflake ids, an a-table of 发现问题 rows with select and date cells', kind: '执法检查登记' },
+  { id: 'devextreme-reply', page: 'devextreme-reply.html', library: 'DevExtreme 22.2 jQuery widgets (.NET OA style, script tags): a dxForm of groups bound to a PascalCase model, dxSelectBox/dxTagBox of int ids, dxRadioGroup and dxSelectBox of codes, dxDateBox values serialised yyyy-MM-ddTHH:mm:ss, a cell-edited dxDataGrid of 附议代表 as a form item', kind: '代表建议办理答复登记' },
 ];
 
 function newest(path: string): number {
