@@ -9,7 +9,9 @@
  *   Element UI 2.15 from the npm registry tarballs (`npm pack`, cached in .cache/, gitignored),
  *   as portals of that era did with <script> tags — Vue 2 cannot be installed next to Vue 3.
  *   The Layui page loads layui.js (with its css/ and font/) and the H+-style page jQuery,
- *   Bootstrap 4, iCheck and bootstrap-datetimepicker, all copied from their npm packages.
+ *   Bootstrap 4, iCheck and bootstrap-datetimepicker, all copied from their npm packages. The
+ *   JeecgBoot 2.x page loads Vue 2.7, moment and Ant Design Vue 1.7, the .NET OA page jQuery and
+ *   DevExtreme 22.2, the last three from registry tarballs too (vendorPacked).
  * - The ASP.NET page and the wizard are plain files (no bundling needed for the ASP.NET one).
  *
  * `buildEvalPortals()` skips the work when dist/ is newer than every source.
