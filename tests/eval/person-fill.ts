@@ -932,6 +932,136 @@ async function vxeMeeting(page: Page, v: Values): Promise<void> {
   await date('印发日期', 'issueDate');
 }
 
+// ------------------------------------------------------------- JeecgBoot 2.x (Ant Design Vue 1.7)
+
+async function jeecg2Enforcement(page: Page, v: Values): Promise<void> {
+  // the 新增 modal (the list's search form behind it has 检查名称 / 检查类型 too)
+  const modal = page.locator('.ant-modal-content');
+  const re = (l: string) => new RegExp(`^[\\s*]*${l}[\\s:：*]*$`);
+  const item = (l: string) => modal.locator('.ant-form-item').filter({ has: page.locator('.ant-form-item-label label').filter({ hasText: re(l) }) }).first();
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const option = (t: string) => clickOption(page, '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-dropdown-menu-item', t);
+  const select = async (l: string, t: string) => {
+    await item(l).locator('.ant-select-selection').click();
+    await option(t);
+  };
+  // the calendar popup has its own input: a person types the date there and presses Enter
+  const typeInCalendar = async (value: string) => {
+    const input = page.locator('.ant-calendar-picker-container .ant-calendar-input').locator('visible=true').first();
+    await input.fill(value);
+    await input.press('Enter');
+    await page.locator('.ant-calendar-picker-container').locator('visible=true').first().waitFor({ state: 'hidden' });
+  };
+  const date = async (l: string, value: string) => {
+    await item(l).locator('.ant-calendar-picker').click();
+    await typeInCalendar(value);
+  };
+  await text('检查名称', 'checkTitle');
+  await select('检查类型', '执法检查');
+  // the range picker: both ends typed in the popup's two inputs, then 确定
+  await item('检查时间').locator('.ant-calendar-picker').click();
+  const ends = page.locator('.ant-calendar-picker-container .ant-calendar-range .ant-calendar-input');
+  await ends.nth(0).fill(s(v, 'checkBeginTime').slice(0, 16));
+  await ends.nth(1).fill(s(v, 'checkEndTime').slice(0, 16));
+  await page.locator('.ant-calendar-picker-container .ant-calendar-ok-btn').click();
+  await text('检查地点', 'checkPlace');
+  await select('组织单位', '青山镇人大主席团');
+  await text('带队领导', 'leaderName');
+  await item('参加代表').locator('.ant-select-selection').click();
+  for (const n of ['李秀英', '陈志强', '赵德明', '吴海燕', '马玉梅']) {
+    await page.keyboard.type(n);
+    await option(n);
+    await item('参加代表').locator('.ant-select-selection__choice').filter({ hasText: exact(n) }).waitFor();
+  }
+  await page.keyboard.press('Escape');
+  for (const w of ['实地察看', '听取汇报', '查阅台账', '座谈交流']) await item('检查方式').locator('.ant-checkbox-wrapper').filter({ hasText: exact(w) }).click();
+  await text('检查情况', 'checkContent');
+  await text('意见建议', 'opinion');
+  await date('整改期限', s(v, 'rectifyDeadline'));
+  await select('交办单位', '青山镇应急管理办公室');
+  await text('记录人', 'recorder');
+  await item('填表日期').locator('.ant-calendar-picker').click();
+  await typeInCalendar(s(v, 'fillDate'));
+  const rows = [
+    { unit: '青山镇应急管理办公室', status: '整改中' },
+    { unit: '青山镇村镇建设办公室', status: '未整改' },
+    { unit: '青山镇市场监督管理所', status: '已整改' },
+  ];
+  const want = v['rdCheckProblemList'] as Array<{ problemDesc: string; rectifyLimit: string }>;
+  const pane = modal.locator('.ant-tabs-tabpane-active');
+  for (const [i, r] of rows.entries()) {
+    await pane.getByRole('button', { name: /新\s*增/ }).click();
+    const tr = pane.locator('.sub-table tbody tr').nth(i);
+    await tr.locator('input').first().fill(want[i]!.problemDesc);
+    await tr.locator('.ant-select-selection').first().click();
+    await option(r.unit);
+    await tr.locator('.ant-calendar-picker').click();
+    await typeInCalendar(want[i]!.rectifyLimit);
+    await tr.locator('.ant-select-selection').nth(1).click();
+    await option(r.status);
+  }
+}
+
+// ------------------------------------------------------------- DevExtreme 22.2 (jQuery, .NET OA)
+
+async function devextremeReply(page: Page, v: Values): Promise<void> {
+  // a group is a .dx-field-item too: the item is the one whose own label reads `l`
+  const item = (l: string) => itemBy(page, '.dx-field-item:has(> .dx-field-item-label)', '.dx-field-item-label-text', l);
+  // a person leaves each box with Tab: DevExtreme takes the value on change, and an invalid box's
+  // message (from the empty submit) floats over the next row while the box has the focus
+  const text = async (l: string, k: string) => {
+    const box = item(l).locator('input.dx-texteditor-input, textarea').first();
+    await box.fill(s(v, k));
+    await box.press('Tab');
+  };
+  const option = (t: string) => clickOption(page, '.dx-overlay-content .dx-list-item', t);
+  // DevExtreme closes a drop-down when the page scrolls, so a person types into a searchable box
+  // to bring the name up instead of scrolling the list to it
+  const select = async (l: string, t: string, search = false) => {
+    await item(l).locator('.dx-texteditor-input').click();
+    if (search) await page.keyboard.type(t);
+    await option(t);
+  };
+  const date = async (l: string, k: string) => {
+    const input = item(l).locator('.dx-texteditor-input');
+    await input.fill(s(v, k).slice(0, 10));
+    await input.press('Enter');
+  };
+  const radio = (l: string, t: string) => item(l).locator('.dx-radiobutton').filter({ hasText: exact(t) }).click();
+  await text('建议编号', 'SuggestionNo');
+  await select('领衔代表', '吴海燕', true);
+  await text('建议标题', 'Title');
+  // 附议代表: 添加附议代表 opens a row whose 代表姓名 cell is in edit mode; a person picks the name
+  for (const [i, n] of ['马玉梅', '孙丽华', '周宏伟'].entries()) {
+    await page.getByRole('button', { name: '添加附议代表' }).click();
+    const cell = page.locator('#coDeputyGrid .dx-data-row').nth(i).locator('td').first();
+    await cell.locator('.dx-texteditor-input').click();
+    await page.keyboard.type(n);
+    await option(n);
+    await page.locator('.dx-form-group-caption').filter({ hasText: '建议信息' }).click();
+    await page.locator('#coDeputyGrid .dx-data-row').nth(i).locator('td').first().filter({ hasText: exact(n) }).waitFor();
+  }
+  await select('主办单位', '青山镇生态环境办公室', true);
+  await item('协办单位').locator('.dx-tag-container').click();
+  for (const u of ['青山镇村镇建设办公室', '青山镇财政所']) {
+    await page.keyboard.type(u);
+    await option(u);
+    await item('协办单位').locator('.dx-tag').filter({ hasText: exact(u) }).waitFor();
+    await item('协办单位').locator('input.dx-texteditor-input').fill('');
+  }
+  await page.keyboard.press('Escape');
+  await radio('办理方式', '主协办');
+  await date('交办日期', 'AssignDate');
+  await text('承办人', 'Handler');
+  await text('联系电话', 'HandlerTel');
+  await select('沟通方式', '见面沟通');
+  await date('答复日期', 'ReplyDate');
+  await radio('办理结果', 'B类：正在解决或列入计划解决');
+  await text('答复内容', 'ReplyContent');
+  await text('签发人', 'Issuer');
+  await select('公开属性', '主动公开');
+}
+
 export const PERSON_FILLS: Record<string, PersonFill> = {
   'element2-deputy': element2,
   'antdv-meeting': antdv,
@@ -956,4 +1086,6 @@ export const PERSON_FILLS: Record<string, PersonFill> = {
   'avue-appraisal': avueAppraisal,
   'proform-activity': proformActivity,
   'vxe-meeting': vxeMeeting,
+  'jeecg2-enforcement': jeecg2Enforcement,
+  'devextreme-reply': devextremeReply,
 };

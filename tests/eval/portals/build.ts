@@ -9,7 +9,9 @@
  *   Element UI 2.15 from the npm registry tarballs (`npm pack`, cached in .cache/, gitignored),
  *   as portals of that era did with <script> tags — Vue 2 cannot be installed next to Vue 3.
  *   The Layui page loads layui.js (with its css/ and font/) and the H+-style page jQuery,
- *   Bootstrap 4, iCheck and bootstrap-datetimepicker, all copied from their npm packages.
+ *   Bootstrap 4, iCheck and bootstrap-datetimepicker, all copied from their npm packages. The
+ *   JeecgBoot 2.x page loads Vue 2.7, moment and Ant Design Vue 1.7, the .NET OA page jQuery and
+ *   DevExtreme 22.2, the last three from registry tarballs too (vendorPacked).
  * - The ASP.NET page and the wizard are plain files (no bundling needed for the ASP.NET one).
  *
  * `buildEvalPortals()` skips the work when dist/ is newer than every source.
@@ -66,6 +68,8 @@ export const EVAL_PAGES: readonly EvalPage[] = [
   { id: 'avue-appraisal', page: 'avue-appraisal.html', entry: 'avue-appraisal.ts', library: 'Avue 3 (@smallwei/avue) on Element Plus, BladeX/Saber3 style: avue-form from option.group[].column, blade dict-biz codes, a dynamic child table, disabled 填报人', kind: '工作评议测评汇总' },
   { id: 'proform-activity', page: 'proform-activity.html', entry: 'proform-activity.tsx', library: 'Ant Design ProComponents 3 on antd 6 (React 18): ProForm with labels above, radio buttons over a valueEnum, a date range, request-driven selects, a ProFormList of deputies, ProFormDigit checked against it, a switch and a disabled date defaulted', kind: '代表履职活动登记' },
   { id: 'vxe-meeting', page: 'vxe-meeting.html', entry: 'vxe-meeting.ts', library: 'vxe-table 4 + vxe-pc-ui 4 (Vue 3): a vxe-form of the main fields and three editable vxe-grids (click-to-edit cells, VxeInput/VxeSelect editors, edit-rules) for agenda, attendees without vote and deputies\' opinions', kind: '会议登记（党委扩大会议，代表列席）' },
+  { id: 'jeecg2-enforcement', page: 'jeecg2-enforcement.html', library: 'JeecgBoot 2.x style (Ant Design Vue 1.7 on Vue 2.7, script tags): v-decorator a-form in the 新增 a-modal, dict selects and checkbox group, a show-time range picker posted as two times, a multiple select of snowflake ids, an a-table of 发现问题 rows with select and date cells', kind: '执法检查登记' },
+  { id: 'devextreme-reply', page: 'devextreme-reply.html', library: 'DevExtreme 22.2 jQuery widgets (.NET OA style, script tags): a dxForm of groups bound to a PascalCase model, dxSelectBox/dxTagBox of int ids, dxRadioGroup and dxSelectBox of codes, dxDateBox values serialised yyyy-MM-ddTHH:mm:ss, a cell-edited dxDataGrid of 附议代表 as a form item', kind: '代表建议办理答复登记' },
 ];
 
 function newest(path: string): number {
@@ -121,6 +125,47 @@ function vendorVue2(): void {
 }
 
 /**
+ * Ant Design Vue 1.7 (with moment 2.29, for the JeecgBoot 2.x page on Vue 2.7) and DevExtreme 22.2
+ * (jQuery widgets, for the .NET OA page) from their registry tarballs (`npm pack`, cached in
+ * .cache/, gitignored): antdv 1.x needs Vue 2, which cannot be installed next to Vue 3, and
+ * DevExtreme's 90 MB package is only needed for its dx.all.js bundle and two stylesheets.
+ * DevExtreme 22.2 is the line such OA systems shipped (no license key check before 24.x).
+ */
+function vendorPacked(): void {
+  const out = join(EVAL_DIST, 'vendor');
+  const packs = [
+    { spec: 'ant-design-vue@1.7.8', tgz: 'ant-design-vue-1.7.8.tgz', dir: 'ant-design-vue-1' },
+    { spec: 'moment@2.29.4', tgz: 'moment-2.29.4.tgz', dir: 'moment' },
+    { spec: 'devextreme@22.2.15', tgz: 'devextreme-22.2.15.tgz', dir: 'devextreme' },
+  ];
+  const copies: Array<[string, string]> = [
+    ['ant-design-vue-1/dist/antd-with-locales.min.js', 'antdv1/antd-with-locales.min.js'],
+    ['ant-design-vue-1/dist/antd.min.css', 'antdv1/antd.min.css'],
+    ['moment/min/moment.min.js', 'moment/moment.min.js'],
+    ['moment/locale/zh-cn.js', 'moment/zh-cn.js'],
+    ['devextreme/dist/js/dx.all.js', 'devextreme/dx.all.js'],
+    ['devextreme/dist/js/localization/dx.messages.zh.js', 'devextreme/dx.messages.zh.js'],
+    ['devextreme/dist/css/dx.common.css', 'devextreme/dx.common.css'],
+    ['devextreme/dist/css/dx.light.css', 'devextreme/dx.light.css'],
+    ['devextreme/dist/css/icons', 'devextreme/icons'],
+  ];
+  if (copies.every(([, to]) => existsSync(join(out, to)))) return;
+  mkdirSync(CACHE, { recursive: true });
+  const missing = packs.filter((p) => !existsSync(join(CACHE, p.tgz)));
+  if (missing.length) execFileSync('npm', ['pack', ...missing.map((p) => p.spec), '--pack-destination', CACHE], { stdio: ['ignore', 'ignore', 'pipe'], cwd: CACHE });
+  for (const p of packs) {
+    const dir = join(CACHE, p.dir);
+    if (existsSync(join(dir, 'package.json'))) continue;
+    mkdirSync(dir, { recursive: true });
+    execFileSync('tar', ['-xzf', join(CACHE, p.tgz), '-C', dir, '--strip-components=1'], { stdio: 'inherit' });
+  }
+  for (const [from, to] of copies) {
+    mkdirSync(dirname(join(out, to)), { recursive: true });
+    cpSync(join(CACHE, from), join(out, to), { recursive: true });
+  }
+}
+
+/**
  * jQuery, Bootstrap 4, select2, bootstrap-select as a 2019 portal would ship them; jQuery Validation and jQuery UI for the
  * JSP-era page; iCheck and bootstrap-datetimepicker for the H+-style page; Layui 2 for the Layui admin page.
  */
@@ -165,6 +210,7 @@ export async function buildEvalPortals(force = false): Promise<string> {
   mkdirSync(EVAL_DIST, { recursive: true });
   vendorVue2();
   vendorJquery();
+  vendorPacked();
   await build({
     entryPoints: Object.fromEntries(EVAL_PAGES.filter((p) => p.entry).map((p) => [p.id, join(EVAL_PORTALS_DIR, 'src', p.entry!)])),
     bundle: true,
