@@ -63,6 +63,13 @@ describe('labels', () => {
     expect(matchLabels(c, [{ source: 'label-for', text: '参单位' }]).kind).toBe('none');
     expect(matchLabels(c, [{ source: 'label-for', text: '意见建议' }]).kind).toBe('none');
   });
+  it('reads 检查/执法检查/调研 before a field as 视察 (all three are inspections)', () => {
+    const held = new Set(['inspection.type', 'inspection.subject', 'inspection.place']);
+    expect(matchLabels(ctx, [{ source: 'label-for', text: '检查类型' }], held)).toMatchObject({ kind: 'match', key: 'inspection.type' });
+    expect(matchLabels(ctx, [{ source: 'label-for', text: '执法检查名称' }], held)).toMatchObject({ kind: 'match', key: 'inspection.subject' });
+    expect(matchLabels(ctx, [{ source: 'label-for', text: '调研地点' }], held)).toMatchObject({ kind: 'match', key: 'inspection.place' });
+    expect(matchLabels(ctx, [{ source: 'label-for', text: '检查' }], held).kind).toBe('none');
+  });
   it('takes the label a built-in form shows for a field as a synonym of the key it binds', () => {
     const pack = {
       id: 'p', name: '测试', version: '1.0.0',
@@ -77,6 +84,21 @@ describe('labels', () => {
     // the dictionary's own label stays tier 0
     expect(matchLabels(c, [{ source: 'label-for', text: '姓名' }])).toMatchObject({ kind: 'match', key: 't.name', via: 'label' });
     expect(matchLabels(buildAutofillContext([{ ...pack, forms: [] } as PackDefinition]), [{ source: 'label-for', text: '来信摘要' }]).kind).toBe('none');
+  });
+});
+
+describe('a general label read with the field before it', () => {
+  const values = { 'suggestion.proposer': '吴海燕', 'suggestion.proposerPhone': '13805261177', 'suggestion.handlerName': '顾晓东', 'suggestion.handlerPhone': '0523-87651234' };
+  it('takes the phone beside 承办人 as the handler’s, beside 领衔代表 as the deputy’s', () => {
+    const plan = planFill(ctx, scan(ctl('领衔代表'), ctl('联系电话'), ctl('承办人'), ctl('联系电话')), values);
+    expect(plan.steps.map((st) => st.key)).toEqual(['suggestion.proposer', 'suggestion.proposerPhone', 'suggestion.handlerName', 'suggestion.handlerPhone']);
+  });
+  it('keeps the general label’s key when the qualified key is not held, or nothing before qualifies it', () => {
+    const { ['suggestion.handlerPhone']: _, ...noHandlerPhone } = values;
+    expect(planFill(ctx, scan(ctl('承办人'), ctl('联系电话')), noHandlerPhone).steps.map((st) => st.key)).toEqual(['suggestion.handlerName', 'suggestion.proposerPhone']);
+    expect(planFill(ctx, scan(ctl('联系电话')), values).steps.map((st) => st.key)).toEqual(['suggestion.proposerPhone']);
+    // 工作单位 then 职务 is the title, not the derived 工作单位及职务 that joins the two
+    expect(planFill(ctx, scan(ctl('工作单位'), ctl('职务')), { 'deputy.workUnit': '青山镇柳河村村民委员会', 'deputy.position': '村妇联主席' }).steps.map((st) => st.display)).toEqual(['青山镇柳河村村民委员会', '村妇联主席']);
   });
 });
 

@@ -107,7 +107,12 @@ export function labelVariants(text: string): string[] {
   // words of this field that portals use for one another, tried last: 信访 is the umbrella of
   // 来信 and 来访 (信访日期 is a 来信日期 or a 来访日期), and an office is its 单位 or its 部门
   // (转送单位 = 转送部门, 承办部门 = 承办单位)
-  for (const v of [...out]) {
+  // (a worklist: a variant's own variants are tried too — 检查名称 → 视察名称 → 视察主题)
+  for (let i = 0; i < out.length && i < 24; i++) {
+    const v = out[i]!;
+    // 视察, 执法检查 and 专题调研 are all inspections: 检查类型 and 调研地点 are 视察类型, 视察地点
+    const kind = /^(执法检查|检查|调研)(\p{Script=Han}{2,})$/u.exec(v);
+    if (kind) push(`视察${kind[2]}`);
     if (v.includes('信访')) { push(v.replace('信访', '来访')); push(v.replace('信访', '来信')); }
     if (/单位$/u.test(v)) push(v.replace(/单位$/u, '部门'));
     else if (/部门$/u.test(v)) push(v.replace(/部门$/u, '单位'));
@@ -191,6 +196,42 @@ function isWidgetPrompt(l: ScannedLabel): boolean {
 
 /** The dictionary key a form field binds (`field` may be `table.column`, which binds nothing). */
 /** The record field behind a dictionary key, as people read it. */
+const namesOfKeyCache = new WeakMap<AutofillContext, Map<string, string[]>>();
+
+/** Every normalised label (its own, synonyms, form labels) the dictionary indexes a key under. */
+function namesOfKey(ctx: AutofillContext, key: string): readonly string[] {
+  let byKey = namesOfKeyCache.get(ctx);
+  if (!byKey) {
+    byKey = new Map();
+    for (const [text, hits] of ctx.labels) for (const h of hits) (byKey.get(h.key) ?? byKey.set(h.key, []).get(h.key)!).push(text);
+    namesOfKeyCache.set(ctx, byKey);
+  }
+  return byKey.get(key) ?? [];
+}
+
+/**
+ * A general label read with the field before it (承办人, then 联系电话): when the field before
+ * names a person or an office and 承办人联系电话 (its name + this label) is the label of another
+ * held key of the same kind, this field is that key — the phone beside 承办人 is the handler's,
+ * not the deputy's the bare 联系电话 names. Undefined when no such key, or two, are held.
+ */
+export function qualifiedByPrevious(ctx: AutofillContext, label: string, key: string, previous: string | undefined, scope: ReadonlySet<string>): string | undefined {
+  if (!previous || previous === key) return undefined;
+  const kind = ctx.entries.get(key)?.type;
+  const found = new Set<string>();
+  for (const v of labelVariants(label)) {
+    for (const q of namesOfKey(ctx, previous)) {
+      for (const h of ctx.labels.get(q + v) ?? []) {
+        // a derived key joins fields (工作单位 + 职务 = 单位及职务): never one field's qualified name
+        const e = ctx.entries.get(h.key);
+        if (h.key !== key && scope.has(h.key) && e?.type === kind && !e.derive) found.add(h.key);
+      }
+    }
+    if (found.size) break;
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
 export function fieldWords(ctx: AutofillContext, key: string): { label: string; labelEn?: string } | undefined {
   const e = ctx.entries.get(key);
   if (!e) return undefined;

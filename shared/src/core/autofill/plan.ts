@@ -13,7 +13,7 @@ import type { ColumnFieldDefinition, Derivation, DictionaryEntry, FormDefinition
 import { normalizeLabel } from '../labels.ts';
 import { evaluate, isEmptyValue } from '../expression.ts';
 import { maskSensitive } from '../identity.ts';
-import { fieldWords, formValuesFromDictionary, keyOfField, labelVariants, matchLabels, type AutofillContext, type LabelMatch } from './context.ts';
+import { fieldWords, formValuesFromDictionary, keyOfField, labelVariants, matchLabels, qualifiedByPrevious, type AutofillContext, type LabelMatch } from './context.ts';
 import { convertForControl, formatDate, optionCandidates, parseDate, valueFromControl, type Transform } from './convert.ts';
 import { keyByOptions, preferByOptions } from './options-match.ts';
 import { dateWithTimeOfDay, deriveValue, derivationSources, withDerivedValues, type Derived } from './derive.ts';
@@ -278,11 +278,19 @@ export function planFill(ctx: AutofillContext, scan: ScanResult, stored: Record<
   const groups = planGroups(ctx, scan, values, scope, m.form, m.lists);
   skipped.push(...groups.skipped);
   for (const g of groups.steps) placed.add(g.key);
+  // the key the field before named (承办人 before 联系电话): it qualifies a general label
+  let previous: string | undefined;
   for (const c of scan.controls) {
     if (c.cell) continue; // filled through its table
     if (c.block && groups.taken.has(c.block.group)) continue;
-    if (!c.usable) { skipped.push(unusableSkip(ctx, c, scope, m, derived)); continue; }
+    if (!c.usable) { skipped.push(unusableSkip(ctx, c, scope, m, derived)); previous = undefined; continue; }
     const r = resolveControl(ctx, c, scope, m, derived);
+    const before = previous;
+    previous = 'reason' in r ? r.candidates?.[0] : r.key;
+    if (!('reason' in r) && (r.via === 'label' || r.via === 'synonym') && !r.entry) {
+      const q = qualifiedByPrevious(ctx, r.label, r.key, before, scope);
+      if (q) { r.key = q; r.via = 'synonym'; previous = q; }
+    }
     if ('reason' in r) {
       // a label no held key takes may name a criterion of a rating matrix the record holds (依法行政)
       const mark = r.reason === 'no-match' || r.reason === 'no-value' ? planCriterion(ctx, c, values, scope, m) : undefined;
