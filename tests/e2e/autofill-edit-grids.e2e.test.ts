@@ -55,3 +55,23 @@ describe('editable grids: cells that become editors when clicked', () => {
     }
   });
 });
+
+describe('editable grids: rows edited on a double click', () => {
+  it('vxe-table (dblclick, row mode, #edit slots): rows added with 新增 and written cell by cell; the editable column the record lacks is named, not reported filled', async () => {
+    const rec = example('presidium-monthly');
+    const agenda = rec.raw['agenda'] as { topic: string; presenter: Named }[];
+    const page = await openWithBundle(t.browser, t.site.url('/edit-table-vxe.html'));
+    try {
+      const { plan, report } = await fill(page, rec.form, { 'meeting.agenda': rec.values['meeting.agenda'] });
+      const state = await portalState<Record<string, string>[]>(page);
+      const detail = JSON.stringify({ state, failed: report.failed, skipped: report.skipped, tables: plan.tables.map((x) => x.key) });
+      expect(state, detail).toEqual(agenda.map((a) => ({ topic: a.topic, presenter: a.presenter.name, note: '' })));
+      expect(report.filled.filter((f) => f.key === 'meeting.agenda'), detail).toEqual([]);
+      expect(report.failed.find((f) => f.key === 'meeting.agenda')?.error, detail).toBe(`已填 ${agenda.length} 行；“备注”一栏记录中没有，需手工填写`);
+      expect(await portalSubmit(page), detail).toEqual({ ok: true, errors: [] });
+      expect(await page.evaluate(() => document.querySelectorAll('.vxe-body--row.row--edit, .vxe-body--column.col--actived').length)).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+});

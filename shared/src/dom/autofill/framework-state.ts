@@ -260,10 +260,45 @@ function pathValue(row: Anyish, field: unknown): unknown {
   return field.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Anyish)[k] : undefined), row);
 }
 
+/**
+ * The Vue 3 component instances whose rendered DOM holds `el`, innermost first: the app's vnode
+ * tree walked from its mount container (production builds put no instance on elements), only
+ * down the branches whose element holds `el`. Bounded.
+ */
+function vueAncestors(el: Element): Anyish[] {
+  const dev = (el as unknown as Anyish).__vueParentComponent as Anyish | undefined;
+  if (dev) { const out: Anyish[] = []; for (let c: Anyish | undefined = dev; c && out.length < 60; c = c.parent as Anyish | undefined) out.push(c); return out; }
+  let root: Anyish | undefined;
+  for (let n: Element | null = el; n && !root; n = n.parentElement) root = (n as unknown as Anyish)._vnode as Anyish | undefined;
+  if (!root) return [];
+  const path: Anyish[] = [];
+  let budget = 50_000;
+  const holds = (n: unknown) => !!n && (n as Node).nodeType === 1 && (n as Element).contains(el);
+  const visit = (vnode: Anyish | null | undefined): boolean => {
+    if (!vnode || typeof vnode !== 'object' || --budget < 0) return false;
+    const c = vnode.component as Anyish | undefined;
+    if (c) {
+      const subEl = (c.subTree as Anyish | undefined)?.el as Node | undefined;
+      if (subEl && subEl.nodeType === 1 && !holds(subEl)) return false;
+      path.push(c);
+      if (visit(c.subTree as Anyish)) return true;
+      path.pop();
+      return false;
+    }
+    if (vnode.suspense) return visit(vnode.suspense.activeBranch as Anyish);
+    if (vnode.el === el) return true;
+    const own = vnode.el as Node | undefined;
+    if (own && own.nodeType === 1 && !holds(own)) return false;
+    if (Array.isArray(vnode.children)) for (const ch of vnode.children) if (visit(ch as Anyish)) return true;
+    return false;
+  };
+  visit(root);
+  return path.reverse();
+}
+
 /** vxe-table 4: the table provides `$xeTable` to every component inside it; rows and columns are found by the ids on the DOM (rowid, colid). */
 function vxeCell(cell: Element): GridCellRead | undefined {
-  const inst = (cell as unknown as Anyish).__vueParentComponent as Anyish | undefined;
-  const t = inst?.provides?.$xeTable as Anyish | undefined;
+  const t = vueAncestors(cell).map((c) => c.provides?.$xeTable as Anyish | undefined).find((x) => !!x);
   if (!t || typeof t.getRowById !== 'function' || typeof t.getColumnById !== 'function') return undefined;
   const rowid = cell.closest('tr')?.getAttribute('rowid');
   const colid = cell.getAttribute('colid');
@@ -281,8 +316,7 @@ function vxeCell(cell: Element): GridCellRead | undefined {
 
 /** Element Plus el-table: the body's store holds the rows and the columns (a cell's class names its column id). */
 function elementCell(cell: Element): GridCellRead | undefined {
-  let inst = (cell as unknown as Anyish).__vueParentComponent as Anyish | undefined;
-  for (let i = 0; inst && i < 6 && !inst.props?.store?.states; i++) inst = inst.parent as Anyish | undefined;
+  const inst = vueAncestors(cell).find((c) => c.props?.store?.states);
   const states = inst?.props?.store?.states as Anyish | undefined;
   const data = states?.data?.value as Anyish[] | undefined;
   const cols = states?.columns?.value as Anyish[] | undefined;
@@ -312,7 +346,11 @@ function reactCell(cell: Element): GridCellRead | undefined {
 
 /** The grid's own record of a body cell (vxe-table, Element Plus, React tables), or undefined when no known grid state is reachable. */
 export function readGridCell(cell: Element): GridCellRead | undefined {
-  try { return vxeCell(cell) ?? elementCell(cell) ?? reactCell(cell); } catch { return undefined; }
+  try {
+    if (cell.closest('.vxe-table')) return vxeCell(cell);
+    if (cell.closest('.el-table')) return elementCell(cell);
+    return reactCell(cell);
+  } catch { return undefined; }
 }
 
 // ---------------------------------------------------------------- where it runs
