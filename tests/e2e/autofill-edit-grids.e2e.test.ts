@@ -75,3 +75,49 @@ describe('editable grids: rows edited on a double click', () => {
     }
   });
 });
+
+describe('editable grids: Element Plus cells that turn into an el-input / el-select on click', () => {
+  it('adds the rows, opens each cell, writes it and reads it back from the table data', async () => {
+    const rec = example('congress-session');
+    const absent = rec.raw['absent'] as { person: Named; kind: string; reason?: string }[];
+    const page = await openWithBundle(t.browser, t.site.url('/edit-table-element.html'));
+    try {
+      const { plan, report } = await fill(page, rec.form, { 'meeting.absent': rec.values['meeting.absent'] });
+      const state = await portalState<Record<string, string>[]>(page);
+      const detail = JSON.stringify({ state, failed: report.failed, skipped: report.skipped, tables: plan.tables.map((x) => x.key) });
+      expect(state, detail).toEqual(absent.map((a) => ({ name: a.person.name, kind: a.kind === '请假' ? 'leave' : 'absent', reason: a.reason ?? '' })));
+      expect(report.failed, detail).toEqual([]);
+      expect(report.filled.map((f) => f.key), detail).toEqual(['meeting.absent']);
+      expect(await portalSubmit(page), detail).toEqual({ ok: true, errors: [] });
+      // every cell left as text again, no dropdown left open
+      expect(await page.evaluate(() => document.querySelectorAll('.el-table__body input').length)).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('editable grids: cells that cannot be edited or do not keep the value', () => {
+  it('names the column whose cells open no editor and the one the page throws away; the table is never reported filled', async () => {
+    const rec = example('congress-session');
+    const absent = rec.raw['absent'] as { person: Named; kind: string; reason?: string }[];
+    const page = await openWithBundle(t.browser, t.site.url('/edit-table-element.html?lock=kind&drop=reason'));
+    try {
+      const started = Date.now();
+      const { report } = await fill(page, rec.form, { 'meeting.absent': rec.values['meeting.absent'] });
+      const took = Date.now() - started;
+      const state = await portalState<Record<string, string>[]>(page);
+      const detail = JSON.stringify({ state, failed: report.failed, took });
+      expect(state, detail).toEqual(absent.map((a) => ({ name: a.person.name, kind: '', reason: '' })));
+      expect(report.filled, detail).toEqual([]);
+      const error = report.failed.find((f) => f.key === 'meeting.absent')?.error ?? '';
+      expect(error, detail).toContain('“类别”一栏未能填写');
+      expect(error, detail).toContain('“原因”一栏未能填写');
+      expect(error, detail).not.toContain('“姓名”');
+      // bounded: each locked cell costs its click and double-click waits, nothing hangs
+      expect(took, detail).toBeLessThan(15_000);
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -211,6 +211,9 @@ function columnEditable(te: { body: HTMLTableElement; columns: string[] }, colum
   return dataRows(te.body).slice(0, 3).some((r) => { const cell = r.cells[idx]; return !!cell && editableCell(cell); });
 }
 
+/** What openCell says when a cell opened no editor (grid.ts). */
+const NO_EDITOR = /没有出现编辑框|只能由页面按钮进入编辑/;
+
 /** A cell of an editable grid written through its editor: undone by opening it again. */
 interface EditedCell { table: HTMLTableElement; row: HTMLTableRowElement; index: number; before: ReadValue; kind: WidgetHandle['kind']; control: string }
 
@@ -238,9 +241,13 @@ async function fillGridCell(cell: HTMLTableCellElement, table: Element, value: F
     return e instanceof Error ? e.message : String(e);
   }
   onWritten({ before, kind: handle.kind });
-  const held = await accepted(adapter, handle, value);
+  // a grid may end the edit itself once the value is chosen (a select's dropdown closing): the
+  // editor is gone, and the grid's row (or the cell's text) is all there is to read back
+  const stays = handle.el.isConnected;
+  const held = stays ? await accepted(adapter, handle, value) : true;
   // the editor's own model, before it goes: what the grid's row must hold once it is closed
-  const model = pageWorld().readModel?.(handle.el);
+  // (a text box's model is its widget's: ElInput, VxeInput draw the native input inside their root)
+  const model = !stays ? undefined : adapter.name === 'native' ? ownerModel(handle.el) : pageWorld().readModel?.(handle.el);
   await closeCell(cell, table);
   if (held !== true) return notAccepted(held, false);
   const kept = await cellHolds(cell, value, handle.kind, model);
@@ -417,6 +424,7 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
         if (hiddenTabs(te.table)?.length && !(await showTabsOf(te.table))) throw new Error('表格所在的标签页无法切换');
         const bodyRows = () => dataRows(te.body).filter((r) => !r.contains(te.addButton ?? null));
         const cellErrors: Record<string, string[]> = {};
+        const noEditor = new Set<string>();
         for (let i = 0; i < t.rows.length; i++) {
           if (bodyRows().length <= i) {
             if (!te.addButton || unusableReason(te.addButton)) throw new Error('没有可用的添加行按钮');
@@ -437,8 +445,11 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
             // an editable grid's cell: its editor shows once clicked (grid.ts), or shows already
             // because the grid opened it (a row inserted with its first cell active, a row in edit)
             if (!hit || editableCell(cell)) {
+              // a column whose cell opened no editor in an earlier row opens none in this one: not clicked again
+              if (!hit && noEditor.has(header)) { (cellErrors[header] ??= []).push(`第 ${i + 1} 行同上`); continue; }
               const why = await fillGridCell(cell, te.body, value, hit, (h) => editedCells.push({ ...h, table: te.table, row: cell.parentElement as HTMLTableRowElement, index: idx, control: `${t.table}:${i}:${header}` }));
               if (why) (cellErrors[header] ??= []).push(`第 ${i + 1} 行${why}`);
+              if (why && NO_EDITOR.test(why)) noEditor.add(header);
               continue;
             }
             if (await untilUsable(hit.adapter, hit.handle)) throw new Error(`第 ${i + 1} 行“${header}”不可见`);

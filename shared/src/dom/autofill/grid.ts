@@ -117,7 +117,12 @@ export async function cellHolds(cell: HTMLElement, v: FillValue, kind: WidgetHan
       const held = g.value;
       const text = held === null ? '' : Array.isArray(held) ? held.join('、') : String(held);
       if (model !== undefined && model !== null && model !== '') return JSON.stringify(held) === JSON.stringify(model) || text === String(model) ? true : text;
-      return readMatches(text, v, { kind }) ? true : text;
+      // no editor model to compare with (the editor went with the choice): the row holds a value,
+      // and it is the one asked for, as held or as the cell shows it (a code shown by its label)
+      if (text === '') return text;
+      if (readMatches(text, v, { kind })) return true;
+      // a choice the row keeps as its code: the cell shows it by its label
+      return v.type === 'option' && readMatches(textOf(cell, 400), v, { kind }) ? true : text;
     }
     const shown = textOf(cell, 400);
     return readMatches(shown, v, { kind }) ? true : shown;
