@@ -9,7 +9,8 @@ import { mappingSelectors, planFill, readBackValues, type PlanOptions, type Read
 import type { FillPlan, FillReport, FillReportEntry, FillValue } from '../../core/autofill/types.ts';
 import type { PortalMapping } from '../../core/pack-schema.ts';
 import { adapterByName, getWaitLimit, nextTask, waitUntil, type ReadValue, type WidgetAdapter, type WidgetHandle } from './adapters/index.ts';
-import { buttonText, dataRows, scanPage, type ControlEntry, type PageSession, type ScanOptions } from './scan.ts';
+import { buttonText, CONTROL_SELECTOR, dataRows, scanPage, type ControlEntry, type PageSession, type ScanOptions } from './scan.ts';
+import { cellHolds, closeCell, controlOf, editableCell, openCell } from './grid.ts';
 import { blur, cautionReason, clickLikeUser, forgetReach, holdScroll, key, leaving, leavingIn, reachNow, textOf, unusableReason, win } from './util.ts';
 import { hiddenTabs, openTab, selectedTabBeside, showTabsOf, unopenedTabs } from './tabs.ts';
 import { unusableWords } from '../../core/autofill/words.ts';
@@ -204,6 +205,71 @@ function cellsTakeInput(te: { body: HTMLTableElement; columns: string[] }, colum
   return dataRows(te.body).slice(0, 5).some((r) => { const cell = r.cells[idx]; return !!cell && !!cell.querySelector('input:not([type=hidden]):not([type=checkbox]), textarea, select, [role=combobox], [contenteditable="true"]'); });
 }
 
+/** A column the grid says takes an editor (grid.ts): one the clerk would fill, though its cells show text. */
+function columnEditable(te: { body: HTMLTableElement; columns: string[] }, column: string): boolean {
+  const idx = te.columns.indexOf(column);
+  return dataRows(te.body).slice(0, 3).some((r) => { const cell = r.cells[idx]; return !!cell && editableCell(cell); });
+}
+
+/** What openCell says when a cell opened no editor (grid.ts). */
+const NO_EDITOR = /没有出现编辑框|只能由页面按钮进入编辑/;
+
+/** A cell of an editable grid written through its editor: undone by opening it again. */
+interface EditedCell { table: HTMLTableElement; row: HTMLTableRowElement; index: number; before: ReadValue; kind: WidgetHandle['kind']; control: string }
+
+/**
+ * Writes one cell of an editable grid (grid.ts): its editor opened as a person opens it (or the
+ * one the grid shows already), checked visible and reachable, written through its adapter, read
+ * back there, left, and the value then read back from the grid's own row data (else the cell's
+ * text). Undefined when held, else why not (the caller names the row and the column).
+ */
+async function fillGridCell(cell: HTMLTableCellElement, table: Element, value: FillValue, shown: ControlEntry | undefined, onWritten: (e: { before: ReadValue; kind: WidgetHandle['kind'] }) => void): Promise<string | undefined> {
+  let ctl = shown;
+  if (!ctl) {
+    const opened = await openCell(cell);
+    if (typeof opened === 'string') return opened;
+    ctl = opened;
+  }
+  const { adapter, handle } = ctl;
+  const why = (await untilUsable(adapter, handle)) ?? unusableReason(handle.visible, { reach: true });
+  if (why) { await closeCell(cell, table); return `编辑框不可用（${unusableWords(why).zh}）`; }
+  const before = adapter.read(handle);
+  try {
+    await adapter.write(handle, value);
+  } catch (e) {
+    await closeCell(cell, table);
+    return e instanceof Error ? e.message : String(e);
+  }
+  onWritten({ before, kind: handle.kind });
+  // a grid may end the edit itself once the value is chosen (a select's dropdown closing): the
+  // editor is gone, and the grid's row (or the cell's text) is all there is to read back
+  const stays = handle.el.isConnected;
+  const held = stays ? await accepted(adapter, handle, value) : true;
+  // the editor's own model, before it goes: what the grid's row must hold once it is closed
+  // (a text box's model is its widget's: ElInput, VxeInput draw the native input inside their root)
+  const model = !stays ? undefined : adapter.name === 'native' ? ownerModel(handle.el) : pageWorld().readModel?.(handle.el);
+  await closeCell(cell, table);
+  if (held !== true) return notAccepted(held, false);
+  const kept = await cellHolds(cell, value, handle.kind, model);
+  return kept === true ? undefined : `关闭编辑后表格未保留该值（现为 ${kept || '空'}）`;
+}
+
+/** Puts an edited cell back as it was (its editor opened again); a row the fill added goes with the row. */
+async function undoGridCell(e: EditedCell): Promise<void> {
+  const cell = e.row.isConnected ? e.row.cells[e.index] : undefined;
+  if (!cell) throw new Error('单元格已不在页面上');
+  const opened = cell.querySelector(CONTROL_SELECTOR) ? controlOf(cell) ?? (await openCell(cell)) : await openCell(cell);
+  if (typeof opened === 'string') throw new Error(opened);
+  try {
+    const v = toFillValue(e.before, opened.handle);
+    if (v) await opened.adapter.write(opened.handle, v);
+    else if (opened.adapter.clear) await opened.adapter.clear(opened.handle);
+    else throw new Error('该控件不能清空');
+  } finally {
+    await closeCell(cell, e.table);
+  }
+}
+
 /** What a dropdown, picker or popup panel calls itself (class words): what a person closes by clicking elsewhere. */
 const PANEL_WORDS = /(^|[-_\s])(panel|picker|dropdown|popup|popper|calendar|date-?picker|select-?panel)([-_\s]|$)/i;
 const PANEL_DEPTH = 6;
@@ -286,6 +352,7 @@ function recheckFilled(filled: readonly FilledStep[], report: FillReport): void 
 export async function applyPlan(session: PageSession, plan: FillPlan): Promise<ApplyResult> {
   const report: FillReport = { filled: [], skipped: [...plan.skipped], failed: [] };
   const written: Written[] = [];
+  const editedCells: EditedCell[] = [];
   const addedRows: { table: HTMLTableElement; row: HTMLTableRowElement }[] = [];
   let undoGroups: GroupUndo | undefined;
   const filledSteps: FilledStep[] = [];
@@ -356,6 +423,8 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
       try {
         if (hiddenTabs(te.table)?.length && !(await showTabsOf(te.table))) throw new Error('表格所在的标签页无法切换');
         const bodyRows = () => dataRows(te.body).filter((r) => !r.contains(te.addButton ?? null));
+        const cellErrors: Record<string, string[]> = {};
+        const noEditor = new Set<string>();
         for (let i = 0; i < t.rows.length; i++) {
           if (bodyRows().length <= i) {
             if (!te.addButton || unusableReason(te.addButton)) throw new Error('没有可用的添加行按钮');
@@ -366,14 +435,23 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
             if (!row) throw new Error('点击添加后没有出现新行');
             addedRows.push({ table: te.body, row });
           }
-          const row = bodyRows()[i]!;
           for (const [header, value] of Object.entries(t.rows[i]!)) {
             const idx = te.columns.indexOf(header);
-            const cell = row.cells[idx];
+            // the row looked up afresh: a grid may draw its rows again after an edit
+            const cell = bodyRows()[i]?.cells[idx];
             if (!cell) continue;
             const sub = scanPage(cell.ownerDocument, {}).controls; // adapters detect within the document
             const hit = [...sub.values()].find((e) => cell.contains(e.handle.el));
-            if (!hit) throw new Error(`第 ${i + 1} 行“${header}”没有可填的控件`);
+            // an editable grid's cell: its editor shows once clicked (grid.ts), or shows already
+            // because the grid opened it (a row inserted with its first cell active, a row in edit)
+            if (!hit || editableCell(cell)) {
+              // a column whose cell opened no editor in an earlier row opens none in this one: not clicked again
+              if (!hit && noEditor.has(header)) { (cellErrors[header] ??= []).push(`第 ${i + 1} 行同上`); continue; }
+              const why = await fillGridCell(cell, te.body, value, hit, (h) => editedCells.push({ ...h, table: te.table, row: cell.parentElement as HTMLTableRowElement, index: idx, control: `${t.table}:${i}:${header}` }));
+              if (why) (cellErrors[header] ??= []).push(`第 ${i + 1} 行${why}`);
+              if (why && NO_EDITOR.test(why)) noEditor.add(header);
+              continue;
+            }
             if (await untilUsable(hit.adapter, hit.handle)) throw new Error(`第 ${i + 1} 行“${header}”不可见`);
             const before = hit.adapter.read(hit.handle);
             await hit.adapter.write(hit.handle, value);
@@ -382,9 +460,12 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
             if (held !== true) throw new Error(`第 ${i + 1} 行“${header}”${notAccepted(held, false)}`);
           }
         }
+        // a column whose cells could not be edited: named, never reported filled
+        const bad = Object.entries(cellErrors);
+        if (bad.length) throw new Error(bad.map(([h, list]) => `“${h}”一栏未能填写（${list.slice(0, 2).join('；')}${list.length > 2 ? ` 等 ${list.length} 处` : ''}）`).join('；'));
         // a column of the page the record has nothing for stays empty in every row written: the
         // table is not complete, and the clerk must fill that column by hand
-        const empty = te.columns.filter((c) => c && !NON_DATA_COLUMN.test(c) && !t.rows.some((r) => c in r) && cellsTakeInput(te, c));
+        const empty = te.columns.filter((c) => c && !NON_DATA_COLUMN.test(c) && !t.rows.some((r) => c in r) && (cellsTakeInput(te, c) || columnEditable(te, c)));
         if (empty.length) { report.failed.push({ ...entry, error: `已填 ${t.rows.length} 行；“${empty.join('”“')}”一栏记录中没有，需手工填写` }); continue; }
         report.filled.push(entry);
       } catch (e) {
@@ -401,6 +482,15 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
       const failed: { control: string; error: string }[] = [];
       let restored = 0;
       if (undoGroups) { const g = await undoGroups(); restored += g.restored; failed.push(...g.failed); }
+      for (const c of [...editedCells].reverse()) {
+        try {
+          if (addedRows.some((r) => r.row === c.row)) { restored++; continue; }
+          await undoGridCell(c);
+          restored++;
+        } catch (e) {
+          failed.push({ control: c.control, error: e instanceof Error ? e.message : String(e) });
+        }
+      }
       for (const w of [...written].reverse()) {
         try {
           if (addedRows.some((r) => r.row.contains(w.handle.el))) { restored++; continue; }

@@ -244,6 +244,115 @@ export function readWidgetModel(el: Element): PlainModel | undefined {
   return plainModel(p[key]);
 }
 
+// ---------------------------------------------------------------- a grid's own row data
+
+/**
+ * What an editable grid's own state says about one body cell: the value its row object holds for
+ * the cell's column (plain), the column's field, whether the column has an editor (undefined when
+ * the library does not say) and how the grid opens editors ('click', 'dblclick', 'manual').
+ */
+export interface GridCellRead { value: PlainModel | undefined; field?: string; editable?: boolean; trigger?: string }
+
+function pathValue(row: Anyish, field: unknown): unknown {
+  if (Array.isArray(field)) return field.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Anyish)[String(k)] : undefined), row);
+  if (typeof field !== 'string' || !field) return undefined;
+  if (field in row) return row[field];
+  return field.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Anyish)[k] : undefined), row);
+}
+
+/**
+ * The Vue 3 component instances whose rendered DOM holds `el`, innermost first: the app's vnode
+ * tree walked from its mount container (production builds put no instance on elements), only
+ * down the branches whose element holds `el`. Bounded.
+ */
+function vueAncestors(el: Element): Anyish[] {
+  const dev = (el as unknown as Anyish).__vueParentComponent as Anyish | undefined;
+  if (dev) { const out: Anyish[] = []; for (let c: Anyish | undefined = dev; c && out.length < 60; c = c.parent as Anyish | undefined) out.push(c); return out; }
+  let root: Anyish | undefined;
+  for (let n: Element | null = el; n && !root; n = n.parentElement) root = (n as unknown as Anyish)._vnode as Anyish | undefined;
+  if (!root) return [];
+  const path: Anyish[] = [];
+  let budget = 50_000;
+  const holds = (n: unknown) => !!n && (n as Node).nodeType === 1 && (n as Element).contains(el);
+  const visit = (vnode: Anyish | null | undefined): boolean => {
+    if (!vnode || typeof vnode !== 'object' || --budget < 0) return false;
+    const c = vnode.component as Anyish | undefined;
+    if (c) {
+      const subEl = (c.subTree as Anyish | undefined)?.el as Node | undefined;
+      if (subEl && subEl.nodeType === 1 && !holds(subEl)) return false;
+      path.push(c);
+      if (visit(c.subTree as Anyish)) return true;
+      path.pop();
+      return false;
+    }
+    if (vnode.suspense) return visit(vnode.suspense.activeBranch as Anyish);
+    if (vnode.el === el) return true;
+    const own = vnode.el as Node | undefined;
+    if (own && own.nodeType === 1 && !holds(own)) return false;
+    if (Array.isArray(vnode.children)) for (const ch of vnode.children) if (visit(ch as Anyish)) return true;
+    return false;
+  };
+  visit(root);
+  return path.reverse();
+}
+
+/** vxe-table 4: the table provides `$xeTable` to every component inside it; rows and columns are found by the ids on the DOM (rowid, colid). */
+function vxeCell(cell: Element): GridCellRead | undefined {
+  const t = vueAncestors(cell).map((c) => c.provides?.$xeTable as Anyish | undefined).find((x) => !!x);
+  if (!t || typeof t.getRowById !== 'function' || typeof t.getColumnById !== 'function') return undefined;
+  const rowid = cell.closest('tr')?.getAttribute('rowid');
+  const colid = cell.getAttribute('colid');
+  if (!rowid || !colid) return undefined;
+  const row = t.getRowById(rowid) as Anyish | null;
+  const col = t.getColumnById(colid) as Anyish | null;
+  if (!row || !col) return undefined;
+  const ec = (t.props as Anyish | undefined)?.editConfig as Anyish | undefined;
+  const on = !!ec && ec.enabled !== false;
+  const out: GridCellRead = { value: col.field ? plainModel(pathValue(row, col.field)) : undefined, editable: on && !!(col.editRender || col.slots?.edit) };
+  if (col.field) out.field = String(col.field);
+  if (on) out.trigger = typeof ec.trigger === 'string' ? ec.trigger : 'click';
+  return out;
+}
+
+/** Element Plus el-table: the body's store holds the rows and the columns (a cell's class names its column id). */
+function elementCell(cell: Element): GridCellRead | undefined {
+  const inst = vueAncestors(cell).find((c) => c.props?.store?.states);
+  const states = inst?.props?.store?.states as Anyish | undefined;
+  const data = states?.data?.value as Anyish[] | undefined;
+  const cols = states?.columns?.value as Anyish[] | undefined;
+  if (!Array.isArray(data) || !Array.isArray(cols)) return undefined;
+  const col = cols.find((c) => typeof c.id === 'string' && cell.classList.contains(c.id));
+  const tr = cell.closest('tr');
+  const body = tr?.parentElement;
+  if (!col || !tr || !body) return undefined;
+  const index = Array.from(body.children).filter((r) => r.classList.contains('el-table__row')).indexOf(tr);
+  const row = data[index];
+  if (!row || !col.property) return undefined;
+  return { value: plainModel(pathValue(row, col.property)), field: String(col.property) };
+}
+
+/** React tables (rc-table: Ant Design, and pages' own cell components): the cell component's `record` and `dataIndex`. */
+function reactCell(cell: Element): GridCellRead | undefined {
+  let fiber = currentHostFiber(cell);
+  for (let d = 0; fiber && d < 8; d++, fiber = currentParent(fiber)) {
+    const p = fiber.memoizedProps as Anyish | null | undefined;
+    if (p && typeof p === 'object' && p.record && typeof p.record === 'object' && p.dataIndex !== undefined && p.dataIndex !== null) {
+      const field = Array.isArray(p.dataIndex) ? p.dataIndex.join('.') : String(p.dataIndex);
+      return { value: plainModel(pathValue(p.record as Anyish, p.dataIndex)), field };
+    }
+  }
+  return undefined;
+}
+
+/** The grid's own record of a body cell (vxe-table, Element Plus, React tables), or undefined when no known grid state is reachable. */
+export function readGridCell(cell: Element): GridCellRead | undefined {
+  try {
+    if (cell.closest('.vxe-table')) return vxeCell(cell);
+    if (cell.closest('.el-table')) return elementCell(cell);
+    return reactCell(cell);
+  } catch { return undefined; }
+}
+
 // ---------------------------------------------------------------- where it runs
 
 /** How the engine reaches the page world: directly (default, the engine runs there) or through a bridge. */
@@ -252,9 +361,11 @@ export interface PageWorld {
   restoreRadioModel(group: HTMLInputElement[], prior: ModelRead): boolean;
   /** The widget's framework model (undefined when unreachable): honest read-back after a write. */
   readModel?(el: Element): PlainModel | undefined;
+  /** An editable grid's row data for one body cell (undefined when unreachable): read-back of a cell edited in place. */
+  readGridCell?(cell: Element): GridCellRead | undefined;
 }
 
-let world: PageWorld = { readRadioModel, restoreRadioModel, readModel: readWidgetModel };
+let world: PageWorld = { readRadioModel, restoreRadioModel, readModel: readWidgetModel, readGridCell };
 
 /** The extension's isolated-world content script sets a bridge to its MAIN-world helper here. */
 export function setPageWorld(w: PageWorld): void { world = w; }

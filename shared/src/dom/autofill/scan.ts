@@ -48,6 +48,9 @@ export interface PageSession {
   doc: Document;
 }
 
+/** How far up from an add button the wrapper it shares with its table is looked for. */
+const TABLE_UP = 7;
+
 const NATIVE = 'input, select, textarea, [contenteditable=""], [contenteditable="true"]';
 const SKIP_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image', 'range', 'color']);
 
@@ -123,6 +126,21 @@ export function bodyTableOf(head: HTMLTableElement): HTMLTableElement {
     return after ?? head;
   }
   return head;
+}
+
+/**
+ * The outermost wrapper a table library draws around `table`: the run of ancestors whose class
+ * says table or grid (vxe-grid draws a dozen: header, main, viewport, layout wrappers, then
+ * .vxe-table, then the grid's own); a title above the table sits before that box.
+ */
+export function tableBox(table: Element): Element {
+  let box = table;
+  for (let p = table.parentElement, up = 0; p && up < 15 && !/^(BODY|HTML|FORM)$/.test(p.tagName); p = p.parentElement, up++) {
+    const cls = typeof p.className === 'string' ? p.className : '';
+    if (/table|grid/i.test(cls)) box = p;
+    else break;
+  }
+  return box;
 }
 
 /**
@@ -401,7 +419,10 @@ function scanDocument(doc: Document, options: ScanOptions): PageSession {
   // a table of records beside (or around) an add button: registered once, with its labels
   const addTable = (btn: HTMLElement, frame: string): ScannedTable | undefined => {
     let table: HTMLTableElement | null = btn.closest('table');
-    for (let p: Element | null = btn.parentElement, up = 0; !table && p && up < 4; p = p.parentElement, up++) table = tableNextTo(btn, p);
+    // a grid's toolbar sits in wrappers of its own beside the table's (vxe-grid: button, its item
+    // and buttons wrappers, the toolbar, its wrapper, then the layout holding the table): the
+    // nearest wrapper holding a table, up to TABLE_UP levels, never the whole body
+    for (let p: Element | null = btn.parentElement, up = 0; !table && p && up < TABLE_UP && !/^(BODY|HTML)$/.test(p.tagName); p = p.parentElement, up++) table = tableNextTo(btn, p);
     if (!table || tableInfo.some((t) => t.el === table)) return undefined;
     const headRow = table.tHead?.rows[0] ?? table.rows[0];
     if (!headRow) return undefined;
@@ -416,9 +437,10 @@ function scanDocument(doc: Document, options: ScanOptions): PageSession {
     const fi = labelFromFormItem(table);
     if (fi) labels.push({ source: 'form-item', text: fi });
     const container = table.closest('fieldset, section, .el-card, .ant-card, .layui-card, div') ?? table.parentElement;
-    const heading = container?.querySelector('legend, h1, h2, h3, h4, h5, .title, [class*="title"]');
+    // (a column's title inside a header cell — vxe's vxe-cell--title — is not the table's)
+    const heading = Array.from(container?.querySelectorAll('legend, h1, h2, h3, h4, h5, .title, [class*="title"]') ?? []).find((e) => !e.closest('table'));
     if (heading && !heading.contains(table)) { const h = textOf(heading); if (h) labels.push({ source: 'legend', text: h }); }
-    const above = titleAbove(table.closest('[class*="table"]:not(table)') ?? table);
+    const above = titleAbove(table.closest('[class*="table"]:not(table)') ?? table) ?? titleAbove(tableBox(table));
     if (above && !labels.some((l) => l.text === above)) labels.push({ source: 'legend', text: above });
     if (fromButton) labels.push({ source: 'aria-label', text: fromButton });
     const rows = dataRows(body);

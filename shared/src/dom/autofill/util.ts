@@ -60,6 +60,22 @@ export function clickLikeUser(el: Element): void {
   el.dispatchEvent(new w.MouseEvent('click', opts));
 }
 
+/** A person's double click on `el`: two presses and clicks (detail 1, 2), then dblclick. */
+export function dblclickLikeUser(el: Element): void {
+  const w = win(el);
+  const r = el.getBoundingClientRect();
+  const base = { bubbles: true, cancelable: true, composed: true, view: w, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, button: 0, pointerId: 1, pointerType: 'mouse', isPrimary: true };
+  for (const detail of [1, 2]) {
+    const opts = { ...base, detail };
+    el.dispatchEvent(new w.PointerEvent('pointerdown', opts));
+    el.dispatchEvent(new w.MouseEvent('mousedown', opts));
+    el.dispatchEvent(new w.PointerEvent('pointerup', opts));
+    el.dispatchEvent(new w.MouseEvent('mouseup', opts));
+    el.dispatchEvent(new w.MouseEvent('click', opts));
+  }
+  el.dispatchEvent(new w.MouseEvent('dblclick', { ...base, detail: 2 }));
+}
+
 /** The pointer moves over `el` (React listens to mouseover, Vue to mouseenter). */
 export function hover(el: Element): void {
   const w = win(el);

@@ -1,0 +1,139 @@
+/**
+ * Editable grids: tables whose body cells show text and become an editor only when a person
+ * clicks (or double-clicks) them — vxe-table's edit-config with edit-render editors or #edit
+ * slots, Element Plus tables that swap a cell's text for an el-input on cell-click, Ant Design's
+ * "editable cells" (a div that turns into an Input). A cell is opened as a person opens it (the
+ * pointer's press and click on what lies at the cell's centre, a double click when the grid says
+ * so or a click did nothing), its editor — inside the cell, or laid over it — is written through
+ * its own adapter, then the editor is left as a person leaves it (the box loses the focus, a
+ * press outside the table), and the value is read back from the grid's own row data where the
+ * grid's state is reachable (framework-state.ts readGridCell), else from the text the cell shows
+ * once closed. Every wait is bounded and waits on the page's own changes.
+ */
+import type { FillValue } from '../../core/autofill/types.ts';
+import { waitUntil, type WidgetAdapter, type WidgetHandle } from './adapters/index.ts';
+import { pageWorld, type GridCellRead, type PlainModel } from './framework-state.ts';
+import { CONTROL_SELECTOR, scanPage } from './scan.ts';
+import { blur, clickLikeUser, dblclickLikeUser, dialogOf, textOf, unusableReason } from './util.ts';
+import { readMatches } from './verify.ts';
+
+export interface CellControl { adapter: WidgetAdapter; handle: WidgetHandle }
+
+/** How long a click is given to open an editor before a double click is tried (ms). */
+const CLICK_OPEN_MS = 350;
+/** How long a double click, or the grid's trigger it names, is given to open the editor (ms). */
+const OPEN_MS = 1000;
+/** How long a closed editor is given to go, and the grid to hold its value (ms). */
+const CLOSE_MS = 800;
+
+/** The grid's own record of `cell`, when the page's state is reachable from here. */
+export function gridCell(cell: Element): GridCellRead | undefined {
+  return pageWorld().readGridCell?.(cell);
+}
+
+/** An editor is showing for `cell`: a control inside it, or a text box with the focus laid over it. */
+function editorShown(cell: Element): boolean {
+  if (cell.querySelector(CONTROL_SELECTOR)) return true;
+  return !!overlaid(cell);
+}
+
+/** The focused text box outside `cell` whose box covers the cell's centre (a grid's floating editor). */
+function overlaid(cell: Element): HTMLElement | undefined {
+  const a = cell.ownerDocument.activeElement as HTMLElement | null;
+  if (!a || cell.contains(a) || !a.matches('input, textarea, [contenteditable="true"]')) return undefined;
+  const c = cell.getBoundingClientRect(), r = a.getBoundingClientRect();
+  const x = c.left + c.width / 2, y = c.top + c.height / 2;
+  return r.left <= x && x <= r.right && r.top <= y && y <= r.bottom ? a : undefined;
+}
+
+/** The control of the editor now showing for `cell`, as the scan's adapters take it. */
+export function controlOf(cell: Element): CellControl | undefined {
+  const s = scanPage(cell.ownerDocument, {});
+  const over = overlaid(cell);
+  let hit: CellControl | undefined;
+  for (const e of s.controls.values()) {
+    if (cell.contains(e.handle.el)) return e;
+    if (!hit && over && (e.handle.el === over || e.handle.el.contains(over))) hit = e;
+  }
+  return hit;
+}
+
+/** What a person's pointer lands on at the cell's centre (the cell itself when something else is there). */
+function pressTarget(cell: HTMLElement): Element {
+  const r = cell.getBoundingClientRect();
+  const at = cell.ownerDocument.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  return at && cell.contains(at) ? at : cell;
+}
+
+/**
+ * Opens the editor of `cell` as a person does and returns its control, or why it could not: the
+ * cell out of sight or reach, or no editor after the click (and the double click).
+ */
+export async function openCell(cell: HTMLElement): Promise<CellControl | string> {
+  const why = unusableReason(cell, { reach: true });
+  if (why) return `单元格不可见或不可点击（${why}）`;
+  const trigger = gridCell(cell)?.trigger;
+  const doc = cell.ownerDocument;
+  if (trigger !== 'dblclick') {
+    clickLikeUser(pressTarget(cell));
+    if (await waitUntil(() => editorShown(cell), { near: doc, timeout: trigger === 'click' ? OPEN_MS : CLICK_OPEN_MS })) return controlOf(cell) ?? '单元格的编辑框无法识别';
+    if (trigger === 'click') return '点击单元格后没有出现编辑框';
+  }
+  if (!cell.isConnected) return '单元格已不在页面上';
+  dblclickLikeUser(pressTarget(cell));
+  if (await waitUntil(() => editorShown(cell), { near: doc, timeout: OPEN_MS })) return controlOf(cell) ?? '单元格的编辑框无法识别';
+  return trigger === 'manual' ? '该表格只能由页面按钮进入编辑' : '点击或双击单元格后没有出现编辑框';
+}
+
+/**
+ * Leaves the editor of `cell` as a person does: the box loses the focus, then a press outside
+ * the table (in the dialog the table sits in, else on the page). Waits, bounded, for the editor
+ * to go; an editor a grid keeps open is left so (the value check decides).
+ */
+export async function closeCell(cell: HTMLElement, table: Element): Promise<void> {
+  const doc = cell.ownerDocument;
+  const gone = () => !cell.isConnected || !editorShown(cell);
+  if (gone()) return;
+  // (a grid that closes on the blur alone — a React cell saving on blur — has closed before the press lands: it is harmless)
+  for (let i = 0; i < 2 && !gone(); i++) {
+    const active = doc.activeElement as HTMLElement | null;
+    if (active && active !== doc.body && (cell.contains(active) || overlaid(cell) === active)) blur(active);
+    clickLikeUser(dialogOf(table) ?? doc.body);
+    if (await waitUntil(gone, { near: doc, timeout: CLOSE_MS / 2 })) return;
+  }
+}
+
+/**
+ * After the editor of `cell` closed: the grid holds `v`. With the grid's row data reachable, its
+ * value for the cell's column must be the editor's model (`model`, read before closing) or, when
+ * that could not be read, match `v` as text; else the text the cell shows must match `v`.
+ * Waits on the page's changes, bounded. True when held, else what the grid or cell holds.
+ */
+export async function cellHolds(cell: HTMLElement, v: FillValue, kind: WidgetHandle['kind'], model: PlainModel | undefined): Promise<true | string> {
+  const now = (): true | string => {
+    if (!cell.isConnected) return '单元格已不在页面上';
+    const g = gridCell(cell);
+    if (g && g.value !== undefined) {
+      const held = g.value;
+      const text = held === null ? '' : Array.isArray(held) ? held.join('、') : String(held);
+      if (model !== undefined && model !== null && model !== '') return JSON.stringify(held) === JSON.stringify(model) || text === String(model) ? true : text;
+      // no editor model to compare with (the editor went with the choice): the row holds a value,
+      // and it is the one asked for, as held or as the cell shows it (a code shown by its label)
+      if (text === '') return text;
+      if (readMatches(text, v, { kind })) return true;
+      // a choice the row keeps as its code: the cell shows it by its label
+      return v.type === 'option' && readMatches(textOf(cell, 400), v, { kind }) ? true : text;
+    }
+    const shown = textOf(cell, 400);
+    return readMatches(shown, v, { kind }) ? true : shown;
+  };
+  let last: true | string = now();
+  if (last === true) return true;
+  await waitUntil(() => (last = now()) === true, { near: cell.ownerDocument, timeout: CLOSE_MS });
+  return last;
+}
+
+/** Whether the grid says the column of `cell` takes an editor (vxe's edit-render or #edit slot). */
+export function editableCell(cell: Element): boolean {
+  return gridCell(cell)?.editable === true;
+}

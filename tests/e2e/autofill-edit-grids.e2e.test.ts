@@ -1,0 +1,124 @@
+/**
+ * Editable grids whose cells show text and become an editor only when clicked (or double-clicked):
+ * vxe-table 4 `vxe-grid` with edit-config trigger 'click' / mode 'cell' and edit-render editors
+ * (VxeInput, VxeSelect), vxe-table `vxe-table` with trigger 'dblclick' / mode 'row' and #edit
+ * slots, and an Element Plus el-table whose cell turns into an el-input / el-select on click
+ * (tests/fixtures/adapters/edit-*.html, the real libraries). Rows come from the page's own 新增
+ * button; every cell is opened as a person opens it, written through the editor's adapter, closed,
+ * and read back from the grid's own row data. The grids' edit-rules must pass on submit.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { dictionaryView, type FillPlan, type FillReport, type PackDefinition } from '@lvzhi/shared';
+import { REPO_ROOT } from '../harness/browser.ts';
+import { autofillSuite, builtInPacks, lvzhi, openWithBundle, portalState, portalSubmit } from '../harness/autofill.ts';
+import { ADAPTER_FIXTURES_DIR, buildAdapterFixtures } from '../fixtures/adapters/build.ts';
+
+const t = autofillSuite({ site: ADAPTER_FIXTURES_DIR }, buildAdapterFixtures);
+let packs: PackDefinition[] = [];
+beforeAll(async () => { packs = await builtInPacks(); });
+
+type Named = { name: string };
+function example(name: string): { form: string; values: Record<string, unknown>; raw: Record<string, unknown> } {
+  const rec = JSON.parse(readFileSync(join(REPO_ROOT, 'forms', 'examples', `${name}.json`), 'utf8')) as { form: string; values: Record<string, unknown> };
+  const form = packs.flatMap((p) => p.forms ?? []).find((f) => f.id === rec.form)!;
+  return { form: rec.form, values: dictionaryView(form, rec.values as never) as Record<string, unknown>, raw: rec.values };
+}
+const fill = (page: Page, form: string, values: Record<string, unknown>) => lvzhi<{ plan: FillPlan; report: FillReport }>(page, 'fill', values, { packs, form });
+
+describe('editable grids: cells that become editors when clicked', () => {
+  it('vxe-grid (click, cell mode, VxeInput and VxeSelect editors, toolbar 新增): every row is added, every cell written and held in the grid data, edit-rules pass', async () => {
+    const rec = example('congress-session');
+    const agenda = rec.raw['agenda'] as { topic: string; presenter: Named }[];
+    const absent = rec.raw['absent'] as { person: Named; kind: string; reason?: string }[];
+    const page = await openWithBundle(t.browser, t.site.url('/edit-grid-vxe.html'));
+    try {
+      expect((await portalSubmit(page)).ok).toBe(false);
+      const values = { 'meeting.agenda': rec.values['meeting.agenda'], 'meeting.absent': rec.values['meeting.absent'] };
+      const started = Date.now();
+      const { plan, report } = await fill(page, rec.form, values);
+      const took = Date.now() - started;
+      const state = await portalState<{ agenda: Record<string, string>[]; absent: Record<string, string>[] }>(page);
+      const detail = JSON.stringify({ state, failed: report.failed, skipped: report.skipped, tables: plan.tables.map((x) => x.key) });
+      expect(state.agenda, detail).toEqual(agenda.map((a) => ({ topic: a.topic, presenter: a.presenter.name })));
+      expect(state.absent, detail).toEqual(absent.map((a) => ({ name: a.person.name, kind: a.kind === '请假' ? '1' : '2', reason: a.reason ?? '' })));
+      expect(report.failed, detail).toEqual([]);
+      expect(report.filled.map((f) => f.key).sort(), detail).toEqual(['meeting.absent', 'meeting.agenda']);
+      expect(await portalSubmit(page), detail).toEqual({ ok: true, errors: [] });
+      // no editor left open, no select panel left over the page
+      expect(await page.evaluate(() => document.querySelectorAll('.vxe-body--column.col--actived, .vxe-select--panel.ani--enter').length)).toBe(0);
+      // 8 rows, 20 cells, 4 dropdowns: no fixed sleeps, each cell waits on the grid's own changes
+      expect(took, detail).toBeLessThan(10_000);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('editable grids: rows edited on a double click', () => {
+  it('vxe-table (dblclick, row mode, #edit slots): rows added with 新增 and written cell by cell; the editable column the record lacks is named, not reported filled', async () => {
+    const rec = example('presidium-monthly');
+    const agenda = rec.raw['agenda'] as { topic: string; presenter: Named }[];
+    const page = await openWithBundle(t.browser, t.site.url('/edit-table-vxe.html'));
+    try {
+      const { plan, report } = await fill(page, rec.form, { 'meeting.agenda': rec.values['meeting.agenda'] });
+      const state = await portalState<Record<string, string>[]>(page);
+      const detail = JSON.stringify({ state, failed: report.failed, skipped: report.skipped, tables: plan.tables.map((x) => x.key) });
+      expect(state, detail).toEqual(agenda.map((a) => ({ topic: a.topic, presenter: a.presenter.name, note: '' })));
+      expect(report.filled.filter((f) => f.key === 'meeting.agenda'), detail).toEqual([]);
+      expect(report.failed.find((f) => f.key === 'meeting.agenda')?.error, detail).toBe(`已填 ${agenda.length} 行；“备注”一栏记录中没有，需手工填写`);
+      expect(await portalSubmit(page), detail).toEqual({ ok: true, errors: [] });
+      expect(await page.evaluate(() => document.querySelectorAll('.vxe-body--row.row--edit, .vxe-body--column.col--actived').length)).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('editable grids: Element Plus cells that turn into an el-input / el-select on click', () => {
+  it('adds the rows, opens each cell, writes it and reads it back from the table data', async () => {
+    const rec = example('congress-session');
+    const absent = rec.raw['absent'] as { person: Named; kind: string; reason?: string }[];
+    const page = await openWithBundle(t.browser, t.site.url('/edit-table-element.html'));
+    try {
+      const { plan, report } = await fill(page, rec.form, { 'meeting.absent': rec.values['meeting.absent'] });
+      const state = await portalState<Record<string, string>[]>(page);
+      const detail = JSON.stringify({ state, failed: report.failed, skipped: report.skipped, tables: plan.tables.map((x) => x.key) });
+      expect(state, detail).toEqual(absent.map((a) => ({ name: a.person.name, kind: a.kind === '请假' ? 'leave' : 'absent', reason: a.reason ?? '' })));
+      expect(report.failed, detail).toEqual([]);
+      expect(report.filled.map((f) => f.key), detail).toEqual(['meeting.absent']);
+      expect(await portalSubmit(page), detail).toEqual({ ok: true, errors: [] });
+      // every cell left as text again, no dropdown left open
+      expect(await page.evaluate(() => document.querySelectorAll('.el-table__body input').length)).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('editable grids: cells that cannot be edited or do not keep the value', () => {
+  it('names the column whose cells open no editor and the one the page throws away; the table is never reported filled', async () => {
+    const rec = example('congress-session');
+    const absent = rec.raw['absent'] as { person: Named; kind: string; reason?: string }[];
+    const page = await openWithBundle(t.browser, t.site.url('/edit-table-element.html?lock=kind&drop=reason'));
+    try {
+      const started = Date.now();
+      const { report } = await fill(page, rec.form, { 'meeting.absent': rec.values['meeting.absent'] });
+      const took = Date.now() - started;
+      const state = await portalState<Record<string, string>[]>(page);
+      const detail = JSON.stringify({ state, failed: report.failed, took });
+      expect(state, detail).toEqual(absent.map((a) => ({ name: a.person.name, kind: '', reason: '' })));
+      expect(report.filled, detail).toEqual([]);
+      const error = report.failed.find((f) => f.key === 'meeting.absent')?.error ?? '';
+      expect(error, detail).toContain('“类别”一栏未能填写');
+      expect(error, detail).toContain('“原因”一栏未能填写');
+      expect(error, detail).not.toContain('“姓名”');
+      // bounded: each locked cell costs its click and double-click waits, nothing hangs
+      expect(took, detail).toBeLessThan(15_000);
+    } finally {
+      await page.close();
+    }
+  });
+});
