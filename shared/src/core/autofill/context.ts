@@ -224,7 +224,7 @@ export function qualifiedByPrevious(ctx: AutofillContext, label: string, key: st
       for (const h of ctx.labels.get(q + v) ?? []) {
         // a derived key joins fields (工作单位 + 职务 = 单位及职务): never one field's qualified name
         const e = ctx.entries.get(h.key);
-        if (h.key !== key && scope.has(h.key) && e?.type === kind && !e.derive) found.add(h.key);
+        if (h.key !== key && scope.has(h.key) && !!e && e.type === kind && !e.derive) found.add(h.key);
       }
     }
     if (found.size) break;
