@@ -22,7 +22,8 @@
  * falseFilled counts fields the engine's report lists as filled (matched by label) whose state
  * does not hold the expected value.
  *
- * `npx tsx tests/eval/score.ts [page-id…]` prints the per-page table (and `--json` the details, `--json --report` with the engine's report).
+ * `npx tsx tests/eval/score.ts [page-id…]` prints the per-page table (and `--json` the details, `--json --report` with the engine's report;
+ * `--page-world` runs the engine in the page's own world instead of an isolated world as the extension does).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,6 +35,7 @@ import { launchChromium, REPO_ROOT, serveDir, type PlainBrowser } from '../harne
 import { EVAL_PAGES, isEmpty, loadExpected, portalFrame, portalState, portalSubmit, sameValue, type EvalPage } from './corpus.ts';
 import { buildEvalPortals, EVAL_PORTALS_DIR } from './portals/build.ts';
 import { AUTOFILL_BUNDLE } from '../harness/autofill.ts';
+import { injectEngine } from '../harness/isolated-world.ts';
 
 
 interface Report { filled?: Array<{ label?: string }>; skipped?: Array<{ later?: boolean }> }
@@ -84,6 +86,12 @@ export interface ScoreOptions {
   browser?: PlainBrowser;
   /** Path of the standalone bundle (default shared/dist/lvzhi-autofill.js). */
   bundle?: string;
+  /**
+   * Where the engine runs: `isolated` (default) as the extension runs it — in an isolated world of
+   * the page, reaching framework state only through the page-world bridge — or `page`, in the
+   * page's own world (where Vue and React expandos are visible directly).
+   */
+  world?: 'isolated' | 'page';
 }
 
 interface PackDoc { id: string; forms: Array<{ id: string }> }
@@ -113,7 +121,7 @@ export function normaliseLabel(s: string): string {
   return s.replace(/[\s\u3000*＊:：]/g, '');
 }
 
-async function scorePage(page: Page, url: string, p: EvalPage, loaded: LoadedPacks, bundle: string): Promise<PageScore> {
+async function scorePage(page: Page, url: string, p: EvalPage, loaded: LoadedPacks, bundle: string, world: 'isolated' | 'page'): Promise<PageScore> {
   const exp = loadExpected(p);
   const base: PageScore = {
     id: p.id, library: p.library, kind: p.kind, fields: Object.keys(exp.fields).length,
@@ -132,13 +140,13 @@ async function scorePage(page: Page, url: string, p: EvalPage, loaded: LoadedPac
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(300);
   const before = await portalState(frame);
-  await page.addScriptTag({ path: bundle });
-  const result = await page.evaluate(async ({ values, packs, form }) => {
-    const L = (window as unknown as { Lvzhi: { fill(v: unknown, o: unknown): Promise<{ report: unknown }> } }).Lvzhi;
-    const t0 = performance.now();
-    const out = await L.fill(values, { packs, form });
-    return { ms: performance.now() - t0, report: JSON.parse(JSON.stringify(out.report)) as unknown };
-  }, { values: rec.values, packs: loaded.packs, form: rec.form });
+  const engine = await injectEngine(page, bundle, { world });
+  // the fill's own wall time, measured in the page
+  const run = async (method: 'fill' | 'fillMore') => {
+    const { ms, value } = await engine<{ report: unknown }>(method, rec.values, { packs: loaded.packs, form: rec.form });
+    return { ms, report: value.report };
+  };
+  const result = await run('fill');
   let { ms: fillMs, report } = result;
   const filled = [...((report as Report).filled ?? [])];
   let steps = 0;
@@ -147,12 +155,7 @@ async function scorePage(page: Page, url: string, p: EvalPage, loaded: LoadedPac
     if ((await next.count()) !== 1 || !(await next.isEnabled())) break;
     await next.click();
     steps++;
-    const more = await page.evaluate(async ({ values, packs, form }) => {
-      const L = (window as unknown as { Lvzhi: { fillMore(v: unknown, o: unknown): Promise<{ report: unknown }> } }).Lvzhi;
-      const t0 = performance.now();
-      const out = await L.fillMore(values, { packs, form });
-      return { ms: performance.now() - t0, report: JSON.parse(JSON.stringify(out.report)) as unknown };
-    }, { values: rec.values, packs: loaded.packs, form: rec.form });
+    const more = await run('fillMore');
     fillMs += more.ms;
     report = more.report;
     filled.push(...((report as Report).filled ?? []));
@@ -221,7 +224,7 @@ export async function scoreEvalCorpus(opts: ScoreOptions = {}): Promise<CorpusSc
       const page = await browser.newPage();
       page.setDefaultTimeout(15_000);
       try {
-        pages.push(await scorePage(page, site.url(`/${p.page}`), p, loaded, bundle));
+        pages.push(await scorePage(page, site.url(`/${p.page}`), p, loaded, bundle, opts.world ?? 'isolated'));
       } catch (e) {
         const fields = Object.keys(loadExpected(p).fields).length;
         pages.push({ id: p.id, library: p.library, kind: p.kind, fields, right: 0, wrong: 0, falseFilled: 0, missing: fields, submitOk: false, submitErrors: [], fillMs: 0, steps: 0, details: [], report: null, error: (e as Error).message.split('\n')[0]! });
@@ -267,7 +270,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
   const json = args.includes('--json');
   const ids = args.filter((a) => !a.startsWith('--'));
-  const score = await scoreEvalCorpus(ids.length ? { pages: ids } : {});
+  // --page-world: the engine in the page's own world instead of an isolated one as the extension runs it
+  const score = await scoreEvalCorpus({ ...(ids.length ? { pages: ids } : {}), world: args.includes('--page-world') ? 'page' : 'isolated' });
   console.log(formatScoreTable(score));
   // --report: with the engine's own report (filled / skipped / failed), to see why a field was not right
   if (json) console.log(JSON.stringify(score.pages.map(({ report, ...p }) => (args.includes('--report') ? { ...p, report } : p)), null, 1));

@@ -148,7 +148,7 @@ export function installPortals(): void {
   chrome.storage.onChanged.addListener((changes, area) => {
     if ((area === 'local' && (USER_PORTALS_KEY in changes || PACK_STORE_KEY in changes)) || area === 'managed') void syncLauncher();
   });
-  // The launcher (isolated world) asks, before a fill, for its MAIN-world helper in the frames of
+  // The launcher (isolated world) asks, before its first scan, for its MAIN-world helper in the frames of
   // its own tab: undo of a radio group needs the framework's state, which only the page world sees.
   chrome.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     if ((message as { type?: unknown } | null)?.type !== PAGE_WORLD_INJECT) return false;

@@ -16,8 +16,9 @@ import { PAGE_WORLD_INJECT } from '../lib/staff-portals.ts';
 import { applyPlan, eventBridgePageWorld, scanPage, setPageWorld, type ApplyResult, type PageSession, type ScanOptions } from '@lvzhi/shared/dom/autofill';
 import { PAGE_WORLD_INIT, newChannelName } from './page-world-channel.ts';
 
-// This script runs in an isolated world: framework state (for undo of radio groups) is reached
-// through the MAIN-world helper (page-world.ts) on a random channel known only to the two.
+// This script runs in an isolated world: framework state (widget models and props for the scan
+// and the read-back of a fill, a grid's row data, radio groups for undo) is reached through the
+// MAIN-world helper (page-world.ts) on a random channel known only to the two.
 const channel = newChannelName();
 setPageWorld(eventBridgePageWorld({ request: `${channel}-q`, reply: `${channel}-a` }));
 
@@ -99,6 +100,8 @@ class DomEngine implements PageEngine {
 
   async scan(options: ScanOptions = {}, onlyNew = false): Promise<ScanResult> {
     this.options = options;
+    // the scan reads widgets' props (a picker's format and type) through the helper too
+    await ensurePageWorldHelper();
     const session = scanPage(document, options);
     this.session = session;
     const fresh = new Set<string>();

@@ -1,9 +1,11 @@
 /**
  * The MAIN-world helper, injected by the background (background/portals.ts) into the frames of
- * a portal tab when the launcher asks, right before a fill. The launcher's content script runs in
+ * a portal tab when the launcher asks, before its first scan. The launcher's content script runs in
  * an isolated world, where the expandos frameworks keep on DOM nodes (Vue's `_value` and vnode
- * tree, React's fiber) are invisible; undo of a radio group that had nothing chosen needs them,
- * since a click can choose a radio but never un-choose one.
+ * tree, React's fiber) are invisible. The engine needs them to read back what a widget's model
+ * holds after a fill (a field is "filled" only when the model holds the value), a grid's row data
+ * and a picker's props (format, type), and for undo of a radio group that had nothing chosen
+ * (a click can choose a radio but never un-choose one). It only reads, except that radio undo.
  *
  * It leaves nothing the page can find (issue 13 part 6): no global, no fixed event name that
  * answers. It waits for one `lvzhi-page-world-init` event whose detail is a random channel name

@@ -199,7 +199,16 @@ export function reactPropsOf(el: Element, want: readonly string[], depth = 12): 
   return undefined;
 }
 
+/**
+ * The props of the widget component around `el` that has one of `want`: read here when the
+ * engine runs in the page's world, through the bridge when it runs in the extension's isolated
+ * world (props cross as plain JSON there: functions and class instances are dropped).
+ */
 export function componentOf(el: Element, want: readonly string[] = MODEL_PROPS): WidgetComponent | undefined {
+  try { return world.componentOf ? world.componentOf(el, want) : componentHere(el, want); } catch { return undefined; }
+}
+
+function componentHere(el: Element, want: readonly string[] = MODEL_PROPS): WidgetComponent | undefined {
   const any = el as unknown as Anyish;
   const v2 = any.__vue__ as Anyish | undefined;
   if (v2 && typeof v2 === 'object') {
@@ -233,7 +242,7 @@ export function plainModel(v: unknown, depth = 0): PlainModel | undefined {
 
 /** The widget's model value (what v-model / value holds) or undefined when it cannot be read. */
 export function readWidgetModel(el: Element): PlainModel | undefined {
-  const c = componentOf(el);
+  const c = componentHere(el);
   if (!c) return undefined;
   const p = c.props;
   // v-model binds modelValue, v-model:value binds value: take the one the page bound
@@ -363,6 +372,8 @@ export interface PageWorld {
   readModel?(el: Element): PlainModel | undefined;
   /** An editable grid's row data for one body cell (undefined when unreachable): read-back of a cell edited in place. */
   readGridCell?(cell: Element): GridCellRead | undefined;
+  /** The widget component's props (format, type, showTime, dataSource…), when not read here. */
+  componentOf?(el: Element, want: readonly string[]): WidgetComponent | undefined;
 }
 
 let world: PageWorld = { readRadioModel, restoreRadioModel, readModel: readWidgetModel, readGridCell };
@@ -390,7 +401,38 @@ export const PAGE_WORLD_REPLY = 'lvzhi-radio-model-reply';
 export interface PageWorldChannel { request: string; reply: string }
 const FIXED_CHANNEL: PageWorldChannel = { request: PAGE_WORLD_REQUEST, reply: PAGE_WORLD_REPLY };
 
-type Wire = { op: 'read' } | { op: 'restore'; framework: 'vue' | 'react'; value?: ModelValue };
+type Wire =
+  | { op: 'read' } | { op: 'restore'; framework: 'vue' | 'react'; value?: ModelValue }
+  // reads only, of the element the event is dispatched on: its widget model, its grid cell, its component's props
+  | { op: 'model' } | { op: 'grid' } | { op: 'props'; want: string[] };
+
+/** Props as plain JSON, bounded: what a picker's format, type or data source says; functions, nodes and cycles dropped. */
+function plainProps(v: unknown, depth = 0): unknown {
+  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (depth > 3 || typeof v !== 'object') return undefined;
+  if (Array.isArray(v)) return v.slice(0, 500).map((x) => plainProps(x, depth + 1));
+  const date = plainModel(v);
+  if (typeof date === 'string' && (v instanceof Date || typeof (v as Anyish).toDate === 'function')) return date;
+  if (typeof (v as Anyish).nodeType === 'number') return undefined;
+  const out: Record<string, unknown> = {};
+  let n = 0;
+  for (const k of Object.keys(v as object)) {
+    if (n++ > 100) break;
+    const x = plainProps((v as Anyish)[k], depth + 1);
+    if (x !== undefined) out[k] = x;
+  }
+  return out;
+}
+
+function answerRead(el: Element, w: Wire): string | undefined {
+  if (w.op === 'model') { const m = readWidgetModel(el); return JSON.stringify(m === undefined ? { none: true } : { value: m }); }
+  if (w.op === 'grid') return JSON.stringify(readGridCell(el) ?? null);
+  if (w.op === 'props' && Array.isArray(w.want) && w.want.length <= 20 && w.want.every((k) => typeof k === 'string' && k.length <= 40)) {
+    const c = componentHere(el, w.want);
+    return JSON.stringify(c ? { framework: c.framework, props: plainProps(c.props) } : null);
+  }
+  return undefined;
+}
 
 function encodeRead(r: ModelRead | undefined): string {
   return JSON.stringify(r ? { framework: r.framework, ...(r.value === undefined ? {} : { value: r.value }) } : null);
@@ -407,26 +449,31 @@ function decodeRead(s: unknown): ModelRead | undefined {
 /** MAIN world: answers the content script's requests in `doc` (call once per document). */
 export function listenForPageWorldRequests(doc: Document, channel: PageWorldChannel = FIXED_CHANNEL): void {
   doc.addEventListener(channel.request, (e) => {
-    const input = e.target as HTMLInputElement | null;
+    const target = e.target as Element | null;
     const detail = (e as CustomEvent<unknown>).detail;
-    if (!input || input.tagName !== 'INPUT' || input.type !== 'radio' || typeof detail !== 'string') return;
+    if (!target || typeof target.tagName !== 'string' || typeof detail !== 'string' || detail.length > 4000) return;
+    const input = target as HTMLInputElement;
+    const radio = input.tagName === 'INPUT' && input.type === 'radio';
     let reply: string;
     try {
       const w = JSON.parse(detail) as Wire;
-      if (w.op === 'read') reply = encodeRead(readRadioModel([input]));
+      const read = answerRead(target, w);
+      if (read !== undefined) reply = read;
+      else if (!radio) return;
+      else if (w.op === 'read') reply = encodeRead(readRadioModel([input]));
       else if (w.op === 'restore' && (w.framework === 'vue' || w.framework === 'react') && isPrimitive(w.value)) reply = JSON.stringify(restoreRadioModel([input], { framework: w.framework, value: 'value' in w ? w.value : undefined }));
       else return;
     } catch {
       reply = 'null';
     }
-    const W = input.ownerDocument.defaultView as Window & typeof globalThis;
-    input.dispatchEvent(new W.CustomEvent(channel.reply, { detail: reply }));
+    const W = target.ownerDocument.defaultView as Window & typeof globalThis;
+    target.dispatchEvent(new W.CustomEvent(channel.reply, { detail: reply }));
   }, true);
 }
 
 /** Isolated world: reaches the MAIN-world helper through events on the input; nothing found when it is absent. */
 export function eventBridgePageWorld(channel: PageWorldChannel = FIXED_CHANNEL): PageWorld {
-  const ask = (input: HTMLInputElement, w: Wire): string | undefined => {
+  const ask = (input: Element, w: Wire): string | undefined => {
     let answer: string | undefined;
     const take = (e: Event) => { const d = (e as CustomEvent<unknown>).detail; if (typeof d === 'string') answer = d; };
     input.addEventListener(channel.reply, take);
@@ -448,6 +495,22 @@ export function eventBridgePageWorld(channel: PageWorldChannel = FIXED_CHANNEL):
       if (!input) return false;
       const w: Wire = { op: 'restore', framework: prior.framework, ...(prior.value === undefined ? {} : { value: prior.value }) };
       return ask(input, w) === 'true';
+    },
+    readModel(el) {
+      const a = ask(el, { op: 'model' });
+      if (a === undefined) return undefined;
+      const o = JSON.parse(a) as { value?: unknown; none?: true };
+      return o.none ? undefined : plainModel(o.value);
+    },
+    readGridCell(cell) {
+      const a = ask(cell, { op: 'grid' });
+      const o = a === undefined ? null : JSON.parse(a) as GridCellRead | null;
+      return o && typeof o === 'object' ? { ...o, value: plainModel(o.value) } : undefined;
+    },
+    componentOf(el, want) {
+      const a = ask(el, { op: 'props', want: [...want] });
+      const o = a === undefined ? null : JSON.parse(a) as WidgetComponent | null;
+      return o && (o.framework === 'vue' || o.framework === 'vue2' || o.framework === 'react') && o.props && typeof o.props === 'object' ? { framework: o.framework, props: o.props } : undefined;
     },
   };
 }

@@ -9,7 +9,7 @@ import { formatFromHint } from '../../core/autofill/convert.ts';
 import { isPromptOnly, visibleLabel } from '../../core/autofill/words.ts';
 import { adapters, type WidgetAdapter, type WidgetHandle } from './adapters/index.ts';
 import { cautionReason, holdScroll, isElement, textOf, unusableReason } from './util.ts';
-import { hiddenTabs } from './tabs.ts';
+import { hiddenTabs, tabLabelOf } from './tabs.ts';
 import { blockOf, CLICKABLE, finishGroups, groupForMapping, isAddButton, listNameFromButton, scanGroups, type GroupEntry } from './repeat.ts';
 
 export interface ScanOptions {
@@ -442,6 +442,8 @@ function scanDocument(doc: Document, options: ScanOptions): PageSession {
     if (heading && !heading.contains(table)) { const h = textOf(heading); if (h) labels.push({ source: 'legend', text: h }); }
     const above = titleAbove(table.closest('[class*="table"]:not(table)') ?? table) ?? titleAbove(tableBox(table));
     if (above && !labels.some((l) => l.text === above)) labels.push({ source: 'legend', text: above });
+    const tabLabel = tabLabelOf(table);
+    if (tabLabel && !labels.some((l) => l.text === tabLabel)) labels.push({ source: 'legend', text: tabLabel });
     if (fromButton) labels.push({ source: 'aria-label', text: fromButton });
     const rows = dataRows(body);
     const t: ScannedTable = { id, labels, columns, rows: rows.length, canAddRow: true, frame };

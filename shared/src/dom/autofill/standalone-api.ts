@@ -10,6 +10,7 @@ import type { FormDefinition, PackDefinition, PortalMapping } from '../../core/p
 import { applyPlan, fillLate, fillOtherTabs, scanOptionsFor, settleLeaving, type ApplyResult } from './apply.ts';
 import { scanPage, type PageSession } from './scan.ts';
 import { registerAdapter, setWaitLimit, type WidgetAdapter } from './adapters/index.ts';
+import { eventBridgePageWorld, listenForPageWorldRequests, setPageWorld } from './framework-state.ts';
 
 export interface LvzhiAutofillOptions {
   /** Packs to take the dictionary from (default: the packs given to createAutofill). */
@@ -38,6 +39,23 @@ export interface LvzhiAutofill {
   undo(): Promise<{ restored: number; failed: { control: string; error: string }[] }>;
   readBack(options?: LvzhiAutofillOptions): ReadBackResult;
   registerAdapter(adapter: WidgetAdapter): void;
+  /**
+   * Running the engine as the extension does, in an isolated world: `listen` in the page's own
+   * world answers reads of framework state (widget models, props, grid rows) on the channel, in
+   * the document and its same-origin frames; `bridge` in the isolated world reads through it.
+   */
+  pageWorld: { listen(channel: string): void; bridge(channel: string): void };
+}
+
+function sameOriginDocs(doc: Document, depth = 0, out: Document[] = []): Document[] {
+  out.push(doc);
+  if (depth > 4) return out;
+  for (const f of Array.from(doc.querySelectorAll<HTMLIFrameElement>('iframe, frame'))) {
+    let inner: Document | null = null;
+    try { inner = f.contentDocument; } catch { inner = null; }
+    if (inner) sameOriginDocs(inner, depth + 1, out);
+  }
+  return out;
 }
 
 /** Creates the object the standalone bundle exposes as `window.Lvzhi`. */
@@ -132,6 +150,12 @@ export function createAutofill(defaultPacks: PackDefinition[] = []): LvzhiAutofi
       return readBackValues(r.ctx, s.result, r.plan);
     },
     registerAdapter,
+    pageWorld: {
+      listen(channel) {
+        for (const d of sameOriginDocs(document)) listenForPageWorldRequests(d, { request: `${channel}-q`, reply: `${channel}-a` });
+      },
+      bridge(channel) { setPageWorld(eventBridgePageWorld({ request: `${channel}-q`, reply: `${channel}-a` })); },
+    },
   };
   return api;
 }

@@ -80,6 +80,16 @@ export function hiddenTabs(el: Element): HiddenTab[] | undefined {
 }
 
 /**
+ * The header text of the tab panel `el` sits in, shown or not (发现问题 over the table of
+ * problems): a tab names what its panel holds, as a card's title does.
+ */
+export function tabLabelOf(el: Element): string | undefined {
+  const panel = el.parentElement?.closest('[role=tabpanel]');
+  const tab = panel ? tabOf(panel) : undefined;
+  return tab ? (textOf(tab) || tab.getAttribute('aria-label') || undefined) : undefined;
+}
+
+/**
  * Shows the tab panels `el` sits in by clicking their headers, outermost first, and waits
  * (bounded) for each panel to be shown. True when none hides it any more.
  */
