@@ -13,7 +13,8 @@ const pack = (widget: string) => ({
 describe('widget names come from the adapter registry', () => {
   it('lists every registered adapter and alias, and resolves aliases', () => {
     const names = widgetNames();
-    for (const n of ['auto', 'native', 'element-select', 'antd-date', 'antdv-select', 'tdesign-select', 'naive-cascader', 'arco-date', 'select2', 'bootstrap-select', 'aria-combobox', 'layui-select', 'element-radio', 'element-ui-select', 'view-ui-select', 'view-ui-date', 'view-ui-cascader', 'view-ui-switch', 'fusion-select', 'fusion-date', 'fusion-cascader', 'fusion-date2', 'vant-picker', 'vant-checkbox-group', 'tdesign-switch', 'easyui-combobox', 'easyui-date']) expect(names).toContain(n);
+    for (const n of ['auto', 'native', 'element-select', 'antd-date', 'antdv-select', 'tdesign-select', 'naive-cascader', 'arco-date', 'select2', 'bootstrap-select', 'aria-combobox', 'layui-select', 'element-radio', 'element-ui-select', 'view-ui-select', 'view-ui-date', 'view-ui-cascader', 'view-ui-switch', 'fusion-select', 'fusion-date', 'fusion-cascader', 'fusion-date2', 'vant-picker', 'vant-checkbox-group', 'tdesign-switch', 'easyui-combobox', 'easyui-date', 'devextreme-select', 'devextreme-lookup', 'devextreme-date', 'devextreme-radio', 'devextreme-checkbox', 'devextreme-switch', 'devextreme-text', 'dx-tagbox']) expect(names).toContain(n);
+    expect(adapterByName('dx-selectbox')?.name).toBe('devextreme-select');
     expect(adapterByName('element-radio')?.name).toBe('native');
     expect(adapterByName('no-such-widget')).toBeUndefined();
   });

@@ -121,7 +121,7 @@ export function restoreRadioModel(group: HTMLInputElement[], prior: ModelRead): 
  * `onChange`). Undefined when no framework is reachable (a plain page, or the extension's
  * isolated world, where expandos are not visible).
  */
-export interface WidgetComponent { framework: 'vue' | 'vue2' | 'react'; props: Record<string, unknown> }
+export interface WidgetComponent { framework: 'vue' | 'vue2' | 'react' | 'devextreme'; props: Record<string, unknown> }
 
 const MODEL_PROPS = ['modelValue', 'value', 'formattedValue', 'checked', 'selectedKeys'];
 
@@ -199,6 +199,40 @@ export function reactPropsOf(el: Element, want: readonly string[], depth = 12): 
   return undefined;
 }
 
+// ---------------------------------------------------------------- DevExtreme
+
+/**
+ * DevExtreme's widgets (jQuery or not) keep their state in a component instance the root element
+ * carries: its options (`value`, `type`, `displayFormat`…) are what the widget holds, whatever its
+ * input shows. Reached through the library's own registry, `DevExpress.ui.dxXxx.getInstance(el)`,
+ * or jQuery's data when the page bundles DevExtreme without the global; the root's class names the
+ * widget (a tag box also carries dx-selectbox and dx-textbox: the most specific class first).
+ */
+const DX_WIDGETS: readonly (readonly [string, string])[] = [
+  ['dx-tagbox', 'dxTagBox'], ['dx-lookup', 'dxLookup'], ['dx-autocomplete', 'dxAutocomplete'], ['dx-dropdownbox', 'dxDropDownBox'],
+  ['dx-selectbox', 'dxSelectBox'], ['dx-datebox', 'dxDateBox'], ['dx-colorbox', 'dxColorBox'], ['dx-numberbox', 'dxNumberBox'],
+  ['dx-textarea', 'dxTextArea'], ['dx-textbox', 'dxTextBox'], ['dx-radiogroup', 'dxRadioGroup'], ['dx-checkbox', 'dxCheckBox'],
+  ['dx-switch', 'dxSwitch'], ['dx-slider', 'dxSlider'], ['dx-htmleditor', 'dxHtmlEditor'],
+];
+
+export interface DevExtremeWidget { name: string; option(): Record<string, unknown> }
+
+export function devExtremeOf(el: Element): DevExtremeWidget | undefined {
+  if (!el.classList?.contains('dx-widget')) return undefined;
+  const w = el.ownerDocument?.defaultView as unknown as Anyish | null;
+  if (!w) return undefined;
+  const ui = (w.DevExpress as Anyish | undefined)?.ui as Anyish | undefined;
+  const jq = (w.jQuery ?? w.$) as Anyish | undefined;
+  for (const [cls, name] of DX_WIDGETS) {
+    if (!el.classList.contains(cls)) continue;
+    try {
+      const inst = (ui?.[name]?.getInstance?.(el) ?? (typeof jq?.data === 'function' ? jq.data(el, name) : undefined)) as Anyish | undefined;
+      if (inst && typeof inst.option === 'function') return { name, option: () => inst.option() as Record<string, unknown> };
+    } catch { /* a widget being disposed */ }
+  }
+  return undefined;
+}
+
 /**
  * The props of the widget component around `el` that has one of `want`: read here when the
  * engine runs in the page's world, through the bridge when it runs in the extension's isolated
@@ -210,6 +244,9 @@ export function componentOf(el: Element, want: readonly string[] = MODEL_PROPS):
 
 function componentHere(el: Element, want: readonly string[] = MODEL_PROPS): WidgetComponent | undefined {
   const any = el as unknown as Anyish;
+  // a DevExtreme widget holds its own state, also inside a Vue or React app (devextreme-vue, devextreme-react)
+  const dx = devExtremeOf(el);
+  if (dx) return { framework: 'devextreme', props: dx.option() };
   const v2 = any.__vue__ as Anyish | undefined;
   if (v2 && typeof v2 === 'object') {
     const props = { ...(v2.$options?.propsData ?? {}), ...(v2.$props ?? {}) } as Record<string, unknown>;
@@ -510,7 +547,7 @@ export function eventBridgePageWorld(channel: PageWorldChannel = FIXED_CHANNEL):
     componentOf(el, want) {
       const a = ask(el, { op: 'props', want: [...want] });
       const o = a === undefined ? null : JSON.parse(a) as WidgetComponent | null;
-      return o && (o.framework === 'vue' || o.framework === 'vue2' || o.framework === 'react') && o.props && typeof o.props === 'object' ? { framework: o.framework, props: o.props } : undefined;
+      return o && (o.framework === 'vue' || o.framework === 'vue2' || o.framework === 'react' || o.framework === 'devextreme') && o.props && typeof o.props === 'object' ? { framework: o.framework, props: o.props } : undefined;
     },
   };
 }

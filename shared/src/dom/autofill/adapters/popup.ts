@@ -182,6 +182,8 @@ export interface PopupSelectConfig {
   clearIcon?: string;
   /** The search input inside the root (filterable selects). */
   search?: string;
+  /** A search input the widget draws in its open popup instead (DevExtreme's lookup). */
+  popupSearch?: string;
   scrollHolder?: string;
   /** The element whose visibility counts (default: the trigger or root). */
   visible?: string;
@@ -229,7 +231,7 @@ export function popupSelect(cfg: PopupSelectConfig): WidgetAdapter {
       if (!h.multiple && items.length !== 1) throw new Error('单选下拉框只接受一个选项');
       const opener = (cfg.trigger ? h.el.querySelector(cfg.trigger) : null) ?? h.el;
       if (h.multiple && tagTexts(h).length) await adapter.clear!(h);
-      const search = () => (cfg.search ? h.el.querySelector<HTMLInputElement>(cfg.search) : null);
+      const search = () => (cfg.search ? h.el.querySelector<HTMLInputElement>(cfg.search) : null) ?? (cfg.popupSearch && popup ? popup.querySelector<HTMLInputElement>(cfg.popupSearch) : null);
       let popup: HTMLElement | undefined;
       try {
         for (const it of items) {
@@ -395,17 +397,18 @@ function pickerIdentity(cfg: PickerConfig): Pick<WidgetAdapter, 'name' | 'aliase
 }
 
 export function textPicker(cfg: TextPickerConfig): WidgetAdapter {
-  const inputOf = (h: { el: Element }) => (cfg.input ? h.el.querySelector(cfg.input) : null) as HTMLInputElement | null ?? h.el.querySelector('input') as HTMLInputElement;
+  // a hidden input beside the box carries the posted value (DevExtreme's date box): it is no second date
+  const inputOf = (h: { el: Element }) => (cfg.input ? h.el.querySelector(cfg.input) : null) as HTMLInputElement | null ?? h.el.querySelector('input:not([type=hidden])') as HTMLInputElement;
   const adapter: WidgetAdapter = {
     ...pickerIdentity(cfg),
     detect(el) {
       if (cfg.exclude?.(el)) return undefined;
-      const inputs = el.querySelectorAll('input');
+      const inputs = el.querySelectorAll('input:not([type=hidden])');
       if (inputs.length !== 1) return undefined; // ranges are not dictionary values
       if (rangeProps(el)) return undefined; // a range in one input (View UI daterange): the range adapter's
-      const input = inputs[0]!;
+      const input = inputs[0]! as HTMLInputElement;
       const f = pickerFormat(el, input, cfg);
-      return { el: el as HTMLElement, visible: el, labelTarget: input, kind: f.kind, ...(f.format ? { dateFormat: f.format } : {}), claims: [input] };
+      return { el: el as HTMLElement, visible: el, labelTarget: input, kind: f.kind, ...(f.format ? { dateFormat: f.format } : {}), claims: Array.from(el.querySelectorAll('input')) };
     },
     read: (h) => inputOf(h).value || null,
     async write(h, v) {
@@ -761,6 +764,8 @@ export interface ClassSwitchConfig {
   on: string;
   /** The element to click (default: the root). */
   target?: string;
+  /** Roles the widget's root carries itself (DevExtreme's switch is a role=button): others are left to the ARIA adapters. */
+  roles?: readonly string[];
 }
 
 /**
@@ -780,7 +785,7 @@ export function classSwitch(cfg: ClassSwitchConfig): WidgetAdapter {
     name: cfg.name,
     ...(cfg.aliases ? { aliases: cfg.aliases } : {}),
     roots: cfg.roots,
-    detect: (el) => el.getAttribute('role') || cfg.exclude?.(el) ? undefined : { el: el as HTMLElement, visible: el, kind: 'checkbox', claims: Array.from(el.querySelectorAll('input')) },
+    detect: (el) => (el.getAttribute('role') && !cfg.roles?.includes(el.getAttribute('role')!)) || cfg.exclude?.(el) ? undefined : { el: el as HTMLElement, visible: el, kind: 'checkbox', claims: Array.from(el.querySelectorAll('input')) },
     read: (h) => on(h),
     async write(h, v) {
       if (v.type !== 'check') throw new Error('开关只接受是/否');
