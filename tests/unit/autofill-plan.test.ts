@@ -131,6 +131,14 @@ describe('values', () => {
     expect(pickOption(han, [{ value: 'x', text: '汉' }])?.value).toBe('x');
     expect(pickOption(han, [{ value: '01', text: '01' }])?.value).toBe('01');
   });
+  it('finds an option written as its class and its meaning by either part', () => {
+    const b = optionCandidates('列入计划解决', ctx.optionsOf('suggestion.result'));
+    const classed = [{ value: 'A', text: 'A类：已经解决或基本解决' }, { value: 'B', text: 'B类：正在解决或列入计划解决' }, { value: 'C', text: 'C类：因条件限制暂时不能解决' }];
+    expect(pickOption(b, classed)?.value).toBe('B');
+    expect(pickOption(['主动公开'], [{ value: '1', text: '1、主动公开' }, { value: '2', text: '2、依申请公开' }])?.value).toBe('1');
+    // a part two options share names neither
+    expect(pickOption(['公开'], [{ value: '1', text: '甲：公开' }, { value: '2', text: '乙：公开' }])).toBeUndefined();
+  });
 });
 
 describe('plans', () => {

@@ -123,10 +123,20 @@ export function pickOption(candidates: readonly string[], options: readonly Scan
     const hit = options.find((o) => o.value === c);
     if (hit) return hit;
   }
+  // an option written as its class and what it means (B类：正在解决或列入计划解决, 1、主动公开):
+  // either part names it, when only one option has that part
+  const parts = options.map((o) => CLASSED_OPTION.exec(o.text.trim()));
+  for (const c of candidates) {
+    const hits = options.filter((_, i) => parts[i] && (n(parts[i]![1]!) === n(c) || n(parts[i]![2]!) === n(c)));
+    if (hits.length === 1) return hits[0];
+  }
   // the one option naming it with its place in front, or without (市场监督管理所 / 青山镇市场监督管理所)
   const v = pickNameVariant(candidates, options.map((o) => o.text));
   return v === undefined ? undefined : options[v];
 }
+
+/** `B类：正在解决…`, `1、主动公开`, `A. 已解决`: a short class (up to 4 characters) and its meaning. */
+const CLASSED_OPTION = /^([^\s：:、.．]{1,4})\s*[：:、.．]\s*(\S.{0,80})$/u;
 
 /** A portal's option text → the record's option value (read-back), through synonyms and codes. */
 export function optionValueFromText(text: string, options: readonly Option[] | undefined, transform?: Transform): string {
