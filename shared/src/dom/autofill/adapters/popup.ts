@@ -457,7 +457,7 @@ function rangeFormat(el: Element, inputs: HTMLInputElement[], cfg: RangePickerCo
 }
 
 /** Types a period into a range picker's two inputs as a person does: the start, the end, then Enter (and 确定 for times). */
-export async function typeRange(start: HTMLInputElement, end: HTMLInputElement, from: string, to: string, confirm: boolean, cfg: Pick<RangePickerConfig, 'popup' | 'enter' | 'enterEach'>): Promise<void> {
+export async function typeRange(start: HTMLInputElement, end: HTMLInputElement, from: string, to: string, confirm: boolean, cfg: Pick<RangePickerConfig, 'popup' | 'enter' | 'enterEach'> & { startOnly?: boolean }): Promise<void> {
   const opened = cfg.popup ? popupsOpenedFrom(docOf(start), cfg.popup) : undefined;
   const type = async (input: HTMLInputElement, text: string) => {
     clickLikeUser(input);
@@ -473,6 +473,12 @@ export async function typeRange(start: HTMLInputElement, end: HTMLInputElement, 
   if (opened) await waitUntil(() => opened().length > 0, { near: start, timeout: 600 });
   await type(start, from);
   if (cfg.enterEach) { key(start, 'Enter'); await nextTask(start); }
+  if (cfg.startOnly) {
+    blur(start);
+    key(start, 'Escape');
+    await nextTask(start);
+    return;
+  }
   await type(end, to);
   if (cfg.enter ?? true) key(end, 'Enter');
   await nextTask(end);
@@ -544,6 +550,17 @@ export function rangePicker(cfg: RangePickerConfig): WidgetAdapter {
           if (cfg.popup) await closeStrayPopup(h.el, cfg.popup);
         }
         await typeRange(start, end, v.from, v.to, h.kind === 'datetimerange', cfg);
+        const gone = () => cfg.popup ? waitUntil(() => !visibleIn(docOf(h.el), cfg.popup!).some((p) => !unusableReason(p)), { near: h.el, timeout: 600 }) : Promise.resolve(undefined);
+        // TDesign's date-time range panel, closing, may scroll its time columns back and write the
+        // time they show into the start (the end's time, or 59 seconds): once the panel is gone,
+        // a start that is not what was typed is typed again, alone, as a person corrects it
+        if (cfg.popup && h.kind === 'datetimerange') {
+          await gone();
+          if (v.from && start.value.trim() !== v.from && end.value.trim() === v.to) {
+            await typeRange(start, end, v.from, '', true, { ...cfg, startOnly: true });
+            await gone();
+          }
+        }
       }
       if (cfg.popup) await closeStrayPopup(h.el, cfg.popup);
     },
