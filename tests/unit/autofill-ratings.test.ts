@@ -75,5 +75,19 @@ describe('autofill: a table’s columns by their headers', () => {
     expect(plan.tables[0]?.rows).toEqual([{ 汇报人姓名: { type: 'text', text: '黄立新' } }]);
     const plain = planFill(ctx, { url: 'https://oa.example/hy', controls: [], tables: [{ ...table, columns: ['序号', '议题名称', '汇报人姓名', '操作'] }], refused: [] }, values, { form: meeting });
     expect(plain.tables[0]?.rows).toEqual([{ 议题名称: { type: 'text', text: '通报上半年工作' }, 汇报人姓名: { type: 'text', text: '黄立新' } }]);
+    // a header naming the row's content (议程内容) is the list's first text column; two such headers name none
+    const content = planFill(ctx, { url: 'https://oa.example/hy', controls: [], tables: [{ ...table, columns: ['序号', '议程内容', '汇报人', '操作'] }], refused: [] }, values, { form: meeting });
+    expect(content.tables[0]?.rows).toEqual([{ 议程内容: { type: 'text', text: '通报上半年工作' }, 汇报人: { type: 'text', text: '黄立新' } }]);
+    const two = planFill(ctx, { url: 'https://oa.example/hy', controls: [], tables: [{ ...table, columns: ['议程内容', '汇报内容', '汇报人'] }], refused: [] }, values, { form: meeting });
+    expect(two.tables[0]?.rows).toEqual([{ 汇报人: { type: 'text', text: '黄立新' } }]);
+  });
+  it('reads a header without the joining 和 as the column (意见建议 = 意见和建议)', async () => {
+    const { validatePackSet: v } = await import('@lvzhi/shared');
+    const loaded = await loadPaths([join(ROOT, 'forms', 'packs')], ROOT);
+    const form = v(loaded.documents.filter((d) => d.kind === 'pack').map((d) => ({ json: d.json, source: d.source }))).packs.flatMap((p) => p.forms ?? []).find((f) => f.id === 'party-committee-enlarged')!;
+    const values = dictionaryView(form, { deputyOpinions: [{ deputy: { name: '陈志强' }, opinion: '优先安排破损路段', adopted: '采纳' }] });
+    const table = { id: 't0', labels: [{ source: 'form-item' as const, text: '列席代表意见建议' }], columns: ['代表', '意见建议'], rows: 0, canAddRow: true, frame: '' };
+    const plan = planFill(ctx, { url: 'https://oa.example/hy', controls: [], tables: [table], refused: [] }, values, { form });
+    expect(plan.tables[0]?.rows[0]?.['意见建议']).toEqual({ type: 'text', text: '优先安排破损路段' });
   });
 });

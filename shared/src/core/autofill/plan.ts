@@ -13,7 +13,7 @@ import type { ColumnFieldDefinition, Derivation, DictionaryEntry, FormDefinition
 import { normalizeLabel } from '../labels.ts';
 import { evaluate, isEmptyValue } from '../expression.ts';
 import { maskSensitive } from '../identity.ts';
-import { fieldWords, formValuesFromDictionary, keyOfField, labelVariants, matchLabels, qualifiedByPrevious, type AutofillContext, type LabelMatch } from './context.ts';
+import { fieldWords, formValuesFromDictionary, keyOfField, labelVariants, matchLabels, qualifiedByPrevious, withoutParticles, type AutofillContext, type LabelMatch } from './context.ts';
 import { convertForControl, formatDate, optionCandidates, parseDate, valueFromControl, type Transform } from './convert.ts';
 import { keyByOptions, preferByOptions } from './options-match.ts';
 import { dateWithTimeOfDay, deriveValue, derivationSources, withDerivedValues, type Derived } from './derive.ts';
@@ -487,8 +487,10 @@ function planTable(ctx: AutofillContext, t: ScannedTable, values: Record<string,
   } else {
     const columns = columnsOfKey(m.form, key) ?? columnsOfKey([...ctx.forms.values()].find((f) => columnsOfKey(f, key)), key) ?? [];
     const colFor = new Map<string, ColumnFieldDefinition>();
+    // (意见建议 is the column 意见和建议: the joining 和 is no change of column, as for labels)
+    const colNames = (cd: ColumnFieldDefinition) => [normalizeLabel(cd.label), withoutParticles(normalizeLabel(cd.label)), ...(cd.labelEn !== undefined ? [normalizeLabel(cd.labelEn)] : [])];
     t.columns.forEach((header, i) => {
-      const c = columns.find((cd) => norm[i]!.includes(normalizeLabel(cd.label)) || (cd.labelEn !== undefined && norm[i]!.includes(normalizeLabel(cd.labelEn))));
+      const c = columns.find((cd) => colNames(cd).some((n) => norm[i]!.includes(n)));
       if (c) colFor.set(header, c);
     });
     // a header that says more than the column's label (议题名称, 汇报人姓名): the column whose label
@@ -503,6 +505,11 @@ function planTable(ctx: AutofillContext, t: ScannedTable, values: Record<string,
       if (best.length === 1) proposals.set(header, best[0]!);
     });
     for (const [header, cd] of proposals) if ([...proposals.values()].filter((x) => x === cd).length === 1) colFor.set(header, cd);
+    // a header naming the row's content (议程内容 in 会议议程, 内容): the list's first text column,
+    // when that column is not taken and only one header says so
+    const contentHeaders = t.columns.filter((header, i) => !colFor.has(header) && norm[i]!.some((v) => v.endsWith('内容')));
+    const firstText = columns.find((cd) => cd.type === 'text' || cd.type === 'textarea');
+    if (contentHeaders.length === 1 && firstText && ![...colFor.values()].includes(firstText)) colFor.set(contentHeaders[0]!, firstText);
     if (colFor.size === 0) return no('no-match', '表格的列与记录中的列对不上', 'the table’s columns do not match the record’s');
     for (const row of value as Record<string, unknown>[]) {
       const out: Record<string, FillValue> = {};
