@@ -9,7 +9,7 @@ import { mappingSelectors, planFill, readBackValues, type PlanOptions, type Read
 import type { FillPlan, FillReport, FillReportEntry, FillValue } from '../../core/autofill/types.ts';
 import type { PortalMapping } from '../../core/pack-schema.ts';
 import { adapterByName, getWaitLimit, nextTask, waitUntil, type ReadValue, type WidgetAdapter, type WidgetHandle } from './adapters/index.ts';
-import { buttonText, CONTROL_SELECTOR, dataRows, scanPage, type ControlEntry, type PageSession, type ScanOptions } from './scan.ts';
+import { buttonText, CONTROL_SELECTOR, controlWithin, dataRows, scanPage, type ControlEntry, type PageSession, type ScanOptions } from './scan.ts';
 import { cellHolds, closeCell, controlOf, editableCell, openCell } from './grid.ts';
 import { blur, cautionReason, clickLikeUser, forgetReach, holdScroll, key, leaving, leavingIn, reachNow, textOf, unusableReason, win } from './util.ts';
 import { hiddenTabs, openTab, selectedTabBeside, showTabsOf, unopenedTabs } from './tabs.ts';
@@ -440,8 +440,7 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
             // the row looked up afresh: a grid may draw its rows again after an edit
             const cell = bodyRows()[i]?.cells[idx];
             if (!cell) continue;
-            const sub = scanPage(cell.ownerDocument, {}).controls; // adapters detect within the document
-            const hit = [...sub.values()].find((e) => cell.contains(e.handle.el));
+            const hit = controlWithin(cell);
             // an editable grid's cell: its editor shows once clicked (grid.ts), or shows already
             // because the grid opened it (a row inserted with its first cell active, a row in edit)
             if (!hit || editableCell(cell)) {

@@ -13,7 +13,7 @@
 import type { FillValue } from '../../core/autofill/types.ts';
 import { waitUntil, type WidgetAdapter, type WidgetHandle } from './adapters/index.ts';
 import { pageWorld, type GridCellRead, type PlainModel } from './framework-state.ts';
-import { CONTROL_SELECTOR, scanPage } from './scan.ts';
+import { CONTROL_SELECTOR, controlWithin, scanPage } from './scan.ts';
 import { blur, clickLikeUser, dblclickLikeUser, dialogOf, textOf, unusableReason } from './util.ts';
 import { readMatches } from './verify.ts';
 
@@ -48,8 +48,10 @@ function overlaid(cell: Element): HTMLElement | undefined {
 
 /** The control of the editor now showing for `cell`, as the scan's adapters take it. */
 export function controlOf(cell: Element): CellControl | undefined {
-  const s = scanPage(cell.ownerDocument, {});
   const over = overlaid(cell);
+  // the cell's own editor, found in the cell alone; a page scan only for one laid over it
+  if (!over) return controlWithin(cell);
+  const s = scanPage(cell.ownerDocument, {});
   let hit: CellControl | undefined;
   for (const e of s.controls.values()) {
     if (cell.contains(e.handle.el)) return e;

@@ -401,6 +401,59 @@ function dropdownTest(list: readonly WidgetAdapter[]): (el: Element) => boolean 
 }
 
 /** Scans `doc` (default: the current document); the page's scroll is put back once at the end (see holdScroll). */
+type Found = { el: Element; adapter: WidgetAdapter; handle: WidgetHandle };
+
+/**
+ * The controls in `root` (and `root` itself when it is an element), as the adapters take them:
+ * library widgets by their root class first, then native controls; in document order. A
+ * password box is never a control (`onPassword` hears of it).
+ */
+function detectControls(root: ParentNode, list: readonly WidgetAdapter[], claimed: WeakSet<Element>, inDropdown: (el: Element) => boolean, onPassword?: (el: Element) => void): Found[] {
+  const found: Found[] = [];
+  const within = (sel: string) => [...((root as Node).nodeType === 1 && (root as Element).matches(sel) ? [root as Element] : []), ...Array.from(root.querySelectorAll(sel))];
+  for (const a of list) {
+    if (!a.roots) continue;
+    for (const el of within(a.roots)) {
+      if (claimed.has(el) || found.some((f) => f.el.contains(el)) || inDropdown(el)) continue;
+      const h = a.detect(el);
+      if (!h) continue;
+      found.push({ el, adapter: a, handle: h });
+      claimed.add(el);
+      for (const c of h.claims ?? []) claimed.add(c);
+    }
+  }
+  const natives = list.filter((a) => !a.roots);
+  for (const el of within(NATIVE)) {
+    if (claimed.has(el)) continue;
+    if (found.some((f) => f.el.contains(el)) || inDropdown(el)) continue;
+    if (el.tagName === 'INPUT') {
+      const type = ((el as HTMLInputElement).type || 'text').toLowerCase();
+      if (type === 'password') { claimed.add(el); onPassword?.(el); continue; }
+      if (SKIP_TYPES.has(type)) continue;
+    }
+    for (const a of natives) {
+      const h = a.detect(el);
+      if (!h) continue;
+      found.push({ el, adapter: a, handle: h });
+      claimed.add(el);
+      for (const c of h.claims ?? []) claimed.add(c);
+      break;
+    }
+  }
+  found.sort((a, b) => (a.el.compareDocumentPosition(b.el) & 4 ? -1 : 1));
+  return found;
+}
+
+/**
+ * The first control inside `el` (a table cell's editor), detected in that subtree only: what
+ * a whole-page scan would give for it, without scanning the page once per cell.
+ */
+export function controlWithin(el: Element): ControlEntry | undefined {
+  const list = adapters();
+  const f = detectControls(el, list, new WeakSet(), dropdownTest(list))[0];
+  return f ? { adapter: f.adapter, handle: f.handle } : undefined;
+}
+
 export function scanPage(doc: Document = document, options: ScanOptions = {}): PageSession {
   const release = holdScroll();
   try { return scanDocument(doc, options); } finally { release(); }
@@ -411,8 +464,6 @@ function scanDocument(doc: Document, options: ScanOptions): PageSession {
   const claimed = new WeakSet<Element>();
   let n = 0;
   const list = adapters();
-  const rootAdapters = list.filter((a) => a.roots);
-  const nativeAdapters = list.filter((a) => !a.roots);
   const inDropdown = dropdownTest(list);
   const tableInfo: { el: HTMLTableElement; body: HTMLTableElement; id: string; columns: string[] }[] = [];
 
@@ -479,35 +530,7 @@ function scanDocument(doc: Document, options: ScanOptions): PageSession {
       });
     }
     for (const root of roots) {
-      const found: { el: Element; adapter: WidgetAdapter; handle: WidgetHandle }[] = [];
-      for (const a of rootAdapters) {
-        for (const el of Array.from(root.querySelectorAll(a.roots!))) {
-          if (claimed.has(el) || found.some((f) => f.el.contains(el)) || inDropdown(el)) continue;
-          const h = a.detect(el);
-          if (!h) continue;
-          found.push({ el, adapter: a, handle: h });
-          claimed.add(el);
-          for (const c of h.claims ?? []) claimed.add(c);
-        }
-      }
-      for (const el of Array.from(root.querySelectorAll(NATIVE))) {
-        if (claimed.has(el)) continue;
-        if (found.some((f) => f.el.contains(el)) || inDropdown(el)) continue;
-        if (el.tagName === 'INPUT') {
-          const type = ((el as HTMLInputElement).type || 'text').toLowerCase();
-          if (type === 'password') { claimed.add(el); session.result.refused.push({ what: inferLabels(el, false)[0]?.text ?? (el as HTMLInputElement).name ?? 'password', reason: 'password' }); continue; }
-          if (SKIP_TYPES.has(type)) continue;
-        }
-        for (const a of nativeAdapters) {
-          const h = a.detect(el);
-          if (!h) continue;
-          found.push({ el, adapter: a, handle: h });
-          claimed.add(el);
-          for (const c of h.claims ?? []) claimed.add(c);
-          break;
-        }
-      }
-      found.sort((a, b) => (a.el.compareDocumentPosition(b.el) & 4 ? -1 : 1));
+      const found = detectControls(root, list, claimed, inDropdown, (el) => session.result.refused.push({ what: inferLabels(el, false)[0]?.text ?? (el as HTMLInputElement).name ?? 'password', reason: 'password' }));
       for (const f of found) addControl(f.adapter, f.handle, frame);
     }
     const frames = Array.from(d.querySelectorAll<HTMLIFrameElement | HTMLFrameElement>('iframe, frame'));
