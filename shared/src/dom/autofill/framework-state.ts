@@ -121,7 +121,12 @@ export function restoreRadioModel(group: HTMLInputElement[], prior: ModelRead): 
  * `onChange`). Undefined when no framework is reachable (a plain page, or the extension's
  * isolated world, where expandos are not visible).
  */
-export interface WidgetComponent { framework: 'vue' | 'vue2' | 'react'; props: Record<string, unknown> }
+export interface WidgetComponent {
+  framework: 'vue' | 'vue2' | 'react';
+  props: Record<string, unknown>;
+  /** Vue 2: the props the page binds (v-model, :value, a form's v-decorator); the others hold their defaults, not the widget's state. */
+  bound?: readonly string[];
+}
 
 const MODEL_PROPS = ['modelValue', 'value', 'formattedValue', 'checked', 'selectedKeys'];
 
@@ -199,12 +204,32 @@ export function reactPropsOf(el: Element, want: readonly string[], depth = 12): 
   return undefined;
 }
 
+/**
+ * Vue 2 puts `__vue__` on a root element for the instance that rendered it last, and nested
+ * components share their root element (Ant Design Vue 1's a-select → Select → SelectTrigger →
+ * Trigger, a-date-picker → LocaleReceiver → its inner picker): the expando may name any of them,
+ * the innermost after it re-rendered alone. The one holding the page's model is the outermost
+ * whose root is `el` and that declares one of the `want` props (a wrapper such as JeecgBoot's
+ * j-dict-select-tag holds the form's own value, as v-decorator binds the outer a-select's).
+ */
+const VUE2_SHARED_ROOT_DEPTH = 12;
+function vue2ComponentOf(el: Element, first: Anyish, want: readonly string[]): Anyish {
+  let best: Anyish | undefined;
+  for (let vm: Anyish | undefined = first, d = 0; vm && vm.$el === el && d < VUE2_SHARED_ROOT_DEPTH; vm = vm.$parent as Anyish | undefined, d++) {
+    const declared = (vm.$props ?? {}) as Record<string, unknown>;
+    if (want.some((k) => k in declared)) best = vm;
+  }
+  return best ?? first;
+}
+
 export function componentOf(el: Element, want: readonly string[] = MODEL_PROPS): WidgetComponent | undefined {
   const any = el as unknown as Anyish;
   const v2 = any.__vue__ as Anyish | undefined;
   if (v2 && typeof v2 === 'object') {
-    const props = { ...(v2.$options?.propsData ?? {}), ...(v2.$props ?? {}) } as Record<string, unknown>;
-    return { framework: 'vue2', props };
+    const vm = vue2ComponentOf(el, v2, want);
+    const given = (vm.$options?.propsData ?? {}) as Record<string, unknown>;
+    const props = { ...given, ...(vm.$props ?? {}) } as Record<string, unknown>;
+    return { framework: 'vue2', props, bound: Object.keys(given) };
   }
   const v3 = vueComponentOf(el, want);
   if (v3) return { framework: 'vue', props: v3 };
@@ -239,7 +264,9 @@ export function readWidgetModel(el: Element): PlainModel | undefined {
   // v-model binds modelValue, v-model:value binds value: take the one the page bound
   // (Naive's date picker may bind formattedValue instead)
   const keys = ['modelValue', 'value', 'formattedValue', 'checked'] as const;
-  const key = keys.find((k) => k in p && p[k] !== undefined && p[k] !== null) ?? keys.find((k) => k in p);
+  // (a Vue 2 prop the page does not bind holds its default: such a widget keeps its value in its own state)
+  const has = (k: string) => k in p && (!c.bound || c.bound.includes(k));
+  const key = keys.find((k) => has(k) && p[k] !== undefined && p[k] !== null) ?? keys.find(has);
   if (!key) return undefined;
   return plainModel(p[key]);
 }
