@@ -396,6 +396,11 @@ export async function typeIntoPanel(opener: HTMLElement, texts: readonly string[
   clickLikeUser(opener);
   const popup = await waitUntil(() => opened()[0], { near: opener, timeout: 1000 });
   if (!popup) throw new Error('日期面板没有打开');
+  // shut: gone, leaving, or no longer drawn. Not `closedOrClosing`: a panel fading in (Ant Design
+  // Vue keeps its -enter class and a low opacity for a while) is open, and left so it took the
+  // next field's typing as that field's panel
+  const shut = () => !popup.isConnected || leaving(popup) || leaveClassed(popup) || popup.getClientRects().length === 0;
+  if (entering(popup)) await waitUntil(() => !entering(popup), { root: popup, timeout: 300 });
   const boxes = await waitUntil(() => { const b = visibleIn(popup, p.input) as HTMLInputElement[]; return b.length >= texts.length ? b : undefined; }, { root: popup, timeout: 600 });
   if (!boxes) throw new Error('日期面板中没有可输入的框');
   let last = boxes[0]!;
@@ -410,13 +415,13 @@ export async function typeIntoPanel(opener: HTMLElement, texts: readonly string[
   }
   const taken = texts.every(Boolean) && !(p.invalid && boxes.some((b) => b.matches(p.invalid!)));
   if (taken) {
-    if (texts.length === 1) { key(last, 'Enter'); await waitUntil(() => closedOrClosing(popup), { root: popup, timeout: 300 }); }
-    const ok = p.ok && !closedOrClosing(popup) ? visibleIn(popup, p.ok).find((b) => !(b as HTMLButtonElement).disabled && !/disabled/.test(b.className)) : undefined;
-    if (ok) { clickLikeUser(ok); await waitUntil(() => closedOrClosing(popup), { root: popup, timeout: 400 }); }
+    if (texts.length === 1) { key(last, 'Enter'); await waitUntil(shut, { root: popup, timeout: 300 }); }
+    const ok = p.ok && !shut() ? Array.from(popup.querySelectorAll<HTMLElement>(p.ok)).find((b) => !(b as HTMLButtonElement).disabled && !/disabled/.test(b.className)) : undefined;
+    if (ok) { clickLikeUser(ok); await waitUntil(shut, { root: popup, timeout: 400 }); }
   }
-  if (!closedOrClosing(popup)) {
+  if (!shut()) {
     clickLikeUser(doc.body);
-    await waitUntil(() => closedOrClosing(popup), { root: popup, timeout: 600 });
+    await waitUntil(shut, { root: popup, timeout: 600 });
   }
 }
 
