@@ -4,8 +4,8 @@
  * `this.$form.createForm` and v-decorator, so each component's value is the form's.
  * - Selects of dictionary codes (one with showSearch), a multiple select of deputies whose values
  *   are long numeric ids, a tree-select of departments by org code (collapsed at first), a date,
- *   a showTime date, a showTime range (one control, both ends) and a date that starts at today
- *   in its own format (YYYY/MM/DD): each takes the record's value into the form's model, and the
+ *   a showTime date, a date range and a showTime range (one control each, both ends), a date
+ *   that starts at today in its own format (YYYY/MM/DD) and a checkbox group: each takes the record's value into the form's model, and the
  *   page's own validateFields passes. The query form behind the mask is not written.
  * - "filled" only when the form holds the value: a date the calendar refuses (disabledDate) is
  *   reported failed and the form keeps nothing; typing into the read-only box (as the engine once
@@ -28,16 +28,16 @@ const RECORD = {
   'inspection.subject': '柳河镇农村道路安全视察', 'inspection.type': '执法检查', 'inspection.organiser': '柳河镇人大主席团',
   'inspection.deputies': ['王建国', '李秀英', '张伟'], 'inspection.assignedTo': '县交通运输局',
   'inspection.date': '2024-09-10', 'inspection.startTime': '2024-09-10T09:00', 'inspection.endTime': '2024-09-11T17:30',
-  'inspection.satisfaction': '基本满意', 'inspection.findings': '道路护栏缺失三处，已要求限期整改。',
+  'inspection.methods': ['实地察看', '座谈交流'], 'inspection.satisfaction': '基本满意', 'inspection.findings': '道路护栏缺失三处，已要求限期整改。',
   'inspection.rectificationDeadline': '2024-10-31', 'record.fillDate': '2024-09-12',
 };
 const FORM = {
   subject: '柳河镇农村道路安全视察', type: '2', organiser: 'rd', deputyIds: ['1260116455123456002', '1260116455123456007', '1260116455123456012'],
-  orgCode: 'A01A03', inspectDate: '2024-09-10', startTime: '2024-09-10 09:00:00', period: ['2024-09-10 09:00', '2024-09-11 17:30'],
+  orgCode: 'A01A03', inspectDate: '2024-09-10', startTime: '2024-09-10 09:00:00', days: ['2024-09-10', '2024-09-11'], methods: ['sdck', 'zt'], period: ['2024-09-10 09:00', '2024-09-11 17:30'],
   deputyCount: 3, satisfaction: '2', findings: '道路护栏缺失三处，已要求限期整改。', deadline: '2024-10-31', fillDate: '2024-09-12',
 };
-/** The keys the record fills (the number of deputies is derived from the list). */
-const KEYS = [...Object.keys(RECORD).filter((k) => k !== 'inspection.startTime' && k !== 'inspection.endTime'), 'inspection.startTime', 'inspection.period', 'inspection.deputyCount'].sort();
+/** The keys the record fills: the period (from the start and end times) into both ranges, the number of deputies derived from the list. */
+const KEYS = [...Object.keys(RECORD).filter((k) => k !== 'inspection.endTime'), 'inspection.period', 'inspection.period', 'inspection.deputyCount'].sort();
 
 describe('Ant Design Vue 1.7 (antd 3.x DOM) in a JeecgBoot a-modal with v-decorator', () => {
   it('finds each widget as one control of its kind', async () => {
@@ -50,7 +50,8 @@ describe('Ant Design Vue 1.7 (antd 3.x DOM) in a JeecgBoot a-modal with v-decora
       expect(of('交办单位')).toEqual([['antd3-tree-select', 'select', null]]);
       expect(of('视察日期')).toEqual([['antd3-date', 'date', 'YYYY-MM-DD']]);
       expect(of('开始时间')).toEqual([['antd3-date', 'datetime', 'YYYY-MM-DD HH:mm:ss']]);
-      // the range's two read-only boxes are one control, not two dates
+      // a range's two read-only boxes are one control, not two dates
+      expect(of('视察时间')).toEqual([['antd3-date-range', 'daterange', 'YYYY-MM-DD']]);
       expect(of('视察起止时间')).toEqual([['antd3-date-range', 'datetimerange', 'YYYY-MM-DD HH:mm']]);
       expect(of('填表日期')).toEqual([['antd3-date', 'date', 'YYYY/MM/DD']]);
     } finally { await page.close(); }
@@ -66,6 +67,10 @@ describe('Ant Design Vue 1.7 (antd 3.x DOM) in a JeecgBoot a-modal with v-decora
       expect(state.query, detail).toEqual({ subject: '', type: null });
       expect(report.failed, detail).toEqual([]);
       expect(report.filled.map((f) => f.key).sort(), detail).toEqual(KEYS);
+      // no calendar or dropdown left drawn over the form once the page's leave animations are over
+      await page.waitForFunction(() => !document.querySelector('[class*="-leave-active"]'), undefined, { timeout: 3000 });
+      const drawn = await page.evaluate(() => Array.from(document.querySelectorAll('.ant-calendar-picker-container, .ant-select-dropdown')).filter((e) => e.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })).map((e) => e.className));
+      expect(drawn, detail).toEqual([]);
       expect(await portalSubmit(page)).toEqual({ ok: true, errors: [] });
     } finally { await page.close(); }
   });
@@ -99,7 +104,7 @@ describe('Ant Design Vue 1.7 (antd 3.x DOM) in a JeecgBoot a-modal with v-decora
       const detail = JSON.stringify({ state, failed: report.failed });
       expect(state.form, detail).toEqual({
         ...FORM, type: '3', organiser: 'xrd', deputyIds: ['1260116455123456001', '1260116455123456010'], orgCode: 'A02A02', deputyCount: 2,
-        inspectDate: '2024-10-08', startTime: '2024-10-08 08:30:00', period: ['2024-10-08 08:30', '2024-10-09 16:00'], fillDate: '2024-10-10',
+        inspectDate: '2024-10-08', startTime: '2024-10-08 08:30:00', days: ['2024-10-08', '2024-10-09'], period: ['2024-10-08 08:30', '2024-10-09 16:00'], fillDate: '2024-10-10',
       });
       expect(report.failed, detail).toEqual([]);
       expect(await portalSubmit(page)).toEqual({ ok: true, errors: [] });
