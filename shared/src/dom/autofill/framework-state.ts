@@ -207,15 +207,22 @@ export function reactPropsOf(el: Element, want: readonly string[], depth = 12): 
 /**
  * Vue 2 puts `__vue__` on a root element for the instance that rendered it last, and nested
  * components share their root element (Ant Design Vue 1's a-select → Select → SelectTrigger →
- * Trigger, a-date-picker → LocaleReceiver → its inner picker): the expando may name any of them,
- * the innermost after it re-rendered alone. The one holding the page's model is the outermost
+ * Trigger, a-date-picker → LocaleReceiver → its inner picker): the expando may name any of them
+ * (the outermost at first, an inner one after it re-rendered alone). The one holding the page's model is the outermost
  * whose root is `el` and that declares one of the `want` props (a wrapper such as JeecgBoot's
  * j-dict-select-tag holds the form's own value, as v-decorator binds the outer a-select's).
  */
 const VUE2_SHARED_ROOT_DEPTH = 12;
 function vue2ComponentOf(el: Element, first: Anyish, want: readonly string[]): Anyish {
+  // down to the innermost instance rendering `el` (the expando may name the outermost), then up
+  let inner = first;
+  for (let d = 0; d < VUE2_SHARED_ROOT_DEPTH; d++) {
+    const child = ((inner.$children ?? []) as Anyish[]).find((c) => c.$el === el);
+    if (!child) break;
+    inner = child;
+  }
   let best: Anyish | undefined;
-  for (let vm: Anyish | undefined = first, d = 0; vm && vm.$el === el && d < VUE2_SHARED_ROOT_DEPTH; vm = vm.$parent as Anyish | undefined, d++) {
+  for (let vm: Anyish | undefined = inner, d = 0; vm && vm.$el === el && d < 2 * VUE2_SHARED_ROOT_DEPTH; vm = vm.$parent as Anyish | undefined, d++) {
     const declared = (vm.$props ?? {}) as Record<string, unknown>;
     if (want.some((k) => k in declared)) best = vm;
   }

@@ -432,11 +432,14 @@ const TIME_TYPES = /time/i;
  * enableTimePicker…), else its placeholder and DOM.
  */
 function pickerFormat(el: Element, input: HTMLInputElement, cfg: TextPickerConfig): { kind: 'date' | 'datetime'; format?: string } {
-  const p = componentOf(el, ['format', 'type', 'showTime', 'valueFormat', 'enableTimePicker', 'mode', 'picker'])?.props ?? {};
+  const c = componentOf(el, ['format', 'type', 'showTime', 'valueFormat', 'enableTimePicker', 'mode', 'picker']);
+  const p = c?.props ?? {};
   // format props come as a string, an array of accepted formats (the first is shown) or { format }
   const fmtOf = (f: unknown): string | undefined => typeof f === 'string' ? f : Array.isArray(f) ? fmtOf(f[0]) : f && typeof f === 'object' && 'format' in f ? fmtOf((f as { format: unknown }).format) : undefined;
-  // (a wrapper taking the page's props, JeecgBoot's j-date, passes its own as the inner picker's format)
-  const fmtProp = fmtOf(p.format) ?? fmtOf(p.displayFormat) ?? ('format' in p ? undefined : fmtOf(componentOf(el, ['format'])?.props.format));
+  // a Vue 2 wrapper sharing the picker's root without a format prop of its own (JeecgBoot's j-date,
+  // dateFormat) passes it as the picker's format: the outermost instance declaring one has it
+  const inner = c?.framework === 'vue2' && !('format' in p) ? fmtOf(componentOf(el, ['format'])?.props.format) : undefined;
+  const fmtProp = fmtOf(p.format) ?? fmtOf(p.displayFormat) ?? inner;
   const level = [p.picker, p.type, p.mode].find((x): x is string => typeof x === 'string' && /^(month|year|week|quarter)$/.test(x));
   const showTime = !!p.showTime || p.enableTimePicker === true || [p.type, p.mode].some((x) => typeof x === 'string' && TIME_TYPES.test(x));
   const ph = input.getAttribute('placeholder') ?? '';
