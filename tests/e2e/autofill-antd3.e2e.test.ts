@@ -4,7 +4,7 @@
  * `this.$form.createForm` and v-decorator, so each component's value is the form's.
  * - Selects of dictionary codes (one with showSearch), a multiple select of deputies whose values
  *   are long numeric ids, a tree-select of departments by org code (collapsed at first), a date,
- *   a showTime date, a date range and a showTime range (one control each, both ends), a date
+ *   showTime dates (one through JeecgBoot's j-date wrapper, whose model is text in its dateFormat), a date range and a showTime range (one control each, both ends), a date
  *   that starts at today in its own format (YYYY/MM/DD) and a checkbox group: each takes the record's value into the form's model, and the
  *   page's own validateFields passes. The query form behind the mask is not written.
  * - "filled" only when the form holds the value: a date the calendar refuses (disabledDate) is
@@ -33,11 +33,11 @@ const RECORD = {
 };
 const FORM = {
   subject: '柳河镇农村道路安全视察', type: '2', organiser: 'rd', deputyIds: ['1260116455123456002', '1260116455123456007', '1260116455123456012'],
-  orgCode: 'A01A03', inspectDate: '2024-09-10', startTime: '2024-09-10 09:00:00', days: ['2024-09-10', '2024-09-11'], methods: ['sdck', 'zt'], period: ['2024-09-10 09:00', '2024-09-11 17:30'],
+  orgCode: 'A01A03', inspectDate: '2024-09-10', startTime: '2024-09-10 09:00', endTime: '2024-09-11 17:30:00', days: ['2024-09-10', '2024-09-11'], methods: ['sdck', 'zt'], period: ['2024-09-10 09:00', '2024-09-11 17:30'],
   deputyCount: 3, satisfaction: '2', findings: '道路护栏缺失三处，已要求限期整改。', deadline: '2024-10-31', fillDate: '2024-09-12',
 };
 /** The keys the record fills: the period (from the start and end times) into both ranges, the number of deputies derived from the list. */
-const KEYS = [...Object.keys(RECORD).filter((k) => k !== 'inspection.endTime'), 'inspection.period', 'inspection.period', 'inspection.deputyCount'].sort();
+const KEYS = [...Object.keys(RECORD), 'inspection.period', 'inspection.period', 'inspection.deputyCount'].sort();
 
 describe('Ant Design Vue 1.7 (antd 3.x DOM) in a JeecgBoot a-modal with v-decorator', () => {
   it('finds each widget as one control of its kind', async () => {
@@ -49,7 +49,9 @@ describe('Ant Design Vue 1.7 (antd 3.x DOM) in a JeecgBoot a-modal with v-decora
       expect(of('参加代表')).toEqual([['antd3-select', 'multiselect', null]]);
       expect(of('交办单位')).toEqual([['antd3-tree-select', 'select', null]]);
       expect(of('视察日期')).toEqual([['antd3-date', 'date', 'YYYY-MM-DD']]);
-      expect(of('开始时间')).toEqual([['antd3-date', 'datetime', 'YYYY-MM-DD HH:mm:ss']]);
+      // JeecgBoot's j-date shares the picker's root and passes its dateFormat as the picker's format
+      expect(of('开始时间')).toEqual([['antd3-date', 'datetime', 'YYYY-MM-DD HH:mm']]);
+      expect(of('结束时间')).toEqual([['antd3-date', 'datetime', 'YYYY-MM-DD HH:mm:ss']]);
       // a range's two read-only boxes are one control, not two dates
       expect(of('视察时间')).toEqual([['antd3-date-range', 'daterange', 'YYYY-MM-DD']]);
       expect(of('视察起止时间')).toEqual([['antd3-date-range', 'datetimerange', 'YYYY-MM-DD HH:mm']]);
@@ -104,7 +106,7 @@ describe('Ant Design Vue 1.7 (antd 3.x DOM) in a JeecgBoot a-modal with v-decora
       const detail = JSON.stringify({ state, failed: report.failed });
       expect(state.form, detail).toEqual({
         ...FORM, type: '3', organiser: 'xrd', deputyIds: ['1260116455123456001', '1260116455123456010'], orgCode: 'A02A02', deputyCount: 2,
-        inspectDate: '2024-10-08', startTime: '2024-10-08 08:30:00', days: ['2024-10-08', '2024-10-09'], period: ['2024-10-08 08:30', '2024-10-09 16:00'], fillDate: '2024-10-10',
+        inspectDate: '2024-10-08', startTime: '2024-10-08 08:30', endTime: '2024-10-09 16:00:00', days: ['2024-10-08', '2024-10-09'], period: ['2024-10-08 08:30', '2024-10-09 16:00'], fillDate: '2024-10-10',
       });
       expect(report.failed, detail).toEqual([]);
       expect(await portalSubmit(page)).toEqual({ ok: true, errors: [] });
