@@ -618,7 +618,8 @@ export function rangePicker(cfg: RangePickerConfig): WidgetAdapter {
       if (icon) { clickLikeUser(icon); return; }
       const [start, end] = inputsOf(h.el);
       if (cfg.single && start) await typeIntoPicker(start, '', false, cfg.popup, cfg.enter ?? true);
-      else if (start && cfg.panelInput && cfg.popup) await typeIntoPanel(start, ['', ''], cfg.popup, cfg.panelInput);
+      // a range panel's boxes take no empty end (antd 3 ignores it): only its clear icon empties it
+      else if (cfg.panelInput) throw new Error('该日期范围不能清空');
       else if (start && end) await typeRange(start, end, '', '', false, cfg);
     },
   };
