@@ -11,7 +11,7 @@
  *   reported failed and the form keeps nothing; typing into the read-only box (as the engine once
  *   did) showed the date while the model kept today's, and was reported filled.
  * - A second record replaces the first (tags, tree node, dates, the period), and undo puts back
- *   what the form held before.
+ *   what the form held before; on a fresh form undo empties the widgets and puts today back.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -89,6 +89,18 @@ describe('Ant Design Vue 1.7 (antd 3.x DOM) in a JeecgBoot a-modal with v-decora
       expect(report.failed[0]!.error, detail).toMatch(/门户未接受该值/);
       // the picker's own box shows what the form holds: nothing
       expect(await page.evaluate(() => (document.querySelector('#deadline input') as HTMLInputElement).value)).toBe('');
+    } finally { await page.close(); }
+  });
+
+  it('undo on the fresh form empties what the fill wrote and puts today back in 填表日期', async () => {
+    const page = await open();
+    try {
+      await fill(page, { 'inspection.deputies': ['王建国', '张伟'], 'inspection.assignedTo': '县交通运输局', 'inspection.date': '2024-09-10', 'inspection.startTime': '2024-09-10T09:00', 'inspection.endTime': '2024-09-11T17:30', 'record.fillDate': '2024-09-12' });
+      const today = await page.evaluate(() => (window as unknown as { moment: () => { format(f: string): string } }).moment().format('YYYY-MM-DD'));
+      const undone = await lvzhi<{ failed: unknown[] }>(page, 'undo');
+      expect(undone.failed).toEqual([]);
+      // the widgets' own empty values (a cleared range is [], a multiple select without tags [])
+      expect((await portalState<State>(page)).form).toMatchObject({ deputyIds: [], orgCode: null, inspectDate: null, startTime: '', endTime: null, days: [], period: [], fillDate: today });
     } finally { await page.close(); }
   });
 
