@@ -121,7 +121,12 @@ export function restoreRadioModel(group: HTMLInputElement[], prior: ModelRead): 
  * `onChange`). Undefined when no framework is reachable (a plain page, or the extension's
  * isolated world, where expandos are not visible).
  */
-export interface WidgetComponent { framework: 'vue' | 'vue2' | 'react' | 'devextreme'; props: Record<string, unknown> }
+export interface WidgetComponent {
+  framework: 'vue' | 'vue2' | 'react' | 'devextreme';
+  props: Record<string, unknown>;
+  /** Vue 2: the props the page binds (v-model, :value, a form's v-decorator); the others hold their defaults, not the widget's state. */
+  bound?: readonly string[];
+}
 
 const MODEL_PROPS = ['modelValue', 'value', 'formattedValue', 'checked', 'selectedKeys'];
 
@@ -234,6 +239,31 @@ export function devExtremeOf(el: Element): DevExtremeWidget | undefined {
 }
 
 /**
+ * Vue 2 puts `__vue__` on a root element for the instance that rendered it last, and nested
+ * components share their root element (Ant Design Vue 1's a-select → Select → SelectTrigger →
+ * Trigger, a-date-picker → LocaleReceiver → its inner picker): the expando may name any of them
+ * (the outermost at first, an inner one after it re-rendered alone). The one holding the page's model is the outermost
+ * whose root is `el` and that declares one of the `want` props (a wrapper such as JeecgBoot's
+ * j-dict-select-tag holds the form's own value, as v-decorator binds the outer a-select's).
+ */
+const VUE2_SHARED_ROOT_DEPTH = 12;
+function vue2ComponentOf(el: Element, first: Anyish, want: readonly string[]): Anyish {
+  // down to the innermost instance rendering `el` (the expando may name the outermost), then up
+  let inner = first;
+  for (let d = 0; d < VUE2_SHARED_ROOT_DEPTH; d++) {
+    const child = ((inner.$children ?? []) as Anyish[]).find((c) => c.$el === el);
+    if (!child) break;
+    inner = child;
+  }
+  let best: Anyish | undefined;
+  for (let vm: Anyish | undefined = inner, d = 0; vm && vm.$el === el && d < 2 * VUE2_SHARED_ROOT_DEPTH; vm = vm.$parent as Anyish | undefined, d++) {
+    const declared = (vm.$props ?? {}) as Record<string, unknown>;
+    if (want.some((k) => k in declared)) best = vm;
+  }
+  return best ?? first;
+}
+
+/**
  * The props of the widget component around `el` that has one of `want`: read here when the
  * engine runs in the page's world, through the bridge when it runs in the extension's isolated
  * world (props cross as plain JSON there: functions and class instances are dropped).
@@ -249,8 +279,10 @@ function componentHere(el: Element, want: readonly string[] = MODEL_PROPS): Widg
   if (dx) return { framework: 'devextreme', props: dx.option() };
   const v2 = any.__vue__ as Anyish | undefined;
   if (v2 && typeof v2 === 'object') {
-    const props = { ...(v2.$options?.propsData ?? {}), ...(v2.$props ?? {}) } as Record<string, unknown>;
-    return { framework: 'vue2', props };
+    const vm = vue2ComponentOf(el, v2, want);
+    const given = (vm.$options?.propsData ?? {}) as Record<string, unknown>;
+    const props = { ...given, ...(vm.$props ?? {}) } as Record<string, unknown>;
+    return { framework: 'vue2', props, bound: Object.keys(given) };
   }
   const v3 = vueComponentOf(el, want);
   if (v3) return { framework: 'vue', props: v3 };
@@ -285,7 +317,9 @@ export function readWidgetModel(el: Element): PlainModel | undefined {
   // v-model binds modelValue, v-model:value binds value: take the one the page bound
   // (Naive's date picker may bind formattedValue instead)
   const keys = ['modelValue', 'value', 'formattedValue', 'checked'] as const;
-  const key = keys.find((k) => k in p && p[k] !== undefined && p[k] !== null) ?? keys.find((k) => k in p);
+  // (a Vue 2 prop the page does not bind holds its default: such a widget keeps its value in its own state)
+  const has = (k: string) => k in p && (!c.bound || c.bound.includes(k));
+  const key = keys.find((k) => has(k) && p[k] !== undefined && p[k] !== null) ?? keys.find(has);
   if (!key) return undefined;
   return plainModel(p[key]);
 }
@@ -466,7 +500,7 @@ function answerRead(el: Element, w: Wire): string | undefined {
   if (w.op === 'grid') return JSON.stringify(readGridCell(el) ?? null);
   if (w.op === 'props' && Array.isArray(w.want) && w.want.length <= 20 && w.want.every((k) => typeof k === 'string' && k.length <= 40)) {
     const c = componentHere(el, w.want);
-    return JSON.stringify(c ? { framework: c.framework, props: plainProps(c.props) } : null);
+    return JSON.stringify(c ? { framework: c.framework, props: plainProps(c.props), ...(c.bound ? { bound: c.bound } : {}) } : null);
   }
   return undefined;
 }
@@ -547,7 +581,9 @@ export function eventBridgePageWorld(channel: PageWorldChannel = FIXED_CHANNEL):
     componentOf(el, want) {
       const a = ask(el, { op: 'props', want: [...want] });
       const o = a === undefined ? null : JSON.parse(a) as WidgetComponent | null;
-      return o && (o.framework === 'vue' || o.framework === 'vue2' || o.framework === 'react' || o.framework === 'devextreme') && o.props && typeof o.props === 'object' ? { framework: o.framework, props: o.props } : undefined;
+      if (!o || !(o.framework === 'vue' || o.framework === 'vue2' || o.framework === 'react' || o.framework === 'devextreme') || !o.props || typeof o.props !== 'object') return undefined;
+      const bound = Array.isArray(o.bound) && o.bound.every((k) => typeof k === 'string') ? o.bound : undefined;
+      return bound ? { framework: o.framework, props: o.props, bound } : { framework: o.framework, props: o.props };
     },
   };
 }

@@ -5,6 +5,7 @@
  * displays, apply checks the component's model (React fiber props, Vue props) besides.
  * `showTime` pickers take a date-time in the format they show (from their props when reachable).
  */
+import { isAntd3Select } from './antd3.ts';
 import { menuCascader, popupSelect, rangePicker, textPicker } from './popup.ts';
 import { defineAdapter } from './registry.ts';
 
@@ -12,7 +13,8 @@ export const antdSelect = defineAdapter(popupSelect({
   name: 'antd-select',
   aliases: ['antdv-select'],
   roots: '.ant-select',
-  exclude: (el) => el.classList.contains('ant-cascader') || el.classList.contains('ant-tree-select') || !!el.closest('.ant-select-dropdown') || el.classList.contains('ant-select-auto-complete'),
+  // (the antd 3.x DOM, `.ant-select-selection` inside: antd3.ts)
+  exclude: (el) => el.classList.contains('ant-cascader') || el.classList.contains('ant-tree-select') || !!el.closest('.ant-select-dropdown') || el.classList.contains('ant-select-auto-complete') || isAntd3Select(el),
   trigger: '.ant-select-selector, .ant-select-content',
   popup: '.ant-select-dropdown',
   item: '.ant-select-item-option',
@@ -36,7 +38,7 @@ export const antdTreeSelect = defineAdapter(popupSelect({
   name: 'antd-tree-select',
   aliases: ['antdv-tree-select'],
   roots: '.ant-select.ant-tree-select',
-  exclude: (el) => !!el.closest('.ant-select-dropdown'),
+  exclude: (el) => !!el.closest('.ant-select-dropdown') || isAntd3Select(el),
   trigger: '.ant-select-selector, .ant-select-content',
   popup: '.ant-select-dropdown',
   item: '.ant-select-tree-node-content-wrapper',

@@ -3,6 +3,7 @@
  * root class) before ARIA role widgets, and native controls last. Each file registers itself.
  */
 import './element-plus.ts';
+import './antd3.ts';
 import './antd.ts';
 import './tdesign.ts';
 import './naive.ts';
@@ -32,6 +33,7 @@ export { contentEditable } from './contenteditable.ts';
 export { layuiSelect, layuiRadio, layuiCheckbox } from './layui.ts';
 export { elementSelect, elementDate, elementCascader } from './element-plus.ts';
 export { antdSelect, antdTreeSelect, antdDate, antdCascader } from './antd.ts';
+export { antd3Select, antd3TreeSelect, antd3Date, antd3DateRange } from './antd3.ts';
 export { popupSelect, textPicker, menuCascader, classSwitch, closeStrayPopup, openPopup, pickFromPopup, walkCascader, cascaderPaths } from './popup.ts';
 export { ariaGroup, ariaToggle, ariaCombobox, ariaSpin, ariaTextbox } from './aria.ts';
 export { tdesignSelect, tdesignDate, tdesignCascader } from './tdesign.ts';

@@ -351,6 +351,21 @@ export interface PickerConfig {
   popup?: string;
   /** The picker's own panel, whose controls are the widget's (WidgetAdapter.panel). */
   panel?: string;
+  /**
+   * The picker's own box is read-only and the date is typed into its panel instead (antd 3 and
+   * Ant Design Vue 1: `.ant-calendar-input` in the calendar that the box opens; a range's panel
+   * holds a start and an end one): written by `typeIntoPanel`, with `popup` the panel.
+   */
+  panelInput?: PanelInputConfig;
+}
+
+export interface PanelInputConfig {
+  /** The inputs to type into, inside the opened panel, in order (a range's start, then end). */
+  input: string;
+  /** The panel's confirm button (a date-time panel that keeps a typed value pending until 确定). */
+  ok?: string;
+  /** An input the panel marks as not taking the text typed (unparsable, or a disabled date). */
+  invalid?: string;
 }
 
 export interface TextPickerConfig extends PickerConfig {
@@ -367,6 +382,51 @@ export async function closeStrayPopup(near: HTMLElement, popupSel: string): Prom
   await waitUntil(() => open().length === 0, { near, timeout: 600 });
 }
 
+/**
+ * Types into a picker's panel as a person does when the picker's own box is read-only: clicks
+ * the box, waits for the panel that opens, types each text into the panel's input(s) (a range:
+ * start, end), then presses Enter in a single one; a panel still open after that (a date-time
+ * waiting for 确定, a range) is confirmed with its own button, and one that stays open is closed
+ * by a press outside. A range's end box is not confirmed with Enter: antd 3 then takes the month
+ * its right-hand calendar shows instead of the typed one (2024-09-11 became 2024-10-11), while
+ * the two typed ends are taken as soon as both are in. A text the panel marks invalid is not
+ * confirmed: the picker keeps what it held, and the read-back says so.
+ */
+export async function typeIntoPanel(opener: HTMLElement, texts: readonly string[], popupSel: string, p: PanelInputConfig): Promise<void> {
+  const doc = docOf(opener);
+  const opened = popupsOpenedFrom(doc, popupSel);
+  clickLikeUser(opener);
+  const popup = await waitUntil(() => opened()[0], { near: opener, timeout: 1000 });
+  if (!popup) throw new Error('日期面板没有打开');
+  // shut: gone, leaving, or no longer drawn. Not `closedOrClosing`: a panel fading in (Ant Design
+  // Vue keeps its -enter class and a low opacity for a while) is open, and left so it took the
+  // next field's typing as that field's panel
+  const shut = () => !popup.isConnected || leaving(popup) || leaveClassed(popup) || popup.getClientRects().length === 0;
+  if (entering(popup)) await waitUntil(() => !entering(popup), { root: popup, timeout: 300 });
+  const boxes = await waitUntil(() => { const b = visibleIn(popup, p.input) as HTMLInputElement[]; return b.length >= texts.length ? b : undefined; }, { root: popup, timeout: 600 });
+  if (!boxes) throw new Error('日期面板中没有可输入的框');
+  let last = boxes[0]!;
+  for (let i = 0; i < texts.length; i++) {
+    const box = boxes[i]!;
+    box.focus({ preventScroll: true });
+    await nextFrame(box);
+    setNativeValue(box, texts[i]!);
+    box.dispatchEvent(new (win(box).InputEvent)('input', { bubbles: true, inputType: texts[i] ? 'insertText' : 'deleteContentBackward', data: texts[i] || null }));
+    await nextTask(box);
+    last = box;
+  }
+  const taken = texts.every(Boolean) && !(p.invalid && boxes.some((b) => b.matches(p.invalid!)));
+  if (taken) {
+    if (texts.length === 1) { key(last, 'Enter'); await waitUntil(shut, { root: popup, timeout: 300 }); }
+    const ok = p.ok && !shut() ? Array.from(popup.querySelectorAll<HTMLElement>(p.ok)).find((b) => !(b as HTMLButtonElement).disabled && !/disabled/.test(b.className)) : undefined;
+    if (ok) { clickLikeUser(ok); await waitUntil(shut, { root: popup, timeout: 400 }); }
+  }
+  if (!shut()) {
+    clickLikeUser(doc.body);
+    await waitUntil(shut, { root: popup, timeout: 600 });
+  }
+}
+
 const TIME_TYPES = /time/i;
 
 /**
@@ -374,10 +434,14 @@ const TIME_TYPES = /time/i;
  * enableTimePicker…), else its placeholder and DOM.
  */
 function pickerFormat(el: Element, input: HTMLInputElement, cfg: TextPickerConfig): { kind: 'date' | 'datetime'; format?: string } {
-  const p = componentOf(el, ['format', 'type', 'showTime', 'valueFormat', 'enableTimePicker', 'mode', 'picker'])?.props ?? {};
+  const c = componentOf(el, ['format', 'type', 'showTime', 'valueFormat', 'enableTimePicker', 'mode', 'picker']);
+  const p = c?.props ?? {};
   // format props come as a string, an array of accepted formats (the first is shown) or { format }
   const fmtOf = (f: unknown): string | undefined => typeof f === 'string' ? f : Array.isArray(f) ? fmtOf(f[0]) : f && typeof f === 'object' && 'format' in f ? fmtOf((f as { format: unknown }).format) : undefined;
-  const fmtProp = fmtOf(p.format) ?? fmtOf(p.displayFormat);
+  // a Vue 2 wrapper sharing the picker's root without a format prop of its own (JeecgBoot's j-date,
+  // dateFormat) passes it as the picker's format: the outermost instance declaring one has it
+  const inner = c?.framework === 'vue2' && !('format' in p) ? fmtOf(componentOf(el, ['format'])?.props.format) : undefined;
+  const fmtProp = fmtOf(p.format) ?? fmtOf(p.displayFormat) ?? inner;
   const level = [p.picker, p.type, p.mode].find((x): x is string => typeof x === 'string' && /^(month|year|week|quarter)$/.test(x));
   const showTime = !!p.showTime || p.enableTimePicker === true || [p.type, p.mode].some((x) => typeof x === 'string' && TIME_TYPES.test(x));
   const ph = input.getAttribute('placeholder') ?? '';
@@ -413,13 +477,16 @@ export function textPicker(cfg: TextPickerConfig): WidgetAdapter {
     read: (h) => inputOf(h).value || null,
     async write(h, v) {
       if (v.type !== 'text') throw new Error('日期控件只接受文本');
-      await typeIntoPicker(inputOf(h), v.text, h.kind === 'datetime', cfg.popup, cfg.enter ?? true);
+      if (cfg.panelInput && cfg.popup) await typeIntoPanel(inputOf(h), [v.text], cfg.popup, cfg.panelInput);
+      else await typeIntoPicker(inputOf(h), v.text, h.kind === 'datetime', cfg.popup, cfg.enter ?? true);
       if (cfg.popup) await closeStrayPopup(h.el, cfg.popup);
     },
     async clear(h) {
       hoverDown(h.el, inputOf(h));
       const icon = cfg.clearIcon ? await waitUntil(() => h.el.querySelector<HTMLElement>(cfg.clearIcon!), { near: h.el, timeout: 400 }) : undefined;
-      if (icon) clickLikeUser(icon); else await typeIntoPicker(inputOf(h), '');
+      if (icon) clickLikeUser(icon);
+      else if (cfg.panelInput && cfg.popup) await typeIntoPanel(inputOf(h), [''], cfg.popup, cfg.panelInput);
+      else await typeIntoPicker(inputOf(h), '');
     },
   };
   return adapter;
@@ -549,16 +616,19 @@ export function rangePicker(cfg: RangePickerConfig): WidgetAdapter {
           await waitUntil(() => adapter.read(h) === null, { near: h.el, timeout: 600 });
           if (cfg.popup) await closeStrayPopup(h.el, cfg.popup);
         }
-        await typeRange(start, end, v.from, v.to, h.kind === 'datetimerange', cfg);
-        const gone = () => cfg.popup ? waitUntil(() => !visibleIn(docOf(h.el), cfg.popup!).some((p) => !unusableReason(p)), { near: h.el, timeout: 600 }) : Promise.resolve(undefined);
-        // TDesign's date-time range panel, closing, may scroll its time columns back and write the
-        // time they show into the start (the end's time, or 59 seconds): once the panel is gone,
-        // a start that is not what was typed is typed again, alone, as a person corrects it
-        if (cfg.popup && h.kind === 'datetimerange') {
-          await gone();
-          if (v.from && start.value.trim() !== v.from && end.value.trim() === v.to) {
-            await typeRange(start, end, v.from, '', true, { ...cfg, startOnly: true });
+        if (cfg.panelInput && cfg.popup) await typeIntoPanel(start, [v.from, v.to], cfg.popup, cfg.panelInput);
+        else {
+          await typeRange(start, end, v.from, v.to, h.kind === 'datetimerange', cfg);
+          const gone = () => cfg.popup ? waitUntil(() => !visibleIn(docOf(h.el), cfg.popup!).some((p) => !unusableReason(p)), { near: h.el, timeout: 600 }) : Promise.resolve(undefined);
+          // TDesign's date-time range panel, closing, may scroll its time columns back and write the
+          // time they show into the start (the end's time, or 59 seconds): once the panel is gone,
+          // a start that is not what was typed is typed again, alone, as a person corrects it
+          if (cfg.popup && h.kind === 'datetimerange') {
             await gone();
+            if (v.from && start.value.trim() !== v.from && end.value.trim() === v.to) {
+              await typeRange(start, end, v.from, '', true, { ...cfg, startOnly: true });
+              await gone();
+            }
           }
         }
       }
@@ -570,6 +640,8 @@ export function rangePicker(cfg: RangePickerConfig): WidgetAdapter {
       if (icon) { clickLikeUser(icon); return; }
       const [start, end] = inputsOf(h.el);
       if (cfg.single && start) await typeIntoPicker(start, '', false, cfg.popup, cfg.enter ?? true);
+      // a range panel's boxes take no empty end (antd 3 ignores it): only its clear icon empties it
+      else if (cfg.panelInput) throw new Error('该日期范围不能清空');
       else if (start && end) await typeRange(start, end, '', '', false, cfg);
     },
   };
