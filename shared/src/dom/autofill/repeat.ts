@@ -16,7 +16,7 @@ import { visibleLabel } from '../../core/autofill/words.ts';
 import { waitUntil, type ReadValue, type WidgetAdapter, type WidgetHandle } from './adapters/index.ts';
 import { accepted, toFillValue, untilUsable } from './apply.ts';
 import { notAccepted } from './verify.ts';
-import { buttonText, CONTROL_SELECTOR, inferLabels, labelFromFormItem, scanPage, titleAbove, type PageSession } from './scan.ts';
+import { buttonText, CONTROL_SELECTOR, inferLabels, isRecordTable, labelFromFormItem, scanPage, titleAbove, type PageSession } from './scan.ts';
 import { hiddenTabs, showTabsOf } from './tabs.ts';
 import { clickLikeUser, isElement, textOf, unusableReason, win } from './util.ts';
 
@@ -175,7 +175,7 @@ function signature(el: Element, cache: Map<Element, string>): string {
 
 /** A table holding records (not a date picker's grid) inside `el`, outside its blocks. */
 function holdsDataTable(el: Element): boolean {
-  return Array.from(el.querySelectorAll('table')).some((t) => !t.matches('[role=grid]') && !t.closest(`[role=dialog], ${POPUP}, [class*="date-table"]`));
+  return Array.from(el.querySelectorAll('table')).some((t) => isRecordTable(t, el));
 }
 
 /** A group as found: `button` absent for blocks found by their likeness alone (a list of a fixed length). */

@@ -89,8 +89,22 @@ function mappedButton(root: Document | ShadowRoot, spec: string): HTMLElement | 
  * after any other table of the form — else the first one after it. Date-picker grids are not
  * tables of records.
  */
+/** Where tables are a widget's own drawing, never a table of records: pickers' panels, dropdowns, popovers. */
+const WIDGET_POPUP = '[role=listbox], [role=menu], [role=tree], [class*="picker-panel"], [class*="date-table"], [class*="dropdown"], [class*="popper"], [class*="popover"]';
+
+/**
+ * A table that may hold records, seen from `near` (an add button, a block): not a grid role, not
+ * inside a widget's popup, and not inside a dialog `near` is outside of (a date panel's dialog);
+ * a form in a modal dialog (a 新增 modal with a sub-table of problems) has its own tables.
+ */
+export function isRecordTable(t: Element, near: Element): boolean {
+  if (t.matches('[role=grid]') || t.closest(WIDGET_POPUP)) return false;
+  const dialog = t.closest('[role=dialog]');
+  return !dialog || dialog.contains(near);
+}
+
 function tableNextTo(btn: Element, scope: Element): HTMLTableElement | null {
-  const tables = Array.from(scope.querySelectorAll('table')).filter((t) => !t.matches('[role=grid]') && !t.closest('[role=dialog], [class*="picker-panel"], [class*="date-table"]'));
+  const tables = Array.from(scope.querySelectorAll('table')).filter((t) => isRecordTable(t, btn));
   const before = tables.filter((t) => t.compareDocumentPosition(btn) & Node.DOCUMENT_POSITION_FOLLOWING);
   // a header table drawn apart from its body (bodyTableOf): the header, not the body, names the table
   const last = before[before.length - 1];
