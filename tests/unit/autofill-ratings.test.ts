@@ -81,6 +81,15 @@ describe('autofill: a table’s columns by their headers', () => {
     const two = planFill(ctx, { url: 'https://oa.example/hy', controls: [], tables: [{ ...table, columns: ['议程内容', '汇报内容', '汇报人'] }], refused: [] }, values, { form: meeting });
     expect(two.tables[0]?.rows).toEqual([{ 汇报人: { type: 'text', text: '黄立新' } }]);
   });
+  it('offers a choice column the synonyms of its option set (整改状态 已整改 = 整改到位)', async () => {
+    const { validatePackSet: v } = await import('@lvzhi/shared');
+    const loaded = await loadPaths([join(ROOT, 'forms', 'packs')], ROOT);
+    const form = v(loaded.documents.filter((d) => d.kind === 'pack').map((d) => ({ json: d.json, source: d.source }))).packs.flatMap((p) => p.forms ?? []).find((f) => f.id === 'inspection')!;
+    const values = dictionaryView(form, { problems: [{ problem: '灭火器过期', status: '已整改' }] });
+    const table = { id: 't0', labels: [{ source: 'form-item' as const, text: '发现问题' }], columns: ['问题描述', '整改状态'], rows: 0, canAddRow: true, frame: '' };
+    const plan = planFill(ctx, { url: 'https://oa.example/sc', controls: [], tables: [table], refused: [] }, values, { form });
+    expect(plan.tables[0]?.rows[0]?.['整改状态']).toMatchObject({ type: 'option', candidates: expect.arrayContaining(['已整改', '整改到位']) });
+  });
   it('reads a header without the joining 和 as the column (意见建议 = 意见和建议)', async () => {
     const { validatePackSet: v } = await import('@lvzhi/shared');
     const loaded = await loadPaths([join(ROOT, 'forms', 'packs')], ROOT);

@@ -14,6 +14,8 @@ export interface AutofillContext {
   forms: ReadonlyMap<string, FormDefinition>;
   portals: ReadonlyMap<string, PortalMapping>;
   optionsOf(key: string): readonly Option[] | undefined;
+  /** The options of an option set of the packs, by its id (a table column's `optionSet`). */
+  optionSet(id: string): readonly Option[] | undefined;
 }
 
 export function buildAutofillContext(packs: readonly PackDefinition[]): AutofillContext {
@@ -65,6 +67,7 @@ export function buildAutofillContext(packs: readonly PackDefinition[]): Autofill
   }
   return {
     entries, labels, forms, portals,
+    optionSet: (id) => sets.get(id),
     optionsOf(key) {
       const e = entries.get(key);
       if (e?.optionSet) return sets.get(e.optionSet);

@@ -517,7 +517,7 @@ function planTable(ctx: AutofillContext, t: ScannedTable, values: Record<string,
         const v = row?.[col.id];
         if (isEmptyValue(v)) continue;
         if (col.type === 'date' && typeof v === 'string') out[header] = { type: 'text', text: formatDate(v, 'YYYY-MM-DD') ?? v };
-        else if ((col.type === 'select' || col.type === 'radio') && typeof v === 'string') out[header] = { type: 'option', candidates: optionCandidates(v, 'options' in col ? col.options : undefined) };
+        else if ((col.type === 'select' || col.type === 'radio') && typeof v === 'string') out[header] = { type: 'option', candidates: optionCandidates(v, 'options' in col && col.options ? col.options : 'optionSet' in col && col.optionSet ? ctx.optionSet(col.optionSet) : undefined) };
         else if (col.type === 'person' && v && typeof v === 'object') out[header] = { type: 'text', text: String((v as { name?: string }).name ?? '') };
         else if (typeof v === 'boolean') out[header] = { type: 'check', checked: v };
         else if (typeof v === 'string' || typeof v === 'number') out[header] = { type: 'text', text: String(v) };

@@ -453,10 +453,12 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
             }
             if (await untilUsable(hit.adapter, hit.handle)) throw new Error(`第 ${i + 1} 行“${header}”不可见`);
             const before = hit.adapter.read(hit.handle);
-            await hit.adapter.write(hit.handle, value);
+            // a cell that cannot be written (an option the page lacks) is named and the rest of the
+            // table still filled, as a person goes on and comes back to it; never reported filled
+            try { await hit.adapter.write(hit.handle, value); } catch (e) { (cellErrors[header] ??= []).push(`第 ${i + 1} 行${e instanceof Error ? e.message : String(e)}`); continue; }
             written.push({ adapter: hit.adapter, handle: hit.handle, before, control: `${t.table}:${i}:${header}` });
             const held = await accepted(hit.adapter, hit.handle, value);
-            if (held !== true) throw new Error(`第 ${i + 1} 行“${header}”${notAccepted(held, false)}`);
+            if (held !== true) (cellErrors[header] ??= []).push(`第 ${i + 1} 行${notAccepted(held, false)}`);
           }
         }
         // a column whose cells could not be edited: named, never reported filled
