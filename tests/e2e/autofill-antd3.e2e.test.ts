@@ -39,6 +39,22 @@ const FORM = {
 /** The keys the record fills: the period (from the start and end times) into both ranges, the number of deputies derived from the list. */
 const KEYS = [...Object.keys(RECORD), 'inspection.period', 'inspection.period', 'inspection.deputyCount'].sort();
 
+describe('a sub-table under a tab in the 新增 modal (JeecgBoot 子表)', () => {
+  // A table inside the modal dialog was taken for a widget's own table (a date panel's) and
+  // skipped; its 新增 then counted as the add button of a group made of the whole form above.
+  it('is the list’s table, titled by its tab, and takes the record’s rows', async () => {
+    const page = await open();
+    try {
+      const scan = await lvzhi<{ tables: { labels: { text: string }[]; columns: string[] }[]; groups?: unknown[] }>(page, 'scan');
+      const sub = scan.tables.find((x) => x.columns.includes('单位名称'));
+      expect(sub?.labels.map((l) => l.text), JSON.stringify(scan.tables)).toContain('被视察单位');
+      expect(scan.groups ?? []).toEqual([]);
+      const report = await fill(page, { 'inspection.units': [{ unit: '柳河镇中心小学', location: '柳河村' }, { unit: '柳河镇卫生院', location: '镇区' }] });
+      expect((await portalState<State & { units: unknown }>(page)).units, JSON.stringify(report)).toEqual([{ unit: '柳河镇中心小学', location: '柳河村' }, { unit: '柳河镇卫生院', location: '镇区' }]);
+    } finally { await page.close(); }
+  });
+});
+
 describe('Ant Design Vue 1.7 (antd 3.x DOM) in a JeecgBoot a-modal with v-decorator', () => {
   it('finds each widget as one control of its kind', async () => {
     const page = await open();
