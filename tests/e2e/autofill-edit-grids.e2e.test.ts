@@ -53,6 +53,25 @@ describe('editable grids: cells that become editors when clicked', () => {
   });
 });
 
+describe('editable grids: a grid at the foot of a long page', () => {
+  it('vxe-grid at the foot of a long page whose VxeSelect opens its own panel (below the fold) on the grid\'s focus and keeps it open past its 500 ms click guard: the open panel is taken, not toggled shut; each row\'s choice is picked from the panel and held in the row data, none left open', async () => {
+    const rec = example('congress-session');
+    const absent = rec.raw['absent'] as { person: Named; kind: string; reason?: string }[];
+    const page = await openWithBundle(t.browser, t.site.url('/edit-grid-vxe.html?low'));
+    try {
+      const { plan, report } = await fill(page, rec.form, { 'meeting.absent': rec.values['meeting.absent'] });
+      const state = await portalState<{ absent: Record<string, string>[] }>(page);
+      const detail = JSON.stringify({ state: state.absent, failed: report.failed, skipped: report.skipped, tables: plan.tables.map((x) => x.key) });
+      expect(state.absent, detail).toEqual(absent.map((a) => ({ name: a.person.name, kind: a.kind === '请假' ? '1' : '2', reason: a.reason ?? '' })));
+      expect(report.failed, detail).toEqual([]);
+      expect(report.filled.map((f) => f.key), detail).toEqual(['meeting.absent']);
+      expect(await page.evaluate(() => document.querySelectorAll('.vxe-body--column.col--actived, .vxe-select--panel.ani--enter').length)).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('editable grids: rows edited on a double click', () => {
   it('vxe-table (dblclick, row mode, #edit slots): rows added with 新增 and written cell by cell; the editable column the record lacks is named, not reported filled', async () => {
     const rec = example('presidium-monthly');

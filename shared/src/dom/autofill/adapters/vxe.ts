@@ -42,6 +42,38 @@ function shown(h: WidgetHandle): ReadValue {
   return text || null;
 }
 
+/** The open panel (`ani--enter`) of this select, when it says it is open: the panels in body that are open. */
+const ownOpenPanel = (h: WidgetHandle): HTMLElement | undefined => {
+  if (!isOpen(h.el)) return undefined;
+  const open = Array.from(h.el.ownerDocument.querySelectorAll<HTMLElement>(`${PANEL}.ani--enter`)).filter(panelOpen);
+  const inside = open.find((p) => h.el.contains(p));
+  return inside ?? (open.length === 1 ? open[0] : undefined);
+};
+
+/**
+ * Opens the select's panel, or takes the one it opened itself. A select in a grid cell opens its
+ * panel on its own when the grid focuses it (vxe-table's autofocus; the select's focus opens the
+ * panel after a 10 ms timer and swallows the next click for 500 ms): a click then toggles that
+ * panel shut, or is swallowed. So: an open panel is taken as it is; one the select is opening
+ * (active, not yet visible) is waited for, bounded, on the page's changes; a click that leaves
+ * the select closed (toggled shut, or swallowed) is given one more click.
+ */
+async function openOwn(h: WidgetHandle, opener: Element): Promise<HTMLElement | undefined> {
+  const own = ownOpenPanel(h);
+  if (own) return own;
+  if (h.el.classList.contains('is--active')) {
+    const got = await waitUntil(() => ownOpenPanel(h), { root: h.el.ownerDocument, timeout: 150 });
+    if (got) return got;
+  }
+  for (let i = 0; i < 2; i++) {
+    const p = await openPopup(h.el, opener, PANEL, 700);
+    if (p && panelOpen(p)) return p;
+    const own2 = ownOpenPanel(h);
+    if (own2) return own2;
+  }
+  return undefined;
+}
+
 async function close(h: WidgetHandle, panel: HTMLElement | undefined): Promise<void> {
   const input = inputOf(h.el);
   if (isOpen(h.el) || panelOpen(panel)) {
@@ -73,7 +105,7 @@ export const vxeSelect: WidgetAdapter = defineAdapter({
     try {
       if (h.multiple && (shown(h) as string[]).length) await clearMultiple(h);
       for (const it of items) {
-        if (!panelOpen(panel)) panel = await openPopup(h.el, opener, PANEL);
+        if (!panelOpen(panel)) panel = await openOwn(h, opener);
         if (!panel) throw new Error('下拉框没有打开');
         let item = await pickFromPopup(panel, ITEM, itemText, it.candidates, { scrollHolder: '.vxe-select-option--wrapper' });
         const box = panel.querySelector<HTMLInputElement>('.vxe-select-search--input input');
