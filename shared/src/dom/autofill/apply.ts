@@ -9,8 +9,8 @@ import { mappingSelectors, planFill, readBackValues, type PlanOptions, type Read
 import type { FillPlan, FillReport, FillReportEntry, FillValue } from '../../core/autofill/types.ts';
 import type { PortalMapping } from '../../core/pack-schema.ts';
 import { adapterByName, getWaitLimit, nextTask, waitUntil, type ReadValue, type WidgetAdapter, type WidgetHandle } from './adapters/index.ts';
-import { buttonText, CONTROL_SELECTOR, controlWithin, dataRows, scanPage, type ControlEntry, type PageSession, type ScanOptions } from './scan.ts';
-import { cellHolds, closeCell, controlOf, editableCell, openCell } from './grid.ts';
+import { buttonText, CONTROL_SELECTOR, controlWithin, dataRows, liveBody, scanPage, type ControlEntry, type PageSession, type ScanOptions, type TableEntry } from './scan.ts';
+import { cellHolds, closeCell, controlOf, editableCell, liveCell, openCell, type FindCell } from './grid.ts';
 import { blur, cautionReason, clickLikeUser, forgetReach, holdScroll, key, leaving, leavingIn, reachNow, textOf, unusableReason, win } from './util.ts';
 import { hiddenTabs, openTab, selectedTabBeside, showTabsOf, unopenedTabs } from './tabs.ts';
 import { unusableWords } from '../../core/autofill/words.ts';
@@ -200,15 +200,15 @@ function sameRead(a: ReadValue, b: ReadValue): boolean {
 const NON_DATA_COLUMN = /^(序号|编号|#|No\.?|操作|删除|选择|全选)$/i;
 
 /** A column whose cells (in the rows now on the page) hold a control: one the clerk would fill. */
-function cellsTakeInput(te: { body: HTMLTableElement; columns: string[] }, column: string): boolean {
+function cellsTakeInput(te: TableEntry, column: string): boolean {
   const idx = te.columns.indexOf(column);
-  return dataRows(te.body).slice(0, 5).some((r) => { const cell = r.cells[idx]; return !!cell && !!cell.querySelector('input:not([type=hidden]):not([type=checkbox]), textarea, select, [role=combobox], [contenteditable="true"]'); });
+  return dataRows(liveBody(te)).slice(0, 5).some((r) => { const cell = r.cells[idx]; return !!cell && !!cell.querySelector('input:not([type=hidden]):not([type=checkbox]), textarea, select, [role=combobox], [contenteditable="true"]'); });
 }
 
 /** A column the grid says takes an editor (grid.ts): one the clerk would fill, though its cells show text. */
-function columnEditable(te: { body: HTMLTableElement; columns: string[] }, column: string): boolean {
+function columnEditable(te: TableEntry, column: string): boolean {
   const idx = te.columns.indexOf(column);
-  return dataRows(te.body).slice(0, 3).some((r) => { const cell = r.cells[idx]; return !!cell && editableCell(cell); });
+  return dataRows(liveBody(te)).slice(0, 3).some((r) => { const cell = r.cells[idx]; return !!cell && editableCell(cell); });
 }
 
 /** What openCell says when a cell opened no editor (grid.ts). */
@@ -223,21 +223,21 @@ interface EditedCell { table: HTMLTableElement; row: HTMLTableRowElement; index:
  * back there, left, and the value then read back from the grid's own row data (else the cell's
  * text). Undefined when held, else why not (the caller names the row and the column).
  */
-async function fillGridCell(cell: HTMLTableCellElement, table: Element, value: FillValue, shown: ControlEntry | undefined, onWritten: (e: { before: ReadValue; kind: WidgetHandle['kind'] }) => void): Promise<string | undefined> {
+async function fillGridCell(cell: HTMLTableCellElement, table: Element, value: FillValue, shown: ControlEntry | undefined, onWritten: (e: { before: ReadValue; kind: WidgetHandle['kind'] }) => void, find?: FindCell): Promise<string | undefined> {
   let ctl = shown;
   if (!ctl) {
-    const opened = await openCell(cell);
+    const opened = await openCell(cell, find);
     if (typeof opened === 'string') return opened;
     ctl = opened;
   }
   const { adapter, handle } = ctl;
   const why = (await untilUsable(adapter, handle)) ?? unusableReason(handle.visible, { reach: true });
-  if (why) { await closeCell(cell, table); return `编辑框不可用（${unusableWords(why).zh}）`; }
+  if (why) { await closeCell(cell, table, find); return `编辑框不可用（${unusableWords(why).zh}）`; }
   const before = adapter.read(handle);
   try {
     await adapter.write(handle, value);
   } catch (e) {
-    await closeCell(cell, table);
+    await closeCell(cell, table, find);
     return e instanceof Error ? e.message : String(e);
   }
   onWritten({ before, kind: handle.kind });
@@ -248,9 +248,9 @@ async function fillGridCell(cell: HTMLTableCellElement, table: Element, value: F
   // the editor's own model, before it goes: what the grid's row must hold once it is closed
   // (a text box's model is its widget's: ElInput, VxeInput draw the native input inside their root)
   const model = !stays ? undefined : adapter.name === 'native' ? ownerModel(handle.el) : pageWorld().readModel?.(handle.el);
-  await closeCell(cell, table);
+  await closeCell(cell, table, find);
   if (held !== true) return notAccepted(held, false);
-  const kept = await cellHolds(cell, value, handle.kind, model);
+  const kept = await cellHolds(cell, value, handle.kind, model, find);
   return kept === true ? undefined : `关闭编辑后表格未保留该值（现为 ${kept || '空'}）`;
 }
 
@@ -422,7 +422,7 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
       if (t.tab !== undefined) entry.tab = t.tab;
       try {
         if (hiddenTabs(te.table)?.length && !(await showTabsOf(te.table))) throw new Error('表格所在的标签页无法切换');
-        const bodyRows = () => dataRows(te.body).filter((r) => !r.contains(te.addButton ?? null));
+        const bodyRows = () => dataRows(liveBody(te)).filter((r) => !r.contains(te.addButton ?? null));
         const cellErrors: Record<string, string[]> = {};
         const noEditor = new Set<string>();
         for (let i = 0; i < t.rows.length; i++) {
@@ -433,7 +433,7 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
             // watched from the document: a library may put the first row into a body table it renders then
             const row = await waitUntil(() => bodyRows().length > count ? bodyRows()[count] : undefined, { near: te.table, timeout: 1500 });
             if (!row) throw new Error('点击添加后没有出现新行');
-            addedRows.push({ table: te.body, row });
+            addedRows.push({ table: liveBody(te), row });
           }
           for (const [header, value] of Object.entries(t.rows[i]!)) {
             const idx = te.columns.indexOf(header);
@@ -446,7 +446,8 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
             if (!hit || editableCell(cell)) {
               // a column whose cell opened no editor in an earlier row opens none in this one: not clicked again
               if (!hit && noEditor.has(header)) { (cellErrors[header] ??= []).push(`第 ${i + 1} 行同上`); continue; }
-              const why = await fillGridCell(cell, te.body, value, hit, (h) => editedCells.push({ ...h, table: te.table, row: cell.parentElement as HTMLTableRowElement, index: idx, control: `${t.table}:${i}:${header}` }));
+              const find = () => bodyRows()[i]?.cells[idx];
+              const why = await fillGridCell(cell, liveBody(te), value, hit, (h) => editedCells.push({ ...h, table: te.table, row: liveCell(cell, find).parentElement as HTMLTableRowElement, index: idx, control: `${t.table}:${i}:${header}` }), find);
               if (why) (cellErrors[header] ??= []).push(`第 ${i + 1} 行${why}`);
               if (why && NO_EDITOR.test(why)) noEditor.add(header);
               continue;
