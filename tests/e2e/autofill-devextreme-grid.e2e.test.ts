@@ -35,8 +35,24 @@ describe('DevExtreme dxDataGrid list in a dxForm (cell editing, toolbar add butt
       expect(state, detail).toEqual({ Title: '关于加强农村饮用水水源保护的建议', CoSigners: [3008, 3013, 3018] });
       expect(report.failed, detail).toEqual([]);
       expect(report.filled.map((f) => f.key).sort(), detail).toEqual(['suggestion.coSigners', 'suggestion.title']);
+      // named by its form item, not by the toolbar's button above it
+      expect(report.filled.find((f) => f.key === 'suggestion.coSigners')?.label, detail).toBe('附议代表');
       expect(await leftOpen(page), detail).toEqual({ editing: 0, dropdowns: 0 });
       expect(await portalSubmit(page), detail).toEqual({ ok: true, errors: [] });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('undo removes the rows the fill added, though DevExtreme drew them anew after each edit', async () => {
+    const page = await openWithBundle(t.browser, t.site.url('/devextreme-grid.html'));
+    try {
+      const { report } = await fill(page, { 'suggestion.coSigners': [{ name: '王建国' }, { name: '刘红梅' }] });
+      expect((await portalState<State>(page)).CoSigners, JSON.stringify(report)).toEqual([3008, 3013]);
+      const undone = await lvzhi<{ restored: number; failed: unknown[] }>(page, 'undo');
+      const state = await portalState<State>(page);
+      expect(state.CoSigners, JSON.stringify({ undone, state })).toEqual([]);
+      expect(undone.failed, JSON.stringify(undone)).toEqual([]);
     } finally {
       await page.close();
     }

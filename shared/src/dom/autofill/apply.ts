@@ -215,7 +215,7 @@ function columnEditable(te: TableEntry, column: string): boolean {
 const NO_EDITOR = /没有出现编辑框|只能由页面按钮进入编辑/;
 
 /** A cell of an editable grid written through its editor: undone by opening it again. */
-interface EditedCell { table: HTMLTableElement; row: HTMLTableRowElement; index: number; before: ReadValue; kind: WidgetHandle['kind']; control: string }
+interface EditedCell { table: HTMLTableElement; row: HTMLTableRowElement; index: number; before: ReadValue; kind: WidgetHandle['kind']; control: string; rowKey?: string; findRow?: () => HTMLTableRowElement | undefined }
 
 /**
  * Writes one cell of an editable grid (grid.ts): its editor opened as a person opens it (or the
@@ -256,7 +256,9 @@ async function fillGridCell(cell: HTMLTableCellElement, table: Element, value: F
 
 /** Puts an edited cell back as it was (its editor opened again); a row the fill added goes with the row. */
 async function undoGridCell(e: EditedCell): Promise<void> {
-  const cell = e.row.isConnected ? e.row.cells[e.index] : undefined;
+  // (a grid that drew the row anew: found again at its place)
+  const row = e.row.isConnected ? e.row : e.findRow?.();
+  const cell = row?.isConnected ? row.cells[e.index] : undefined;
   if (!cell) throw new Error('单元格已不在页面上');
   const opened = cell.querySelector(CONTROL_SELECTOR) ? controlOf(cell) ?? (await openCell(cell)) : await openCell(cell);
   if (typeof opened === 'string') throw new Error(opened);
@@ -353,7 +355,8 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
   const report: FillReport = { filled: [], skipped: [...plan.skipped], failed: [] };
   const written: Written[] = [];
   const editedCells: EditedCell[] = [];
-  const addedRows: { table: HTMLTableElement; row: HTMLTableRowElement }[] = [];
+  // (a row a grid draws anew is found again at its place: `key` names it, `find` finds it)
+  const addedRows: { table: HTMLTableElement; row: HTMLTableRowElement; key?: string; find?: () => HTMLTableRowElement | undefined }[] = [];
   let undoGroups: GroupUndo | undefined;
   const filledSteps: FilledStep[] = [];
   const releaseScroll = holdScroll();
@@ -433,7 +436,7 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
             // watched from the document: a library may put the first row into a body table it renders then
             const row = await waitUntil(() => bodyRows().length > count ? bodyRows()[count] : undefined, { near: te.table, timeout: 1500 });
             if (!row) throw new Error('点击添加后没有出现新行');
-            addedRows.push({ table: liveBody(te), row });
+            addedRows.push({ table: liveBody(te), row, key: `${t.table}:${i}`, find: () => bodyRows()[count] });
           }
           for (const [header, value] of Object.entries(t.rows[i]!)) {
             const idx = te.columns.indexOf(header);
@@ -447,7 +450,7 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
               // a column whose cell opened no editor in an earlier row opens none in this one: not clicked again
               if (!hit && noEditor.has(header)) { (cellErrors[header] ??= []).push(`第 ${i + 1} 行同上`); continue; }
               const find = () => bodyRows()[i]?.cells[idx];
-              const why = await fillGridCell(cell, liveBody(te), value, hit, (h) => editedCells.push({ ...h, table: te.table, row: liveCell(cell, find).parentElement as HTMLTableRowElement, index: idx, control: `${t.table}:${i}:${header}` }), find);
+              const why = await fillGridCell(cell, liveBody(te), value, hit, (h) => editedCells.push({ ...h, table: te.table, row: liveCell(cell, find).parentElement as HTMLTableRowElement, index: idx, control: `${t.table}:${i}:${header}`, rowKey: `${t.table}:${i}`, findRow: () => bodyRows()[i] }), find);
               if (why) (cellErrors[header] ??= []).push(`第 ${i + 1} 行${why}`);
               if (why && NO_EDITOR.test(why)) noEditor.add(header);
               continue;
@@ -486,7 +489,7 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
       if (undoGroups) { const g = await undoGroups(); restored += g.restored; failed.push(...g.failed); }
       for (const c of [...editedCells].reverse()) {
         try {
-          if (addedRows.some((r) => r.row === c.row)) { restored++; continue; }
+          if (addedRows.some((r) => r.row === c.row || (r.key !== undefined && r.key === c.rowKey))) { restored++; continue; }
           await undoGridCell(c);
           restored++;
         } catch (e) {
@@ -510,7 +513,8 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
         }
       }
       // rows this fill added: remove them with their own delete button when they have one
-      for (const { row } of addedRows.reverse()) {
+      for (const r of addedRows.reverse()) {
+        const row = r.row.isConnected ? r.row : (r.find?.() ?? r.row);
         const del = Array.from(row.querySelectorAll<HTMLElement>('button, a, [role=button], .layui-btn')).find((b) => /删除|移除|删行|^[-×✕]$/.test(buttonText(b)));
         if (del) { clickLikeUser(del); await waitUntil(() => !row.isConnected, { near: row.ownerDocument, timeout: 600 }); }
         else if (row.isConnected) failed.push({ control: 'row', error: '新增的行没有删除按钮' });

@@ -210,11 +210,22 @@ export function titleAbove(table: Element): string | undefined {
     for (let prev = el.previousElementSibling, n = 0; prev && n < 2; prev = prev.previousElementSibling, n++) {
       if (hasControl(prev) || /^(SCRIPT|STYLE|TEMPLATE)$/.test(prev.tagName)) return undefined;
       const text = clean(textOf(prev));
+      // a toolbar of buttons above the grid (DevExtreme's 添加附议代表) is no title: its captions are the buttons'
+      if (text && buttonsOnly(prev, text)) continue;
       if (text && text.length <= 20) return text;
       if (text) return undefined;
     }
   }
   return undefined;
+}
+
+/** `el` says nothing but its buttons' captions (`text` is what it says). */
+function buttonsOnly(el: Element, text: string): boolean {
+  const buttons = Array.from(el.querySelectorAll(CLICKABLE));
+  if (!buttons.length) return false;
+  let rest = text.replace(/\s/g, '');
+  for (const b of buttons) { const t = buttonText(b).replace(/\s/g, ''); if (t) rest = rest.replace(t, ''); }
+  return rest === '';
 }
 
 function isPlaceholderRow(r: HTMLTableRowElement): boolean {
