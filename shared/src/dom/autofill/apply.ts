@@ -9,8 +9,8 @@ import { mappingSelectors, planFill, readBackValues, type PlanOptions, type Read
 import type { FillPlan, FillReport, FillReportEntry, FillValue } from '../../core/autofill/types.ts';
 import type { PortalMapping } from '../../core/pack-schema.ts';
 import { adapterByName, getWaitLimit, nextTask, waitUntil, type ReadValue, type WidgetAdapter, type WidgetHandle } from './adapters/index.ts';
-import { buttonText, CONTROL_SELECTOR, controlWithin, dataRows, scanPage, type ControlEntry, type PageSession, type ScanOptions } from './scan.ts';
-import { cellHolds, closeCell, controlOf, editableCell, openCell } from './grid.ts';
+import { buttonText, CONTROL_SELECTOR, controlWithin, dataRows, liveBody, scanPage, type ControlEntry, type PageSession, type ScanOptions, type TableEntry } from './scan.ts';
+import { cellHolds, closeCell, controlOf, editableCell, liveCell, openCell, type FindCell } from './grid.ts';
 import { blur, cautionReason, clickLikeUser, forgetReach, holdScroll, key, leaving, leavingIn, reachNow, textOf, unusableReason, win } from './util.ts';
 import { hiddenTabs, openTab, selectedTabBeside, showTabsOf, unopenedTabs } from './tabs.ts';
 import { unusableWords } from '../../core/autofill/words.ts';
@@ -200,22 +200,22 @@ function sameRead(a: ReadValue, b: ReadValue): boolean {
 const NON_DATA_COLUMN = /^(序号|编号|#|No\.?|操作|删除|选择|全选)$/i;
 
 /** A column whose cells (in the rows now on the page) hold a control: one the clerk would fill. */
-function cellsTakeInput(te: { body: HTMLTableElement; columns: string[] }, column: string): boolean {
+function cellsTakeInput(te: TableEntry, column: string): boolean {
   const idx = te.columns.indexOf(column);
-  return dataRows(te.body).slice(0, 5).some((r) => { const cell = r.cells[idx]; return !!cell && !!cell.querySelector('input:not([type=hidden]):not([type=checkbox]), textarea, select, [role=combobox], [contenteditable="true"]'); });
+  return dataRows(liveBody(te)).slice(0, 5).some((r) => { const cell = r.cells[idx]; return !!cell && !!cell.querySelector('input:not([type=hidden]):not([type=checkbox]), textarea, select, [role=combobox], [contenteditable="true"]'); });
 }
 
 /** A column the grid says takes an editor (grid.ts): one the clerk would fill, though its cells show text. */
-function columnEditable(te: { body: HTMLTableElement; columns: string[] }, column: string): boolean {
+function columnEditable(te: TableEntry, column: string): boolean {
   const idx = te.columns.indexOf(column);
-  return dataRows(te.body).slice(0, 3).some((r) => { const cell = r.cells[idx]; return !!cell && editableCell(cell); });
+  return dataRows(liveBody(te)).slice(0, 3).some((r) => { const cell = r.cells[idx]; return !!cell && editableCell(cell); });
 }
 
 /** What openCell says when a cell opened no editor (grid.ts). */
 const NO_EDITOR = /没有出现编辑框|只能由页面按钮进入编辑/;
 
 /** A cell of an editable grid written through its editor: undone by opening it again. */
-interface EditedCell { table: HTMLTableElement; row: HTMLTableRowElement; index: number; before: ReadValue; kind: WidgetHandle['kind']; control: string }
+interface EditedCell { table: HTMLTableElement; row: HTMLTableRowElement; index: number; before: ReadValue; kind: WidgetHandle['kind']; control: string; rowKey?: string; findRow?: () => HTMLTableRowElement | undefined }
 
 /**
  * Writes one cell of an editable grid (grid.ts): its editor opened as a person opens it (or the
@@ -223,21 +223,21 @@ interface EditedCell { table: HTMLTableElement; row: HTMLTableRowElement; index:
  * back there, left, and the value then read back from the grid's own row data (else the cell's
  * text). Undefined when held, else why not (the caller names the row and the column).
  */
-async function fillGridCell(cell: HTMLTableCellElement, table: Element, value: FillValue, shown: ControlEntry | undefined, onWritten: (e: { before: ReadValue; kind: WidgetHandle['kind'] }) => void): Promise<string | undefined> {
+async function fillGridCell(cell: HTMLTableCellElement, table: Element, value: FillValue, shown: ControlEntry | undefined, onWritten: (e: { before: ReadValue; kind: WidgetHandle['kind'] }) => void, find?: FindCell): Promise<string | undefined> {
   let ctl = shown;
   if (!ctl) {
-    const opened = await openCell(cell);
+    const opened = await openCell(cell, find);
     if (typeof opened === 'string') return opened;
     ctl = opened;
   }
   const { adapter, handle } = ctl;
   const why = (await untilUsable(adapter, handle)) ?? unusableReason(handle.visible, { reach: true });
-  if (why) { await closeCell(cell, table); return `编辑框不可用（${unusableWords(why).zh}）`; }
+  if (why) { await closeCell(cell, table, find); return `编辑框不可用（${unusableWords(why).zh}）`; }
   const before = adapter.read(handle);
   try {
     await adapter.write(handle, value);
   } catch (e) {
-    await closeCell(cell, table);
+    await closeCell(cell, table, find);
     return e instanceof Error ? e.message : String(e);
   }
   onWritten({ before, kind: handle.kind });
@@ -248,15 +248,17 @@ async function fillGridCell(cell: HTMLTableCellElement, table: Element, value: F
   // the editor's own model, before it goes: what the grid's row must hold once it is closed
   // (a text box's model is its widget's: ElInput, VxeInput draw the native input inside their root)
   const model = !stays ? undefined : adapter.name === 'native' ? ownerModel(handle.el) : pageWorld().readModel?.(handle.el);
-  await closeCell(cell, table);
+  await closeCell(cell, table, find);
   if (held !== true) return notAccepted(held, false);
-  const kept = await cellHolds(cell, value, handle.kind, model);
+  const kept = await cellHolds(cell, value, handle.kind, model, find);
   return kept === true ? undefined : `关闭编辑后表格未保留该值（现为 ${kept || '空'}）`;
 }
 
 /** Puts an edited cell back as it was (its editor opened again); a row the fill added goes with the row. */
 async function undoGridCell(e: EditedCell): Promise<void> {
-  const cell = e.row.isConnected ? e.row.cells[e.index] : undefined;
+  // (a grid that drew the row anew: found again at its place)
+  const row = e.row.isConnected ? e.row : e.findRow?.();
+  const cell = row?.isConnected ? row.cells[e.index] : undefined;
   if (!cell) throw new Error('单元格已不在页面上');
   const opened = cell.querySelector(CONTROL_SELECTOR) ? controlOf(cell) ?? (await openCell(cell)) : await openCell(cell);
   if (typeof opened === 'string') throw new Error(opened);
@@ -353,7 +355,8 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
   const report: FillReport = { filled: [], skipped: [...plan.skipped], failed: [] };
   const written: Written[] = [];
   const editedCells: EditedCell[] = [];
-  const addedRows: { table: HTMLTableElement; row: HTMLTableRowElement }[] = [];
+  // (a row a grid draws anew is found again at its place: `key` names it, `find` finds it)
+  const addedRows: { table: HTMLTableElement; row: HTMLTableRowElement; key?: string; find?: () => HTMLTableRowElement | undefined }[] = [];
   let undoGroups: GroupUndo | undefined;
   const filledSteps: FilledStep[] = [];
   const releaseScroll = holdScroll();
@@ -422,7 +425,7 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
       if (t.tab !== undefined) entry.tab = t.tab;
       try {
         if (hiddenTabs(te.table)?.length && !(await showTabsOf(te.table))) throw new Error('表格所在的标签页无法切换');
-        const bodyRows = () => dataRows(te.body).filter((r) => !r.contains(te.addButton ?? null));
+        const bodyRows = () => dataRows(liveBody(te)).filter((r) => !r.contains(te.addButton ?? null));
         const cellErrors: Record<string, string[]> = {};
         const noEditor = new Set<string>();
         for (let i = 0; i < t.rows.length; i++) {
@@ -433,7 +436,7 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
             // watched from the document: a library may put the first row into a body table it renders then
             const row = await waitUntil(() => bodyRows().length > count ? bodyRows()[count] : undefined, { near: te.table, timeout: 1500 });
             if (!row) throw new Error('点击添加后没有出现新行');
-            addedRows.push({ table: te.body, row });
+            addedRows.push({ table: liveBody(te), row, key: `${t.table}:${i}`, find: () => bodyRows()[count] });
           }
           for (const [header, value] of Object.entries(t.rows[i]!)) {
             const idx = te.columns.indexOf(header);
@@ -446,7 +449,8 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
             if (!hit || editableCell(cell)) {
               // a column whose cell opened no editor in an earlier row opens none in this one: not clicked again
               if (!hit && noEditor.has(header)) { (cellErrors[header] ??= []).push(`第 ${i + 1} 行同上`); continue; }
-              const why = await fillGridCell(cell, te.body, value, hit, (h) => editedCells.push({ ...h, table: te.table, row: cell.parentElement as HTMLTableRowElement, index: idx, control: `${t.table}:${i}:${header}` }));
+              const find = () => bodyRows()[i]?.cells[idx];
+              const why = await fillGridCell(cell, liveBody(te), value, hit, (h) => editedCells.push({ ...h, table: te.table, row: liveCell(cell, find).parentElement as HTMLTableRowElement, index: idx, control: `${t.table}:${i}:${header}`, rowKey: `${t.table}:${i}`, findRow: () => bodyRows()[i] }), find);
               if (why) (cellErrors[header] ??= []).push(`第 ${i + 1} 行${why}`);
               if (why && NO_EDITOR.test(why)) noEditor.add(header);
               continue;
@@ -485,7 +489,7 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
       if (undoGroups) { const g = await undoGroups(); restored += g.restored; failed.push(...g.failed); }
       for (const c of [...editedCells].reverse()) {
         try {
-          if (addedRows.some((r) => r.row === c.row)) { restored++; continue; }
+          if (addedRows.some((r) => r.row === c.row || (r.key !== undefined && r.key === c.rowKey))) { restored++; continue; }
           await undoGridCell(c);
           restored++;
         } catch (e) {
@@ -509,7 +513,8 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
         }
       }
       // rows this fill added: remove them with their own delete button when they have one
-      for (const { row } of addedRows.reverse()) {
+      for (const r of addedRows.reverse()) {
+        const row = r.row.isConnected ? r.row : (r.find?.() ?? r.row);
         const del = Array.from(row.querySelectorAll<HTMLElement>('button, a, [role=button], .layui-btn')).find((b) => /删除|移除|删行|^[-×✕]$/.test(buttonText(b)));
         if (del) { clickLikeUser(del); await waitUntil(() => !row.isConnected, { near: row.ownerDocument, timeout: 600 }); }
         else if (row.isConnected) failed.push({ control: 'row', error: '新增的行没有删除按钮' });

@@ -331,7 +331,14 @@ export function readWidgetModel(el: Element): PlainModel | undefined {
  * the cell's column (plain), the column's field, whether the column has an editor (undefined when
  * the library does not say) and how the grid opens editors ('click', 'dblclick', 'manual').
  */
-export interface GridCellRead { value: PlainModel | undefined; field?: string; editable?: boolean; trigger?: string }
+export interface GridCellRead {
+  value: PlainModel | undefined;
+  field?: string;
+  editable?: boolean;
+  trigger?: string;
+  /** The text the grid shows for `value` when it is a code (a lookup column's display text for an id). */
+  text?: string;
+}
 
 function pathValue(row: Anyish, field: unknown): unknown {
   if (Array.isArray(field)) return field.reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Anyish)[String(k)] : undefined), row);
@@ -425,8 +432,47 @@ function reactCell(cell: Element): GridCellRead | undefined {
 }
 
 /** The grid's own record of a body cell (vxe-table, Element Plus, React tables), or undefined when no known grid state is reachable. */
+/**
+ * DevExtreme's dxDataGrid (and dxTreeList): the instance on the widget root around `.dx-datagrid`
+ * holds the rows, edits not yet saved included (`cellValue(rowIndex, dataField)`); the row's index
+ * is its place among the data rows the rows view draws (its filler row and virtual rows aside),
+ * the column's the cell's among the visible columns. A lookup column holds an id and shows its
+ * name (`lookup.calculateCellValue`). Editing in cell or batch mode opens a cell on its
+ * startEditAction (click, or dblClick); in row, form or popup mode only the row's edit button does.
+ */
+function devExtremeCell(cell: Element): GridCellRead | undefined {
+  const box = cell.closest('.dx-datagrid, .dx-treelist');
+  const root = box?.parentElement;
+  const tr = cell.closest('tr');
+  if (!box || !root || !tr || !cell.closest('.dx-datagrid-rowsview, .dx-treelist-rowsview')) return undefined;
+  const w = cell.ownerDocument?.defaultView as unknown as Anyish | null;
+  const name = box.classList.contains('dx-treelist') ? 'dxTreeList' : 'dxDataGrid';
+  const jq = (w?.jQuery ?? w?.$) as Anyish | undefined;
+  const inst = ((w?.DevExpress as Anyish | undefined)?.ui?.[name]?.getInstance?.(root) ?? (typeof jq?.data === 'function' ? jq.data(root, name) : undefined)) as Anyish | undefined;
+  if (!inst || typeof inst.getVisibleColumns !== 'function' || typeof inst.cellValue !== 'function') return undefined;
+  const rows = Array.from(tr.parentElement?.children ?? []).filter((r) => r.matches('tr.dx-row') && !r.matches('.dx-freespace-row, .dx-virtual-row'));
+  const rowIndex = rows.indexOf(tr);
+  const col = (inst.getVisibleColumns() as Anyish[])[(cell as HTMLTableCellElement).cellIndex];
+  if (rowIndex < 0 || !col) return undefined;
+  const editing = (inst.option('editing') ?? {}) as Anyish;
+  const inserted = tr.classList.contains('dx-row-inserted');
+  const field = typeof col.dataField === 'string' && col.dataField ? col.dataField : undefined;
+  const on = !!field && !col.type && col.allowEditing !== false && !!(inserted ? editing.allowAdding || editing.allowUpdating : editing.allowUpdating);
+  const raw = field ? inst.cellValue(rowIndex, field) : undefined;
+  const out: GridCellRead = { value: field ? plainModel(raw ?? null) : undefined, editable: on };
+  if (field) out.field = field;
+  const mode = typeof editing.mode === 'string' ? editing.mode : 'row';
+  out.trigger = mode === 'cell' || mode === 'batch' ? (editing.startEditAction === 'dblClick' ? 'dblclick' : 'click') : 'manual';
+  if (raw !== null && raw !== undefined && typeof col.lookup?.calculateCellValue === 'function') {
+    const shown = col.lookup.calculateCellValue(raw);
+    if (shown !== null && shown !== undefined) out.text = String(shown);
+  }
+  return out;
+}
+
 export function readGridCell(cell: Element): GridCellRead | undefined {
   try {
+    if (cell.closest('.dx-datagrid, .dx-treelist')) return devExtremeCell(cell);
     if (cell.closest('.vxe-table')) return vxeCell(cell);
     if (cell.closest('.el-table')) return elementCell(cell);
     return reactCell(cell);

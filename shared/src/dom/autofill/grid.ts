@@ -68,22 +68,39 @@ function pressTarget(cell: HTMLElement): Element {
 }
 
 /**
- * Opens the editor of `cell` as a person does and returns its control, or why it could not: the
- * cell out of sight or reach, or no editor after the click (and the double click).
+ * Where a cell is found again (its row and column looked up afresh) when the grid drew it anew:
+ * DevExtreme's dxDataGrid replaces a clicked cell's element with one holding its editor, and
+ * draws the row again when the editor closes.
  */
-export async function openCell(cell: HTMLElement): Promise<CellControl | string> {
+export type FindCell = () => HTMLElement | undefined;
+
+/** `cell` while it is on the page, else the one drawn in its place. */
+export function liveCell(cell: HTMLElement, find?: FindCell): HTMLElement {
+  return cell.isConnected ? cell : (find?.() ?? cell);
+}
+
+/**
+ * Opens the editor of `cell` as a person does and returns its control, or why it could not: the
+ * cell out of sight or reach, or no editor after the click (and the double click). A cell the grid
+ * draws anew on the click is found again by `find`.
+ */
+export async function openCell(cell0: HTMLElement, find?: FindCell): Promise<CellControl | string> {
+  // a grid that opened the cell's editor itself meanwhile (a row inserted with its first cell in edit) drew it anew
+  const cell = liveCell(cell0, find);
+  if (cell !== cell0 && editorShown(cell)) return controlOf(cell) ?? '单元格的编辑框无法识别';
   const why = unusableReason(cell, { reach: true });
   if (why) return `单元格不可见或不可点击（${why}）`;
   const trigger = gridCell(cell)?.trigger;
   const doc = cell.ownerDocument;
+  const now = () => liveCell(cell, find);
   if (trigger !== 'dblclick') {
     clickLikeUser(pressTarget(cell));
-    if (await waitUntil(() => editorShown(cell), { near: doc, timeout: trigger === 'click' ? OPEN_MS : CLICK_OPEN_MS })) return controlOf(cell) ?? '单元格的编辑框无法识别';
+    if (await waitUntil(() => editorShown(now()), { near: doc, timeout: trigger === 'click' ? OPEN_MS : CLICK_OPEN_MS })) return controlOf(now()) ?? '单元格的编辑框无法识别';
     if (trigger === 'click') return '点击单元格后没有出现编辑框';
   }
-  if (!cell.isConnected) return '单元格已不在页面上';
-  dblclickLikeUser(pressTarget(cell));
-  if (await waitUntil(() => editorShown(cell), { near: doc, timeout: OPEN_MS })) return controlOf(cell) ?? '单元格的编辑框无法识别';
+  if (!now().isConnected) return '单元格已不在页面上';
+  dblclickLikeUser(pressTarget(now()));
+  if (await waitUntil(() => editorShown(now()), { near: doc, timeout: OPEN_MS })) return controlOf(now()) ?? '单元格的编辑框无法识别';
   return trigger === 'manual' ? '该表格只能由页面按钮进入编辑' : '点击或双击单元格后没有出现编辑框';
 }
 
@@ -92,14 +109,15 @@ export async function openCell(cell: HTMLElement): Promise<CellControl | string>
  * the table (in the dialog the table sits in, else on the page). Waits, bounded, for the editor
  * to go; an editor a grid keeps open is left so (the value check decides).
  */
-export async function closeCell(cell: HTMLElement, table: Element): Promise<void> {
+export async function closeCell(cell: HTMLElement, table: Element, find?: FindCell): Promise<void> {
   const doc = cell.ownerDocument;
-  const gone = () => !cell.isConnected || !editorShown(cell);
+  const gone = () => { const c = liveCell(cell, find); return !c.isConnected || !editorShown(c); };
   if (gone()) return;
   // (a grid that closes on the blur alone — a React cell saving on blur — has closed before the press lands: it is harmless)
   for (let i = 0; i < 2 && !gone(); i++) {
     const active = doc.activeElement as HTMLElement | null;
-    if (active && active !== doc.body && (cell.contains(active) || overlaid(cell) === active)) blur(active);
+    const c = liveCell(cell, find);
+    if (active && active !== doc.body && (c.contains(active) || overlaid(c) === active)) blur(active);
     clickLikeUser(dialogOf(table) ?? doc.body);
     if (await waitUntil(gone, { near: doc, timeout: CLOSE_MS / 2 })) return;
   }
@@ -111,8 +129,9 @@ export async function closeCell(cell: HTMLElement, table: Element): Promise<void
  * that could not be read, match `v` as text; else the text the cell shows must match `v`.
  * Waits on the page's changes, bounded. True when held, else what the grid or cell holds.
  */
-export async function cellHolds(cell: HTMLElement, v: FillValue, kind: WidgetHandle['kind'], model: PlainModel | undefined): Promise<true | string> {
+export async function cellHolds(cell0: HTMLElement, v: FillValue, kind: WidgetHandle['kind'], model: PlainModel | undefined, find?: FindCell): Promise<true | string> {
   const now = (): true | string => {
+    const cell = liveCell(cell0, find);
     if (!cell.isConnected) return '单元格已不在页面上';
     const g = gridCell(cell);
     if (g && g.value !== undefined) {
@@ -123,6 +142,8 @@ export async function cellHolds(cell: HTMLElement, v: FillValue, kind: WidgetHan
       // and it is the one asked for, as held or as the cell shows it (a code shown by its label)
       if (text === '') return text;
       if (readMatches(text, v, { kind })) return true;
+      // a code the grid itself names (a lookup column's id and its name)
+      if (g.text !== undefined && readMatches(g.text, v, { kind })) return true;
       // a choice the row keeps as its code: the cell shows it by its label
       return v.type === 'option' && readMatches(textOf(cell, 400), v, { kind }) ? true : text;
     }
@@ -131,7 +152,7 @@ export async function cellHolds(cell: HTMLElement, v: FillValue, kind: WidgetHan
   };
   let last: true | string = now();
   if (last === true) return true;
-  await waitUntil(() => (last = now()) === true, { near: cell.ownerDocument, timeout: CLOSE_MS });
+  await waitUntil(() => (last = now()) === true, { near: cell0.ownerDocument, timeout: CLOSE_MS });
   return last;
 }
 

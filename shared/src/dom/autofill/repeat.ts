@@ -276,6 +276,9 @@ function groupAround(btn: HTMLElement, cache: Map<Element, string>): Found | und
     }
     e = p;
   }
+  // the last wrapper reached holds a table of records (a grid's toolbar sits six levels down in
+  // DevExtreme's dxDataGrid: button, item, toolbar item, before, items, toolbar, header panel): its add button
+  if (!weak && holdsDataTable(e)) return undefined;
   return weak ?? { container: btn.parentElement ?? btn, blocks: [], button: btn };
 }
 

@@ -36,6 +36,9 @@ export interface TableEntry {
   body: HTMLTableElement;
   addButton: HTMLElement | undefined;
   columns: string[];
+  /** The wrapper the table library draws around the table (tableBox) and the table's place among its tables: where a table drawn anew is found again. */
+  box?: Element;
+  at?: number;
 }
 
 /** A scan plus the elements behind it; `result` is the plain-JSON part. */
@@ -108,7 +111,7 @@ function tableNextTo(btn: Element, scope: Element): HTMLTableElement | null {
   const before = tables.filter((t) => t.compareDocumentPosition(btn) & Node.DOCUMENT_POSITION_FOLLOWING);
   // a header table drawn apart from its body (bodyTableOf): the header, not the body, names the table
   const last = before[before.length - 1];
-  if (last) return (!last.tHead && before.length > 1 && before[before.length - 2]!.tHead && bodyTableOf(before[before.length - 2]!) === last) ? before[before.length - 2]! : last;
+  if (last) return (!headerRowOf(last) && before.length > 1 && headerRowOf(before[before.length - 2]!) && bodyTableOf(before[before.length - 2]!) === last) ? before[before.length - 2]! : last;
   return tables[0] ?? null;
 }
 
@@ -120,8 +123,31 @@ function tableNextTo(btn: Element, scope: Element): HTMLTableElement | null {
  */
 export function dataRows(table: HTMLTableElement): HTMLTableRowElement[] {
   // a body table drawn apart from its header has no header row of its own
-  const headRow = table.tHead?.rows[0] ?? (table.rows[0] && Array.from(table.rows[0].cells).every((c) => c.tagName === 'TH') ? table.rows[0] : undefined);
+  const headRow = headerRowOf(table);
   return Array.from(table.tBodies[0]?.rows ?? table.rows).filter((r) => r !== headRow && !isPlaceholderRow(r));
+}
+
+/**
+ * A row of column headers: every cell a TH or a role=columnheader cell, or an empty one (a
+ * command column's blank header), at least one of them a header. DevExtreme draws its header as
+ * a table of its own with no thead: a tr.dx-header-row of role=columnheader TDs in a tbody.
+ */
+function isHeaderRow(r: HTMLTableRowElement | undefined): boolean {
+  if (!r || !r.cells.length) return false;
+  const head = (c: HTMLTableCellElement) => c.tagName === 'TH' || c.getAttribute('role') === 'columnheader';
+  const cells = Array.from(r.cells);
+  return cells.some(head) && cells.every((c) => head(c) || (!clean(c.textContent ?? '') && !hasControl(c)));
+}
+
+/** The row with a table's column headers: its thead's first row, else a first row of header cells. */
+export function headerRowOf(table: HTMLTableElement): HTMLTableRowElement | undefined {
+  return table.tHead?.rows[0] ?? (isHeaderRow(table.rows[0]) ? table.rows[0] : undefined);
+}
+
+/** A table of column headers alone (a thead, or a header row, and no other row): a header drawn apart from its body. */
+function headerOnly(table: HTMLTableElement): boolean {
+  if (table.tHead) return (table.tBodies[0]?.rows.length ?? 0) === 0;
+  return !!headerRowOf(table) && table.rows.length === 1;
 }
 
 /**
@@ -132,14 +158,29 @@ export function dataRows(table: HTMLTableElement): HTMLTableRowElement[] {
  * both. Otherwise `head` itself.
  */
 export function bodyTableOf(head: HTMLTableElement): HTMLTableElement {
-  if (!head.tHead || (head.tBodies[0]?.rows.length ?? 0) > 0) return head;
+  if (!headerOnly(head)) return head;
   for (let p = head.parentElement, up = 0; p && up < 4; p = p.parentElement, up++) {
     const tables = Array.from(p.querySelectorAll('table'));
     if (tables.length < 2) continue;
-    const after = tables.slice(tables.indexOf(head) + 1).find((t) => !t.tHead && t.tBodies.length > 0 && !t.closest('[role=grid], [role=dialog]') && !t.matches('[role=grid]'));
+    const after = tables.slice(tables.indexOf(head) + 1).find((t) => !t.tHead && !headerOnly(t) && t.tBodies.length > 0 && !t.closest('[role=grid], [role=dialog]') && !t.matches('[role=grid]'));
     return after ?? head;
   }
   return head;
+}
+
+/**
+ * The table with the rows of `te` now: its body table, or the one drawn in its place when the
+ * library drew the body anew (DevExtreme's dxDataGrid renders its rows table again on addRow).
+ */
+export function liveBody(te: TableEntry): HTMLTableElement {
+  if (te.body.isConnected) return te.body;
+  // DevExtreme draws both tables anew when a row is saved: the header table is found again in its wrapper
+  if (!te.table.isConnected && te.box?.isConnected && te.at !== undefined) {
+    const again = te.box.querySelectorAll('table')[te.at];
+    if (again) te.table = again;
+  }
+  if (te.table.isConnected) te.body = bodyTableOf(te.table);
+  return te.body;
 }
 
 /**
@@ -169,6 +210,8 @@ export function titleAbove(table: Element): string | undefined {
     for (let prev = el.previousElementSibling, n = 0; prev && n < 2; prev = prev.previousElementSibling, n++) {
       if (hasControl(prev) || /^(SCRIPT|STYLE|TEMPLATE)$/.test(prev.tagName)) return undefined;
       const text = clean(textOf(prev));
+      // a toolbar of buttons above the grid (DevExtreme's 添加附议代表) is no title: its captions are the buttons'
+      if (text && buttonsOnly(prev, text)) continue;
       if (text && text.length <= 20) return text;
       if (text) return undefined;
     }
@@ -176,9 +219,20 @@ export function titleAbove(table: Element): string | undefined {
   return undefined;
 }
 
+/** `el` says nothing but its buttons' captions (`text` is what it says). */
+function buttonsOnly(el: Element, text: string): boolean {
+  const buttons = Array.from(el.querySelectorAll(CLICKABLE));
+  if (!buttons.length) return false;
+  let rest = text.replace(/\s/g, '');
+  for (const b of buttons) { const t = buttonText(b).replace(/\s/g, ''); if (t) rest = rest.replace(t, ''); }
+  return rest === '';
+}
+
 function isPlaceholderRow(r: HTMLTableRowElement): boolean {
   if (hasControl(r)) return false;
-  if (/(^|[\s_-])(placeholder|empty)([\s_-]|$)/i.test(typeof r.className === 'string' ? r.className : '')) return true;
+  // (DevExtreme ends its rows with an empty tr.dx-freespace-row role=presentation filling the rest of the height)
+  if (/(^|[\s_-])(placeholder|empty|freespace)([\s_-]|$)/i.test(typeof r.className === 'string' ? r.className : '')) return true;
+  if (r.getAttribute('role') === 'presentation' && !clean(r.textContent ?? '')) return true;
   return r.cells.length === 1 && r.cells[0]!.colSpan > 1;
 }
 
@@ -489,7 +543,7 @@ function scanDocument(doc: Document, options: ScanOptions): PageSession {
     // nearest wrapper holding a table, up to TABLE_UP levels, never the whole body
     for (let p: Element | null = btn.parentElement, up = 0; !table && p && up < TABLE_UP && !/^(BODY|HTML)$/.test(p.tagName); p = p.parentElement, up++) table = tableNextTo(btn, p);
     if (!table || tableInfo.some((t) => t.el === table)) return undefined;
-    const headRow = table.tHead?.rows[0] ?? table.rows[0];
+    const headRow = headerRowOf(table) ?? table.rows[0];
     if (!headRow) return undefined;
     const columns = Array.from(headRow.cells).map((c) => clean(textOf(c)));
     const id = `t${tableInfo.length}`;
@@ -517,7 +571,8 @@ function scanDocument(doc: Document, options: ScanOptions): PageSession {
     const sel = matchSelectors(table, options.selectors);
     if (sel.length) t.selectors = sel;
     session.result.tables.push(t);
-    session.tables.set(id, { table, body, addButton: btn, columns });
+    const box = tableBox(table);
+    session.tables.set(id, { table, body, addButton: btn, columns, box, at: Array.from(box.querySelectorAll('table')).indexOf(table) });
     return t;
   };
 

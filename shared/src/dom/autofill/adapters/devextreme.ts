@@ -53,6 +53,9 @@ const selectBase = popupSelect({
   selected: `input${EDITOR_INPUT}`,
   clearIcon: '.dx-clear-button-area',
   search: `input${EDITOR_INPUT}:not([readonly])`,
+  // the box is open while its root has dx-dropdowneditor-active; once an item is chosen the list
+  // fades out by itself: an Escape then, in a dxDataGrid's editor cell, would cancel the cell's edit
+  openState: (el) => el.classList.contains('dx-dropdowneditor-active'),
 });
 
 export const devextremeSelect: WidgetAdapter = defineAdapter({

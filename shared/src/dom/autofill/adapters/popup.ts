@@ -190,6 +190,12 @@ export interface PopupSelectConfig {
   scrollHolder?: string;
   /** The element whose visibility counts (default: the trigger or root). */
   visible?: string;
+  /**
+   * Whether the widget's dropdown is open, when the widget says so itself (a class on its root):
+   * then a popup still fading out after the choice is not taken for open, and no Escape is pressed
+   * to close it — Escape in an editor cell of a grid (DevExtreme's dxDataGrid) cancels the edit.
+   */
+  openState?: (el: HTMLElement) => boolean;
 }
 
 export const multipleByProps = (el: Element) => {
@@ -205,7 +211,7 @@ function displayText(e: Element | null | undefined): string {
 export function popupSelect(cfg: PopupSelectConfig): WidgetAdapter {
   const textOfItem = cfg.itemText ?? ((e: HTMLElement) => e.getAttribute('title') || textOf(e, 200));
   const tagTexts = (h: WidgetHandle) => Array.from(h.el.querySelectorAll(cfg.tags)).map((t) => textOf(t, 200)).filter((t) => t && !/^\+\s*\d+/.test(t));
-  const isOpen = (h: WidgetHandle) => h.el.querySelector('[aria-expanded="true"]') !== null || h.el.getAttribute('aria-expanded') === 'true';
+  const isOpen = (h: WidgetHandle) => cfg.openState ? cfg.openState(h.el) : h.el.querySelector('[aria-expanded="true"]') !== null || h.el.getAttribute('aria-expanded') === 'true';
   const adapter: WidgetAdapter = {
     name: cfg.name,
     ...(cfg.aliases ? { aliases: cfg.aliases } : {}),
@@ -270,7 +276,7 @@ export function popupSelect(cfg: PopupSelectConfig): WidgetAdapter {
       } finally {
         // close once, with the keyboard a person would use, then leave the field
         const input = h.el.querySelector('input') ?? opener;
-        if (isOpen(h) || (popup && !unusableReason(popup))) { key(input, 'Escape'); if (isOpen(h)) clickLikeUser(docOf(h.el).body); }
+        if (isOpen(h) || (!cfg.openState && popup && !unusableReason(popup))) { key(input, 'Escape'); if (isOpen(h)) clickLikeUser(docOf(h.el).body); }
         if (input instanceof win(input).HTMLElement) blur(input);
         // and see it go: closed, or leaving (a leaving popup covers nothing, see unusableReason;
         // the fill waits for the last animations once at its end)
