@@ -133,3 +133,16 @@ describe('Element Plus: el-tree-select and a multiple select in an el-dialog app
     } finally { await page.close(); }
   });
 });
+
+describe('a table drawn as a header table and a body table inside a dialog (dialog-split-table.html)', () => {
+  // The body table of a split table inside role=dialog was taken for a widget's own table (a date
+  // panel's dialog): the rows were looked for in the header table and never seen.
+  it('adds the rows into the body table and fills them', async () => {
+    const page = await open('dialog-split-table.html');
+    try {
+      const { report } = await lvzhi<{ report: FillReport }>(page, 'fill', { 'inspection.subject': '农村饮水安全视察', 'inspection.units': [{ unit: '柳河镇中心小学', location: '柳河村' }, { unit: '柳河镇卫生院', location: '镇区' }] });
+      expect(await portalState(page), JSON.stringify(report)).toEqual({ subject: '农村饮水安全视察', units: [{ unit: '柳河镇中心小学', location: '柳河村' }, { unit: '柳河镇卫生院', location: '镇区' }] });
+      expect(report.failed, JSON.stringify(report)).toEqual([]);
+    } finally { await page.close(); }
+  });
+});

@@ -162,7 +162,7 @@ export function bodyTableOf(head: HTMLTableElement): HTMLTableElement {
   for (let p = head.parentElement, up = 0; p && up < 4; p = p.parentElement, up++) {
     const tables = Array.from(p.querySelectorAll('table'));
     if (tables.length < 2) continue;
-    const after = tables.slice(tables.indexOf(head) + 1).find((t) => !t.tHead && !headerOnly(t) && t.tBodies.length > 0 && !t.closest('[role=grid], [role=dialog]') && !t.matches('[role=grid]'));
+    const after = tables.slice(tables.indexOf(head) + 1).find((t) => !t.tHead && !headerOnly(t) && t.tBodies.length > 0 && isRecordTable(t, head));
     return after ?? head;
   }
   return head;
