@@ -523,19 +523,22 @@ type Wire =
   // reads only, of the element the event is dispatched on: its widget model, its grid cell, its component's props
   | { op: 'model' } | { op: 'grid' } | { op: 'props'; want: string[] };
 
-/** Props as plain JSON, bounded: what a picker's format, type or data source says; functions, nodes and cycles dropped. */
-function plainProps(v: unknown, depth = 0): unknown {
-  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+/** Props as plain JSON, bounded (5000 values, 10 000 characters a text): what a picker's format, type or data source says; functions, nodes and cycles dropped. */
+export function plainProps(v: unknown, depth = 0, budget = { left: 5000 }): unknown {
+  // bounded in all directions: a page's props may hold a whole store or a huge text
+  if (--budget.left < 0) return undefined;
+  if (typeof v === 'string') return v.length > 10_000 ? v.slice(0, 10_000) : v;
+  if (v === null || typeof v === 'number' || typeof v === 'boolean') return v;
   if (depth > 3 || typeof v !== 'object') return undefined;
-  if (Array.isArray(v)) return v.slice(0, 500).map((x) => plainProps(x, depth + 1));
+  if (Array.isArray(v)) return v.slice(0, 500).map((x) => plainProps(x, depth + 1, budget));
   const date = plainModel(v);
   if (typeof date === 'string' && (v instanceof Date || typeof (v as Anyish).toDate === 'function')) return date;
   if (typeof (v as Anyish).nodeType === 'number') return undefined;
   const out: Record<string, unknown> = {};
   let n = 0;
   for (const k of Object.keys(v as object)) {
-    if (n++ > 100) break;
-    const x = plainProps((v as Anyish)[k], depth + 1);
+    if (n++ > 100 || budget.left < 0) break;
+    const x = plainProps((v as Anyish)[k], depth + 1, budget);
     if (x !== undefined) out[k] = x;
   }
   return out;
