@@ -40,7 +40,17 @@ export function MinutesView({ onFix }: { onFix?(record: LvzhiRecord, fieldId: st
   const [issued, setIssued] = useState<'record' | 'meeting' | 'chosen'>('record');
   const [issuedDate, setIssuedDate] = useState('');
 
-  useEffect(() => { void listKeys().then((k) => { setKeys(k); if (k[0]) setKeyId((id) => id || k[0]!.id); }); }, []);
+  // The stored keys join the list (never replace it): a key made or imported before this read
+  // comes back would otherwise drop out of the list while staying chosen, and 签名 did nothing.
+  useEffect(() => {
+    let live = true;
+    void listKeys().then((k) => {
+      if (!live) return;
+      setKeys((ks) => [...k, ...ks.filter((x) => !k.some((y) => y.id === x.id))]);
+      if (k[0]) setKeyId((id) => id || k[0]!.id);
+    });
+    return () => { live = false; };
+  }, []);
   useEffect(() => () => { if (previewUrl) URL.revokeObjectURL(previewUrl); }, [previewUrl]);
 
   const pd = packs.data;
@@ -103,7 +113,8 @@ export function MinutesView({ onFix }: { onFix?(record: LvzhiRecord, fieldId: st
 
   const sign = () => run(async () => {
     const key = keys.find((k) => k.id === keyId);
-    if (!pdf || !key || draft) return;
+    if (!pdf || draft) return;
+    if (!key) throw new Error(t('keyNotFound'));
     const signed = await signMinutes(pdf, key, t('signReason'));
     await auditSignature(record?.id, key.name, signed);
     downloadBlob(fileName(true), new Blob([signed as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }));
