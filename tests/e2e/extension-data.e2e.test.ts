@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { screenshot } from '../harness/browser.ts';
 import { opensslP12 } from '../fixtures/pdf/helpers.ts';
 import { openBackup, type Backup } from '@lvzhi/shared';
-import { TEST_BACKUP_PASSPHRASE, exampleRecord, importRecords, launchProfile, newRecord } from './extension-helpers.ts';
+import { TEST_BACKUP_PASSPHRASE, exampleRecord, importRecords, launchProfile, newRecord, press } from './extension-helpers.ts';
 
 /** A downloaded backup, decrypted with the test passphrase. */
 async function decrypted(path: string): Promise<Backup> {
@@ -186,7 +186,7 @@ describe('minutes', () => {
       // (allowed 60 s above). A sign that fails says so in the status, named in the failure.
       await expect.poll(() => panel.getByTestId('minutes-sign').isEnabled(), { timeout: 30_000, message: '签名并下载 stays disabled' }).toBe(true);
       const signed = panel.waitForEvent('download', { timeout: 90_000 });
-      await panel.getByTestId('minutes-sign').click();
+      await press(panel.getByTestId('minutes-sign'));
       const download = await signed.catch(async (e: unknown) => {
         throw new Error(`${String(e)}; 状态：${await panel.getByTestId('minutes-status').textContent().catch(() => '(无)')}`);
       });
@@ -233,7 +233,7 @@ describe('minutes', () => {
       // (allowed 60 s above). A sign that fails says so in the status, named in the failure.
       await expect.poll(() => panel.getByTestId('minutes-sign').isEnabled(), { timeout: 30_000, message: '签名并下载 stays disabled' }).toBe(true);
       const signed = panel.waitForEvent('download', { timeout: 90_000 });
-      await panel.getByTestId('minutes-sign').click();
+      await press(panel.getByTestId('minutes-sign'));
       const download = await signed.catch(async (e: unknown) => {
         throw new Error(`${String(e)}; 状态：${await panel.getByTestId('minutes-status').textContent().catch(() => '(无)')}`);
       });

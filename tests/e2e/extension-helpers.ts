@@ -202,3 +202,14 @@ export function rosterSheet(form: FormDefinition, records: LvzhiRecord[], option
   }) : [];
   return { name: table.name, header, rows, ...(images.length ? { images } : {}) };
 }
+
+/**
+ * Presses a button from the keyboard (focus, Enter) — a way a clerk uses too. Below the minutes'
+ * PDF preview a mouse click is not safe in a test: Playwright scrolls the button into view and
+ * clicks at once, and under load Chromium routes the click by its hit-test data from before the
+ * scroll, into the preview's PDF frame (reproduced: no pointer event reached the panel at all).
+ */
+export async function press(button: Locator): Promise<void> {
+  await button.focus();
+  await button.press('Enter');
+}
