@@ -236,9 +236,11 @@ describe('data in without retyping', () => {
     await screenshot(panel, 'staff-data-paste');
     await panel.getByTestId('paste-apply').click();
     await panel.getByTestId('paste-applied').waitFor();
-    expect(await editor.locator('.lvz-form [data-field="chair"] input').inputValue()).toBe('张建国');
-    expect(await editor.locator('.lvz-form [data-field="present"] .lvz-chip').count()).toBe(3);
-    expect(await editor.locator('.lvz-form [data-field="place"] input').inputValue()).toBe('镇政府二楼会议室');
+    // (polled: the form's boxes take their new values in the renders after 填入; once failed on CI
+    // reading an empty 主持人 right after the status showed, not reproduced in 8 runs under load)
+    await expect.poll(() => editor.locator('.lvz-form [data-field="chair"] input').inputValue(), { timeout: 5000 }).toBe('张建国');
+    await expect.poll(() => editor.locator('.lvz-form [data-field="present"] .lvz-chip').count(), { timeout: 5000 }).toBe(3);
+    await expect.poll(() => editor.locator('.lvz-form [data-field="place"] input').inputValue(), { timeout: 5000 }).toBe('镇政府二楼会议室');
     expect(await editor.locator('.lvz-form [data-field="title"] input').inputValue()).toBe('');
     await panel.getByTestId('editor-back').click();
   });

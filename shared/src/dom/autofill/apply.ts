@@ -315,6 +315,10 @@ async function dismissStrayPanel(el: Element, last: Element | undefined): Promis
 /** How long a covered control may wait for what covers it to go (a closing popup's animation, ms). */
 const COVER_WAIT_MS = 1200;
 
+/** A new table row is settled once nothing in its table changed for this long (ms), waited at most ROW_SETTLE_MAX_MS. */
+const ROW_SETTLED_MS = 60;
+const ROW_SETTLE_MAX_MS = 400;
+
 /** How long a rescan waits for popups still fading out (ms). */
 const SETTLE_MS = 800;
 
@@ -436,6 +440,12 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
             // watched from the document: a library may put the first row into a body table it renders then
             const row = await waitUntil(() => bodyRows().length > count ? bodyRows()[count] : undefined, { near: te.table, timeout: 1500 });
             if (!row) throw new Error('点击添加后没有出现新行');
+            // the page may go on after its row appears: a grid that opens the new row's first cell
+            // itself (vxe-table's insertAt, then setEditCell) does so a moment later, and a cell we
+            // opened meanwhile loses its editor to it (a choice column then failed in every row,
+            // each after a 1.5 s wait). The row's table is let settle — nothing changing in it for
+            // a moment — bounded.
+            await waitUntil(() => false, { root: row.closest('table')?.parentElement ?? row, idle: ROW_SETTLED_MS, timeout: ROW_SETTLE_MAX_MS });
             addedRows.push({ table: liveBody(te), row, key: `${t.table}:${i}`, find: () => bodyRows()[count] });
           }
           for (const [header, value] of Object.entries(t.rows[i]!)) {
