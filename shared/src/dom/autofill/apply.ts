@@ -443,9 +443,9 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
             // the page may go on after its row appears: a grid that opens the new row's first cell
             // itself (vxe-table's insertAt, then setEditCell) does so a moment later, and a cell we
             // opened meanwhile loses its editor to it (a choice column then failed in every row,
-            // each after a 1.5 s wait). The row's table is let settle — nothing changing in it for
-            // a moment — bounded.
-            await waitUntil(() => false, { root: row.closest('table')?.parentElement ?? row, idle: ROW_SETTLED_MS, timeout: ROW_SETTLE_MAX_MS });
+            // each after a 1.5 s wait). A grid whose cells become editors is let settle — nothing
+            // changing in its table for a moment — bounded; other tables' rows hold their controls.
+            if (Array.from(row.cells).some(editableCell)) await waitUntil(() => false, { root: row.closest('table')?.parentElement ?? row, idle: ROW_SETTLED_MS, timeout: ROW_SETTLE_MAX_MS });
             addedRows.push({ table: liveBody(te), row, key: `${t.table}:${i}`, find: () => bodyRows()[count] });
           }
           for (const [header, value] of Object.entries(t.rows[i]!)) {
