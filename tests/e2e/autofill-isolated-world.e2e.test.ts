@@ -51,4 +51,36 @@ describe('the engine in an isolated world, as the extension runs it', () => {
       expect(report.failed.map((f) => f.key)).toEqual(['meeting.type']);
     } finally { await page.close(); }
   });
+
+  it('asks the helper for a widget\'s props once per scan for the same keys, and afresh in the next scan', async () => {
+    // the Fusion page: its selects and pickers are asked the same keys more than once in a scan
+    const page = await t.browser.newPage();
+    try {
+      await page.goto(t.site.url('/fusion.html'));
+      await page.waitForFunction(() => !!(window as unknown as { __portal?: unknown }).__portal);
+      const channel = `lvzhi-test-${Math.random().toString(36).slice(2)}`;
+      // in the page's world: each props request the helper gets, by element and keys
+      await page.evaluate((ch) => {
+        const ids = new WeakMap<EventTarget, number>();
+        let next = 0;
+        const asked: string[] = [];
+        (window as unknown as { __asked: string[] }).__asked = asked;
+        document.addEventListener(`${ch}-q`, (e) => {
+          const w = JSON.parse((e as CustomEvent<string>).detail) as { op: string; want?: string[] };
+          if (w.op !== 'props' || !e.target) return;
+          if (!ids.has(e.target)) ids.set(e.target, next++);
+          asked.push(`${ids.get(e.target)}|${(w.want ?? []).join(',')}`);
+        }, true);
+      }, channel);
+      const engine = await injectEngine(page, AUTOFILL_BUNDLE, { channel });
+      const asked = () => page.evaluate(() => (window as unknown as { __asked: string[] }).__asked.splice(0));
+      await engine('scan');
+      const first = await asked();
+      expect(first.length).toBeGreaterThan(0);
+      expect(first.length, first.join('\n')).toBe(new Set(first).size);
+      // a second scan keeps nothing from the first: the same questions cross again
+      await engine('scan');
+      expect((await asked()).length).toBe(first.length);
+    } finally { await page.close(); }
+  });
 });

@@ -24,12 +24,14 @@ const call = (method: string, args: unknown[]) => `(async () => {
 /**
  * Injects the bundle and returns how to call it. `world: 'isolated'` (default) puts the engine in
  * an isolated world of the top frame; `bridge: false` leaves out the page-world helper (what the
- * engine sees there without it). `world: 'page'` puts it in the page's own world.
+ * engine sees there without it). `world: 'page'` puts it in the page's own world. `channel` names
+ * the bridge's channel (random otherwise).
  */
-export async function injectEngine(page: Page, bundle: string, opts: { world?: 'isolated' | 'page'; bridge?: boolean } = {}): Promise<EngineCall> {
+export async function injectEngine(page: Page, bundle: string, opts: { world?: 'isolated' | 'page'; bridge?: boolean; channel?: string } = {}): Promise<EngineCall> {
   await page.addScriptTag({ path: bundle });
   if (opts.world === 'page') return ((method: string, ...args: unknown[]) => page.evaluate(call(method, args))) as EngineCall;
-  const channel = `lvzhi-test-${Math.random().toString(36).slice(2)}`;
+  // (a test that watches the bridge's events names the channel; the requests are `${channel}-q`)
+  const channel = opts.channel ?? `lvzhi-test-${Math.random().toString(36).slice(2)}`;
   if (opts.bridge !== false) await page.evaluate(`window.Lvzhi.pageWorld.listen(${JSON.stringify(channel)})`);
   const cdp = await page.context().newCDPSession(page);
   const { frameTree } = await cdp.send('Page.getFrameTree');

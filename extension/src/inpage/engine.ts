@@ -13,7 +13,7 @@
  */
 import type { FillPlan, FillReport, ScanResult, ScannedControl } from '@lvzhi/shared';
 import { PAGE_WORLD_INJECT } from '../lib/staff-portals.ts';
-import { applyPlan, eventBridgePageWorld, scanPage, setPageWorld, type ApplyResult, type PageSession, type ScanOptions } from '@lvzhi/shared/dom/autofill';
+import { applyPlan, eventBridgePageWorld, sameOriginDocuments, scanPage, setPageWorld, type ApplyResult, type PageSession, type ScanOptions } from '@lvzhi/shared/dom/autofill';
 import { PAGE_WORLD_INIT, newChannelName } from './page-world-channel.ts';
 
 // This script runs in an isolated world: framework state (widget models and props for the scan
@@ -23,16 +23,7 @@ const channel = newChannelName();
 setPageWorld(eventBridgePageWorld({ request: `${channel}-q`, reply: `${channel}-a` }));
 
 /** The top document and its same-origin frames, nested (the helper runs in each). */
-function documents(doc: Document = document, depth = 0, out: Document[] = []): Document[] {
-  out.push(doc);
-  if (depth > 4) return out;
-  for (const f of Array.from(doc.querySelectorAll<HTMLIFrameElement | HTMLFrameElement>('iframe, frame'))) {
-    let inner: Document | null = null;
-    try { inner = f.contentDocument; } catch { inner = null; }
-    if (inner) documents(inner, depth + 1, out);
-  }
-  return out;
-}
+const documents = (): Document[] => sameOriginDocuments(document);
 
 let helper: Promise<void> | undefined;
 /** Asks the background once per page for the MAIN-world helper; a fill goes on without it (undo then reports the radios). */

@@ -11,17 +11,17 @@
  *   The Layui page loads layui.js (with its css/ and font/) and the H+-style page jQuery,
  *   Bootstrap 4, iCheck and bootstrap-datetimepicker, all copied from their npm packages. The
  *   JeecgBoot 2.x page loads Vue 2.7, moment and Ant Design Vue 1.7, the .NET OA page jQuery and
- *   DevExtreme 22.2, the last three from registry tarballs too (vendorPacked).
+ *   DevExtreme 22.2, the last three from registry tarballs too (all copied by tests/harness/vendor.ts).
  * - The ASP.NET page and the wizard are plain files (no bundling needed for the ASP.NET one).
  *
  * `buildEvalPortals()` skips the work when dist/ is newer than every source.
  */
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { vendorFiles, type VendorSource } from '../../harness/vendor.ts';
 
 export const EVAL_PORTALS_DIR = fileURLToPath(new URL('.', import.meta.url));
 export const EVAL_DIST = join(EVAL_PORTALS_DIR, 'dist');
@@ -101,116 +101,59 @@ export function singleCopies(): Plugin {
   };
 }
 
-/** Vue 2.7 and Element UI 2.15 from the registry tarballs, extracted into dist/vendor. */
-function vendorVue2(): void {
-  const out = join(EVAL_DIST, 'vendor');
-  const files = [join(out, 'vue2', 'vue.min.js'), join(out, 'element-ui', 'index.js'), join(out, 'element-ui', 'theme-chalk', 'index.css')];
-  if (files.every((f) => existsSync(f))) return;
-  mkdirSync(CACHE, { recursive: true });
-  const tarballs = { vue: join(CACHE, 'vue-2.7.16.tgz'), el: join(CACHE, 'element-ui-2.15.14.tgz') };
-  if (!existsSync(tarballs.vue) || !existsSync(tarballs.el)) {
-    execFileSync('npm', ['pack', 'vue@2.7.16', 'element-ui@2.15.14', '--pack-destination', CACHE], { stdio: ['ignore', 'ignore', 'pipe'], cwd: CACHE });
-  }
-  for (const [name, tgz] of [['vue', tarballs.vue], ['element-ui', tarballs.el]] as const) {
-    const dir = join(CACHE, name);
-    mkdirSync(dir, { recursive: true });
-    execFileSync('tar', ['-xzf', tgz, '-C', dir, '--strip-components=1'], { stdio: 'inherit' });
-  }
-  mkdirSync(join(out, 'vue2'), { recursive: true });
-  cpSync(join(CACHE, 'vue', 'dist', 'vue.min.js'), join(out, 'vue2', 'vue.min.js'));
-  mkdirSync(join(out, 'element-ui', 'theme-chalk'), { recursive: true });
-  cpSync(join(CACHE, 'element-ui', 'lib', 'index.js'), join(out, 'element-ui', 'index.js'));
-  cpSync(join(CACHE, 'element-ui', 'lib', 'theme-chalk', 'index.css'), join(out, 'element-ui', 'theme-chalk', 'index.css'));
-  cpSync(join(CACHE, 'element-ui', 'lib', 'theme-chalk', 'fonts'), join(out, 'element-ui', 'theme-chalk', 'fonts'), { recursive: true });
-}
-
 /**
- * Ant Design Vue 1.7 (with moment 2.29, for the JeecgBoot 2.x page on Vue 2.7) and DevExtreme 22.2
- * (jQuery widgets, for the .NET OA page) from their registry tarballs (`npm pack`, cached in
- * .cache/, gitignored): antdv 1.x needs Vue 2, which cannot be installed next to Vue 3, and
- * DevExtreme's 90 MB package is only needed for its dx.all.js bundle and two stylesheets.
- * DevExtreme 22.2 is the line such OA systems shipped (no license key check before 24.x).
+ * What the script-tag pages load, copied into dist/vendor (tests/harness/vendor.ts). From the
+ * registry tarballs (`npm pack`, cached in .cache/, gitignored): Vue 2.7 and Element UI 2.15 (Vue
+ * 2 cannot be installed next to Vue 3); Ant Design Vue 1.7 with moment 2.29 for the JeecgBoot 2.x
+ * page on Vue 2.7; DevExtreme 22.2 (jQuery widgets, for the .NET OA page), whose 90 MB package is
+ * only needed for its dx.all.js bundle and two stylesheets — 22.2 is the line such OA systems
+ * shipped (no license key check before 24.x).
  */
-function vendorPacked(): void {
-  const out = join(EVAL_DIST, 'vendor');
-  const packs = [
-    { spec: 'ant-design-vue@1.7.8', tgz: 'ant-design-vue-1.7.8.tgz', dir: 'ant-design-vue-1' },
-    { spec: 'moment@2.29.4', tgz: 'moment-2.29.4.tgz', dir: 'moment' },
-    { spec: 'devextreme@22.2.15', tgz: 'devextreme-22.2.15.tgz', dir: 'devextreme' },
-  ];
-  const copies: Array<[string, string]> = [
-    ['ant-design-vue-1/dist/antd-with-locales.min.js', 'antdv1/antd-with-locales.min.js'],
-    ['ant-design-vue-1/dist/antd.min.css', 'antdv1/antd.min.css'],
-    ['moment/min/moment.min.js', 'moment/moment.min.js'],
-    ['moment/locale/zh-cn.js', 'moment/zh-cn.js'],
-    ['devextreme/dist/js/dx.all.js', 'devextreme/dx.all.js'],
-    ['devextreme/dist/js/localization/dx.messages.zh.js', 'devextreme/dx.messages.zh.js'],
-    ['devextreme/dist/css/dx.common.css', 'devextreme/dx.common.css'],
-    ['devextreme/dist/css/dx.light.css', 'devextreme/dx.light.css'],
-    ['devextreme/dist/css/icons', 'devextreme/icons'],
-  ];
-  if (copies.every(([, to]) => existsSync(join(out, to)))) return;
-  mkdirSync(CACHE, { recursive: true });
-  const missing = packs.filter((p) => !existsSync(join(CACHE, p.tgz)));
-  if (missing.length) execFileSync('npm', ['pack', ...missing.map((p) => p.spec), '--pack-destination', CACHE], { stdio: ['ignore', 'ignore', 'pipe'], cwd: CACHE });
-  for (const p of packs) {
-    const dir = join(CACHE, p.dir);
-    if (existsSync(join(dir, 'package.json'))) continue;
-    mkdirSync(dir, { recursive: true });
-    execFileSync('tar', ['-xzf', join(CACHE, p.tgz), '-C', dir, '--strip-components=1'], { stdio: 'inherit' });
-  }
-  for (const [from, to] of copies) {
-    mkdirSync(dirname(join(out, to)), { recursive: true });
-    cpSync(join(CACHE, from), join(out, to), { recursive: true });
-  }
-}
+const PACKED: readonly VendorSource[] = [
+  { pack: 'vue@2.7.16', copy: [['dist/vue.min.js', 'vue2/vue.min.js']] },
+  { pack: 'element-ui@2.15.14', copy: [['lib/index.js', 'element-ui/index.js'], ['lib/theme-chalk/index.css', 'element-ui/theme-chalk/index.css'], ['lib/theme-chalk/fonts', 'element-ui/theme-chalk/fonts']] },
+  { pack: 'ant-design-vue@1.7.8', copy: [['dist/antd-with-locales.min.js', 'antdv1/antd-with-locales.min.js'], ['dist/antd.min.css', 'antdv1/antd.min.css']] },
+  { pack: 'moment@2.29.4', copy: [['min/moment.min.js', 'moment/moment.min.js'], ['locale/zh-cn.js', 'moment/zh-cn.js']] },
+  {
+    pack: 'devextreme@22.2.15',
+    copy: [
+      ['dist/js/dx.all.js', 'devextreme/dx.all.js'], ['dist/js/localization/dx.messages.zh.js', 'devextreme/dx.messages.zh.js'],
+      ['dist/css/dx.common.css', 'devextreme/dx.common.css'], ['dist/css/dx.light.css', 'devextreme/dx.light.css'], ['dist/css/icons', 'devextreme/icons'],
+    ],
+  },
+];
 
 /**
- * jQuery, Bootstrap 4, select2, bootstrap-select as a 2019 portal would ship them; jQuery Validation and jQuery UI for the
+ * From the workspace: jQuery, Bootstrap 4, select2, bootstrap-select as a 2019 portal would ship them; jQuery Validation and jQuery UI for the
  * JSP-era page; iCheck and bootstrap-datetimepicker for the H+-style page; Layui 2 for the Layui admin page.
  */
-function vendorJquery(): void {
-  const out = join(EVAL_DIST, 'vendor');
-  const pkg = (name: string) => dirname(require.resolve(`${name}/package.json`));
-  const copies: Array<[string, string]> = [
-    [join(pkg('jquery'), 'dist', 'jquery.min.js'), 'jquery.min.js'],
-    [join(pkg('bootstrap'), 'dist', 'js', 'bootstrap.bundle.min.js'), 'bootstrap.bundle.min.js'],
-    [join(pkg('bootstrap'), 'dist', 'css', 'bootstrap.min.css'), 'bootstrap.min.css'],
-    [join(pkg('select2'), 'dist', 'js', 'select2.full.min.js'), 'select2.full.min.js'],
-    [join(pkg('select2'), 'dist', 'js', 'i18n', 'zh-CN.js'), 'select2.zh-CN.js'],
-    [join(pkg('select2'), 'dist', 'css', 'select2.min.css'), 'select2.min.css'],
-    [join(pkg('bootstrap-select'), 'dist', 'js', 'bootstrap-select.min.js'), 'bootstrap-select.min.js'],
-    [join(pkg('bootstrap-select'), 'dist', 'js', 'i18n', 'defaults-zh_CN.min.js'), 'bootstrap-select.zh_CN.min.js'],
-    [join(pkg('bootstrap-select'), 'dist', 'css', 'bootstrap-select.min.css'), 'bootstrap-select.min.css'],
-    // the JSP-era page: jQuery Validation with its Chinese messages, jQuery UI's datepicker
-    [join(pkg('jquery-validation'), 'dist', 'jquery.validate.min.js'), 'jquery.validate.min.js'],
-    [join(pkg('jquery-validation'), 'dist', 'localization', 'messages_zh.min.js'), 'jquery.validate.messages_zh.min.js'],
-    [join(pkg('jquery-ui-dist'), 'jquery-ui.min.js'), join('jquery-ui', 'jquery-ui.min.js')],
-    [join(pkg('jquery-ui-dist'), 'jquery-ui.min.css'), join('jquery-ui', 'jquery-ui.min.css')],
-    // the H+-style meeting page: iCheck (square skin, green) and smalot's bootstrap-datetimepicker
-    [join(pkg('icheck'), 'icheck.min.js'), join('icheck', 'icheck.min.js')],
-    [join(pkg('icheck'), 'skins', 'square', 'green.css'), join('icheck', 'green.css')],
-    [join(pkg('icheck'), 'skins', 'square', 'green.png'), join('icheck', 'green.png')],
-    [join(pkg('icheck'), 'skins', 'square', 'green@2x.png'), join('icheck', 'green@2x.png')],
-    [join(pkg('bootstrap-datetime-picker'), 'js', 'bootstrap-datetimepicker.min.js'), join('datetimepicker', 'bootstrap-datetimepicker.min.js')],
-    [join(pkg('bootstrap-datetime-picker'), 'js', 'locales', 'bootstrap-datetimepicker.zh-CN.js'), join('datetimepicker', 'bootstrap-datetimepicker.zh-CN.js')],
-    [join(pkg('bootstrap-datetime-picker'), 'css', 'bootstrap-datetimepicker.min.css'), join('datetimepicker', 'bootstrap-datetimepicker.min.css')],
-  ];
-  for (const dir of ['jquery-ui', 'icheck', 'datetimepicker']) mkdirSync(join(out, dir), { recursive: true });
-  for (const [from, to] of copies) cpSync(from, join(out, to));
-  cpSync(join(pkg('jquery-ui-dist'), 'images'), join(out, 'jquery-ui', 'images'), { recursive: true });
+const INSTALLED: readonly VendorSource[] = [
+  { installed: 'jquery', copy: [['dist/jquery.min.js', 'jquery.min.js']] },
+  { installed: 'bootstrap', copy: [['dist/js/bootstrap.bundle.min.js', 'bootstrap.bundle.min.js'], ['dist/css/bootstrap.min.css', 'bootstrap.min.css']] },
+  { installed: 'select2', copy: [['dist/js/select2.full.min.js', 'select2.full.min.js'], ['dist/js/i18n/zh-CN.js', 'select2.zh-CN.js'], ['dist/css/select2.min.css', 'select2.min.css']] },
+  { installed: 'bootstrap-select', copy: [['dist/js/bootstrap-select.min.js', 'bootstrap-select.min.js'], ['dist/js/i18n/defaults-zh_CN.min.js', 'bootstrap-select.zh_CN.min.js'], ['dist/css/bootstrap-select.min.css', 'bootstrap-select.min.css']] },
+  // the JSP-era page: jQuery Validation with its Chinese messages, jQuery UI's datepicker
+  { installed: 'jquery-validation', copy: [['dist/jquery.validate.min.js', 'jquery.validate.min.js'], ['dist/localization/messages_zh.min.js', 'jquery.validate.messages_zh.min.js']] },
+  { installed: 'jquery-ui-dist', copy: [['jquery-ui.min.js', 'jquery-ui/jquery-ui.min.js'], ['jquery-ui.min.css', 'jquery-ui/jquery-ui.min.css'], ['images', 'jquery-ui/images']] },
+  // the H+-style meeting page: iCheck (square skin, green) and smalot's bootstrap-datetimepicker
+  { installed: 'icheck', copy: [['icheck.min.js', 'icheck/icheck.min.js'], ['skins/square/green.css', 'icheck/green.css'], ['skins/square/green.png', 'icheck/green.png'], ['skins/square/green@2x.png', 'icheck/green@2x.png']] },
+  {
+    installed: 'bootstrap-datetime-picker',
+    copy: [
+      ['js/bootstrap-datetimepicker.min.js', 'datetimepicker/bootstrap-datetimepicker.min.js'], ['js/locales/bootstrap-datetimepicker.zh-CN.js', 'datetimepicker/bootstrap-datetimepicker.zh-CN.js'],
+      ['css/bootstrap-datetimepicker.min.css', 'datetimepicker/bootstrap-datetimepicker.min.css'],
+    ],
+  },
   // Layui 2 as its users ship it: the one-file layui.js with css/ and font/ beside it.
-  cpSync(join(pkg('layui'), 'dist'), join(out, 'layui'), { recursive: true });
-}
+  { installed: 'layui', copy: [['dist', 'layui']] },
+];
 
 export async function buildEvalPortals(force = false): Promise<string> {
   const stamp = join(EVAL_DIST, '.built');
   const sources = Math.max(newest(join(EVAL_PORTALS_DIR, 'src')), statSync(fileURLToPath(import.meta.url)).mtimeMs);
   if (!force && existsSync(stamp) && statSync(stamp).mtimeMs > sources) return EVAL_DIST;
   mkdirSync(EVAL_DIST, { recursive: true });
-  vendorVue2();
-  vendorJquery();
-  vendorPacked();
+  vendorFiles([...INSTALLED, ...PACKED], { dest: join(EVAL_DIST, 'vendor'), cache: CACHE, resolveFrom: TESTS_DIR });
   await build({
     entryPoints: Object.fromEntries(EVAL_PAGES.filter((p) => p.entry).map((p) => [p.id, join(EVAL_PORTALS_DIR, 'src', p.entry!)])),
     bundle: true,

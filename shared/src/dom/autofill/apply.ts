@@ -14,7 +14,7 @@ import { cellHolds, closeCell, controlOf, editableCell, liveCell, openCell, type
 import { blur, cautionReason, clickLikeUser, forgetReach, holdScroll, key, leaving, leavingIn, reachNow, textOf, unusableReason, win } from './util.ts';
 import { hiddenTabs, openTab, selectedTabBeside, showTabsOf, unopenedTabs } from './tabs.ts';
 import { unusableWords } from '../../core/autofill/words.ts';
-import { pageWorld, type ModelRead } from './framework-state.ts';
+import { forgetPropsReads, pageWorld, type ModelRead } from './framework-state.ts';
 import { modelMatches, notAccepted, readMatches } from './verify.ts';
 import { fillGroups, type GroupUndo } from './repeat.ts';
 
@@ -403,6 +403,8 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
       try {
         const before = adapter.read(handle);
         const model = unchosenRadioModel(handle, before);
+        // props read through the page-world bridge are not kept past a write (only a scan keeps them)
+        forgetPropsReads();
         await adapter.write(handle, step.value);
         // a choice (a checkbox behind a :checked toggle, a select, a library widget) can show or
         // hide other fields without a mutation: the next controls are checked afresh
@@ -496,6 +498,7 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
     async undo() {
       const failed: { control: string; error: string }[] = [];
       let restored = 0;
+      forgetPropsReads();
       if (undoGroups) { const g = await undoGroups(); restored += g.restored; failed.push(...g.failed); }
       for (const c of [...editedCells].reverse()) {
         try {

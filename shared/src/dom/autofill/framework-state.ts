@@ -269,7 +269,48 @@ function vue2ComponentOf(el: Element, first: Anyish, want: readonly string[]): A
  * world (props cross as plain JSON there: functions and class instances are dropped).
  */
 export function componentOf(el: Element, want: readonly string[] = MODEL_PROPS): WidgetComponent | undefined {
-  try { return world.componentOf ? world.componentOf(el, want) : componentHere(el, want); } catch { return undefined; }
+  try { return world.componentOf ? bridgedComponentOf(world.componentOf, el, want) : componentHere(el, want); } catch { return undefined; }
+}
+
+/**
+ * Props read through the bridge while a scan runs, by element and wanted keys. Each read through
+ * the bridge is a synchronous event round trip and a JSON copy of the props, and a scan asks the
+ * same picker more than once (detect, kind, format); a scan is synchronous and writes nothing, so
+ * inside one the page cannot change them. Kept only while a hold is open (scanPage takes one),
+ * dropped when the last hold closes and by every write (`forgetPropsReads`): outside a scan each
+ * read crosses. Read here (componentHere, the page's own world) nothing is kept: nothing to save.
+ */
+let propsReads: WeakMap<Element, Map<string, WidgetComponent | undefined>> | undefined;
+let propsHolds = 0;
+
+/** Keeps bridged props reads until the returned release (a scan: starts afresh each time). */
+export function holdPropsReads(): () => void {
+  propsHolds++;
+  propsReads = new WeakMap();
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    if (--propsHolds === 0) propsReads = undefined;
+  };
+}
+
+/** Drops the props read so far: the page may have changed them (a write, an apply step). */
+export function forgetPropsReads(): void {
+  if (propsReads) propsReads = new WeakMap();
+}
+
+function bridgedComponentOf(read: NonNullable<PageWorld['componentOf']>, el: Element, want: readonly string[]): WidgetComponent | undefined {
+  const cache = propsReads;
+  if (!cache) return read(el, want);
+  const key = want.join('\n');
+  let byWant = cache.get(el);
+  if (byWant?.has(key)) return byWant.get(key);
+  const c = read(el, want);
+  // (a read that threw is not kept: componentOf answers undefined and the next read tries again)
+  if (!byWant) { byWant = new Map(); cache.set(el, byWant); }
+  byWant.set(key, c);
+  return c;
 }
 
 function componentHere(el: Element, want: readonly string[] = MODEL_PROPS): WidgetComponent | undefined {
@@ -496,7 +537,7 @@ export interface PageWorld {
 let world: PageWorld = { readRadioModel, restoreRadioModel, readModel: readWidgetModel, readGridCell };
 
 /** The extension's isolated-world content script sets a bridge to its MAIN-world helper here. */
-export function setPageWorld(w: PageWorld): void { world = w; }
+export function setPageWorld(w: PageWorld): void { world = w; forgetPropsReads(); }
 export function pageWorld(): PageWorld { return world; }
 
 // ---------------------------------------------------------------- a bridge between two worlds (the extension)
@@ -614,6 +655,8 @@ export function eventBridgePageWorld(channel: PageWorldChannel = FIXED_CHANNEL):
       const input = group.find((i) => i.checked) ?? group[0];
       if (!input) return false;
       const w: Wire = { op: 'restore', framework: prior.framework, ...(prior.value === undefined ? {} : { value: prior.value }) };
+      // a write in the page's world: props read before it are not to be trusted after it
+      forgetPropsReads();
       return ask(input, w) === 'true';
     },
     readModel(el) {

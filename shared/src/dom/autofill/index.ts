@@ -1,5 +1,6 @@
 /** Autofill, the DOM part: scanning, widget adapters, applying plans, undo and read-back. */
 export * from './util.ts';
+export * from './frames.ts';
 export * from './adapters/index.ts';
 export * from './scan.ts';
 export * from './apply.ts';

@@ -9,6 +9,7 @@ import { formatFromHint } from '../../core/autofill/convert.ts';
 import { isPromptOnly, visibleLabel } from '../../core/autofill/words.ts';
 import { adapters, type WidgetAdapter, type WidgetHandle } from './adapters/index.ts';
 import { cautionReason, holdScroll, isElement, textOf, unusableReason } from './util.ts';
+import { holdPropsReads } from './framework-state.ts';
 import { hiddenTabs, tabLabelOf } from './tabs.ts';
 import { blockOf, CLICKABLE, finishGroups, groupForMapping, isAddButton, listNameFromButton, scanGroups, type GroupEntry } from './repeat.ts';
 
@@ -524,7 +525,9 @@ export function controlWithin(el: Element): ControlEntry | undefined {
 
 export function scanPage(doc: Document = document, options: ScanOptions = {}): PageSession {
   const release = holdScroll();
-  try { return scanDocument(doc, options); } finally { release(); }
+  // widgets' props read through the page-world bridge are read once per scan (framework-state.ts)
+  const releaseProps = holdPropsReads();
+  try { return scanDocument(doc, options); } finally { releaseProps(); release(); }
 }
 
 function scanDocument(doc: Document, options: ScanOptions): PageSession {

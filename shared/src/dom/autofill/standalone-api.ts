@@ -11,6 +11,7 @@ import { applyPlan, fillLate, fillOtherTabs, scanOptionsFor, settleLeaving, type
 import { scanPage, type PageSession } from './scan.ts';
 import { registerAdapter, setWaitLimit, type WidgetAdapter } from './adapters/index.ts';
 import { eventBridgePageWorld, listenForPageWorldRequests, setPageWorld } from './framework-state.ts';
+import { sameOriginDocuments } from './frames.ts';
 
 export interface LvzhiAutofillOptions {
   /** Packs to take the dictionary from (default: the packs given to createAutofill). */
@@ -45,17 +46,6 @@ export interface LvzhiAutofill {
    * the document and its same-origin frames; `bridge` in the isolated world reads through it.
    */
   pageWorld: { listen(channel: string): void; bridge(channel: string): void };
-}
-
-function sameOriginDocs(doc: Document, depth = 0, out: Document[] = []): Document[] {
-  out.push(doc);
-  if (depth > 4) return out;
-  for (const f of Array.from(doc.querySelectorAll<HTMLIFrameElement>('iframe, frame'))) {
-    let inner: Document | null = null;
-    try { inner = f.contentDocument; } catch { inner = null; }
-    if (inner) sameOriginDocs(inner, depth + 1, out);
-  }
-  return out;
 }
 
 /** Creates the object the standalone bundle exposes as `window.Lvzhi`. */
@@ -152,7 +142,7 @@ export function createAutofill(defaultPacks: PackDefinition[] = []): LvzhiAutofi
     registerAdapter,
     pageWorld: {
       listen(channel) {
-        for (const d of sameOriginDocs(document)) listenForPageWorldRequests(d, { request: `${channel}-q`, reply: `${channel}-a` });
+        for (const d of sameOriginDocuments(document)) listenForPageWorldRequests(d, { request: `${channel}-q`, reply: `${channel}-a` });
       },
       bridge(channel) { setPageWorld(eventBridgePageWorld({ request: `${channel}-q`, reply: `${channel}-a` })); },
     },
