@@ -89,6 +89,9 @@ describe('autofill: a table’s columns by their headers', () => {
     const table = { id: 't0', labels: [{ source: 'form-item' as const, text: '发现问题' }], columns: ['问题描述', '整改状态'], rows: 0, canAddRow: true, frame: '' };
     const plan = planFill(ctx, { url: 'https://oa.example/sc', controls: [], tables: [table], refused: [] }, values, { form });
     expect(plan.tables[0]?.rows[0]?.['整改状态']).toMatchObject({ type: 'option', candidates: expect.arrayContaining(['已整改', '整改到位']) });
+    // the usual triple of a rectification list is 未整改 / 整改中 / 已整改: 待整改 is 未整改
+    const open = planFill(ctx, { url: 'https://oa.example/sc', controls: [], tables: [table], refused: [] }, dictionaryView(form, { problems: [{ problem: '消防通道堵塞', status: '待整改' }] }), { form });
+    expect(open.tables[0]?.rows[0]?.['整改状态']).toMatchObject({ type: 'option', candidates: expect.arrayContaining(['待整改', '未整改']) });
   });
   it('reads a header without the joining 和 as the column (意见建议 = 意见和建议)', async () => {
     const { validatePackSet: v } = await import('@lvzhi/shared');
