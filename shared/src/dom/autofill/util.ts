@@ -551,12 +551,21 @@ export function leaving(el: Element): boolean {
     if (anims.some((a) => a.playState === 'running')) return true;
   }
   // libraries that animate with animate.css-style keyframes (Fusion's expandOutUp, fadeOutUpSmall)
-  // and no leave class: a finite animation whose name says it goes out
+  // and no leave class: a finite animation whose name says it goes out; and those that fade with
+  // an inline transition and no class at all (DevExtreme's overlays: opacity 1 → 0 over 400 ms)
   for (let p: Element | null = el, i = 0; p && i < TRANSITION_DEPTH; p = p.parentElement, i++) {
     const anims = (p as Element & { getAnimations?: () => Animation[] }).getAnimations?.() ?? [];
-    if (anims.some(outAnimation)) return true;
+    if (anims.some((a) => outAnimation(a) || fadingOut(a))) return true;
   }
   return false;
+}
+
+/** A running transition or animation that ends fully transparent: the element is fading away. */
+function fadingOut(a: Animation): boolean {
+  if (a.playState !== 'running') return false;
+  const frames = (a.effect as KeyframeEffect | null)?.getKeyframes?.();
+  const last = frames?.[frames.length - 1] as { opacity?: string | number } | undefined;
+  return last?.opacity !== undefined && Number(last.opacity) === 0;
 }
 
 const OUT_NAME = /Out|(^|[-_])out([-_A-Z]|$)/;
@@ -585,7 +594,7 @@ export const LEAVING_SELECTOR = '[class*="-leave-active"], [class*="-exit-active
 export function leavingIn(doc: Document): boolean {
   if (doc.querySelector(LEAVING_SELECTOR)) return true;
   const all = (doc as Document & { getAnimations?: () => Animation[] }).getAnimations?.() ?? [];
-  return all.some((a) => a.playState === 'running' && outAnimation(a));
+  return all.some((a) => (a.playState === 'running' && outAnimation(a)) || fadingOut(a));
 }
 
 export function isElement(n: unknown): n is Element {
