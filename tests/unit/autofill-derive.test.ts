@@ -188,6 +188,14 @@ describe('labels', () => {
     expect(labelVariants('附议人数（人）')).toContain('附议人数');
     expect(labelVariants('ＡＢＣ姓名')).toContain('abc姓名');
     expect(matchLabels(ctx, [{ source: 'table-cell', text: '人大代表之姓名' }])).toMatchObject({ kind: 'match', key: 'deputy.name' });
+    // 存在 in front names no field: 存在问题及原因 is the suggestion's 问题及原因 (its 情况 and 分析,
+    // as the published format of a suggestion has them: 情况, 分析, 建议)
+    expect(labelVariants('存在的问题')).toContain('问题');
+    expect(labelVariants('存在问题及原因')).toContain('问题原因');
+    expect(matchLabels(ctx, [{ source: 'form-item', text: '存在问题及原因' }], new Set(['suggestion.reason', 'suggestion.content']))).toMatchObject({ kind: 'match', key: 'suggestion.reason' });
+    expect(matchLabels(ctx, [{ source: 'form-item', text: '情况分析' }], new Set(['suggestion.reason']))).toMatchObject({ kind: 'match', key: 'suggestion.reason' });
+    // a word that only begins like it is left alone
+    expect(labelVariants('存在性说明')).not.toContain('性说明');
     expect(visibleLabel('*姓名：')).toBe('姓名');
     expect(visibleLabel(' ＊ 联系电话:: ')).toBe('联系电话');
   });

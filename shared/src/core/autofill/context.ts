@@ -107,6 +107,9 @@ export function labelVariants(text: string): string[] {
   const bare = stripped.replace(/[。；;.,，]+$/u, '');
   push(bare);
   push(withoutParticles(bare));
+  // 存在 in front of the problems says they are there, not which field it is: 存在问题及原因 =
+  // 问题及原因, 存在的不足 = 不足 (as 的 above, tried after the label's own forms)
+  for (const v of [...out]) if (/^存在的?(问题|困难|不足)/u.test(v)) push(withoutParticles(v.replace(/^存在的?/u, '')));
   // words of this field that portals use for one another, tried last: 信访 is the umbrella of
   // 来信 and 来访 (信访日期 is a 来信日期 or a 来访日期), and an office is its 单位 or its 部门
   // (转送单位 = 转送部门, 承办部门 = 承办单位)
