@@ -514,6 +514,13 @@ export interface RangePickerConfig extends PickerConfig {
    * props say so (type daterange/datetimerange) or its text is two dates joined so.
    */
   single?: { separator: string };
+  /**
+   * The date-time panel, closing, may scroll its time columns back and write the time they show
+   * into the start (TDesign: the end's time, or 59 seconds): once the panel is gone, a start that
+   * is not what was typed is typed again, alone, as a person corrects it. Off for the others, who
+   * would only wait for their panel to go.
+   */
+  retypeStartOnClose?: boolean;
 }
 
 /** The component's props say it picks a range (type / mode daterange, datetimerange…). */
@@ -629,10 +636,8 @@ export function rangePicker(cfg: RangePickerConfig): WidgetAdapter {
         else {
           await typeRange(start, end, v.from, v.to, h.kind === 'datetimerange', cfg);
           const gone = () => cfg.popup ? waitUntil(() => !visibleIn(docOf(h.el), cfg.popup!).some((p) => !unusableReason(p)), { near: h.el, timeout: 600 }) : Promise.resolve(undefined);
-          // TDesign's date-time range panel, closing, may scroll its time columns back and write the
-          // time they show into the start (the end's time, or 59 seconds): once the panel is gone,
-          // a start that is not what was typed is typed again, alone, as a person corrects it
-          if (cfg.popup && h.kind === 'datetimerange') {
+          // (see retypeStartOnClose)
+          if (cfg.popup && cfg.retypeStartOnClose && h.kind === 'datetimerange') {
             await gone();
             if (v.from && start.value.trim() !== v.from && end.value.trim() === v.to) {
               await typeRange(start, end, v.from, '', true, { ...cfg, startOnly: true });

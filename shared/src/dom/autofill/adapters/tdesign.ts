@@ -46,6 +46,8 @@ export const tdesignDateRange = defineAdapter(rangePicker({
   clearIcon: '.t-range-input__suffix-clear, .t-input__suffix-clear',
   popup: '.t-popup',
   enterEach: true,
+  // its date-time panel, closing, writes the time columns it shows into the start
+  retypeStartOnClose: true,
 }));
 
 export const tdesignCascader = defineAdapter(menuCascader({
