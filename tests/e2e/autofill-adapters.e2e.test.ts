@@ -197,3 +197,19 @@ describe('jQuery plugins that hide the native select (select2, bootstrap-select)
     await page.close();
   });
 });
+
+describe('antd 6: a virtual list longer than its box', () => {
+  it('reaches a 民族 near the end of a plain select (no search box) by scrolling its list: 基诺族 is held by its code, and the page submits', async () => {
+    const page = await openPage('long-select-antd.html');
+    try {
+      const { report } = await fillFixture(page, { 'deputy.name': '白玉兰', 'deputy.ethnicity': '基诺族' });
+      const state = await portalState(page);
+      const detail = JSON.stringify({ state, failed: report.failed });
+      expect(state, detail).toEqual({ name: '白玉兰', ethnicity: '56' });
+      expect(statusOf(report, 'deputy.ethnicity'), detail).toBe('filled');
+      expect(await portalSubmit(page), detail).toEqual({ ok: true, errors: [] });
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -25,7 +25,8 @@ export const antdSelect = defineAdapter(popupSelect({
   selected: '.ant-select-selection-item, .ant-select-content-has-value',
   clearIcon: '.ant-select-clear',
   search: 'input.ant-select-selection-search-input:not([readonly]), input:not([readonly])',
-  scrollHolder: '.rc-virtual-list-holder',
+  // the virtual list's box: rc-virtual-list's holder (antd 4/5), the dropdown's own (antd 6)
+  scrollHolder: '.rc-virtual-list-holder, .ant-select-dropdown-list-holder',
 }));
 
 /**
