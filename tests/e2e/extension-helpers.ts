@@ -153,8 +153,6 @@ export async function launchProfile(profileDir: string, extensionDir: string = T
 
 /** Starts a new record of `form` in the panel's records view and returns its open editor. */
 export async function newRecord(panel: Page, form: string): Promise<Locator> {
-  // an editor a failed test before left open is closed first: one failure is not reported as many
-  if (await panel.getByTestId('record-editor').isVisible()) await panel.getByTestId('editor-back').click();
   await panel.getByTestId('new-form').selectOption(form);
   await panel.getByTestId('new-record').click();
   const editor = panel.getByTestId('record-editor');
