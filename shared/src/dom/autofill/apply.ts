@@ -10,7 +10,8 @@ import type { FillPlan, FillReport, FillReportEntry, FillValue } from '../../cor
 import type { PortalMapping } from '../../core/pack-schema.ts';
 import { adapterByName, getWaitLimit, nextTask, waitUntil, type ReadValue, type WidgetAdapter, type WidgetHandle } from './adapters/index.ts';
 import { buttonText, CONTROL_SELECTOR, controlWithin, dataRows, liveBody, scanPage, type ControlEntry, type PageSession, type ScanOptions, type TableEntry } from './scan.ts';
-import { cellHolds, closeCell, controlOf, editableCell, liveCell, openCell, type FindCell } from './grid.ts';
+import { cellHolds, closeCell, controlOf, editableCell, openCell, type FindCell } from './grid.ts';
+import { liveTable, type LiveTable } from './live-table.ts';
 import { blur, cautionReason, clickLikeUser, forgetReach, holdScroll, key, leaving, leavingIn, reachNow, textOf, unusableReason, win } from './util.ts';
 import { hiddenTabs, openTab, selectedTabBeside, showTabsOf, unopenedTabs } from './tabs.ts';
 import { unusableWords } from '../../core/autofill/words.ts';
@@ -214,8 +215,17 @@ function columnEditable(te: TableEntry, column: string): boolean {
 /** What openCell says when a cell opened no editor (grid.ts). */
 const NO_EDITOR = /没有出现编辑框|只能由页面按钮进入编辑/;
 
-/** A cell of an editable grid written through its editor: undone by opening it again. */
-interface EditedCell { table: HTMLTableElement; row: HTMLTableRowElement; index: number; before: ReadValue; kind: WidgetHandle['kind']; control: string; rowKey?: string; findRow?: () => HTMLTableRowElement | undefined }
+/**
+ * A cell of an editable grid written through its editor: undone by opening it again. `row` is
+ * the row that held it then; a grid that drew the row anew has it at record row `at` of `live`.
+ */
+interface EditedCell { table: HTMLTableElement; row: HTMLTableRowElement; index: number; before: ReadValue; kind: WidgetHandle['kind']; control: string; live: LiveTable; at: number }
+
+/**
+ * A row this fill added, removed on undo. `key` names the record row it was added for (an edit
+ * in it goes with it); `at` is where it appeared, where a grid that drew it anew has it.
+ */
+interface AddedRow { row: HTMLTableRowElement; key: string; live: LiveTable; at: number }
 
 /**
  * Writes one cell of an editable grid (grid.ts): its editor opened as a person opens it (or the
@@ -256,8 +266,7 @@ async function fillGridCell(cell: HTMLTableCellElement, table: Element, value: F
 
 /** Puts an edited cell back as it was (its editor opened again); a row the fill added goes with the row. */
 async function undoGridCell(e: EditedCell): Promise<void> {
-  // (a grid that drew the row anew: found again at its place)
-  const row = e.row.isConnected ? e.row : e.findRow?.();
+  const row = e.live.rowNow(e.row, e.at);
   const cell = row?.isConnected ? row.cells[e.index] : undefined;
   if (!cell) throw new Error('单元格已不在页面上');
   const opened = cell.querySelector(CONTROL_SELECTOR) ? controlOf(cell) ?? (await openCell(cell)) : await openCell(cell);
@@ -359,8 +368,7 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
   const report: FillReport = { filled: [], skipped: [...plan.skipped], failed: [] };
   const written: Written[] = [];
   const editedCells: EditedCell[] = [];
-  // (a row a grid draws anew is found again at its place: `key` names it, `find` finds it)
-  const addedRows: { table: HTMLTableElement; row: HTMLTableRowElement; key?: string; find?: () => HTMLTableRowElement | undefined }[] = [];
+  const addedRows: AddedRow[] = [];
   let undoGroups: GroupUndo | undefined;
   const filledSteps: FilledStep[] = [];
   const releaseScroll = holdScroll();
@@ -431,16 +439,16 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
       if (t.tab !== undefined) entry.tab = t.tab;
       try {
         if (hiddenTabs(te.table)?.length && !(await showTabsOf(te.table))) throw new Error('表格所在的标签页无法切换');
-        const bodyRows = () => dataRows(liveBody(te)).filter((r) => !r.contains(te.addButton ?? null));
+        const live = liveTable(te, t.table);
         const cellErrors: Record<string, string[]> = {};
         const noEditor = new Set<string>();
         for (let i = 0; i < t.rows.length; i++) {
-          if (bodyRows().length <= i) {
+          if (live.rows().length <= i) {
             if (!te.addButton || unusableReason(te.addButton)) throw new Error('没有可用的添加行按钮');
-            const count = bodyRows().length;
+            const count = live.rows().length;
             clickLikeUser(te.addButton);
             // watched from the document: a library may put the first row into a body table it renders then
-            const row = await waitUntil(() => bodyRows().length > count ? bodyRows()[count] : undefined, { near: te.table, timeout: 1500 });
+            const row = await waitUntil(() => live.row(count), { near: te.table, timeout: 1500 });
             if (!row) throw new Error('点击添加后没有出现新行');
             // the page may go on after its row appears: a grid that opens the new row's first cell
             // itself (vxe-table's insertAt, then setEditCell) does so a moment later, and a cell we
@@ -448,12 +456,12 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
             // each after a 1.5 s wait). A grid whose cells become editors is let settle — nothing
             // changing in its table for a moment — bounded; other tables' rows hold their controls.
             if (Array.from(row.cells).some(editableCell)) await waitUntil(() => false, { root: row.closest('table')?.parentElement ?? row, idle: ROW_SETTLED_MS, timeout: ROW_SETTLE_MAX_MS });
-            addedRows.push({ table: liveBody(te), row, key: `${t.table}:${i}`, find: () => bodyRows()[count] });
+            addedRows.push({ row, key: live.rowKey(i), live, at: count });
           }
           for (const [header, value] of Object.entries(t.rows[i]!)) {
             const idx = te.columns.indexOf(header);
             // the row looked up afresh: a grid may draw its rows again after an edit
-            const cell = bodyRows()[i]?.cells[idx];
+            const cell = live.cell(i, idx);
             if (!cell) continue;
             const hit = controlWithin(cell);
             // an editable grid's cell: its editor shows once clicked (grid.ts), or shows already
@@ -461,8 +469,7 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
             if (!hit || editableCell(cell)) {
               // a column whose cell opened no editor in an earlier row opens none in this one: not clicked again
               if (!hit && noEditor.has(header)) { (cellErrors[header] ??= []).push(`第 ${i + 1} 行同上`); continue; }
-              const find = () => bodyRows()[i]?.cells[idx];
-              const why = await fillGridCell(cell, liveBody(te), value, hit, (h) => editedCells.push({ ...h, table: te.table, row: liveCell(cell, find).parentElement as HTMLTableRowElement, index: idx, control: `${t.table}:${i}:${header}`, rowKey: `${t.table}:${i}`, findRow: () => bodyRows()[i] }), find);
+              const why = await fillGridCell(cell, live.body(), value, hit, (h) => editedCells.push({ ...h, table: te.table, row: live.cellNow(cell, i, idx).parentElement as HTMLTableRowElement, index: idx, control: `${t.table}:${i}:${header}`, live, at: i }), live.findCell(i, idx));
               if (why) (cellErrors[header] ??= []).push(`第 ${i + 1} 行${why}`);
               if (why && NO_EDITOR.test(why)) noEditor.add(header);
               continue;
@@ -502,7 +509,7 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
       if (undoGroups) { const g = await undoGroups(); restored += g.restored; failed.push(...g.failed); }
       for (const c of [...editedCells].reverse()) {
         try {
-          if (addedRows.some((r) => r.row === c.row || (r.key !== undefined && r.key === c.rowKey))) { restored++; continue; }
+          if (addedRows.some((r) => r.row === c.row || r.key === c.live.rowKey(c.at))) { restored++; continue; }
           await undoGridCell(c);
           restored++;
         } catch (e) {
@@ -527,7 +534,7 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
       }
       // rows this fill added: remove them with their own delete button when they have one
       for (const r of addedRows.reverse()) {
-        const row = r.row.isConnected ? r.row : (r.find?.() ?? r.row);
+        const row = r.live.rowNow(r.row, r.at) ?? r.row;
         const del = Array.from(row.querySelectorAll<HTMLElement>('button, a, [role=button], .layui-btn')).find((b) => /删除|移除|删行|^[-×✕]$/.test(buttonText(b)));
         if (del) { clickLikeUser(del); await waitUntil(() => !row.isConnected, { near: row.ownerDocument, timeout: 600 }); }
         else if (row.isConnected) failed.push({ control: 'row', error: '新增的行没有删除按钮' });
