@@ -1124,6 +1124,60 @@ async function ruoyiThymeleafVisit(page: Page, v: Values): Promise<void> {
   await text('登记人', 'registrar');
 }
 
+// ------------------------------------------------------------- View Design 4 (iView 4, Vue 2): the 新增 Modal over the list
+
+async function viewdesignReply(page: Page, v: Values): Promise<void> {
+  // the list's search form has a 建议标题 too: a person works in the modal only
+  const item = (l: string) => itemBy(page, '.ivu-modal-wrap:not(.ivu-modal-hidden) .ivu-form-item', '.ivu-form-item-label', l);
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const option = (t: string) => page.locator('.ivu-select-dropdown:visible .ivu-select-item').filter({ hasText: t }).first().click();
+  // a filterable select: type a part of the name, take the option
+  const choose = async (l: string, typed: string, t: string) => {
+    await item(l).locator('.ivu-select-selection').click();
+    await item(l).locator('input.ivu-select-input').fill(typed);
+    await option(t);
+  };
+  const date = async (l: string, typed: string) => {
+    const input = item(l).locator('input.ivu-input');
+    await input.click();
+    await input.fill(typed);
+    // iView takes a typed date when the box loses focus (Enter would take the panel's highlighted
+    // day); the person then clicks the modal's title so the open panel does not cover the next row
+    await input.press('Tab');
+    await page.locator('.ivu-modal-wrap:not(.ivu-modal-hidden) .ivu-modal-header').click();
+  };
+  await page.getByRole('button', { name: '新增' }).click();
+  await page.locator('.ivu-modal-wrap:not(.ivu-modal-hidden) .ivu-modal').waitFor();
+  await text('建议编号', 'jybh');
+  await choose('领衔代表', '陈志强', '陈志强');
+  await text('建议标题', 'jybt');
+  for (const n of ['刘桂兰', '马玉梅']) {
+    await choose('附议代表', n, n);
+    await item('附议代表').locator('.ivu-tag').filter({ hasText: exact(n) }).waitFor();
+  }
+  await page.keyboard.press('Escape');
+  const num = item('附议人数').locator('input');
+  await num.fill(s(v, 'fyrs'));
+  await num.press('Tab');
+  await choose('主办单位', '交通', '青山镇交通管理站');
+  await item('办理方式').locator('.ivu-radio-wrapper').filter({ hasText: exact('主协办') }).click();
+  for (const [typed, u] of [['派出所', '青山派出所'], ['社会事业', '青山镇社会事业服务中心']] as const) {
+    await choose('协办单位', typed, u);
+    await item('协办单位').locator('.ivu-tag').filter({ hasText: exact(u) }).waitFor();
+  }
+  await page.keyboard.press('Escape');
+  const [from, to] = v['blqx'] as string[];
+  await date('办理期限', `${from} - ${to}`);
+  await text('承办人', 'cbr');
+  await text('联系电话', 'lxdh');
+  await item('沟通方式').locator('.ivu-checkbox-wrapper').filter({ hasText: exact('见面沟通') }).click();
+  await date('答复日期', s(v, 'dfrq'));
+  await item('办理结果').locator('.ivu-radio-wrapper').filter({ hasText: exact('A类（已解决或采纳）') }).click();
+  await text('答复内容', 'dfnr');
+  await text('签发人', 'qfr');
+  await item('是否公开').locator('.ivu-switch').click();
+}
+
 export const PERSON_FILLS: Record<string, PersonFill> = {
   'element2-deputy': element2,
   'antdv-meeting': antdv,
@@ -1151,4 +1205,5 @@ export const PERSON_FILLS: Record<string, PersonFill> = {
   'jeecg2-enforcement': jeecg2Enforcement,
   'devextreme-reply': devextremeReply,
   'ruoyi-thymeleaf-visit': ruoyiThymeleafVisit,
+  'viewdesign-reply': viewdesignReply,
 };
