@@ -1062,6 +1062,122 @@ async function devextremeReply(page: Page, v: Values): Promise<void> {
   await select('公开属性', '主动公开');
 }
 
+// ------------------------------------------------------------- RuoYi 单体版 (Thymeleaf): laydate, select2, iCheck, layer + zTree
+
+async function ruoyiThymeleafVisit(page: Page, v: Values): Promise<void> {
+  // one form-group a field: the `col-sm-3 control-label` and the control column after it
+  const ctl = (l: string) => page.locator('#form-visit-add .form-group').filter({
+    has: page.locator('label.control-label').filter({ hasText: new RegExp(`^[\\s*]*${l}[\\s:：]*$`) }),
+  }).first();
+  const text = (l: string, k: string) => ctl(l).locator('input[type=text], textarea').first().fill(s(v, k));
+  const tick = (l: string, t: string) => ctl(l).locator('label.check-box, label.radio-box').filter({ hasText: exact(t) }).locator('ins.iCheck-helper').click();
+  // the dates are read-only: laydate's year list → month list → day
+  const pick = async (l: string, k: string) => {
+    const [y, m, d] = s(v, k).split('-').map(Number);
+    await ctl(l).locator('input.time-input').click();
+    const panel = page.locator('.layui-laydate').last();
+    // the panel takes clicks once it has settled: a click on the year title before that is lost,
+    // and the person clicks it again
+    for (let i = 0; i < 20 && !(await panel.locator('.laydate-year-list').isVisible()); i++) {
+      await panel.locator('.laydate-set-ym span[lay-type="year"]').click();
+      await page.waitForTimeout(100);
+    }
+    await panel.locator(`.laydate-year-list li[lay-ym="${y}"]`).click();
+    await panel.locator(`.laydate-month-list li[lay-ym="${m! - 1}"]`).click();
+    await panel.locator(`td[lay-ymd="${y}-${m}-${d}"]`).click();
+    await panel.waitFor({ state: 'detached' });
+  };
+  await text('登记编号', 'visitNo');
+  await pick('来访日期', 'visitDate');
+  await ctl('接待方式').locator('select').selectOption({ label: '代表接待日接待' });
+  for (const n of ['王建国', '刘桂兰']) await tick('接待人员', n);
+  await text('来访人姓名', 'visitorName');
+  await tick('性别', '女');
+  await text('身份证号码', 'idCard');
+  await text('联系电话', 'phone');
+  await text('家庭住址', 'address');
+  const rows = v['visitCompanionList'] as Array<{ name: string; idCard: string; phone: string }>;
+  for (const [i, r] of rows.entries()) {
+    await page.locator('#addCompanion').click();
+    const row = page.locator('#companionTable tbody tr').nth(i);
+    await row.getByPlaceholder('姓名').fill(r.name);
+    await row.getByPlaceholder('身份证号码').fill(r.idCard);
+    await row.getByPlaceholder('联系电话').fill(r.phone);
+  }
+  await text('来访人数', 'visitorNum');
+  await text('来访事由', 'visitTitle');
+  // select2: open, type to narrow, take the option
+  await ctl('问题类别').locator('.select2-selection').click();
+  await page.locator('.select2-container--open .select2-search__field').fill('环境');
+  await page.locator('.select2-container--open .select2-results__option').filter({ hasText: exact('环境保护') }).click();
+  await tick('是否重复访', '是');
+  await text('反映的主要问题及诉求', 'visitContent');
+  // 承办单位: the layer pop-up over the dept tree; open 镇属站所, click the unit, 确定
+  await ctl('承办单位').locator('#treeName').click();
+  const layerFrame = page.frameLocator('.layui-layer-iframe iframe');
+  const group = layerFrame.locator('#tree li').filter({ has: layerFrame.locator('> a', { hasText: exact('镇属站所') }) });
+  await group.locator('> span.switch').click();
+  await group.locator('a').filter({ hasText: exact('青山镇村镇建设办公室') }).click();
+  await page.locator('.layui-layer-iframe .layui-layer-btn0').click();
+  await page.locator('.layui-layer-iframe').waitFor({ state: 'detached' });
+  await pick('办理时限', 'limitDate');
+  await text('登记人', 'registrar');
+}
+
+// ------------------------------------------------------------- View Design 4 (iView 4, Vue 2): the 新增 Modal over the list
+
+async function viewdesignReply(page: Page, v: Values): Promise<void> {
+  // the list's search form has a 建议标题 too: a person works in the modal only
+  const item = (l: string) => itemBy(page, '.ivu-modal-wrap:not(.ivu-modal-hidden) .ivu-form-item', '.ivu-form-item-label', l);
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const option = (t: string) => page.locator('.ivu-select-dropdown:visible .ivu-select-item').filter({ hasText: t }).first().click();
+  // a filterable select: type a part of the name, take the option
+  const choose = async (l: string, typed: string, t: string) => {
+    await item(l).locator('.ivu-select-selection').click();
+    await item(l).locator('input.ivu-select-input').fill(typed);
+    await option(t);
+  };
+  const date = async (l: string, typed: string) => {
+    const input = item(l).locator('input.ivu-input');
+    await input.click();
+    await input.fill(typed);
+    // iView takes a typed date when the box loses focus (Enter would take the panel's highlighted
+    // day); the person then clicks the modal's title so the open panel does not cover the next row
+    await input.press('Tab');
+    await page.locator('.ivu-modal-wrap:not(.ivu-modal-hidden) .ivu-modal-header').click();
+  };
+  await page.getByRole('button', { name: '新增' }).click();
+  await page.locator('.ivu-modal-wrap:not(.ivu-modal-hidden) .ivu-modal').waitFor();
+  await text('建议编号', 'jybh');
+  await choose('领衔代表', '陈志强', '陈志强');
+  await text('建议标题', 'jybt');
+  for (const n of ['刘桂兰', '马玉梅']) {
+    await choose('附议代表', n, n);
+    await item('附议代表').locator('.ivu-tag').filter({ hasText: exact(n) }).waitFor();
+  }
+  await page.keyboard.press('Escape');
+  const num = item('附议人数').locator('input');
+  await num.fill(s(v, 'fyrs'));
+  await num.press('Tab');
+  await choose('主办单位', '交通', '青山镇交通管理站');
+  await item('办理方式').locator('.ivu-radio-wrapper').filter({ hasText: exact('主协办') }).click();
+  for (const [typed, u] of [['派出所', '青山派出所'], ['社会事业', '青山镇社会事业服务中心']] as const) {
+    await choose('协办单位', typed, u);
+    await item('协办单位').locator('.ivu-tag').filter({ hasText: exact(u) }).waitFor();
+  }
+  await page.keyboard.press('Escape');
+  const [from, to] = v['blqx'] as string[];
+  await date('办理期限', `${from} - ${to}`);
+  await text('承办人', 'cbr');
+  await text('联系电话', 'lxdh');
+  await item('沟通方式').locator('.ivu-checkbox-wrapper').filter({ hasText: exact('见面沟通') }).click();
+  await date('答复日期', s(v, 'dfrq'));
+  await item('办理结果').locator('.ivu-radio-wrapper').filter({ hasText: exact('A类（已解决或采纳）') }).click();
+  await text('答复内容', 'dfnr');
+  await text('签发人', 'qfr');
+  await item('是否公开').locator('.ivu-switch').click();
+}
+
 export const PERSON_FILLS: Record<string, PersonFill> = {
   'element2-deputy': element2,
   'antdv-meeting': antdv,
@@ -1088,4 +1204,6 @@ export const PERSON_FILLS: Record<string, PersonFill> = {
   'vxe-meeting': vxeMeeting,
   'jeecg2-enforcement': jeecg2Enforcement,
   'devextreme-reply': devextremeReply,
+  'ruoyi-thymeleaf-visit': ruoyiThymeleafVisit,
+  'viewdesign-reply': viewdesignReply,
 };

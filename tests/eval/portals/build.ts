@@ -12,6 +12,9 @@
  *   Bootstrap 4, iCheck and bootstrap-datetimepicker, all copied from their npm packages. The
  *   JeecgBoot 2.x page loads Vue 2.7, moment and Ant Design Vue 1.7, the .NET OA page jQuery and
  *   DevExtreme 22.2, the last three from registry tarballs too (all copied by tests/harness/vendor.ts).
+ *   The RuoYi 单体版 page loads Bootstrap 3, layer 3.5 and zTree v3 from registry tarballs beside the
+ *   workspace's jQuery, jQuery Validation, layui (laydate), iCheck and select2; the View Design page
+ *   loads Vue 2.7 and View Design 4 (iView 4 for Vue 2) from tarballs.
  * - The ASP.NET page and the wizard are plain files (no bundling needed for the ASP.NET one).
  *
  * `buildEvalPortals()` skips the work when dist/ is newer than every source.
@@ -70,6 +73,8 @@ export const EVAL_PAGES: readonly EvalPage[] = [
   { id: 'vxe-meeting', page: 'vxe-meeting.html', entry: 'vxe-meeting.ts', library: 'vxe-table 4 + vxe-pc-ui 4 (Vue 3): a vxe-form of the main fields and three editable vxe-grids (click-to-edit cells, VxeInput/VxeSelect editors, edit-rules) for agenda, attendees without vote and deputies\' opinions', kind: '会议登记（党委扩大会议，代表列席）' },
   { id: 'jeecg2-enforcement', page: 'jeecg2-enforcement.html', library: 'JeecgBoot 2.x style (Ant Design Vue 1.7 on Vue 2.7, script tags): v-decorator a-form in the 新增 a-modal, dict selects and checkbox group, a show-time range picker posted as two times, a multiple select of snowflake ids, an a-table of 发现问题 rows with select and date cells', kind: '执法检查登记' },
   { id: 'devextreme-reply', page: 'devextreme-reply.html', library: 'DevExtreme 22.2 jQuery widgets (.NET OA style, script tags): a dxForm of groups bound to a PascalCase model, dxSelectBox/dxTagBox of int ids, dxRadioGroup and dxSelectBox of codes, dxDateBox values serialised yyyy-MM-ddTHH:mm:ss, a cell-edited dxDataGrid of 附议代表 as a form item', kind: '代表建议办理答复登记' },
+  { id: 'ruoyi-thymeleaf-visit', page: 'ruoyi-thymeleaf-visit.html', library: 'RuoYi 单体版 style (Spring Boot + Thymeleaf, script tags): Bootstrap 3 form-horizontal, jQuery Validation with RuoYi\'s defaults, read-only laydate dates and a date-time, a select2 of codes, iCheck radios of codes and check-boxes of user ids, 承办单位 from a zTree dept tree in a layer.open iframe, a 同行人员 sub-table grown with 添加', kind: '来访登记' },
+  { id: 'viewdesign-reply', page: 'viewdesign-reply.html', library: 'View Design 4 (iView 4, view-design) on Vue 2.7, script tags and an in-DOM template: the 新增 Modal over the list, i-form rules, filterable single / multiple i-selects of deputy ids and unit codes, radio-group and checkbox-group of codes, a daterange, a date and a datetime date-picker, input-number checked against the co-signers, an i-switch posted 1/0', kind: '代表建议办理答复登记' },
 ];
 
 function newest(path: string): number {
@@ -121,6 +126,13 @@ const PACKED: readonly VendorSource[] = [
       ['dist/css/dx.common.css', 'devextreme/dx.common.css'], ['dist/css/dx.light.css', 'devextreme/dx.light.css'], ['dist/css/icons', 'devextreme/icons'],
     ],
   },
+  // the RuoYi 单体版 page: Bootstrap 3 (the workspace's bootstrap is 4), the standalone layer 3.5 that
+  // RuoYi ships beside layui (its $.modal.open is layer.open type 2), and zTree v3 for the dept tree
+  { pack: 'bootstrap@3.4.1', copy: [['dist/js/bootstrap.min.js', 'bootstrap3/js/bootstrap.min.js'], ['dist/css/bootstrap.min.css', 'bootstrap3/css/bootstrap.min.css'], ['dist/fonts', 'bootstrap3/fonts']] },
+  { pack: 'layer-src@3.5.1', copy: [['dist/layer.js', 'layer/layer.js'], ['dist/theme', 'layer/theme']] },
+  { pack: '@ztree/ztree_v3@3.5.48', copy: [['js/jquery.ztree.core.min.js', 'ztree/jquery.ztree.core.min.js'], ['css/metroStyle', 'ztree/metroStyle']] },
+  // the View Design 4 page: iView 4 for Vue 2 (view-design), on the Vue 2.7 above
+  { pack: 'view-design@4.7.0', copy: [['dist/iview.min.js', 'view-design/iview.min.js'], ['dist/styles/iview.css', 'view-design/styles/iview.css'], ['dist/styles/fonts', 'view-design/styles/fonts']] },
 ];
 
 /**
