@@ -1146,7 +1146,7 @@ async function viewdesignReply(page: Page, v: Values): Promise<void> {
     await input.press('Tab');
     await page.locator('.ivu-modal-wrap:not(.ivu-modal-hidden) .ivu-modal-header').click();
   };
-  await page.getByRole('button', { name: '新增' }).click();
+  // the page opens with the 新增 dialog open, as the corpus's other modal pages
   await page.locator('.ivu-modal-wrap:not(.ivu-modal-hidden) .ivu-modal').waitFor();
   await text('建议编号', 'jybh');
   await choose('领衔代表', '陈志强', '陈志强');
