@@ -41,3 +41,15 @@ describe('one name, with its place in front or without', () => {
     expect(pickOption(['人大代表'], [{ value: '1', text: '县人大代表' }, { value: '2', text: '镇人大代表' }])).toBeUndefined();
   });
 });
+
+describe('a box that asks 是否X', () => {
+  const box = (label: string): ScannedControl => ({ id: 'c1', adapter: 'native', kind: 'checkbox', labels: [{ source: 'label-for', text: label }], frame: '', usable: true });
+  const disclosure = { key: 's.disclosure', label: '公开意见', type: 'enum' } as const;
+  it('is ticked by the record\'s X and cleared by its negation; any other answer is left alone', () => {
+    expect(convertForControl('公开', disclosure as never, undefined, box('是否公开'))).toMatchObject({ ok: true, value: { type: 'check', checked: true } });
+    expect(convertForControl('不公开', disclosure as never, undefined, box('是否公开：'))).toMatchObject({ ok: true, value: { type: 'check', checked: false } });
+    expect(convertForControl('依申请公开', disclosure as never, undefined, box('是否公开'))).toMatchObject({ ok: false, reason: 'unsupported' });
+    // a box that asks nothing is not answered by an option
+    expect(convertForControl('公开', disclosure as never, undefined, box('公开'))).toMatchObject({ ok: false });
+  });
+});

@@ -138,6 +138,11 @@ describe('values', () => {
     expect(pickOption(['主动公开'], [{ value: '1', text: '1、主动公开' }, { value: '2', text: '2、依申请公开' }])?.value).toBe('1');
     // a part two options share names neither
     expect(pickOption(['公开'], [{ value: '1', text: '甲：公开' }, { value: '2', text: '乙：公开' }])).toBeUndefined();
+    // the meaning in brackets after the class (A类（已解决或采纳）)
+    const bracketed = [{ value: 'A', text: 'A类（已解决或采纳）' }, { value: 'B', text: 'B类(正在解决或列入计划)' }, { value: 'C', text: 'C类（留作参考）' }];
+    expect(pickOption(['已解决或采纳'], bracketed)?.value).toBe('A');
+    expect(pickOption(['正在解决或列入计划'], bracketed)?.value).toBe('B');
+    expect(pickOption(['B类'], bracketed)?.value).toBe('B');
   });
 });
 

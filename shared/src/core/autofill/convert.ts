@@ -125,7 +125,7 @@ export function pickOption(candidates: readonly string[], options: readonly Scan
   }
   // an option written as its class and what it means (B类：正在解决或列入计划解决, 1、主动公开):
   // either part names it, when only one option has that part
-  const parts = options.map((o) => CLASSED_OPTION.exec(o.text.trim()));
+  const parts = options.map((o) => CLASSED_OPTION.exec(o.text.trim()) ?? CLASSED_PAREN.exec(o.text.trim()));
   for (const c of candidates) {
     const hits = options.filter((_, i) => parts[i] && (n(parts[i]![1]!) === n(c) || n(parts[i]![2]!) === n(c)));
     if (hits.length === 1) return hits[0];
@@ -137,6 +137,8 @@ export function pickOption(candidates: readonly string[], options: readonly Scan
 
 /** `B类：正在解决…`, `1、主动公开`, `A. 已解决`: a short class (up to 4 characters) and its meaning. */
 const CLASSED_OPTION = /^([^\s：:、.．]{1,4})\s*[：:、.．]\s*(\S.{0,80})$/u;
+/** `A类（已解决或采纳）`: the class, its meaning in brackets. */
+const CLASSED_PAREN = /^([^\s（()）]{1,4})\s*[（(]\s*([^（()）]{1,80}?)\s*[)）]$/u;
 
 /** A portal's option text → the record's option value (read-back), through synonyms and codes. */
 export function optionValueFromText(text: string, options: readonly Option[] | undefined, transform?: Transform): string {
@@ -214,6 +216,21 @@ function yesNo(value: string, options: readonly Option[] | undefined): boolean |
   return hit ? word(hit) : undefined;
 }
 
+/**
+ * A box that asks 是否X (是否公开 ☐) answered by the record's X (公开: ticked) or its negation
+ * (不公开, 非公开, 未公开: cleared); any other value (依申请公开) answers nothing.
+ */
+function answers(control: ScannedControl, value: string): boolean | undefined {
+  const v = normalizeLabel(value);
+  for (const l of control.labels) {
+    const x = /^是否(\p{Script=Han}{1,12})$/u.exec(normalizeLabel(l.text))?.[1];
+    if (!x) continue;
+    if (v === x) return true;
+    if (v === `不${x}` || v === `非${x}` || v === `未${x}`) return false;
+  }
+  return undefined;
+}
+
 /** What separates the items of a list written as one text (青山镇财政所、青山镇派出所). */
 const LIST_SEPARATORS = /\s*[、，,;；]\s*/;
 
@@ -270,7 +287,7 @@ export function convertForControl(value: unknown, entry: DictionaryEntry | undef
       }
       // A yes/no choice (an option set of 是 and 否) ticks or clears a box that asks the question
       // (是否重复访 ☐): the answer itself, not a guess.
-      const yn = typeof value === 'string' ? yesNo(value, options) : undefined;
+      const yn = typeof value === 'string' ? yesNo(value, options) ?? answers(control, value) : undefined;
       if (yn !== undefined) return { ok: true, value: { type: 'check', checked: yn }, display: yn ? '是' : '否' };
       // A single checkbox labelled with an option (e.g. 中共党员): not a safe guess.
       return { ok: false, reason: 'unsupported', detail: '单个勾选框只接受是/否' };
