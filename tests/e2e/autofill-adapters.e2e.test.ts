@@ -213,3 +213,27 @@ describe('antd 6: a virtual list longer than its box', () => {
     }
   });
 });
+
+describe('options drawn as a name and a note beside it', () => {
+  it('takes the option whose name is the value (the grey note is not part of it), and never one of two that share the name', async () => {
+    const page = await openPage('option-notes.html');
+    try {
+      const { report } = await fillFixture(page, { 'suggestion.title': '关于整治校门口交通秩序的建议', 'suggestion.proposer': { name: '陈志强' }, 'suggestion.handlingUnit': '青山镇财政所' });
+      const state = await portalState(page);
+      const detail = JSON.stringify({ state, failed: report.failed });
+      expect(state, detail).toEqual({ title: '关于整治校门口交通秩序的建议', proposer: 2002, unit: 'A02' });
+      expect(report.failed, detail).toEqual([]);
+      // two deputies named 王伟: the name alone picks neither, and says so
+      const again = await openPage('option-notes.html');
+      try {
+        const { report: r2 } = await fillFixture(again, { 'suggestion.proposer': { name: '王伟' } });
+        expect((await portalState(again)).proposer).toBeNull();
+        expect(statusOf(r2, 'suggestion.proposer')).toBe('failed');
+      } finally {
+        await again.close();
+      }
+    } finally {
+      await page.close();
+    }
+  });
+});

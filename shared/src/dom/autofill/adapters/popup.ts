@@ -68,14 +68,30 @@ export async function openPopup(root: HTMLElement, opener: Element, popupSel: st
 
 const pickable = (e: HTMLElement) => { const r = unusableReason(e); return !r || r === 'off-screen' || r === 'clipped'; };
 
-/** The first item whose text matches a candidate, in the order of the candidates. */
+/**
+ * The first item whose text matches a candidate, in the order of the candidates; else the one
+ * item whose leading text does (an option drawn as its name and a grey note beside it — 陈志强
+ * <span style="float:right">青山片</span>, Element's and iView's custom option template).
+ */
 function findItem(scope: ParentNode, itemSelector: string, textOfItem: (e: HTMLElement) => string, candidates: readonly string[]): HTMLElement | undefined {
   const items = Array.from(scope.querySelectorAll<HTMLElement>(itemSelector)).filter(pickable);
   for (const c of candidates) {
     const hit = items.find((i) => same(textOfItem(i), c));
     if (hit) return hit;
   }
+  for (const c of candidates) {
+    const hits = items.filter((i) => { const lead = leadText(i); return lead !== undefined && same(lead, c); });
+    if (hits.length === 1) return hits[0];
+  }
   return undefined;
+}
+
+/** An item's own text before its first element, or its first element's text, when the item holds more than that. */
+function leadText(item: HTMLElement): string | undefined {
+  const own = Array.from(item.childNodes).filter((n) => n.nodeType === 3).map((n) => n.textContent ?? '').join('').trim();
+  const first = own ? undefined : item.firstElementChild;
+  const lead = own || (first ? textOf(first, 200) : '');
+  return lead && lead !== textOf(item, 200) ? lead : undefined;
 }
 
 /**
