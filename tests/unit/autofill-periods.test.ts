@@ -76,6 +76,11 @@ describe('a period into a range picker', () => {
     const day = planFill(ctx, scan(dateRange('活动时间'), dateTimeRange('起止时间')), { 'activity.title': '走访选民', 'activity.date': '2024-06-15' });
     expect(day.steps.map((s) => [s.label, s.key, s.value])).toEqual([['活动时间', 'activity.period', { type: 'range', from: '2024-06-15', to: '2024-06-15' }]]);
     expect(day.skipped.find((s) => s.label === '起止时间')).toMatchObject({ reason: 'missing-part' });
+    // a suggestion's 办理期限 over a range picker: from its 交办日期 to its 答复期限; over a date box, the due date alone
+    const suggestion = { 'suggestion.title': '关于整治校门口交通秩序的建议', 'suggestion.assignDate': '2025-04-08', 'suggestion.dueDate': '2025-07-08' };
+    expect(planFill(ctx, scan(dateRange('办理期限')), suggestion).steps.map((s) => [s.key, s.value])).toEqual([['suggestion.handlingPeriod', { type: 'range', from: '2025-04-08', to: '2025-07-08' }]]);
+    expect(planFill(ctx, scan(ctl('办理期限', { kind: 'date', dateFormat: 'YYYY-MM-DD' })), suggestion).steps.map((s) => [s.key, s.value])).toEqual([['suggestion.dueDate', { type: 'text', text: '2025-07-08' }]]);
+    expect(planFill(ctx, scan(dateRange('办理期限')), { 'suggestion.dueDate': '2025-07-08' }).skipped[0]).toMatchObject({ reason: 'no-value' });
     // an inspection record keeps its own period under the same label
     expect(planFill(ctx, scan(dateTimeRange('活动时间')), inspection).steps.map((s) => s.key)).toEqual(['inspection.period']);
   });
