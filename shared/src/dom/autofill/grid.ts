@@ -25,6 +25,10 @@ const CLICK_OPEN_MS = 350;
 const OPEN_MS = 1000;
 /** How long a closed editor is given to go, and the grid to hold its value (ms). */
 const CLOSE_MS = 800;
+/** A dropdown editor is handed over once the page has been still this long after it showed (ms)… */
+const SETTLE_MS = 60;
+/** …or at most after this long (ms). */
+const SETTLE_CAP_MS = 300;
 
 /** The grid's own record of `cell`, when the page's state is reachable from here. */
 export function gridCell(cell: Element): GridCellRead | undefined {
@@ -60,6 +64,26 @@ export function controlOf(cell: Element): CellControl | undefined {
   return hit;
 }
 
+/**
+ * The editor of a cell, handed over once it has settled. A grid focuses the editor it opens, and
+ * a select may open its dropdown on that focus a moment later (vxe-select's 10 ms timer; a page
+ * whose cell-click handler focuses the select and opens it for the clerk): a click made before
+ * that would open the dropdown only for the widget to toggle it shut again, and the grid then
+ * ends the edit. So a dropdown editor holding the focus is handed over once it says its dropdown
+ * is open (its adapter's `expanded`), or once the page has been still a moment (no opening
+ * coming); bounded. Its write then takes the open dropdown as it is (popup.ts openOwnPopup).
+ * Text boxes, and a select nobody focused (nothing will open it but the click), at once.
+ */
+async function handedOver(ctl: CellControl | undefined): Promise<CellControl | string> {
+  if (!ctl) return '单元格的编辑框无法识别';
+  const { adapter, handle } = ctl;
+  const focused = handle.el.contains(handle.el.ownerDocument.activeElement);
+  if (!adapter.dropdown || !focused || adapter.expanded?.(handle)) return ctl;
+  // (an animation elsewhere on the page is no change of this editor's: only the page's mutations count)
+  await waitUntil(() => !handle.el.isConnected || adapter.expanded?.(handle), { near: handle.el, timeout: SETTLE_CAP_MS, idle: SETTLE_MS, moving: () => false });
+  return ctl;
+}
+
 /** What a person's pointer lands on at the cell's centre (the cell itself when something else is there). */
 function pressTarget(cell: HTMLElement): Element {
   const r = cell.getBoundingClientRect();
@@ -87,7 +111,7 @@ export function liveCell(cell: HTMLElement, find?: FindCell): HTMLElement {
 export async function openCell(cell0: HTMLElement, find?: FindCell): Promise<CellControl | string> {
   // a grid that opened the cell's editor itself meanwhile (a row inserted with its first cell in edit) drew it anew
   const cell = liveCell(cell0, find);
-  if (cell !== cell0 && editorShown(cell)) return controlOf(cell) ?? '单元格的编辑框无法识别';
+  if (cell !== cell0 && editorShown(cell)) return handedOver(controlOf(cell));
   const why = unusableReason(cell, { reach: true });
   if (why) return `单元格不可见或不可点击（${why}）`;
   const trigger = gridCell(cell)?.trigger;
@@ -95,12 +119,12 @@ export async function openCell(cell0: HTMLElement, find?: FindCell): Promise<Cel
   const now = () => liveCell(cell, find);
   if (trigger !== 'dblclick') {
     clickLikeUser(pressTarget(cell));
-    if (await waitUntil(() => editorShown(now()), { near: doc, timeout: trigger === 'click' ? OPEN_MS : CLICK_OPEN_MS })) return controlOf(now()) ?? '单元格的编辑框无法识别';
+    if (await waitUntil(() => editorShown(now()), { near: doc, timeout: trigger === 'click' ? OPEN_MS : CLICK_OPEN_MS })) return handedOver(controlOf(now()));
     if (trigger === 'click') return '点击单元格后没有出现编辑框';
   }
   if (!now().isConnected) return '单元格已不在页面上';
   dblclickLikeUser(pressTarget(now()));
-  if (await waitUntil(() => editorShown(now()), { near: doc, timeout: OPEN_MS })) return controlOf(now()) ?? '单元格的编辑框无法识别';
+  if (await waitUntil(() => editorShown(now()), { near: doc, timeout: OPEN_MS })) return handedOver(controlOf(now()));
   return trigger === 'manual' ? '该表格只能由页面按钮进入编辑' : '点击或双击单元格后没有出现编辑框';
 }
 

@@ -41,11 +41,14 @@ export function closedOrClosing(popup: HTMLElement): boolean {
  * Opens a widget's dropdown and returns its popup element: the one its combobox names in
  * aria-controls, or else a popup that was not visible before the click (another widget's popup
  * may still be fading out: one that is leaving and comes back counts as opened), or the one
- * already open when the widget says it is expanded. Returns once the popup's enter transition
+ * already open when the widget says it is expanded (its combobox's aria-expanded, or `expanded`
+ * when the caller knows it otherwise: see openOwnPopup) — then it is not clicked, a click would
+ * toggle it shut. `shown` narrows what counts as an open popup (a library that keeps its closed
+ * panels in the page, where they still pass for visible). Returns once the popup's enter transition
  * has started: a choice confirmed in the very first frame can leave a Vue popup drawn while
  * its state says closed.
  */
-export async function openPopup(root: HTMLElement, opener: Element, popupSel: string, timeout = 1500): Promise<HTMLElement | undefined> {
+export async function openPopup(root: HTMLElement, opener: Element, popupSel: string, timeout = 1500, opts: { expanded?: boolean; shown?: (p: HTMLElement) => boolean } = {}): Promise<HTMLElement | undefined> {
   const doc = docOf(root);
   const combo = root.querySelector('[role=combobox]') ?? (root.getAttribute('role') === 'combobox' ? root : null) ?? root.querySelector('input');
   const viaAria = () => {
@@ -54,16 +57,39 @@ export async function openPopup(root: HTMLElement, opener: Element, popupSel: st
     const p = (l?.matches(popupSel) ? l : l?.closest(popupSel) ?? null) as HTMLElement | null;
     return p && !unusableReason(p) ? p : undefined;
   };
+  const shown = opts.shown ?? (() => true);
   const opened = popupsOpenedFrom(doc, popupSel);
-  const expanded = combo?.getAttribute('aria-expanded') === 'true';
+  const expanded = opts.expanded ?? combo?.getAttribute('aria-expanded') === 'true';
   if (!expanded) clickLikeUser(opener);
-  const fresh = () => viaAria() ?? opened()[0];
+  const fresh = () => { const p = viaAria() ?? opened().filter(shown)[0]; return p && shown(p) ? p : undefined; };
   const got = await waitUntil(fresh, { near: root, timeout: expanded ? 100 : timeout });
-  // already open before (aria-expanded) or a popup that stays in the DOM: the last visible one
-  const open = visibleIn(doc, popupSel).filter((p) => !leaveClassed(p) && !leaving(p));
-  const popup = got ?? (expanded || open.length === 1 ? open[open.length - 1] : undefined);
+  // already open before (expanded) or a popup that stays in the DOM: its own (drawn inside it), else the last visible one
+  const open = visibleIn(doc, popupSel).filter((p) => !leaveClassed(p) && !leaving(p) && shown(p));
+  const popup = got ?? (expanded ? open.find((p) => root.contains(p)) ?? open[open.length - 1] : open.length === 1 ? open[0] : undefined);
   if (popup && entering(popup)) await waitUntil(() => !entering(popup), { root: popup, timeout: 300 });
   return popup;
+}
+
+/** How long a second click is given to open a dropdown the first click left closed (ms). */
+const REOPEN_MS = 700;
+
+/**
+ * Opens a widget's dropdown, or takes the one it shows open already. An editor a grid hands over
+ * (grid.ts openCell) may have opened its dropdown on its own — the grid focused it and the widget
+ * opens on focus (vxe-select, Element Plus's automatic-dropdown), or the page opened it for the
+ * clerk (a cell-click handler calling the select's toggleMenu) — and a click then toggles it
+ * shut, or is swallowed by the widget's own guard against just that (vxe-select ignores clicks
+ * for 500 ms after its focus opened the panel). So a dropdown the widget says is open (`open`:
+ * aria-expanded, or the library's own class) is taken as it is, and a click that left it closed
+ * (toggled shut, or swallowed) is given one more, the widget saying again what it is.
+ */
+export async function openOwnPopup(root: HTMLElement, opener: Element, popupSel: string, o: { open: () => boolean; shown?: (p: HTMLElement) => boolean; timeout?: number }): Promise<HTMLElement | undefined> {
+  const usable = (p: HTMLElement | undefined) => !!p && !closedOrClosing(p) && (o.shown?.(p) ?? true);
+  for (let i = 0; i < 2; i++) {
+    const p = await openPopup(root, opener, popupSel, i ? REOPEN_MS : o.timeout ?? 1500, { expanded: o.open(), ...(o.shown ? { shown: o.shown } : {}) });
+    if (usable(p)) return p;
+  }
+  return undefined;
 }
 
 const pickable = (e: HTMLElement) => { const r = unusableReason(e); return !r || r === 'off-screen' || r === 'clipped'; };
@@ -240,6 +266,7 @@ export function popupSelect(cfg: PopupSelectConfig): WidgetAdapter {
     ...(cfg.aliases ? { aliases: cfg.aliases } : {}),
     roots: cfg.roots,
     dropdown: { popup: cfg.popup, item: cfg.item },
+    expanded: isOpen,
     detect(el) {
       if (cfg.exclude?.(el)) return undefined;
       const multiple = cfg.multipleDom(el) || multipleByProps(el);
@@ -267,7 +294,8 @@ export function popupSelect(cfg: PopupSelectConfig): WidgetAdapter {
       let popup: HTMLElement | undefined;
       try {
         for (const it of items) {
-          if (!popup || !popup.isConnected || unusableReason(popup)) popup = await openPopup(h.el, opener, cfg.popup);
+          // (a dropdown open already — a grid's editor that opened itself — is taken, not clicked shut)
+          if (!popup || !popup.isConnected || unusableReason(popup)) popup = await openOwnPopup(h.el, opener, cfg.popup, { open: () => isOpen(h) });
           if (!popup) throw new Error('下拉框没有打开');
           let item = await pickFromPopup(popup, cfg.item, textOfItem, it.candidates, cfg.scrollHolder ? { scrollHolder: cfg.scrollHolder } : {});
           const box = search();

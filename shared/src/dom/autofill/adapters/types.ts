@@ -60,6 +60,12 @@ export interface WidgetAdapter {
    * not of a popup other content shares.
    */
   panel?: string;
+  /**
+   * Whether the widget's dropdown is open, as the widget says itself (aria-expanded, a class on
+   * its root). A grid's editor that opens its dropdown on its own is handed over once it is open
+   * (grid.ts openCell), and the write takes an open dropdown as it is (popup.ts openOwnPopup).
+   */
+  expanded?(h: WidgetHandle): boolean;
   detect(el: Element): WidgetHandle | undefined;
   read(h: WidgetHandle): ReadValue;
   write(h: WidgetHandle, v: FillValue): Promise<void>;

@@ -14,7 +14,7 @@
 import { normalizeDateFormat } from '../../../core/autofill/convert.ts';
 import { blur, clickLikeUser, key, textOf, unusableReason } from '../util.ts';
 import { componentOf } from '../framework-state.ts';
-import { multipleByProps, openPopup, pickFromPopup, textPicker, typeSearch, visibleIn } from './popup.ts';
+import { multipleByProps, openOwnPopup, pickFromPopup, textPicker, typeSearch, visibleIn } from './popup.ts';
 import { defineAdapter } from './registry.ts';
 import { itemsOf, same, type ReadValue, type WidgetAdapter, type WidgetHandle } from './types.ts';
 import { waitUntil } from './wait.ts';
@@ -42,37 +42,15 @@ function shown(h: WidgetHandle): ReadValue {
   return text || null;
 }
 
-/** The open panel (`ani--enter`) of this select, when it says it is open: the panels in body that are open. */
-const ownOpenPanel = (h: WidgetHandle): HTMLElement | undefined => {
-  if (!isOpen(h.el)) return undefined;
-  const open = Array.from(h.el.ownerDocument.querySelectorAll<HTMLElement>(`${PANEL}.ani--enter`)).filter(panelOpen);
-  const inside = open.find((p) => h.el.contains(p));
-  return inside ?? (open.length === 1 ? open[0] : undefined);
-};
-
 /**
- * Opens the select's panel, or takes the one it opened itself. A select in a grid cell opens its
- * panel on its own when the grid focuses it (vxe-table's autofocus; the select's focus opens the
- * panel after a 10 ms timer and swallows the next click for 500 ms): a click then toggles that
- * panel shut, or is swallowed. So: an open panel is taken as it is; one the select is opening
- * (active, not yet visible) is waited for, bounded, on the page's changes; a click that leaves
- * the select closed (toggled shut, or swallowed) is given one more click.
+ * Opens the select's panel, or takes the one it opened itself. A select vxe-table focuses in an
+ * edit cell opens its panel after a 10 ms timer and swallows the next click for 500 ms: the grid
+ * waits for that opening (grid.ts openCell), and openOwnPopup (popup.ts) takes an open panel as
+ * it is and clicks once more when a click was swallowed. What is vxe's own: the select says it
+ * is open with `is--visible`, a panel is open only while it carries `ani--enter` (closed panels
+ * stay in the page), and 700 ms a click outlasts the guard.
  */
-async function openOwn(h: WidgetHandle, opener: Element): Promise<HTMLElement | undefined> {
-  const own = ownOpenPanel(h);
-  if (own) return own;
-  if (h.el.classList.contains('is--active')) {
-    const got = await waitUntil(() => ownOpenPanel(h), { root: h.el.ownerDocument, timeout: 150 });
-    if (got) return got;
-  }
-  for (let i = 0; i < 2; i++) {
-    const p = await openPopup(h.el, opener, PANEL, 700);
-    if (p && panelOpen(p)) return p;
-    const own2 = ownOpenPanel(h);
-    if (own2) return own2;
-  }
-  return undefined;
-}
+const openOwn = (h: WidgetHandle, opener: Element) => openOwnPopup(h.el, opener, PANEL, { open: () => isOpen(h.el), shown: panelOpen, timeout: 700 });
 
 async function close(h: WidgetHandle, panel: HTMLElement | undefined): Promise<void> {
   const input = inputOf(h.el);
@@ -89,6 +67,7 @@ export const vxeSelect: WidgetAdapter = defineAdapter({
   name: 'vxe-select',
   roots: '.vxe-select',
   dropdown: { popup: PANEL, item: ITEM },
+  expanded: (h) => isOpen(h.el),
   detect(el) {
     if (el.closest(PANEL)) return undefined;
     const multiple = multipleByProps(el);
@@ -143,8 +122,7 @@ export const vxeSelect: WidgetAdapter = defineAdapter({
 
 /** A multiple select is emptied as a person does: each chosen option clicked off in its panel. */
 async function clearMultiple(h: WidgetHandle): Promise<void> {
-  const opener = inputOf(h.el) ?? h.el;
-  const panel = await openPopup(h.el, opener, PANEL);
+  const panel = await openOwn(h, inputOf(h.el) ?? h.el);
   if (!panel) throw new Error('下拉框没有打开');
   try {
     for (let i = 0; i < 200; i++) {
