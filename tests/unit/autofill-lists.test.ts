@@ -3,7 +3,7 @@
  * into a control of several choices, an option shown under a longer or shorter name.
  */
 import { describe, expect, it } from 'vitest';
-import { convertForControl, nameVariant, pickNameVariant, pickOption, type ScannedControl } from '@lvzhi/shared';
+import { convertForControl, nameVariant, pickNameVariant, pickOption, valueFromControl, type ScannedControl } from '@lvzhi/shared';
 
 const text = { key: 't.units', label: '会办单位', type: 'text' } as const;
 const multi = (options?: { value: string; text: string }[]): ScannedControl => ({ id: 'c0', adapter: 'native', kind: 'multiselect', multiple: true, labels: [{ source: 'label-for', text: '会办单位' }], frame: '', usable: true, ...(options ? { options } : {}) });
@@ -51,5 +51,11 @@ describe('a box that asks 是否X', () => {
     expect(convertForControl('依申请公开', disclosure as never, undefined, box('是否公开'))).toMatchObject({ ok: false, reason: 'unsupported' });
     // a box that asks nothing is not answered by an option
     expect(convertForControl('公开', disclosure as never, undefined, box('公开'))).toMatchObject({ ok: false });
+  });
+  it('reads back as the option it answers: ticked X, cleared 不X', () => {
+    const opts = [{ value: '公开' }, { value: '依申请公开' }, { value: '不公开' }];
+    expect(valueFromControl(true, disclosure as never, opts, undefined, box('是否公开'))).toBe('公开');
+    expect(valueFromControl(false, disclosure as never, opts, undefined, box('是否公开'))).toBe('不公开');
+    expect(valueFromControl(true, disclosure as never, opts, undefined, box('公开意见'))).toBeUndefined();
   });
 });

@@ -216,6 +216,9 @@ function yesNo(value: string, options: readonly Option[] | undefined): boolean |
   return hit ? word(hit) : undefined;
 }
 
+/** What a 是否X label asks: X (是否公开 → 公开). */
+const askedOf = (label: string) => /^是否(\p{Script=Han}{1,12})$/u.exec(normalizeLabel(label))?.[1];
+
 /**
  * A box that asks 是否X (是否公开 ☐) answered by the record's X (公开: ticked) or its negation
  * (不公开, 非公开, 未公开: cleared); any other value (依申请公开) answers nothing.
@@ -223,10 +226,22 @@ function yesNo(value: string, options: readonly Option[] | undefined): boolean |
 function answers(control: ScannedControl, value: string): boolean | undefined {
   const v = normalizeLabel(value);
   for (const l of control.labels) {
-    const x = /^是否(\p{Script=Han}{1,12})$/u.exec(normalizeLabel(l.text))?.[1];
+    const x = askedOf(l.text);
     if (!x) continue;
     if (v === x) return true;
     if (v === `不${x}` || v === `非${x}` || v === `未${x}`) return false;
+  }
+  return undefined;
+}
+
+/** A 是否X box read back: ticked is the option X, cleared the option 不X / 非X / 未X, when the set has it. */
+function answered(control: Pick<ScannedControl, 'labels'>, checked: boolean, options: readonly Option[] | undefined): string | undefined {
+  for (const l of control.labels) {
+    const x = askedOf(l.text);
+    if (!x) continue;
+    const want = checked ? [x] : [`不${x}`, `非${x}`, `未${x}`];
+    const hit = options?.find((o) => want.includes(normalizeLabel(o.value)));
+    if (hit) return hit.value;
   }
   return undefined;
 }
@@ -364,7 +379,7 @@ export function convertForControl(value: unknown, entry: DictionaryEntry | undef
 }
 
 /** A control's read value → the record's value shape for `entry` (read-back). */
-export function valueFromControl(read: string | string[] | boolean | null | undefined, entry: DictionaryEntry, options: readonly Option[] | undefined, transform?: Transform): unknown {
+export function valueFromControl(read: string | string[] | boolean | null | undefined, entry: DictionaryEntry, options: readonly Option[] | undefined, transform?: Transform, control?: Pick<ScannedControl, 'labels'>): unknown {
   if (read === null || read === undefined) return undefined;
   if (read === '' || (Array.isArray(read) && read.length === 0)) return undefined;
   const type = entry.type;
@@ -378,7 +393,7 @@ export function valueFromControl(read: string | string[] | boolean | null | unde
     case 'date': { const d = parseDate(texts[0] ?? '', false); return d && d.length > 10 ? d.slice(0, 10) : d; }
     case 'datetime': return parseDate(texts[0] ?? '');
     case 'number': { const n = Number(String(texts[0]).replace(/[,，\s]/g, '')); return Number.isFinite(n) ? n : undefined; }
-    case 'enum': return typeof read === 'boolean' ? undefined : optionValueFromText(texts[0]!, options, transform);
+    case 'enum': return typeof read === 'boolean' ? (control ? answered(control, read, options) : undefined) : optionValueFromText(texts[0]!, options, transform);
     case 'multienum': {
       const parts = texts.length === 1 ? texts[0]!.split(/[、,，;；]/).map((s) => s.trim()).filter(Boolean) : texts;
       return parts.map((p) => optionValueFromText(p, options, transform));

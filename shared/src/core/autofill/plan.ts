@@ -585,7 +585,7 @@ export function readBackValues(ctx: AutofillContext, scan: ScanResult, options: 
       const d = parseDate(read, true);
       if (d && d.length === 7) { if (!(r.key in partial)) partial[r.key] = d; continue; }
     }
-    const v = valueFromControl(read, entry, ctx.optionsOf(r.key), transformOf(r.entry));
+    const v = valueFromControl(read, entry, ctx.optionsOf(r.key), transformOf(r.entry), c);
     if (v === undefined || isEmptyValue(v)) continue;
     if (r.key in values) continue; // first control wins
     values[r.key] = v;
