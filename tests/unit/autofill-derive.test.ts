@@ -194,6 +194,10 @@ describe('labels', () => {
     expect(labelVariants('存在问题及原因')).toContain('问题原因');
     expect(matchLabels(ctx, [{ source: 'form-item', text: '存在问题及原因' }], new Set(['suggestion.reason', 'suggestion.content']))).toMatchObject({ kind: 'match', key: 'suggestion.reason' });
     expect(matchLabels(ctx, [{ source: 'form-item', text: '情况分析' }], new Set(['suggestion.reason']))).toMatchObject({ kind: 'match', key: 'suggestion.reason' });
+    // 主要 before what was said says which part matters, not which field; 主要负责人 keeps it
+    expect(labelVariants('来访人反映的主要内容')).toContain('来访人反映内容');
+    expect(matchLabels(ctx, [{ source: 'form-item', text: '来访主要内容' }], new Set(['letter.content']))).toMatchObject({ kind: 'match', key: 'letter.content' });
+    expect(labelVariants('单位主要负责人')).not.toContain('单位负责人');
     // a word that only begins like it is left alone
     expect(labelVariants('存在性说明')).not.toContain('性说明');
     expect(visibleLabel('*姓名：')).toBe('姓名');

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadPaths } from '@lvzhi/shared/node';
 import {
-  buildAutofillContext, convertForControl, formatDate, formatFromHint, labelVariants, matchLabels, optionCandidates, parseDate, pickOption,
+  buildAutofillContext, convertForControl, formatDate, formatFromHint, kindWordForms, labelVariants, matchLabels, optionCandidates, parseDate, pickOption,
   planFill, readBackValues, validatePackSet, type AutofillContext, type PackDefinition, type PortalMapping, type ScanResult, type ScannedControl,
 } from '@lvzhi/shared';
 import { allowedFrameOrigins } from '@lvzhi/shared/dom';
@@ -143,6 +143,21 @@ describe('values', () => {
     expect(pickOption(['已解决或采纳'], bracketed)?.value).toBe('A');
     expect(pickOption(['正在解决或列入计划'], bracketed)?.value).toBe('B');
     expect(pickOption(['B类'], bracketed)?.value).toBe('B');
+  });
+  it('finds an option that writes the value with the word its label calls the options by', () => {
+    const entry = { key: 'x.kind', label: '活动形式', type: 'enum' as const, optionSet: 'x' };
+    const kinds = [{ value: '视察' }, { value: '调研' }, { value: '座谈' }];
+    // 活动形式 offers 视察活动, 调研活动; 信访事项类别-like labels 城乡建设类
+    const activity = ctl('活动形式', { kind: 'select', options: [{ value: '1', text: '视察活动' }, { value: '2', text: '调研活动' }] });
+    expect(convertForControl('调研', entry, kinds, activity)).toMatchObject({ ok: true, value: { type: 'option', value: '2' }, display: '调研活动' });
+    const area = ctl('事项类别', { kind: 'radio', options: [{ value: 'a', text: '城乡建设类' }, { value: 'b', text: '社会保障类' }] });
+    expect(convertForControl('社会保障', entry, [{ value: '社会保障' }], area)).toMatchObject({ ok: true, value: { type: 'option', value: 'b' } });
+    // the dictionary's own forms come first, and a label naming no kind adds nothing
+    expect(kindWordForms('调研', activity)).toEqual(['调研活动']);
+    expect(kindWordForms('调研', ctl('活动内容'))).toEqual([]);
+    expect(convertForControl('调研', entry, kinds, ctl('活动内容', { kind: 'select', options: [{ value: '2', text: '调研活动' }] }))).toMatchObject({ ok: false, reason: 'no-option' });
+    // a value already ending in the word is not doubled
+    expect(kindWordForms('日常接待', ctl('接待方式'))).toEqual([]);
   });
 });
 

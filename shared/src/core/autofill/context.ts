@@ -110,6 +110,9 @@ export function labelVariants(text: string): string[] {
   // 存在 in front of the problems says they are there, not which field it is: 存在问题及原因 =
   // 问题及原因, 存在的不足 = 不足 (as 的 above, tried after the label's own forms)
   for (const v of [...out]) if (/^存在的?(问题|困难|不足)/u.test(v)) push(withoutParticles(v.replace(/^存在的?/u, '')));
+  // 主要 before what was said or found says which part matters, not which field: 反映的主要问题及诉求
+  // = 反映问题及诉求, 主要做法 = 做法 (only before such words: 主要负责人 is a person of its own)
+  for (const v of [...out]) if (/主要(问题|诉求|内容|情况|事实|意见|建议|做法|成效|经验|措施)/u.test(v)) push(withoutParticles(v.replace(/主要(?=问题|诉求|内容|情况|事实|意见|建议|做法|成效|经验|措施)/u, '')));
   // words of this field that portals use for one another, tried last: 信访 is the umbrella of
   // 来信 and 来访 (信访日期 is a 来信日期 or a 来访日期), and an office is its 单位 or its 部门
   // (转送单位 = 转送部门, 承办部门 = 承办单位)

@@ -246,6 +246,28 @@ function answered(control: Pick<ScannedControl, 'labels'>, checked: boolean, opt
   return undefined;
 }
 
+/** A choice's label naming what its options are: the word and the kind (接待方式, 问题类别, 活动类型). */
+const KIND_LABEL = /^(\p{Script=Han}{2,4}?)(方式|形式|类型|类别|种类|分类)$/u;
+
+/**
+ * The value as an option may write it with the word the label calls the options by after it:
+ * 代表接待日 under 接待方式 is offered as 代表接待日接待, 环境保护 under 问题类别 as 环境保护类,
+ * 视察 under 活动类型 as 视察活动. Tried after every form the dictionary knows, by exact text.
+ */
+export function kindWordForms(value: string, control: Pick<ScannedControl, 'labels'>): string[] {
+  const out: string[] = [];
+  if (!/\p{Script=Han}$/u.test(value)) return out;
+  for (const l of control.labels) {
+    if (l.source === 'placeholder' || l.source === 'name') continue;
+    const m = KIND_LABEL.exec(normalizeLabel(l.text));
+    if (!m) continue;
+    const [, word, kind] = m;
+    if (!value.endsWith(word!) && !out.includes(value + word)) out.push(value + word);
+    if (kind!.includes('类') && !value.endsWith('类') && !out.includes(`${value}类`)) out.push(`${value}类`);
+  }
+  return out;
+}
+
 /** What separates the items of a list written as one text (青山镇财政所、青山镇派出所). */
 const LIST_SEPARATORS = /\s*[、，,;；]\s*/;
 
@@ -322,6 +344,7 @@ export function convertForControl(value: unknown, entry: DictionaryEntry | undef
         const text = typeof value === 'string' ? value : valueAsText(value, entry, transform, undefined);
         if (text === undefined) return { ok: false, reason: 'unsupported', detail: '值不是单个选项' };
         cands = optionCandidates(text, options, transform);
+        if (control.kind !== 'cascader') for (const f of kindWordForms(text, control)) if (!cands.includes(f)) cands.push(f);
       }
       if (control.kind === 'cascader') return { ok: true, value: { type: 'path', candidates: cands }, display: cands[0]! };
       if (control.options && control.options.length > 0) {
@@ -337,6 +360,7 @@ export function convertForControl(value: unknown, entry: DictionaryEntry | undef
       const items: { value?: string; candidates: string[] }[] = [];
       for (const v of list) {
         const cands = optionCandidates(v, options, transform);
+        for (const f of kindWordForms(v, control)) if (!cands.includes(f)) cands.push(f);
         if (control.options && control.options.length > 0) {
           const opt = pickOption(cands, control.options);
           if (!opt) return { ok: false, reason: 'no-option', detail: `门户选项中没有“${v}”` };

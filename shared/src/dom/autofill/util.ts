@@ -568,6 +568,35 @@ function fadingOut(a: Animation): boolean {
   return last?.opacity !== undefined && Number(last.opacity) === 0;
 }
 
+/**
+ * The element (or an ancestor) is fading in: a running transition or animation from fully
+ * transparent to drawn. Such an element is on its way to being seen and a click already lands
+ * on it (opacity keeps hit-testing) — Ant Design Vue 1's multiple select replays its dropdown's
+ * enter animation from opacity 0 after every option picked, and waiting each one out cost ~50 ms
+ * an option.
+ */
+export function appearing(el: Element): boolean {
+  if (!(el as Element & { checkVisibility?: () => boolean }).checkVisibility?.()) return false; // not rendered at all
+  for (let p: Element | null = el, i = 0; p && i < TRANSITION_DEPTH; p = p.parentElement, i++) {
+    const anims = (p as Element & { getAnimations?: () => Animation[] }).getAnimations?.() ?? [];
+    if (anims.some(fadingIn)) return true;
+  }
+  return false;
+}
+
+function fadingIn(a: Animation): boolean {
+  if (a.playState !== 'running') return false;
+  const frames = (a.effect as KeyframeEffect | null)?.getKeyframes?.() as { opacity?: string | number }[] | undefined;
+  const first = frames?.[0]?.opacity, last = frames?.[frames.length - 1]?.opacity;
+  return first !== undefined && Number(first) === 0 && (last === undefined || Number(last) > 0);
+}
+
+/** A person sees `el` or is about to: usable, or only transparent for the start of its fade-in (see `appearing`). */
+export function shownOrAppearing(el: Element): boolean {
+  const r = unusableReason(el);
+  return !r || (r === 'hidden' && appearing(el));
+}
+
 const OUT_NAME = /Out|(^|[-_])out([-_A-Z]|$)/;
 function outAnimation(a: Animation): boolean {
   const name = (a as Animation & { animationName?: string }).animationName;

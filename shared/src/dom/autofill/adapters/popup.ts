@@ -9,7 +9,7 @@ import type { FillValue } from '../../../core/autofill/types.ts';
 import { normalizeDateFormat } from '../../../core/autofill/convert.ts';
 import { nameVariant, pickNameVariant } from '../../../core/autofill/names.ts';
 import { compactRegion, isRegionName, regionIndexOf, regionParts, regionPrefix } from '../../../core/autofill/region.ts';
-import { blur, clickLikeUser, entering, fire, hover, key, leaveClassed, leaving, setNativeValue, textOf, unusableReason, win } from '../util.ts';
+import { appearing, blur, clickLikeUser, entering, fire, hover, key, leaveClassed, leaving, setNativeValue, shownOrAppearing, textOf, unusableReason, win } from '../util.ts';
 import { componentOf } from '../framework-state.ts';
 import { itemsOf, same, type OptionItem, type ReadValue, type WidgetAdapter, type WidgetHandle } from './types.ts';
 import { nextFrame, nextTask, waitUntil } from './wait.ts';
@@ -84,7 +84,8 @@ const REOPEN_MS = 700;
  * (toggled shut, or swallowed) is given one more, the widget saying again what it is.
  */
 export async function openOwnPopup(root: HTMLElement, opener: Element, popupSel: string, o: { open: () => boolean; shown?: (p: HTMLElement) => boolean; timeout?: number }): Promise<HTMLElement | undefined> {
-  const usable = (p: HTMLElement | undefined) => !!p && !closedOrClosing(p) && (o.shown?.(p) ?? true);
+  // (one fading in from transparent is open: see appearing)
+  const usable = (p: HTMLElement | undefined) => !!p && p.isConnected && shownOrAppearing(p) && !leaving(p) && (o.shown?.(p) ?? true);
   for (let i = 0; i < 2; i++) {
     const p = await openPopup(root, opener, popupSel, i ? REOPEN_MS : o.timeout ?? 1500, { expanded: o.open(), ...(o.shown ? { shown: o.shown } : {}) });
     if (usable(p)) return p;
@@ -92,7 +93,8 @@ export async function openOwnPopup(root: HTMLElement, opener: Element, popupSel:
   return undefined;
 }
 
-const pickable = (e: HTMLElement) => { const r = unusableReason(e); return !r || r === 'off-screen' || r === 'clipped'; };
+// (an item fading in takes a click already: see appearing)
+const pickable = (e: HTMLElement) => { const r = unusableReason(e); return !r || r === 'off-screen' || r === 'clipped' || (r === 'hidden' && appearing(e)); };
 
 /**
  * The first item whose text matches a candidate, in the order of the candidates; else the one
@@ -295,7 +297,8 @@ export function popupSelect(cfg: PopupSelectConfig): WidgetAdapter {
       try {
         for (const it of items) {
           // (a dropdown open already — a grid's editor that opened itself — is taken, not clicked shut)
-          if (!popup || !popup.isConnected || unusableReason(popup)) popup = await openOwnPopup(h.el, opener, cfg.popup, { open: () => isOpen(h) });
+          // (nor one replaying its fade-in after the pick: see appearing)
+          if (!popup || !popup.isConnected || !shownOrAppearing(popup)) popup = await openOwnPopup(h.el, opener, cfg.popup, { open: () => isOpen(h) });
           if (!popup) throw new Error('下拉框没有打开');
           let item = await pickFromPopup(popup, cfg.item, textOfItem, it.candidates, cfg.scrollHolder ? { scrollHolder: cfg.scrollHolder } : {});
           const box = search();
