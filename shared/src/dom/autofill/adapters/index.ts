@@ -21,6 +21,7 @@ import './select2.ts';
 import './bootstrap-select.ts';
 import './aria.ts';
 import './contenteditable.ts';
+import './dialog-picker.ts';
 import './native.ts';
 
 export * from './types.ts';
@@ -30,6 +31,7 @@ export { groupOf, nativeInput } from './native.ts';
 export { my97 } from './my97.ts';
 export { fileInput } from './file.ts';
 export { contentEditable } from './contenteditable.ts';
+export { dialogPicker } from './dialog-picker.ts';
 export { layuiSelect, layuiRadio, layuiCheckbox } from './layui.ts';
 export { elementSelect, elementDate, elementCascader } from './element-plus.ts';
 export { antdSelect, antdTreeSelect, antdDate, antdCascader } from './antd.ts';

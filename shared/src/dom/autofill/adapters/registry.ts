@@ -14,9 +14,9 @@ const rank = new Map<string, number>();
  * When an adapter is tried, lowest first (a file's imports run before it, so the order of
  * registration cannot decide): widget libraries by their root class, then read-only date
  * inputs, file inputs, Layui's re-rendered native controls, ARIA role widgets,
- * contenteditable, and native controls last.
+ * contenteditable, read-only boxes that open a choosing dialog, and native controls last.
  */
-export const PRIORITY = { library: 10, my97: 20, file: 30, layui: 40, aria: 50, contenteditable: 60, native: 100 } as const;
+export const PRIORITY = { library: 10, my97: 20, file: 30, layui: 40, aria: 50, contenteditable: 60, dialog: 70, native: 100 } as const;
 
 /** Built-in adapters: called once in each adapter file. */
 export function defineAdapter<A extends WidgetAdapter>(adapter: A, priority: number = PRIORITY.library): A {
