@@ -32,7 +32,7 @@ describe('a choice made in a pop-up window (layer + layui.tree)', () => {
         expect(report.filled.map((f) => f.label).sort(), detail).toEqual(['来信人', '转交部门']);
         expect(report.failed, detail).toEqual([]);
         expect(await portalSubmit(page), detail).toEqual({ ok: true, errors: [] });
-        expect(await openWindows(page)).toBe(0);
+        await expect.poll(() => openWindows(page), { timeout: 3000 }).toBe(0);
       } finally {
         await page.close();
       }
@@ -47,7 +47,7 @@ describe('a choice made in a pop-up window (layer + layui.tree)', () => {
       expect(report.filled, detail).toEqual([]);
       expect(report.failed.map((f) => [f.label, f.error]), detail).toEqual([['转交部门', '找不到选项']]);
       expect(await portalState(page)).toEqual({ writer: '', deptId: '', deptName: '' });
-      expect(await openWindows(page)).toBe(0);
+      await expect.poll(() => openWindows(page), { timeout: 3000 }).toBe(0);
     } finally {
       await page.close();
     }
