@@ -14,8 +14,15 @@ import { componentOf } from '../framework-state.ts';
 import { itemsOf, same, type OptionItem, type ReadValue, type WidgetAdapter, type WidgetHandle } from './types.ts';
 import { nextFrame, nextTask, waitUntil } from './wait.ts';
 
+/**
+ * The elements matching `selector` a person sees or is about to: drawn (perhaps scrolled off), or
+ * transparent only because their fade-in has begun (see appearing) — an antd dropdown's appear
+ * animation runs from opacity 0, and on a busy page its first drawn frame came ~50 ms after the
+ * animation started: each select waited that out before it counted its dropdown as open. Not in
+ * the transition's first frame (see entering): a choice confirmed then can leave a Vue popup drawn.
+ */
 export function visibleIn(doc: ParentNode, selector: string): HTMLElement[] {
-  return Array.from(doc.querySelectorAll<HTMLElement>(selector)).filter((e) => { const r = unusableReason(e); return !r || r === 'off-screen'; });
+  return Array.from(doc.querySelectorAll<HTMLElement>(selector)).filter((e) => { const r = unusableReason(e); return !r || r === 'off-screen' || (r === 'hidden' && !entering(e) && appearing(e)); });
 }
 
 const docOf = (el: Element) => el.ownerDocument;
@@ -34,7 +41,8 @@ export function popupsOpenedFrom(doc: Document, popupSel: string): () => HTMLEle
 
 /** Closed, or on its way out (its leave animation running): the widget took the close. */
 export function closedOrClosing(popup: HTMLElement): boolean {
-  return !popup.isConnected || !!unusableReason(popup) || leaving(popup);
+  // (one fading in from transparent is opening, not closed: see appearing)
+  return !popup.isConnected || !shownOrAppearing(popup) || leaving(popup);
 }
 
 /**
@@ -330,7 +338,7 @@ export function popupSelect(cfg: PopupSelectConfig): WidgetAdapter {
       } finally {
         // close once, with the keyboard a person would use, then leave the field
         const input = h.el.querySelector('input') ?? opener;
-        if (isOpen(h) || (!cfg.openState && popup && !unusableReason(popup))) { key(input, 'Escape'); if (isOpen(h)) clickLikeUser(docOf(h.el).body); }
+        if (isOpen(h) || (!cfg.openState && popup && shownOrAppearing(popup))) { key(input, 'Escape'); if (isOpen(h)) clickLikeUser(docOf(h.el).body); }
         if (input instanceof win(input).HTMLElement) blur(input);
         // and see it go: closed, or leaving (a leaving popup covers nothing, see unusableReason;
         // the fill waits for the last animations once at its end)
