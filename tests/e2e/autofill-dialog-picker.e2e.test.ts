@@ -20,7 +20,7 @@ const fill = (page: Page, values: Record<string, unknown>) => lvzhi<{ plan: Fill
 const openWindows = (page: Page) => page.evaluate(() => document.querySelectorAll('.layui-layer-page, .layui-layer-iframe').length);
 
 describe('a choice made in a pop-up window (layer + layui.tree)', () => {
-  for (const [name, query] of [['the tree in the window', ''], ['the tree in an iframe page', '?frame']] as const) {
+  for (const [name, query] of [['the tree in the window', ''], ['the tree in an iframe page', '?frame'], ['a box that is not read-only, its handler named for choosing', '?editable']] as const) {
     it(`${name}: the department is chosen and confirmed, the hidden id is set, the page submits`, async () => {
       const page = await openWithBundle(t.browser, t.site.url(`/layui-pick.html${query}`));
       try {

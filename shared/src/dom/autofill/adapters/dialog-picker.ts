@@ -7,7 +7,8 @@
  * node found (branches opened one at a time, bounded), clicked, the dialog confirmed, and the
  * choice held only when the box shows it and the hidden id beside it is set. Typing the name into
  * the read-only box instead (what a plain box gets) left the id empty: a "filled" the page would
- * refuse on submit.
+ * refuse on submit. A box that can be typed into counts too when its inline handler is named for
+ * choosing (selectDw, chooseUser, pickDept) and an id input sits beside it, as JSP pages write it.
  */
 import { nameVariant } from '../../../core/autofill/names.ts';
 import { blur, clickLikeUser, key, textOf, unusableReason, win } from '../util.ts';
@@ -27,6 +28,8 @@ const CLOSED = 'span.switch[class*="_close"], .layui-tree-icon > .layui-icon-add
 const CONFIRM = '.layui-layer-btn0, .modal-footer .btn-primary, .el-dialog__footer .el-button--primary, .ant-modal-footer .ant-btn-primary';
 const CONFIRM_TEXT = /^(确\s*定|确\s*认|选\s*择|提\s*交|保\s*存|ok)$/i;
 const CLOSE = '.layui-layer-close, .layui-layer-btn1, [data-dismiss="modal"], [data-bs-dismiss="modal"], .el-dialog__headerbtn, .ant-modal-close';
+/** An inline handler that opens a chooser: select…/choose…/pick…, or the pinyin 选择 (xz, xuanze). */
+const CHOOSER = /^\s*(?:[\w$.]+\.)?(?:select|choose|pick|xz|xuanze)\w*\s*\(/i;
 /** Date boxes are pickers of their own (my97.ts and the libraries' date adapters). */
 const DATE_HINT = /date|time|日期|时间|年月|yyyy/i;
 /** A tree is drawn once nothing in it changed for this long (ms). */
@@ -125,12 +128,15 @@ async function dismiss(dialog: HTMLElement): Promise<void> {
 export const dialogPicker: WidgetAdapter = {
   name: 'dialog-picker',
   detect(el) {
-    if (!isInput(el, 'text', '') || !el.readOnly) return undefined;
+    if (!isInput(el, 'text', '')) return undefined;
     const opener = openerOf(el);
     if (!opener) return undefined;
+    // a box that is not read-only counts when its handler says it chooses and an id input sits
+    // beside it (a JSP page's 接收单位: onclick="selectDw(orgcode,'jsdwdm','jsdwmc')", a 选择 button)
+    if (!el.readOnly && !(CHOOSER.test(opener.getAttribute('onclick') ?? '') && hiddenOf(el))) return undefined;
     const hint = `${el.getAttribute('placeholder') ?? ''} ${el.className} ${el.name} ${el.id} ${opener.getAttribute('onclick') ?? ''}`;
     if (DATE_HINT.test(hint)) return undefined;
-    return { el, visible: el, kind: 'select', readOnly: true };
+    return { el, visible: el, kind: 'select', readOnly: el.readOnly };
   },
   read: (h) => (h.el as HTMLInputElement).value || null,
   async write(h: WidgetHandle, v) {
