@@ -1178,6 +1178,71 @@ async function viewdesignReply(page: Page, v: Values): Promise<void> {
   await item('是否公开').locator('.ivu-switch').click();
 }
 
+// ------------------------------------------------------------- VForm 3 (variant-form) on Element Plus
+
+async function vformSuggestion(page: Page, v: Values): Promise<void> {
+  const item = (l: string) => itemBy(page, '.el-form-item', '.el-form-item__label', l);
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  // a filtered select's popper keeps its hidden options: the option the person sees is taken,
+  // once the last dropdown has gone (承办单位 and 协办单位 list the same units)
+  const option = (t: string) => clickOption(page, '.el-select__popper .el-select-dropdown__item', t);
+  const open = async (l: string) => {
+    await page.waitForFunction(() => [...document.querySelectorAll('.el-select__popper')].every((p) => getComputedStyle(p).display === 'none'));
+    await item(l).locator('.el-select__wrapper').click();
+  };
+  const select = async (l: string, t: string) => {
+    await open(l);
+    await option(t);
+  };
+  const multi = async (l: string, names: string[]) => {
+    await open(l);
+    for (const n of names) {
+      await item(l).locator('input.el-select__input').fill(n);
+      await option(n);
+    }
+    await page.keyboard.press('Escape');
+  };
+  const radio = (l: string, t: string) => item(l).locator('.el-radio').filter({ hasText: exact(t) }).click();
+  // The dates are read-only (the designer's editable: false): the person opens the panel, goes up
+  // to the years, and picks year, month and day.
+  const months = ['一月', '二月', '三月', '四月', '五月', '六月', '七月', '八月', '九月', '十月', '十一月', '十二月'];
+  const date = async (l: string, k: string) => {
+    const [y, m, d] = s(v, k).split('-').map(Number) as [number, number, number];
+    await item(l).locator('input').click();
+    const panel = page.locator('.el-picker__popper:visible .el-date-picker');
+    await panel.locator('.el-date-picker__header-label').first().click();
+    await panel.locator('.el-year-table td').filter({ hasText: exact(String(y)) }).click();
+    await panel.locator('.el-month-table td').filter({ hasText: exact(months[m - 1]!) }).click();
+    await panel.locator('.el-date-table td.available:not(.prev-month):not(.next-month)').filter({ hasText: exact(String(d)) }).click();
+    await panel.waitFor({ state: 'hidden' });
+  };
+  await text('建议编号', 'jybh');
+  await select('届次', '第十九届');
+  await text('建议标题', 'jybt');
+  await radio('建议类型', '建议');
+  await select('建议类别', '农业农村');
+  await radio('提出时段', '闭会期间');
+  await date('提出日期', 'tcrq');
+  await open('领衔代表');
+  await item('领衔代表').locator('input.el-select__input').fill('黄立新');
+  await option('黄立新');
+  await text('联系电话', 'lxdh');
+  await text('工作单位', 'gzdw');
+  await multi('附议代表', ['王建国', '何春生', '郑国平']);
+  const num = item('附议人数').locator('input');
+  await num.fill(s(v, 'fyrs'));
+  await num.press('Tab');
+  await text('建议理由', 'jyly');
+  await text('建议内容', 'jynr');
+  await select('承办单位', '青山镇农业农村服务中心');
+  await multi('协办单位', ['青山镇水利站', '青山镇财政所']);
+  await radio('办理方式', '主协办');
+  await date('答复期限', 'dfqx');
+  await item('重点建议').locator('.el-switch').click();
+  await radio('是否公开', '是');
+  await text('登记人', 'djr');
+}
+
 export const PERSON_FILLS: Record<string, PersonFill> = {
   'element2-deputy': element2,
   'antdv-meeting': antdv,
@@ -1206,4 +1271,5 @@ export const PERSON_FILLS: Record<string, PersonFill> = {
   'devextreme-reply': devextremeReply,
   'ruoyi-thymeleaf-visit': ruoyiThymeleafVisit,
   'viewdesign-reply': viewdesignReply,
+  'vform-suggestion': vformSuggestion,
 };

@@ -15,6 +15,8 @@
  *   The RuoYi 单体版 page loads Bootstrap 3, layer 3.5 and zTree v3 from registry tarballs beside the
  *   workspace's jQuery, jQuery Validation, layui (laydate), iCheck and select2; the View Design page
  *   loads Vue 2.7 and View Design 4 (iView 4 for Vue 2) from tarballs.
+ *   The VForm 3 page bundles vform3-builds' render build (published as built UMD files only, no
+ *   sources) from its registry tarball, extracted in .cache/ and resolved by packedModules().
  * - The ASP.NET page and the wizard are plain files (no bundling needed for the ASP.NET one).
  *
  * `buildEvalPortals()` skips the work when dist/ is newer than every source.
@@ -24,7 +26,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
-import { vendorFiles, type VendorSource } from '../../harness/vendor.ts';
+import { tarballName, vendorFiles, type VendorSource } from '../../harness/vendor.ts';
 
 export const EVAL_PORTALS_DIR = fileURLToPath(new URL('.', import.meta.url));
 export const EVAL_DIST = join(EVAL_PORTALS_DIR, 'dist');
@@ -75,6 +77,7 @@ export const EVAL_PAGES: readonly EvalPage[] = [
   { id: 'devextreme-reply', page: 'devextreme-reply.html', library: 'DevExtreme 22.2 jQuery widgets (.NET OA style, script tags): a dxForm of groups bound to a PascalCase model, dxSelectBox/dxTagBox of int ids, dxRadioGroup and dxSelectBox of codes, dxDateBox values serialised yyyy-MM-ddTHH:mm:ss, a cell-edited dxDataGrid of 附议代表 as a form item', kind: '代表建议办理答复登记' },
   { id: 'ruoyi-thymeleaf-visit', page: 'ruoyi-thymeleaf-visit.html', library: 'RuoYi 单体版 style (Spring Boot + Thymeleaf, script tags): Bootstrap 3 form-horizontal, jQuery Validation with RuoYi\'s defaults, read-only laydate dates and a date-time, a select2 of codes, iCheck radios of codes and check-boxes of user ids, 承办单位 from a zTree dept tree in a layer.open iframe, a 同行人员 sub-table grown with 添加', kind: '来访登记' },
   { id: 'viewdesign-reply', page: 'viewdesign-reply.html', library: 'View Design 4 (iView 4, view-design) on Vue 2.7, script tags and an in-DOM template: the 新增 Modal over the list, i-form rules, filterable single / multiple i-selects of deputy ids and unit codes, radio-group and checkbox-group of codes, a daterange, a date and a datetime date-picker, input-number checked against the co-signers, an i-switch posted 1/0', kind: '代表建议办理答复登记' },
+  { id: 'vform-suggestion', page: 'vform-suggestion.html', entry: 'vform-suggestion.ts', library: 'VForm 3 (variant-form, vform3-builds 3.0.10 from the registry tarball) on Element Plus: the designer\'s exported JSON (card and grid containers; input, textarea, radio, select, date, number and switch widgets) rendered by v-form-render, deputies in optionData, read-only dates, required / mobilePhone / onValidate rules', kind: '代表建议登记' },
 ];
 
 function newest(path: string): number {
@@ -133,7 +136,27 @@ const PACKED: readonly VendorSource[] = [
   { pack: '@ztree/ztree_v3@3.5.48', copy: [['js/jquery.ztree.core.min.js', 'ztree/jquery.ztree.core.min.js'], ['css/metroStyle', 'ztree/metroStyle']] },
   // the View Design 4 page: iView 4 for Vue 2 (view-design), on the Vue 2.7 above
   { pack: 'view-design@4.7.0', copy: [['dist/iview.min.js', 'view-design/iview.min.js'], ['dist/styles/iview.css', 'view-design/styles/iview.css'], ['dist/styles/fonts', 'view-design/styles/fonts']] },
+  // the VForm page: vform3-builds publishes built UMD files only; the page bundles its render build
+  // (dist/render.umd.js, requiring "vue") from the extracted tarball (see packedModules), nothing is copied
+  { pack: 'vform3-builds@3.0.10', copy: [] },
 ];
+
+/**
+ * Packages the bundled pages import but the workspace does not install, resolved into their
+ * extracted tarballs in .cache/ (vform3-builds: VForm 3 is only published as built files).
+ */
+function packedModules(): Plugin {
+  const roots: Record<string, string> = { 'vform3-builds': join(CACHE, tarballName('vform3-builds@3.0.10').replace(/\.tgz$/, '')) };
+  return {
+    name: 'packed-modules',
+    setup(b) {
+      b.onResolve({ filter: /^vform3-builds(\/.*)?$/ }, (args) => {
+        const m = /^(vform3-builds)(?:\/(.*))?$/.exec(args.path)!;
+        return { path: join(roots[m[1]!]!, m[2] ?? 'dist/render.umd.js') };
+      });
+    },
+  };
+}
 
 /**
  * From the workspace: jQuery, Bootstrap 4, select2, bootstrap-select as a 2019 portal would ship them; jQuery Validation and jQuery UI for the
@@ -183,7 +206,7 @@ export async function buildEvalPortals(force = false): Promise<string> {
       __VUE_PROD_DEVTOOLS__: 'false',
       __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
     },
-    plugins: [singleCopies()],
+    plugins: [singleCopies(), packedModules()],
     logLevel: 'error',
     nodePaths: [join(TESTS_DIR, 'node_modules'), join(REPO, 'node_modules')],
   });
