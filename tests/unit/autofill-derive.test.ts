@@ -198,6 +198,9 @@ describe('labels', () => {
     expect(labelVariants('来访人反映的主要内容')).toContain('来访人反映内容');
     expect(matchLabels(ctx, [{ source: 'form-item', text: '来访主要内容' }], new Set(['letter.content']))).toMatchObject({ kind: 'match', key: 'letter.content' });
     expect(labelVariants('单位主要负责人')).not.toContain('单位负责人');
+    // 时段 is 时间段 shortened, either way
+    expect(labelVariants('办理时段')).toContain('办理时间段');
+    expect(labelVariants('接访时间段')).toContain('接访时段');
     // a word that only begins like it is left alone
     expect(labelVariants('存在性说明')).not.toContain('性说明');
     expect(visibleLabel('*姓名：')).toBe('姓名');

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadPaths } from '@lvzhi/shared/node';
 import {
-  buildAutofillContext, convertForControl, formatDate, formatFromHint, kindWordForms, labelVariants, matchLabels, optionCandidates, parseDate, pickOption,
+  buildAutofillContext, convertForControl, formatDate, formatFromHint, kindWordForms, labelVariants, valueFromControl, matchLabels, optionCandidates, parseDate, pickOption,
   planFill, readBackValues, validatePackSet, type AutofillContext, type PackDefinition, type PortalMapping, type ScanResult, type ScannedControl,
 } from '@lvzhi/shared';
 import { allowedFrameOrigins } from '@lvzhi/shared/dom';
@@ -143,6 +143,18 @@ describe('values', () => {
     expect(pickOption(['已解决或采纳'], bracketed)?.value).toBe('A');
     expect(pickOption(['正在解决或列入计划'], bracketed)?.value).toBe('B');
     expect(pickOption(['B类'], bracketed)?.value).toBe('B');
+  });
+  it('answers a 是/否 choice that asks 是否X from the record’s X or 不X, and reads it back so', () => {
+    const entry = { key: 'x.report', label: '上报方式', type: 'enum' as const, optionSet: 'x' };
+    const set = [{ value: '上报' }, { value: '不上报' }, { value: '暂缓' }];
+    const choice = ctl('是否上报', { kind: 'radio', options: [{ value: 'Y', text: '是' }, { value: 'N', text: '否' }] });
+    expect(convertForControl('上报', entry, set, choice)).toMatchObject({ ok: true, value: { type: 'option', value: 'Y' } });
+    expect(convertForControl('不上报', entry, set, choice)).toMatchObject({ ok: true, value: { type: 'option', value: 'N' } });
+    // a value that answers nothing is not guessed, nor a choice of other words
+    expect(convertForControl('暂缓', entry, set, choice)).toMatchObject({ ok: false, reason: 'no-option' });
+    expect(convertForControl('上报', entry, set, ctl('是否上报', { kind: 'select', options: [{ value: '1', text: '已上报' }, { value: '2', text: '未上报' }] }))).toMatchObject({ ok: false });
+    expect(valueFromControl('是', entry, set, undefined, choice)).toBe('上报');
+    expect(valueFromControl('否', entry, set, undefined, choice)).toBe('不上报');
   });
   it('finds an option that writes the value with the word its label calls the options by', () => {
     const entry = { key: 'x.kind', label: '活动形式', type: 'enum' as const, optionSet: 'x' };

@@ -123,6 +123,9 @@ export function labelVariants(text: string): string[] {
     const kind = /^(执法检查|检查|调研)(\p{Script=Han}{2,})$/u.exec(v);
     if (kind) push(`视察${kind[2]}`);
     if (v.includes('信访')) { push(v.replace('信访', '来访')); push(v.replace('信访', '来信')); }
+    // 时段 is how forms shorten 时间段 (提出时段 = 提出时间段)
+    if (/时段$/u.test(v)) push(v.replace(/时段$/u, '时间段'));
+    else if (/时间段$/u.test(v)) push(v.replace(/时间段$/u, '时段'));
     if (/单位$/u.test(v)) push(v.replace(/单位$/u, '部门'));
     else if (/部门$/u.test(v)) push(v.replace(/部门$/u, '单位'));
     // an activity's name is its 主题 or 题目 as often as its 名称 (评议主题 = 评议名称,

@@ -268,6 +268,20 @@ export function kindWordForms(value: string, control: Pick<ScannedControl, 'labe
   return out;
 }
 
+/**
+ * The 是 or 否 option of a choice that asks 是否X (是否公开 ○是 ○否), answering the record's X
+ * (公开: 是) or its negation (不公开: 否) as a 是否X box is (see answers); only when the choice
+ * offers exactly one yes word and one no word.
+ */
+function answerOption(control: ScannedControl, value: string): ScannedOption | undefined {
+  const yes = answers(control, value);
+  if (yes === undefined) return undefined;
+  const yesOpts = control.options!.filter((o) => YES_WORD.test(o.text.trim()));
+  const noOpts = control.options!.filter((o) => NO_WORD.test(o.text.trim()));
+  if (yesOpts.length !== 1 || noOpts.length !== 1) return undefined;
+  return yes ? yesOpts[0] : noOpts[0];
+}
+
 /** What separates the items of a list written as one text (青山镇财政所、青山镇派出所). */
 const LIST_SEPARATORS = /\s*[、，,;；]\s*/;
 
@@ -348,7 +362,7 @@ export function convertForControl(value: unknown, entry: DictionaryEntry | undef
       }
       if (control.kind === 'cascader') return { ok: true, value: { type: 'path', candidates: cands }, display: cands[0]! };
       if (control.options && control.options.length > 0) {
-        const opt = pickOption(cands, control.options);
+        const opt = pickOption(cands, control.options) ?? (typeof value === 'string' ? answerOption(control, value) : undefined);
         if (!opt) return { ok: false, reason: 'no-option', detail: `门户选项中没有“${cands[0]}”` };
         return { ok: true, value: { type: 'option', value: opt.value, candidates: [opt.text, ...cands] }, display: opt.text };
       }
@@ -417,7 +431,14 @@ export function valueFromControl(read: string | string[] | boolean | null | unde
     case 'date': { const d = parseDate(texts[0] ?? '', false); return d && d.length > 10 ? d.slice(0, 10) : d; }
     case 'datetime': return parseDate(texts[0] ?? '');
     case 'number': { const n = Number(String(texts[0]).replace(/[,，\s]/g, '')); return Number.isFinite(n) ? n : undefined; }
-    case 'enum': return typeof read === 'boolean' ? (control ? answered(control, read, options) : undefined) : optionValueFromText(texts[0]!, options, transform);
+    case 'enum': {
+      if (typeof read === 'boolean') return control ? answered(control, read, options) : undefined;
+      // 是 / 否 chosen under 是否X: the option X or 不X it answers (see answerOption)
+      const t = texts[0]!.trim();
+      const yn = YES_WORD.test(t) ? true : NO_WORD.test(t) ? false : undefined;
+      const viaQuestion = yn !== undefined && control && !options?.some((o) => o.value === t || o.label === t) ? answered(control, yn, options) : undefined;
+      return viaQuestion ?? optionValueFromText(t, options, transform);
+    }
     case 'multienum': {
       const parts = texts.length === 1 ? texts[0]!.split(/[、,，;；]/).map((s) => s.trim()).filter(Boolean) : texts;
       return parts.map((p) => optionValueFromText(p, options, transform));
