@@ -92,6 +92,9 @@ export function withoutParticles(normalised: string): string {
   return normalised.replace(PARTICLES, '').replace(CONJUNCTIONS, '');
 }
 
+/** 主要 before a word for what was said or found (see labelVariants). */
+const MAIN_BEFORE_CONTENT = /主要(?=问题|诉求|内容|情况|事实|意见|建议|做法|成效|经验|措施)/u;
+
 /** The forms a label is tried in: as normalised, then without a prompt prefix or a trailing note. */
 export function labelVariants(text: string): string[] {
   const out: string[] = [];
@@ -112,7 +115,7 @@ export function labelVariants(text: string): string[] {
   for (const v of [...out]) if (/^存在的?(问题|困难|不足)/u.test(v)) push(withoutParticles(v.replace(/^存在的?/u, '')));
   // 主要 before what was said or found says which part matters, not which field: 反映的主要问题及诉求
   // = 反映问题及诉求, 主要做法 = 做法 (only before such words: 主要负责人 is a person of its own)
-  for (const v of [...out]) if (/主要(问题|诉求|内容|情况|事实|意见|建议|做法|成效|经验|措施)/u.test(v)) push(withoutParticles(v.replace(/主要(?=问题|诉求|内容|情况|事实|意见|建议|做法|成效|经验|措施)/u, '')));
+  for (const v of [...out]) if (MAIN_BEFORE_CONTENT.test(v)) push(withoutParticles(v.replace(MAIN_BEFORE_CONTENT, '')));
   // words of this field that portals use for one another, tried last: 信访 is the umbrella of
   // 来信 and 来访 (信访日期 is a 来信日期 or a 来访日期), and an office is its 单位 or its 部门
   // (转送单位 = 转送部门, 承办部门 = 承办单位)

@@ -268,6 +268,13 @@ export function kindWordForms(value: string, control: Pick<ScannedControl, 'labe
   return out;
 }
 
+/** The texts a choice of `control` may offer the value as: the dictionary's forms, then the label's kind word forms. */
+function choiceCandidates(value: string, options: readonly Option[] | undefined, transform: Transform | undefined, control: Pick<ScannedControl, 'labels'>): string[] {
+  const cands = optionCandidates(value, options, transform);
+  for (const f of kindWordForms(value, control)) if (!cands.includes(f)) cands.push(f);
+  return cands;
+}
+
 /**
  * The 是 or 否 option of a choice that asks 是否X (是否公开 ○是 ○否), answering the record's X
  * (公开: 是) or its negation (不公开: 否) as a 是否X box is (see answers); only when the choice
@@ -357,8 +364,7 @@ export function convertForControl(value: unknown, entry: DictionaryEntry | undef
       else {
         const text = typeof value === 'string' ? value : valueAsText(value, entry, transform, undefined);
         if (text === undefined) return { ok: false, reason: 'unsupported', detail: '值不是单个选项' };
-        cands = optionCandidates(text, options, transform);
-        if (control.kind !== 'cascader') for (const f of kindWordForms(text, control)) if (!cands.includes(f)) cands.push(f);
+        cands = control.kind === 'cascader' ? optionCandidates(text, options, transform) : choiceCandidates(text, options, transform, control);
       }
       if (control.kind === 'cascader') return { ok: true, value: { type: 'path', candidates: cands }, display: cands[0]! };
       if (control.options && control.options.length > 0) {
@@ -373,8 +379,7 @@ export function convertForControl(value: unknown, entry: DictionaryEntry | undef
       if (!list) return { ok: false, reason: 'unsupported', detail: '值不是选项列表' };
       const items: { value?: string; candidates: string[] }[] = [];
       for (const v of list) {
-        const cands = optionCandidates(v, options, transform);
-        for (const f of kindWordForms(v, control)) if (!cands.includes(f)) cands.push(f);
+        const cands = choiceCandidates(v, options, transform, control);
         if (control.options && control.options.length > 0) {
           const opt = pickOption(cands, control.options);
           if (!opt) return { ok: false, reason: 'no-option', detail: `门户选项中没有“${v}”` };

@@ -10,9 +10,9 @@
  * refuse on submit. A box that can be typed into counts too when its inline handler is named for
  * choosing (selectDw, chooseUser, pickDept) and an id input sits beside it, as JSP pages write it.
  */
-import { nameVariant } from '../../../core/autofill/names.ts';
 import { blur, clickLikeUser, key, textOf, unusableReason, win } from '../util.ts';
-import { isInput, same, type WidgetAdapter, type WidgetHandle } from './types.ts';
+import { isInput, type WidgetAdapter, type WidgetHandle } from './types.ts';
+import { expandTree, findItem, findNameVariant } from './popup.ts';
 import { defineAdapter, PRIORITY } from './registry.ts';
 import { nextTask, waitUntil } from './wait.ts';
 
@@ -32,10 +32,6 @@ const CLOSE = '.layui-layer-close, .layui-layer-btn1, [data-dismiss="modal"], [d
 const CHOOSER = /^\s*(?:[\w$.]+\.)?(?:select|choose|pick|xz|xuanze)\w*\s*\(/i;
 /** Date boxes are pickers of their own (my97.ts and the libraries' date adapters). */
 const DATE_HINT = /date|time|日期|时间|年月|yyyy/i;
-/** A tree is drawn once nothing in it changed for this long (ms). */
-const SETTLED_MS = 120;
-/** At most this many branches are opened to find a node. */
-const MAX_BRANCHES = 60;
 
 const shown = (e: Element) => !unusableReason(e);
 
@@ -86,28 +82,10 @@ async function contentOf(dialog: HTMLElement): Promise<ParentNode> {
   throw new Error(reachable ? '选择窗口中没有可选的树' : '选择窗口来自其他网站，无法读取');
 }
 
-/** The node naming a candidate: exactly, else (every branch open) the one node naming it longer or shorter. */
+/** The node naming a candidate: exactly (branches opened until it shows), else the one node naming it longer or shorter. */
 async function findNode(scope: ParentNode, candidates: readonly string[]): Promise<HTMLElement | undefined> {
-  const nodes = () => Array.from(scope.querySelectorAll<HTMLElement>(NODE)).filter(shown);
-  const exact = () => { for (const c of candidates) { const hit = nodes().find((n) => same(textOf(n, 200), c)); if (hit) return hit; } return undefined; };
-  for (let i = 0; i < MAX_BRANCHES; i++) {
-    // the branch just opened may still be sliding open (jQuery's slideDown): its nodes count once drawn
-    const hit = await waitUntil(exact, { root: scope as Node, timeout: 1000, idle: SETTLED_MS });
-    if (hit) return hit;
-    const next = Array.from(scope.querySelectorAll<HTMLElement>(CLOSED)).find(shown);
-    if (!next) break;
-    clickLikeUser(next);
-    const opened = await waitUntil(() => !next.isConnected || !next.matches(CLOSED), { root: scope as Node, timeout: 600 });
-    if (!opened) break; // a toggle that does not open: no loop on it
-  }
-  const hit = exact();
-  if (hit) return hit;
-  for (const c of candidates) {
-    const variants = nodes().filter((n) => nameVariant(c, textOf(n, 200)));
-    if (variants.length === 1) return variants[0];
-    if (variants.length > 1) return undefined; // two units name it: no guess
-  }
-  return undefined;
+  const text = (n: HTMLElement) => textOf(n, 200);
+  return (await expandTree(scope, CLOSED, () => findItem(scope, NODE, text, candidates))) ?? findNameVariant(scope, NODE, text, candidates);
 }
 
 function confirmOf(dialog: HTMLElement): HTMLElement | undefined {

@@ -109,7 +109,7 @@ const pickable = (e: HTMLElement) => { const r = unusableReason(e); return !r ||
  * item whose leading text does (an option drawn as its name and a grey note beside it — 陈志强
  * <span style="float:right">青山片</span>, Element's and iView's custom option template).
  */
-function findItem(scope: ParentNode, itemSelector: string, textOfItem: (e: HTMLElement) => string, candidates: readonly string[]): HTMLElement | undefined {
+export function findItem(scope: ParentNode, itemSelector: string, textOfItem: (e: HTMLElement) => string, candidates: readonly string[]): HTMLElement | undefined {
   const items = Array.from(scope.querySelectorAll<HTMLElement>(itemSelector)).filter(pickable);
   for (const c of candidates) {
     const hit = items.find((i) => same(textOfItem(i), c));
@@ -135,7 +135,7 @@ function leadText(item: HTMLElement): string | undefined {
  * 青山镇市场监督管理所). Only over a list shown whole — a filtered list, or one not scrolled —
  * since uniqueness means nothing in the rendered slice of a virtual list.
  */
-function findNameVariant(scope: ParentNode, itemSelector: string, textOfItem: (e: HTMLElement) => string, candidates: readonly string[]): HTMLElement | undefined {
+export function findNameVariant(scope: ParentNode, itemSelector: string, textOfItem: (e: HTMLElement) => string, candidates: readonly string[]): HTMLElement | undefined {
   const items = Array.from(scope.querySelectorAll<HTMLElement>(itemSelector)).filter(pickable);
   const i = pickNameVariant(candidates, items.map(textOfItem));
   return i === undefined ? undefined : items[i];
@@ -149,15 +149,27 @@ function nameVariants(scope: ParentNode, itemSelector: string, textOfItem: (e: H
 /** At most this many branches of a tree are opened to find a node (a popup is not crawled). */
 const MAX_BRANCHES = 60;
 
-/** Opens the closed branches of the tree in `popup` one click at a time, each awaited on its mutations; bounded by MAX_BRANCHES. */
-async function expandTree(popup: HTMLElement, closed: string): Promise<void> {
+/** A tree is drawn once nothing in it changed for this long (ms): a branch may slide open (jQuery's slideDown). */
+const TREE_SETTLED_MS = 120;
+
+/**
+ * Opens the closed branches of the tree in `scope` one click at a time, each awaited on its
+ * mutations; bounded by MAX_BRANCHES. With `until`, stops at what it finds, looked for once the
+ * tree is still again after each branch (the nodes of a branch sliding open count once drawn).
+ */
+export async function expandTree<T>(scope: ParentNode, closed: string, until?: () => T | undefined): Promise<T | undefined> {
   for (let i = 0; i < MAX_BRANCHES; i++) {
-    const next = Array.from(popup.querySelectorAll<HTMLElement>(closed)).find(pickable);
-    if (!next) return;
+    if (until) {
+      const hit = await waitUntil(until, { root: scope as Node, timeout: 1000, idle: TREE_SETTLED_MS });
+      if (hit) return hit;
+    }
+    const next = Array.from(scope.querySelectorAll<HTMLElement>(closed)).find(pickable);
+    if (!next) break;
     clickLikeUser(next);
-    await waitUntil(() => !next.isConnected || !next.matches(closed), { root: popup, timeout: 400 });
-    if (next.isConnected && next.matches(closed)) return; // a toggle that does not open: stop, do not loop on it
+    await waitUntil(() => !next.isConnected || !next.matches(closed), { root: scope as Node, timeout: 400 });
+    if (next.isConnected && next.matches(closed)) break; // a toggle that does not open: stop, do not loop on it
   }
+  return until?.() ?? undefined;
 }
 
 /**
