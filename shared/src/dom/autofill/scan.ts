@@ -509,8 +509,13 @@ function detectControls(root: ParentNode, list: readonly WidgetAdapter[], claime
       break;
     }
   }
-  found.sort((a, b) => (a.el.compareDocumentPosition(b.el) & 4 ? -1 : 1));
-  return found;
+  // a widget found later may claim what came before it in the page (a rich-text editor's toolbar
+  // selects sit above its editing area): those are its parts, not fields
+  const owner = new Map<Element, Found>();
+  for (const f of found) for (const c of f.handle.claims ?? []) if (c !== f.el) owner.set(c, f);
+  const own = owner.size ? found.filter((f) => (owner.get(f.el) ?? f) === f) : found;
+  own.sort((a, b) => (a.el.compareDocumentPosition(b.el) & 4 ? -1 : 1));
+  return own;
 }
 
 /**
