@@ -1243,6 +1243,100 @@ async function vformSuggestion(page: Page, v: Values): Promise<void> {
   await text('登记人', 'djr');
 }
 
+// ------------------------------------------------------------- rich-text editors
+
+/** Types a multi-line text into a rich-text editor as a clerk does: click into it, type each paragraph, Enter between. */
+async function typeParagraphs(page: Page, editable: Locator, text: string): Promise<void> {
+  await editable.click();
+  for (const [i, line] of text.split('\n').entries()) {
+    if (i > 0) await page.keyboard.press('Enter');
+    await page.keyboard.type(line);
+  }
+}
+
+async function quillSuggestion(page: Page, v: Values): Promise<void> {
+  // The list's search form has 建议标题/建议类别 too; a person works in the dialog only.
+  const dialog = page.locator('.el-overlay-dialog .el-dialog');
+  const item = (l: string) => dialog.locator('.el-form-item').filter({
+    has: page.locator('.el-form-item__label').filter({ hasText: new RegExp(`^[\\s*]*${l}[\\s:：*]*$`) }),
+  }).first();
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  // the option in this select's own list (the list it names in aria-controls), not in one still fading out
+  const option = async (l: string, t: string) => {
+    const list = await item(l).locator('input.el-select__input').getAttribute('aria-controls');
+    await page.locator(`[id="${list}"] .el-select-dropdown__item`).filter({ hasText: exact(t) }).first().click();
+  };
+  const select = async (l: string, t: string) => { await item(l).locator('.el-select__wrapper').click(); await option(l, t); };
+  const multi = async (l: string, names: string[]) => {
+    await item(l).locator('.el-select__wrapper').click();
+    for (const n of names) {
+      await item(l).locator('input.el-select__input').fill(n);
+      await option(l, n);
+    }
+    await page.keyboard.press('Escape');
+  };
+  await text('建议编号', 'suggestionNo');
+  const d = item('提出日期').locator('input');
+  await d.click();
+  await d.fill(s(v, 'proposeDate'));
+  await d.press('Enter');
+  await text('建议标题', 'suggestionTitle');
+  await item('提出时段').locator('.el-radio').filter({ hasText: exact('大会期间') }).click();
+  await select('大会会次', '第十七届人民代表大会第四次会议');
+  await item('建议类型').locator('.el-radio').filter({ hasText: exact('建议') }).click();
+  await select('建议类别', '交通运输');
+  await select('代表团', '青山代表团');
+  await select('领衔代表', '吴海燕');
+  await text('联系电话', 'phonenumber');
+  await text('工作单位', 'workUnit');
+  await multi('附议代表', ['周宏伟', '马玉梅', '高建军']);
+  await typeParagraphs(page, item('问题及理由').locator('.ql-editor'), s(v, 'reason'));
+  await typeParagraphs(page, item('建议内容').locator('.ql-editor'), s(v, 'content'));
+  await select('承办单位', '泰兴市交通运输局');
+  await multi('协办单位', ['青山镇人民政府', '泰兴市财政局']);
+}
+
+async function wangeditorMeeting(page: Page, v: Values): Promise<void> {
+  // The list's search form has 会议名称/会议类型 too; a person works in the dialog only.
+  const dialog = page.locator('.el-overlay-dialog .el-dialog');
+  const item = (l: string) => dialog.locator('.el-form-item').filter({
+    has: page.locator('.el-form-item__label').filter({ hasText: new RegExp(`^[\\s*]*${l}[\\s:：*]*$`) }),
+  }).first();
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const option = async (l: string, t: string) => {
+    const list = await item(l).locator('input.el-select__input').getAttribute('aria-controls');
+    await page.locator(`[id="${list}"] .el-select-dropdown__item`).filter({ hasText: exact(t) }).first().click();
+  };
+  const date = async (l: string, k: string) => {
+    const input = item(l).locator('input');
+    await input.click();
+    await input.fill(s(v, k));
+    await input.press('Enter');
+  };
+  await text('会议名称', 'meetingName');
+  await item('会议类型').locator('.el-select__wrapper').click();
+  await option('会议类型', '主席团会议');
+  await text('会议地点', 'meetingPlace');
+  await date('开始时间', 'startTime');
+  await date('结束时间', 'endTime');
+  await item('主持人').locator('.el-select__wrapper').click();
+  await option('主持人', '王建国');
+  await text('记录人', 'recorder');
+  await item('出席人员').locator('.el-select__wrapper').click();
+  for (const n of ['王建国', '李秀英', '陈志强', '刘桂兰', '孙丽华']) {
+    await item('出席人员').locator('input.el-select__input').fill(n);
+    await option('出席人员', n);
+  }
+  await page.keyboard.press('Escape');
+  const num = item('出席人数').locator('input');
+  await num.fill(s(v, 'attendeeNum'));
+  await num.press('Tab');
+  await text('列席人员', 'observers');
+  await typeParagraphs(page, item('会议内容').locator('[contenteditable="true"]'), s(v, 'content'));
+  await typeParagraphs(page, item('议定事项').locator('[contenteditable="true"]'), s(v, 'decisions'));
+  await date('印发日期', 'issueDate');
+}
+
 export const PERSON_FILLS: Record<string, PersonFill> = {
   'element2-deputy': element2,
   'antdv-meeting': antdv,
@@ -1272,4 +1366,6 @@ export const PERSON_FILLS: Record<string, PersonFill> = {
   'ruoyi-thymeleaf-visit': ruoyiThymeleafVisit,
   'viewdesign-reply': viewdesignReply,
   'vform-suggestion': vformSuggestion,
+  'quill-suggestion': quillSuggestion,
+  'wangeditor-meeting': wangeditorMeeting,
 };
