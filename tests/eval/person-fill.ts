@@ -1337,6 +1337,99 @@ async function wangeditorMeeting(page: Page, v: Values): Promise<void> {
   await date('印发日期', 'issueDate');
 }
 
+// ------------------------------------------------------------- rich-text editors (TinyMCE, KindEditor)
+
+/**
+ * A clerk writing in a rich-text editor's iframe: a click into the editing area, then the text
+ * typed paragraph by paragraph with Enter between them.
+ */
+async function typeParagraphsInFrame(page: Page, body: Locator, text: string): Promise<void> {
+  await body.click();
+  for (const [i, line] of text.split('\n').entries()) {
+    if (i) await page.keyboard.press('Enter');
+    await page.keyboard.type(line);
+  }
+}
+
+async function tinymceInspection(page: Page, v: Values): Promise<void> {
+  // The list's query form has 视察主题/活动类型 too; a person works in the modal only.
+  const modal = page.locator('.ant-modal:visible');
+  const item = (l: string) => modal.locator('.ant-form-item').filter({
+    has: page.locator('.ant-form-item-label label').filter({ hasText: new RegExp(`^[\\s*]*${l}[\\s:：*]*$`) }),
+  }).first();
+  const text = (l: string, k: string) => item(l).locator('input').first().fill(s(v, k));
+  const date = async (l: string, k: string) => {
+    const input = item(l).locator('input');
+    await input.click();
+    await input.fill(s(v, k));
+    await input.press('Enter');
+  };
+  const select = async (l: string, t: string) => {
+    await item(l).locator('.ant-select-selector').click();
+    await clickOption(page, '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', t);
+  };
+  const editor = (l: string, k: string) => typeParagraphsInFrame(page, item(l).frameLocator('iframe').locator('body'), s(v, k));
+  await text('视察主题', 'inspectName');
+  await select('活动类型', '视察');
+  await date('视察日期', 'inspectDate');
+  await date('开始时间', 'beginTime');
+  await date('结束时间', 'endTime');
+  await text('视察地点', 'inspectPlace');
+  await select('组织单位', '青山镇人大主席团');
+  await item('带队领导').locator('.ant-select-selector').click();
+  await page.keyboard.type('王建国');
+  await clickOption(page, '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', '王建国');
+  await item('参加代表').locator('.ant-select-selector').click();
+  for (const n of ['李秀英', '刘桂兰', '孙丽华', '吴海燕', '何春生']) {
+    await page.keyboard.type(n);
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active').filter({ hasText: exact(n) }).waitFor();
+    await page.keyboard.press('Enter');
+    await item('参加代表').locator('.ant-select-selection-item').filter({ hasText: exact(n) }).waitFor();
+  }
+  // Escape would close the modal: a person closes the list by clicking the modal's title
+  await modal.locator('.ant-modal-title').click();
+  await item('参加人数').locator('input').fill(s(v, 'deputyNum'));
+  await item('参加人数').locator('input').press('Tab');
+  for (const m of ['实地察看', '听取汇报', '走访群众']) await item('视察方式').locator('.ant-checkbox-wrapper').filter({ hasText: exact(m) }).click();
+  await editor('视察情况', 'findings');
+  await editor('意见建议', 'suggestions');
+  await date('整改期限', 'rectifyDeadline');
+  await select('交办单位', '青山镇民政办公室');
+  await text('记录人', 'recorder');
+  // 填表日期 holds today: a person clears it and types the record's date
+  await date('填表日期', 'fillDate');
+}
+
+async function kindeditorLetter(page: Page, v: Values): Promise<void> {
+  const text = (id: string, k: string) => page.locator(`#${id}`).fill(s(v, k));
+  const select = (id: string, t: string) => page.locator(`#${id}`).selectOption({ label: t });
+  // KindEditor hides the textarea and edits in the iframe of the .ke-container beside it
+  const editor = (name: string, k: string) =>
+    typeParagraphsInFrame(page, page.locator(`td:has(> textarea[name="${name}"]) .ke-container`).frameLocator('iframe.ke-edit-iframe').locator('body'), s(v, k));
+  await text('xfbh', 'letter.xfbh');
+  await text('lxrq', 'letter.lxrq');
+  await select('lxly', '人大代表转交');
+  await text('xm', 'letter.xm');
+  await page.locator('input[name="letter.xb"][value="1"]').check();
+  await text('sfzh', 'letter.sfzh');
+  await text('lxdh', 'letter.lxdh');
+  await text('yzbm', 'letter.yzbm');
+  await text('txdz', 'letter.txdz');
+  await text('lmrs', 'letter.lmrs');
+  // 是否重复来信: the radios' text is bare beside each box
+  await page.locator('input[name="letter.sfcf"][value="1"]').check();
+  await select('wtsd', '东岗村');
+  await select('xfmd', '求决');
+  await select('wtlb', '农村农业');
+  await text('lxbt', 'letter.lxbt');
+  await editor('letter.lxnr', 'letter.lxnr');
+  await editor('letter.nbyj', 'letter.nbyj');
+  await select('clfs', '转交有关部门');
+  await select('zjbm', '青山镇农业农村服务中心');
+  await text('blsx', 'letter.blsx');
+  await text('djr', 'letter.djr');
+}
+
 export const PERSON_FILLS: Record<string, PersonFill> = {
   'element2-deputy': element2,
   'antdv-meeting': antdv,
@@ -1366,6 +1459,8 @@ export const PERSON_FILLS: Record<string, PersonFill> = {
   'ruoyi-thymeleaf-visit': ruoyiThymeleafVisit,
   'viewdesign-reply': viewdesignReply,
   'vform-suggestion': vformSuggestion,
+  'tinymce-inspection': tinymceInspection,
+  'kindeditor-letter': kindeditorLetter,
   'quill-suggestion': quillSuggestion,
   'wangeditor-meeting': wangeditorMeeting,
 };

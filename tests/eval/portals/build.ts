@@ -14,9 +14,12 @@
  *   DevExtreme 22.2, the last three from registry tarballs too (all copied by tests/harness/vendor.ts).
  *   The RuoYi 单体版 page loads Bootstrap 3, layer 3.5 and zTree v3 from registry tarballs beside the
  *   workspace's jQuery, jQuery Validation, layui (laydate), iCheck and select2; the View Design page
- *   loads Vue 2.7 and View Design 4 (iView 4 for Vue 2) from tarballs.
+ *   loads Vue 2.7 and View Design 4 (iView 4 for Vue 2) from tarballs. The JSP letter page loads
+ *   KindEditor 4 (its one-file build, themes, lang and plugins) from the workspace's package.
  *   The VForm 3 page bundles vform3-builds' render build (published as built UMD files only, no
  *   sources) from its registry tarball, extracted in .cache/ and resolved by packedModules().
+ * - The TinyMCE page bundles TinyMCE 8 and @tinymce/tinymce-vue; only the skins it loads by URL are
+ *   copied (dist/vendor/tinymce/skins).
  * - The ASP.NET page and the wizard are plain files (no bundling needed for the ASP.NET one).
  *
  * `buildEvalPortals()` skips the work when dist/ is newer than every source.
@@ -80,6 +83,8 @@ export const EVAL_PAGES: readonly EvalPage[] = [
   { id: 'vform-suggestion', page: 'vform-suggestion.html', entry: 'vform-suggestion.ts', library: 'VForm 3 (variant-form, vform3-builds 3.0.10 from the registry tarball) on Element Plus: the designer\'s exported JSON (card and grid containers; input, textarea, radio, select, date, number and switch widgets) rendered by v-form-render, deputies in optionData, read-only dates, required / mobilePhone / onValidate rules', kind: '代表建议登记' },
   { id: 'quill-suggestion', page: 'quill-suggestion.html', entry: 'quill-suggestion.ts', library: 'RuoYi-Vue3 style admin (Element Plus): 新增 el-dialog over the list, 问题及理由 and 建议内容 in RuoYi\'s Editor (Quill 2 through @vueup/vue-quill, v-model:content as HTML), dict radios and selects, selects of delegation, deputy and unit ids', kind: '代表建议登记' },
   { id: 'wangeditor-meeting', page: 'wangeditor-meeting.html', entry: 'wangeditor-meeting.ts', library: 'pig / vue-element-plus-admin style admin (Element Plus): 新增 el-dialog over the list, 会议内容 and 议定事项 in the admin\'s Editor (wangEditor 5 through @wangeditor/editor-for-vue, Toolbar + Editor, v-model of HTML), datetime pickers, selects of user ids, 出席人数 checked against 出席人员', kind: '会议纪要登记（主席团例会）' },
+  { id: 'tinymce-inspection', page: 'tinymce-inspection.html', entry: 'tinymce-inspection.ts', library: 'JeecgBoot 3 style (Ant Design Vue 4): the 新增 modal of the generated native form in two columns, 视察情况 and 意见建议 as JEditor (TinyMCE 8 through @tinymce/tinymce-vue, iframe mode, model updated on change/keyup), dict selects of codes, JSelectMultiple of deputy ids as a comma string, JCheckbox, show-time dates', kind: '代表视察（调研）登记' },
+  { id: 'kindeditor-letter', page: 'kindeditor-letter.html', library: 'JSP-era table page (jQuery): letter.* names, code-valued selects and radios, a typed Wdate date input, 来信内容 and 拟办意见 as KindEditor 4 (iframe) synced on blur and before the post, a hand-written check', kind: '来信登记' },
 ];
 
 function newest(path: string): number {
@@ -183,6 +188,15 @@ const INSTALLED: readonly VendorSource[] = [
   },
   // Layui 2 as its users ship it: the one-file layui.js with css/ and font/ beside it.
   { installed: 'layui', copy: [['dist', 'layui']] },
+  // TinyMCE 8 for the JeecgBoot page: the page bundles the core, theme, model, icons and plugins (as
+  // JeecgBoot does); the skins it loads by URL (base_url) are served from here.
+  { installed: 'tinymce', copy: [['skins', 'tinymce/skins']] },
+  // KindEditor 4 for the JSP letter page, as such systems shipped it: the one-file build with its
+  // themes, language files and plugins beside it (its basePath is taken from the script's src).
+  {
+    installed: 'kindeditor',
+    copy: [['kindeditor-all-min.js', 'kindeditor/kindeditor-all-min.js'], ['themes', 'kindeditor/themes'], ['lang', 'kindeditor/lang'], ['plugins', 'kindeditor/plugins']],
+  },
 ];
 
 export async function buildEvalPortals(force = false): Promise<string> {
