@@ -5,7 +5,8 @@
  * model holds (its change event, getContent(), the textarea KindEditor syncs on blur, getData()),
  * read back as text, one line per paragraph. The fill types each line as a person does, so the
  * models take it: right, reported filled, the page's submit passes; a second record replaces the
- * first; undo empties them again. The editors' toolbars are not fields.
+ * first; undo empties them again. The editors' toolbars (with text in them: a block-format menu)
+ * and the textareas they replaced are not fields, and 增加缩进 in a toolbar adds no list.
  */
 import { describe, expect, it } from 'vitest';
 import type { FillPlan, FillReport, ScanResult } from '@lvzhi/shared';
@@ -49,6 +50,8 @@ describe('rich-text editors', () => {
         const editors = scan.controls.filter((c) => c.kind === 'richtext');
         expect(editors.map((c) => c.labels[0]?.text)).toEqual(p.editors);
         expect(scan.controls.filter((c) => c.kind !== 'richtext').map((c) => c.labels[0]?.text)).toEqual(p.labels.filter((l) => !p.editors.includes(l)));
+        // nor is a toolbar's 增加缩进 the add button of a list
+        expect([...(scan.groups ?? []), ...scan.tables]).toEqual([]);
         const { report } = await lvzhi<Fill>(page, 'fill', p.values, { form: p.form });
         const detail = JSON.stringify(report);
         expect(await portalState(page), detail).toEqual(p.state);

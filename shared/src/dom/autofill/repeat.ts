@@ -18,6 +18,7 @@ import { accepted, toFillValue, untilUsable } from './apply.ts';
 import { notAccepted } from './verify.ts';
 import { buttonText, CONTROL_SELECTOR, inferLabels, isRecordTable, labelFromFormItem, scanPage, titleAbove, type PageSession } from './scan.ts';
 import { hiddenTabs, showTabsOf } from './tabs.ts';
+import { inEditorChrome } from './adapters/contenteditable.ts';
 import { clickLikeUser, isElement, textOf, unusableReason, win } from './util.ts';
 
 export interface GroupEntry {
@@ -75,6 +76,11 @@ function shortText(el: Element): string {
 
 /** A clickable element that adds an item to a list: its words, else its icon, aria-label or title. */
 export function isAddButton(el: Element): boolean {
+  // (a rich-text editor's toolbar button — 增加缩进 — adds nothing to a list: checked last, only for what looks like adding)
+  return saysAdd(el) && !inEditorChrome(el);
+}
+
+function saysAdd(el: Element): boolean {
   const text = shortText(el);
   if (text && text !== '+' && text !== '＋') return ADD_TEXT.test(text) && text.length <= 16;
   // an icon or aria-only + that is part of one control's widget (a number box's 增加数值 stepper) adds nothing to a list

@@ -108,7 +108,7 @@ export function dialogOf(el: Element): Element | undefined {
  */
 export function key(el: Element, keyName: string, code = keyName): void {
   const w = win(el);
-  const keyCode = ({ Enter: 13, Escape: 27, Tab: 9, ArrowDown: 40 } as Record<string, number>)[keyName] ?? 0;
+  const keyCode = ({ Enter: 13, Escape: 27, Tab: 9, End: 35, ArrowDown: 40 } as Record<string, number>)[keyName] ?? 0;
   // the dialog's own listeners must not hear it either: stop just inside the dialog
   const dialog = keyName === 'Escape' ? dialogOf(el) : undefined;
   let edge: Element | undefined = dialog ? el : undefined;

@@ -12,15 +12,16 @@
  * Read back from what the editing area shows; the page's model (the editor component's v-model) is
  * checked by apply.ts through the handle's root.
  */
-import { blur, fire, textOf, win } from '../util.ts';
+import { blur, fire, key, textOf, win } from '../util.ts';
 import type { WidgetAdapter, WidgetHandle } from './types.ts';
 import { defineAdapter, PRIORITY } from './registry.ts';
 import { nextTask } from './wait.ts';
 
-/** An editor's own parts beside its editing area: its toolbar, menus, status bar and element path, tooltips, resize handle. */
-const CHROME_CLASS = /(^|[-_\s])(tool-?bar|toolbox|menu-?bar|status-?bar|bar|tooltip|word-?count|counter|path|resize|resizer|bottom)([-_\s]|$)/i;
+/** An editor's own parts beside its editing area: its toolbar, menus, status bar and element path, tooltips, resize handle, the placeholder it shows while empty. */
+const CHROME_CLASS = /(^|[-_\s])(tool-?bar|toolbox|menu-?bar|status-?bar|bar|tooltip|word-?count|counter|path|resize|resizer|bottom|placeholder)([-_\s]|$)/i;
 const CHROME_LEVELS = 5;
 const CONTROLS = 'input:not([type=hidden]), select, textarea, [contenteditable="true"], [contenteditable=""]';
+const TOOLBAR = '[role=toolbar], [role=menubar], [class*="toolbar"], [class*="toolbox"], [class*="menubar"]';
 const SHOWN = { visibilityProperty: true, opacityProperty: true } as CheckVisibilityOptions;
 
 function classOf(e: Element): string { return typeof e.className === 'string' ? e.className : e.getAttribute('class') ?? ''; }
@@ -35,10 +36,12 @@ function chrome(e: Element): boolean {
   if ((e as HTMLElement).checkVisibility && !(e as HTMLElement).checkVisibility(SHOWN)) return true;
   const role = e.getAttribute('role');
   if (role === 'toolbar' || role === 'tooltip' || role === 'menubar' || CHROME_CLASS.test(classOf(e))) return true;
-  // the text a person sees (innerText leaves out what is not drawn: a toolbar's hidden button labels)
-  if (((e as HTMLElement).innerText ?? textOf(e)).trim()) return false;
   const controls = e.matches(CONTROLS) ? [e] : Array.from(e.querySelectorAll(CONTROLS));
-  return controls.every((c) => !(c as HTMLElement).checkVisibility?.(SHOWN));
+  if (controls.some((c) => (c as HTMLElement).checkVisibility?.(SHOWN) ?? true)) return false;
+  // a header holding the toolbar, whose format menu shows text (TinyMCE's 段落, CKEditor's 格式)
+  if (e.querySelector(TOOLBAR)) return true;
+  // else what shows no text a person sees (innerText leaves out what is not drawn: hidden button labels)
+  return !((e as HTMLElement).innerText ?? textOf(e)).trim();
 }
 
 /**
@@ -56,6 +59,32 @@ export function editorRoot(editing: Element): HTMLElement {
     root = p;
   }
   return root;
+}
+
+/**
+ * The textarea an editor replaced, hidden beside its root (KindEditor and TinyMCE put their box
+ * after it in the same cell): the form's, posted once the editor syncs it; not a field of its own.
+ */
+function replaced(root: Element): Element[] {
+  const out: Element[] = [];
+  for (const sib of [root.previousElementSibling, root.nextElementSibling]) {
+    if (sib?.tagName === 'TEXTAREA' && !(sib as HTMLElement).checkVisibility?.(SHOWN)) out.push(sib);
+  }
+  return out;
+}
+
+/**
+ * `el` (a button) is part of a rich-text editor's own chrome: the first container up from it that
+ * holds an editing area is that editor's. Its toolbar's 增加缩进 is not a list's add button.
+ */
+export function inEditorChrome(el: Element): boolean {
+  for (let p = el.parentElement, i = 0; p && i <= CHROME_LEVELS; p = p.parentElement, i++) {
+    const editing = p.querySelector('[contenteditable="true"], [contenteditable=""], iframe');
+    if (!editing) continue;
+    const area = editing.tagName === 'IFRAME' ? (editingBody(editing) ? editing : undefined) : editing;
+    return !!area && editorRoot(area).contains(el);
+  }
+  return false;
 }
 
 /** The element typed into: the editing area (the frame's body for an iframe editor). */
@@ -111,6 +140,9 @@ async function typeInto(el: HTMLElement, text: string): Promise<void> {
     if (i > 0) { edit(el, 'insertParagraph', null); await nextTask(el); }
     if (lines[i]) { edit(el, 'insertText', lines[i]!); await nextTask(el); }
   }
+  // the last key a person releases: editors' wrappers that keep the page's model on keyup (as
+  // TinyMCE's are often set up) or start their change check there (KindEditor, UEditor) hear it
+  key(el, 'End');
   fire(el, 'change');
   // the editor's own blur (an editor in a frame syncs its textarea then: KindEditor's afterBlur)
   const doc = el.ownerDocument;
@@ -134,7 +166,7 @@ export const contentEditable: WidgetAdapter = {
     // the body of an editor's frame is reached through the frame (richTextFrame)
     if (el.tagName === 'BODY') return undefined;
     const root = editorRoot(el);
-    const claims = root === el ? [] : Array.from(root.querySelectorAll(CONTROLS)).filter((c) => c !== el);
+    const claims = [...(root === el ? [] : Array.from(root.querySelectorAll(CONTROLS)).filter((c) => c !== el)), ...replaced(root)];
     return { el: root, visible: el, labelTarget: el, kind: 'richtext', ...(claims.length ? { claims } : {}) };
   },
   ...richText,
@@ -161,7 +193,7 @@ export const richTextFrame: WidgetAdapter = {
     const body = editingBody(el);
     if (!body) return undefined;
     const root = editorRoot(el);
-    const claims = [body, ...Array.from(root.querySelectorAll(CONTROLS)).filter((c) => c !== el)];
+    const claims = [body, ...Array.from(root.querySelectorAll(CONTROLS)).filter((c) => c !== el), ...replaced(root)];
     return { el: root, visible: el, labelTarget: el, kind: 'richtext', claims };
   },
   ...richText,
