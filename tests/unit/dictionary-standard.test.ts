@@ -76,6 +76,17 @@ describe('dictionary entries', () => {
     }
   });
 
+  it('gives every enum key its options: an option set, or options on each form field bound to it (a computed 会议类型 has none of its own)', () => {
+    for (const e of dictionary.filter((x) => x.type === 'enum' && !x.optionSet)) {
+      for (const f of forms) {
+        for (const x of fields(f).filter((y) => (y as { bind?: string }).bind === e.key)) {
+          const y = x as { options?: unknown[]; optionSet?: string };
+          expect(!!y.optionSet || (y.options?.length ?? 0) > 0, `${f.id}.${x.id} binds ${e.key}`).toBe(true);
+        }
+      }
+    }
+  });
+
   it('lets no label name two keys that one form holds', () => {
     for (const f of forms) {
       const keys = [...new Set(fields(f).map(bindOf).filter((k): k is string => !!k))];
