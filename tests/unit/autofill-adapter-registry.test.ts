@@ -33,6 +33,11 @@ describe('honest read-back', () => {
     expect(readMatches('2024年3月5日', { type: 'text', text: '2024-03-05' }, { kind: 'date' })).toBe(true);
     expect(readMatches('2024-03-05', { type: 'text', text: '2024-03-05 09:30' }, { kind: 'datetime' })).toBe(false);
     expect(readMatches(null, { type: 'text', text: '2024-03-05' }, { kind: 'date' })).toBe(false);
+    // whole minutes shown without their :00 seconds are the same time; other seconds, a missing hour or an hour 00 are not
+    expect(readMatches('09:00', { type: 'text', text: '09:00:00' }, { kind: 'datetime' })).toBe(true);
+    expect(readMatches('2024-03-05 09:30:00', { type: 'text', text: '2024-03-05 09:30' }, { kind: 'datetime' })).toBe(true);
+    expect(readMatches('09:00', { type: 'text', text: '09:00:30' }, { kind: 'datetime' })).toBe(false);
+    expect(readMatches('2024-03-05', { type: 'text', text: '2024-03-05 00:00' }, { kind: 'datetime' })).toBe(false);
   });
   it('multi-selects item by item, cascaders by their last level', () => {
     expect(readMatches(['县公安局', '县城管局'], { type: 'options', items: [{ candidates: ['县公安局'] }, { candidates: ['县城管局'] }] }, { kind: 'multiselect' })).toBe(true);

@@ -86,7 +86,10 @@ function widgetDisabled(h: WidgetHandle): boolean {
   const cls = (e: Element | null) => (e && typeof e.className === 'string' ? e.className : '');
   // the root or the box it draws (Naive's n-base-selection--disabled, TDesign's t-is-disabled)
   if (DISABLED_CLASS.test(cls(el)) || DISABLED_CLASS.test(cls(el.firstElementChild)) || DISABLED_CLASS.test(cls(el.firstElementChild?.firstElementChild ?? null))) return true;
-  return !!el.querySelector('input:disabled');
+  // its inputs all disabled (a widget drawing several — a transfer's search boxes and its lists'
+  // check-all boxes, disabled while a list is empty — is not disabled by one of them)
+  const inputs = el.querySelectorAll('input:not([type=hidden])');
+  return inputs.length > 0 && Array.from(inputs).every((i) => (i as HTMLInputElement).disabled);
 }
 
 /**

@@ -14,9 +14,13 @@ const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 const DECIMAL = /^-?\d{1,15}(\.\d{1,10})?$/;
 const numbers = (s: string) => (s.match(/\d+/g) ?? []).map(Number);
 
-/** Dates and date-times compare by their numbers in order (2024-03-05 = 2024年3月5日). */
+/**
+ * Dates and date-times compare by their numbers in order (2024-03-05 = 2024年3月5日); whole
+ * minutes with or without their :00 seconds (a time picker showing 09:00 took 09:00:00).
+ */
+const ZERO_SECONDS = /(\d:\d{2}):00$/;
 function sameDate(a: string, b: string): boolean {
-  const x = numbers(a), y = numbers(b);
+  const x = numbers(a.trim().replace(ZERO_SECONDS, '$1')), y = numbers(b.trim().replace(ZERO_SECONDS, '$1'));
   return x.length > 0 && x.length === y.length && x.every((n, i) => n === y[i]);
 }
 

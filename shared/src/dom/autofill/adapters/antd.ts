@@ -60,6 +60,8 @@ export const antdDate = defineAdapter(textPicker({
   roots: '.ant-picker',
   panel: '.ant-picker-dropdown, .ant-picker-panel-container',
   exclude: (el) => el.classList.contains('ant-picker-range') || !!el.closest('.ant-picker-dropdown'),
+  // TimePicker draws a clock where DatePicker draws a calendar
+  timeOnlyDom: (el) => !!el.querySelector('.ant-picker-suffix [aria-label="clock-circle"], .ant-picker-suffix .anticon-clock-circle'),
   dateFormat: 'YYYY-MM-DD',
   dateTimeFormat: 'YYYY-MM-DD HH:mm:ss',
   clearIcon: '.ant-picker-clear',

@@ -40,6 +40,7 @@ export const elementDate = defineAdapter(textPicker({
   panel: ELEMENT_PANEL,
   exclude: (el) => el.classList.contains('el-range-editor') || !!el.parentElement?.closest('.el-date-editor'),
   timeDom: (el) => el.classList.contains('el-date-editor--datetime'),
+  timeOnlyDom: (el) => el.classList.contains('el-date-editor--time'),
   dateFormat: 'YYYY-MM-DD',
   dateTimeFormat: 'YYYY-MM-DD HH:mm:ss',
   clearIcon: '.clear-icon, .el-input__clear, .el-range__close-icon, .el-icon-circle-close',

@@ -14,6 +14,8 @@ import './fusion.ts';
 import './vant.ts';
 import './easyui.ts';
 import './devextreme.ts';
+import './transfer.ts';
+import './vue-treeselect.ts';
 import './my97.ts';
 import './file.ts';
 import './layui.ts';

@@ -334,8 +334,10 @@ export function popupSelect(cfg: PopupSelectConfig): WidgetAdapter {
               if (nameVariants(popup, cfg.item, textOfItem, c) > 1) break;
             }
           }
-          if (!item && cfg.expand && !(box && !box.readOnly)) {
-            // a tree without a search box: open its branches as a person does, then look again
+          if (!item && cfg.expand) {
+            // a tree without a search box, or whose search found no node by the record's name (it
+            // names the node longer or shorter): open its branches as a person does, then look again
+            if (box && !box.readOnly && box.value) { typeSearch(box, ''); await waitUntil(() => false, { root: popup, timeout: 400, idle: SEARCH_SETTLED_MS }); }
             await expandTree(popup, cfg.expand);
             item = findItem(popup, cfg.item, textOfItem, it.candidates) ?? findNameVariant(popup, cfg.item, textOfItem, it.candidates);
           }
@@ -424,6 +426,8 @@ export interface PickerConfig {
   exclude?(el: Element): boolean;
   /** A class or DOM sign that the picker takes a time too (besides its props). */
   timeDom?(el: Element): boolean;
+  /** A class or DOM sign that the picker takes a time of day only (Element's el-time-picker, antd's TimePicker). */
+  timeOnlyDom?(el: Element): boolean;
   /** The format it shows by default (date, date-time). */
   dateFormat: string;
   dateTimeFormat: string;
@@ -525,6 +529,13 @@ function pickerFormat(el: Element, input: HTMLInputElement, cfg: TextPickerConfi
   // dateFormat) passes it as the picker's format: the outermost instance declaring one has it
   const inner = c?.framework === 'vue2' && !('format' in p) ? fmtOf(componentOf(el, ['format'])?.props.format) : undefined;
   const fmtProp = fmtOf(p.format) ?? fmtOf(p.displayFormat) ?? inner;
+  // a time of day only (开始时间 09:00 beside 活动日期): a format of hours and minutes alone, the
+  // component's picker/type of time, or the library's own sign — written as the time the record
+  // holds, never a date read as a time (2025-05-15 taken for 20:05)
+  const timeOnlyFmt = (f: string | undefined) => (f && /[Hh]/.test(f) && !/[YyDd]|M/.test(f) ? normalizeDateFormat(f) : undefined);
+  if (p.picker === 'time' || p.type === 'time' || timeOnlyFmt(fmtProp) || cfg.timeOnlyDom?.(el)) {
+    return { kind: 'datetime', format: timeOnlyFmt(fmtProp) ?? timeOnlyFmt(fmtOf(p.valueFormat)) ?? 'HH:mm:ss' };
+  }
   const level = [p.picker, p.type, p.mode].find((x): x is string => typeof x === 'string' && /^(month|year|week|quarter)$/.test(x));
   const showTime = !!p.showTime || p.enableTimePicker === true || [p.type, p.mode].some((x) => typeof x === 'string' && TIME_TYPES.test(x));
   const ph = input.getAttribute('placeholder') ?? '';
