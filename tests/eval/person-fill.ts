@@ -1430,6 +1430,65 @@ async function kindeditorLetter(page: Page, v: Values): Promise<void> {
   await text('djr', 'letter.djr');
 }
 
+// ------------------------------------------------------------- RuoYi-Vue 3.x (Vue 2 + Element UI 2): vue-treeselect and el-transfer
+
+async function ruoyi2Visit(page: Page, v: Values): Promise<void> {
+  // The list's search form has 来访人/来访日期/问题类别 too; a person works in the dialog only.
+  const dialog = page.locator('.el-dialog__wrapper:visible .el-dialog');
+  const item = (l: string) => dialog.locator('.el-form-item').filter({
+    has: page.locator('.el-form-item__label').filter({ hasText: new RegExp(`^[\\s*]*${l}[\\s:：*]*$`) }),
+  }).first();
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const select = async (l: string, t: string) => {
+    await item(l).locator('.el-select').click();
+    await clickOption(page, '.el-select-dropdown__item', t);
+  };
+  const date = async (l: string, k: string) => {
+    const input = item(l).locator('input');
+    await input.click();
+    await input.fill(s(v, k));
+    await input.press('Enter');
+  };
+  const radio = (l: string, t: string) => item(l).locator('.el-radio').filter({ hasText: exact(t) }).click();
+  await text('登记编号', 'visitNo');
+  await date('来访日期', 'visitDate');
+  await select('接待方式', '代表接待日');
+  const num = item('来访人数').locator('input');
+  await num.fill(s(v, 'visitorNum'));
+  await num.press('Tab');
+  // 接待人员: in the left panel (待选人员) narrow by the filter box, tick the person; then →
+  const transfer = item('接待人员').locator('.el-transfer');
+  const left = transfer.locator('.el-transfer-panel').first();
+  for (const n of ['李秀英', '周宏伟']) {
+    await left.locator('.el-transfer-panel__filter input').fill(n);
+    await left.locator('.el-transfer-panel__item').filter({ hasText: exact(n) }).click();
+  }
+  await transfer.locator('.el-transfer__buttons .el-button').filter({ has: page.locator('.el-icon-arrow-right') }).click();
+  await text('来访人', 'visitorName');
+  await radio('性别', '女');
+  await text('身份证号', 'idCard');
+  await text('联系电话', 'phone');
+  await text('家庭住址', 'address');
+  await item('问题属地').locator('.el-cascader').click();
+  for (const t of ['青山镇', '南湖村']) await clickOption(page, '.el-cascader-node', t);
+  await select('问题类别', '民政');
+  await text('来访事由', 'visitTitle');
+  await radio('是否重复访', '否');
+  await text('反映内容', 'visitContent');
+  await radio('处理方式', '转送有关部门');
+  // 转交部门: open the treeselect, open the town and the branch (collapsed), click the department
+  const tree = item('转交部门').locator('.vue-treeselect');
+  await tree.locator('.vue-treeselect__control').click();
+  const option = (name: string) => tree.locator('.vue-treeselect__option').filter({
+    has: page.locator('.vue-treeselect__label').filter({ hasText: new RegExp(`^\\s*${name}\\s*(\\(\\d+\\))?\\s*$`) }),
+  });
+  await option('青山镇人民政府').locator('.vue-treeselect__option-arrow-container').click();
+  await option('事业单位及站所').locator('.vue-treeselect__option-arrow-container').click();
+  await option('社会事业服务中心').locator('.vue-treeselect__label').click();
+  await tree.locator('.vue-treeselect__menu').waitFor({ state: 'detached' });
+  await date('办理时限', 'limitDate');
+}
+
 export const PERSON_FILLS: Record<string, PersonFill> = {
   'element2-deputy': element2,
   'antdv-meeting': antdv,
@@ -1463,4 +1522,5 @@ export const PERSON_FILLS: Record<string, PersonFill> = {
   'kindeditor-letter': kindeditorLetter,
   'quill-suggestion': quillSuggestion,
   'wangeditor-meeting': wangeditorMeeting,
+  'ruoyi2-visit': ruoyi2Visit,
 };

@@ -14,7 +14,8 @@
  *   DevExtreme 22.2, the last three from registry tarballs too (all copied by tests/harness/vendor.ts).
  *   The RuoYi 单体版 page loads Bootstrap 3, layer 3.5 and zTree v3 from registry tarballs beside the
  *   workspace's jQuery, jQuery Validation, layui (laydate), iCheck and select2; the View Design page
- *   loads Vue 2.7 and View Design 4 (iView 4 for Vue 2) from tarballs. The JSP letter page loads
+ *   loads Vue 2.7 and View Design 4 (iView 4 for Vue 2) from tarballs; the RuoYi-Vue visit page Vue 2.7,
+ *   Element UI 2.15 and @riophae/vue-treeselect 0.4.0 (its UMD build and CSS) from tarballs. The JSP letter page loads
  *   KindEditor 4 (its one-file build, themes, lang and plugins) from the workspace's package.
  *   The VForm 3 page bundles vform3-builds' render build (published as built UMD files only, no
  *   sources) from its registry tarball, extracted in .cache/ and resolved by packedModules().
@@ -85,6 +86,7 @@ export const EVAL_PAGES: readonly EvalPage[] = [
   { id: 'wangeditor-meeting', page: 'wangeditor-meeting.html', entry: 'wangeditor-meeting.ts', library: 'pig / vue-element-plus-admin style admin (Element Plus): 新增 el-dialog over the list, 会议内容 and 议定事项 in the admin\'s Editor (wangEditor 5 through @wangeditor/editor-for-vue, Toolbar + Editor, v-model of HTML), datetime pickers, selects of user ids, 出席人数 checked against 出席人员', kind: '会议纪要登记（主席团例会）' },
   { id: 'tinymce-inspection', page: 'tinymce-inspection.html', entry: 'tinymce-inspection.ts', library: 'JeecgBoot 3 style (Ant Design Vue 4): the 新增 modal of the generated native form in two columns, 视察情况 and 意见建议 as JEditor (TinyMCE 8 through @tinymce/tinymce-vue, iframe mode, model updated on change/keyup), dict selects of codes, JSelectMultiple of deputy ids as a comma string, JCheckbox, show-time dates', kind: '代表视察（调研）登记' },
   { id: 'kindeditor-letter', page: 'kindeditor-letter.html', library: 'JSP-era table page (jQuery): letter.* names, code-valued selects and radios, a typed Wdate date input, 来信内容 and 拟办意见 as KindEditor 4 (iframe) synced on blur and before the post, a hand-written check', kind: '来信登记' },
+  { id: 'ruoyi2-visit', page: 'ruoyi2-visit.html', library: 'RuoYi-Vue 3.x style admin (Element UI 2.15 on Vue 2.7, script tags, in-DOM template): the 新增 el-dialog over the list, @riophae/vue-treeselect of the dept tree by id (collapsed under the town), an el-transfer of user ids, dict select / radios of codes, an el-cascader of division codes, el-input-number, RuoYi\'s phone pattern', kind: '来访登记' },
 ];
 
 function newest(path: string): number {
@@ -146,6 +148,9 @@ const PACKED: readonly VendorSource[] = [
   // the VForm page: vform3-builds publishes built UMD files only; the page bundles its render build
   // (dist/render.umd.js, requiring "vue") from the extracted tarball (see packedModules), nothing is copied
   { pack: 'vform3-builds@3.0.10', copy: [] },
+  // the RuoYi-Vue 3.x (Vue 2) visit page: @riophae/vue-treeselect 0.4.0, RuoYi-Vue's dept tree picker,
+  // its UMD build (global VueTreeselect, on the Vue 2.7 above) and stylesheet
+  { pack: '@riophae/vue-treeselect@0.4.0', copy: [['dist/vue-treeselect.umd.min.js', 'vue-treeselect/vue-treeselect.umd.min.js'], ['dist/vue-treeselect.min.css', 'vue-treeselect/vue-treeselect.min.css']] },
 ];
 
 /**
