@@ -1489,6 +1489,72 @@ async function ruoyi2Visit(page: Page, v: Values): Promise<void> {
   await date('办理时限', 'limitDate');
 }
 
+// ------------------------------------------------------------- JeecgBoot 3: JSelectUserByDept
+
+async function jeecgUserpickerActivity(page: Page, v: Values): Promise<void> {
+  // The list's query form has 活动名称/活动类型 too; a person works in the 新增 modal only.
+  const form = page.locator('.ant-modal').filter({ has: page.locator('.ant-modal-title', { hasText: '履职活动登记' }) });
+  const item = (l: string) => form.locator('.ant-form-item').filter({
+    has: page.locator('.ant-form-item-label label').filter({ hasText: new RegExp(`^[\\s*]*${l}[\\s:：*]*$`) }),
+  }).first();
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const typed = async (l: string, k: string) => {
+    const input = item(l).locator('input');
+    await input.click();
+    await input.fill(s(v, k));
+    await input.press('Enter');
+  };
+  // The picker: 部门用户选择 over the form, destroyed when closed.
+  const picker = page.locator('.ant-modal:visible').filter({ has: page.locator('.ant-modal-title', { hasText: '部门用户选择' }) });
+  const treeNode = (t: string) => picker.locator('.ant-tree-treenode').filter({ hasText: exact(t) });
+  const expand = async (t: string) => {
+    await treeNode(t).locator('.ant-tree-switcher').click();
+    await picker.locator('.ant-tree-treenode-switcher-open').filter({ hasText: exact(t) }).waitFor();
+  };
+  const depart = (t: string) => treeNode(t).locator('.ant-tree-node-content-wrapper').click();
+  // a person ticks the row whose 用户姓名 and 所属部门 are the ones meant (two users may share a name)
+  const tick = (name: string, dept: string) => picker.locator('.ant-table-tbody tr.ant-table-row')
+    .filter({ has: page.locator('td').filter({ hasText: exact(name) }) })
+    .filter({ has: page.locator('td').filter({ hasText: exact(dept) }) })
+    .locator('.ant-checkbox-input, .ant-radio-input').first().check();
+  const confirm = async () => {
+    await picker.locator('.ant-modal-footer .ant-btn-primary').click();
+    await picker.waitFor({ state: 'detached' });
+  };
+
+  await text('活动名称', 'activityName');
+  await item('活动类型').locator('.ant-select-selector').click();
+  await clickOption(page, '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', '代表接待日');
+  await typed('活动日期', 'activityDate');
+  await typed('开始时间', 'startTime');
+  await typed('结束时间', 'endTime');
+  await text('活动地点', 'address');
+  await item('组织单位').locator('.ant-select-selector').click();
+  await page.keyboard.type('人大主席团');
+  await page.locator('.ant-select-tree-treenode').filter({ hasText: exact('青山镇人大主席团') }).locator('visible=true').first()
+    .locator('.ant-select-tree-node-content-wrapper').click();
+  // 记录人: search the user list by name, tick the one in the 人大主席团
+  await item('记录人').getByRole('button').click();
+  await picker.getByPlaceholder('请输入姓名').fill('徐静');
+  await picker.locator('button.ant-btn-primary').filter({ hasText: /查\s*询/ }).click();
+  await tick('徐静', '青山镇人大主席团');
+  await confirm();
+  // 参加代表: open the tree, click each group and tick its deputies
+  await item('参加代表').getByRole('button').click();
+  await expand('青山镇');
+  await expand('镇人大代表小组');
+  for (const [group, names] of [['青山片代表小组', ['王建国', '李秀英']], ['柳河片代表小组', ['赵德明']], ['南湾片代表小组', ['吴海燕']], ['东岗片代表小组', ['郑国平']]] as const) {
+    await depart(group);
+    for (const n of names) await tick(n, group);
+  }
+  await confirm();
+  await item('参加代表').locator('.ant-select-selection-item').filter({ hasText: exact('郑国平') }).waitFor();
+  await item('参加人数').locator('input').fill(s(v, 'attendNum'));
+  await item('参加人数').locator('input').press('Tab');
+  await text('活动内容', 'content');
+  await text('活动成效', 'effect');
+}
+
 export const PERSON_FILLS: Record<string, PersonFill> = {
   'element2-deputy': element2,
   'antdv-meeting': antdv,
@@ -1523,4 +1589,5 @@ export const PERSON_FILLS: Record<string, PersonFill> = {
   'quill-suggestion': quillSuggestion,
   'wangeditor-meeting': wangeditorMeeting,
   'ruoyi2-visit': ruoyi2Visit,
+  'jeecg-userpicker-activity': jeecgUserpickerActivity,
 };
