@@ -310,6 +310,10 @@ export function popupSelect(cfg: PopupSelectConfig): WidgetAdapter {
     async write(h, v) {
       const items = itemsOf(v);
       if (!h.multiple && items.length !== 1) throw new Error('单选下拉框只接受一个选项');
+      // a select held shut by its page (open: false) shows what a picker beside it chose (JeecgBoot's
+      // JSelectUserByDept: a 选择 button opens a modal of users): its dropdown never opens, so no
+      // waiting out the open, twice, before saying so
+      if (componentOf(h.el, ['open'])?.props.open === false) throw new Error('该下拉框不能展开，由旁边的选择按钮或弹窗选择，请手动选择');
       const opener = (cfg.trigger ? h.el.querySelector(cfg.trigger) : null) ?? h.el;
       if (h.multiple && tagTexts(h).length) await adapter.clear!(h);
       const search = () => (cfg.search ? h.el.querySelector<HTMLInputElement>(cfg.search) : null) ?? (cfg.popupSearch && popup ? popup.querySelector<HTMLInputElement>(cfg.popupSearch) : null);
