@@ -9,9 +9,13 @@
  * the read-only box instead (what a plain box gets) left the id empty: a "filled" the page would
  * refuse on submit. A box that can be typed into counts too when its inline handler is named for
  * choosing (selectDw, chooseUser, pickDept) and an id input sits beside it, as JSP pages write it.
+ * People are chosen in such a window too (`tickInDialog`, for a select its page holds shut beside a
+ * 选择 button — JeecgBoot's user pickers): a table of people with checkboxes, each searched for by
+ * name, its one row ticked, 确定.
  */
-import { blur, clickLikeUser, key, textOf, unusableReason, win } from '../util.ts';
-import { isInput, type WidgetAdapter, type WidgetHandle } from './types.ts';
+import { blur, clickLikeUser, key, setNativeValue, textOf, unusableReason, win } from '../util.ts';
+import { nameVariant } from '../../../core/autofill/names.ts';
+import { isInput, same, type OptionItem, type WidgetAdapter, type WidgetHandle } from './types.ts';
 import { expandTree, findItem, findNameVariant } from './popup.ts';
 import { defineAdapter, PRIORITY } from './registry.ts';
 import { nextTask, waitUntil } from './wait.ts';
@@ -103,6 +107,101 @@ async function dismiss(dialog: HTMLElement): Promise<void> {
   await waitUntil(() => !dialog.isConnected || !shown(dialog), { near: dialog, timeout: 1000 });
 }
 
+// ---------------------------------------------------------------- people ticked in a dialog's table
+
+/** What a button that opens a choosing window says. */
+const CHOOSE_TEXT = /^(选\s*择|选\s*取|选\s*人|选择人员|选择用户|选择代表)$/;
+const SEARCH_HINT = /姓名|名称|人员|用户|代表|关键/;
+const SEARCH_BUTTON = /^(查\s*询|搜\s*索|检\s*索)$/;
+const ROW_BOX = 'input[type=checkbox], input[type=radio]';
+
+/** What a button says (its text — textOf leaves buttons out — or an input button's value). */
+const buttonWords = (b: HTMLElement) => ((b as HTMLInputElement).value && b.tagName === 'INPUT' ? (b as HTMLInputElement).value : b.textContent ?? '').trim();
+
+/** The one button beside a box, in its row, that opens its choosing window (选择, 选择人员…). */
+export function chooserBeside(el: HTMLElement): HTMLElement | undefined {
+  for (let p = el.parentElement, i = 0; p && i < 3; p = p.parentElement, i++) {
+    const found = Array.from(p.querySelectorAll<HTMLElement>('button, a, [role=button], input[type=button]'))
+      .filter((b) => !el.contains(b) && shown(b) && CHOOSE_TEXT.test(buttonWords(b)));
+    if (found.length) return found.length === 1 ? found[0] : undefined;
+  }
+  return undefined;
+}
+
+/** The rows of the dialog's tables that can be ticked, and the one of them naming a candidate in a cell. */
+function rowsNaming(dialog: HTMLElement, candidates: readonly string[]): HTMLTableRowElement[] {
+  const rows = Array.from(dialog.querySelectorAll<HTMLTableRowElement>('tbody tr')).filter((r) => shown(r) && r.querySelector(ROW_BOX));
+  for (const exact of [true, false]) {
+    const hits = rows.filter((r) => Array.from(r.cells).some((c) => { const t = textOf(c, 60); return candidates.some((n) => (exact ? same(t, n) : nameVariant(n, t))); }));
+    if (hits.length) return hits;
+  }
+  return [];
+}
+
+/** Searches the dialog's list for `name` as a person does: the name typed in its 姓名 box, Enter, 查询. */
+async function searchFor(dialog: HTMLElement, name: string, found: () => boolean): Promise<boolean> {
+  const boxes = Array.from(dialog.querySelectorAll<HTMLInputElement>('input[type=text], input:not([type])')).filter((i) => shown(i) && !i.closest('table') && !i.readOnly);
+  const says = (i: HTMLInputElement, re: RegExp) => re.test(`${i.placeholder} ${i.getAttribute('aria-label') ?? ''} ${textOf(i.parentElement, 30)}`);
+  // the name's own box before a user's account or number one (用户账号 / 用户姓名)
+  const box = boxes.find((i) => says(i, /姓名|名字/)) ?? boxes.find((i) => says(i, SEARCH_HINT) && !says(i, /账号|编号|工号|手机|电话/)) ?? (boxes.length === 1 ? boxes[0] : undefined);
+  if (!box) return false;
+  box.focus({ preventScroll: true });
+  setNativeValue(box, name);
+  box.dispatchEvent(new (win(box).InputEvent)('input', { bubbles: true, data: name, inputType: 'insertText' }));
+  key(box, 'Enter');
+  const button = Array.from(dialog.querySelectorAll<HTMLElement>('button, a, input[type=button]')).find((b) => shown(b) && SEARCH_BUTTON.test(buttonWords(b)));
+  if (button) clickLikeUser(button);
+  // the list redrawn with what the search found (settled), or nothing found within the bound
+  await waitUntil(() => found(), { root: dialog, timeout: 1500, idle: 150 });
+  return true;
+}
+
+/**
+ * Opens the window `opener` opens, makes the choice in it, presses its 确定 and sees it close (the
+ * page closes its window once it took the choice; one still open refused it: 请选择具体的单位); a
+ * window left open by a choice that could not be made is closed as a person would.
+ */
+async function chooseInDialog(box: HTMLElement, opener: HTMLElement, choose: (dialog: HTMLElement) => Promise<void>): Promise<void> {
+  const docs = documentsOf(box);
+  const before = new Set(dialogsIn(docs));
+  clickLikeUser(opener);
+  const dialog = await waitUntil(() => dialogsIn(docs).find((d) => !before.has(d)), { near: box, timeout: 2000 });
+  if (!dialog) throw new Error('选择窗口没有打开');
+  try {
+    await choose(dialog);
+    const ok = confirmOf(dialog);
+    if (!ok) throw new Error('选择窗口中没有“确定”按钮');
+    clickLikeUser(ok);
+    if (!(await waitUntil(() => !dialog.isConnected || !shown(dialog), { near: dialog, timeout: 1500 }))) throw new Error('门户未接受该选择');
+  } finally {
+    await dismiss(dialog);
+  }
+}
+
+/**
+ * Chooses people in the dialog `opener` opens (a user picker: a table of people with checkboxes,
+ * a 姓名 search, 确定): each searched for by name (else found in the rows shown), its row ticked;
+ * then 确定. Two rows of one name (two 李明 in different units) are not guessed between.
+ */
+export async function tickInDialog(box: HTMLElement, opener: HTMLElement, items: readonly OptionItem[]): Promise<void> {
+  await chooseInDialog(box, opener, async (dialog) => {
+    // its rows drawn (a modal zooms in, its rows transparent meanwhile; a list may load after it opens)
+    await waitUntil(() => Array.from(dialog.querySelectorAll('tbody tr')).some((r) => shown(r) && r.querySelector(ROW_BOX)), { root: dialog, timeout: 1500 });
+    for (const it of items) {
+      const name = it.candidates[0] ?? '';
+      // searched for by name when the window can search: its whole list answers then, so a second
+      // person of that name on another page is seen (and not guessed between), not only the rows shown
+      await searchFor(dialog, name, () => rowsNaming(dialog, it.candidates).length > 0);
+      const rows = rowsNaming(dialog, it.candidates);
+      if (rows.length > 1) throw new Error(`选择窗口中有 ${rows.length} 位“${name}”，请手动选择`);
+      const tick = rows[0]?.querySelector<HTMLInputElement>(ROW_BOX);
+      if (!tick) throw new Error(`选择窗口中找不到“${name}”`);
+      if (!tick.checked) clickLikeUser(tick);
+      if (!(await waitUntil(() => !tick.isConnected || tick.checked, { root: dialog, timeout: 1000 }))) throw new Error(`选择窗口中“${name}”勾选不上`);
+    }
+  });
+}
+
 export const dialogPicker: WidgetAdapter = {
   name: 'dialog-picker',
   detect(el) {
@@ -122,23 +221,14 @@ export const dialogPicker: WidgetAdapter = {
     if (!candidates?.length) throw new Error('选择窗口只接受一个选项');
     const box = h.el as HTMLInputElement;
     const opener = openerOf(box) ?? box;
-    const docs = documentsOf(box);
-    const before = new Set(dialogsIn(docs));
-    clickLikeUser(opener);
-    const dialog = await waitUntil(() => dialogsIn(docs).find((d) => !before.has(d)), { near: box, timeout: 2000 });
-    if (!dialog) throw new Error('选择窗口没有打开');
     try {
-      const node = await findNode(await contentOf(dialog), candidates);
-      if (!node) throw new Error('找不到选项');
-      clickLikeUser(node);
-      await nextTask(node);
-      const ok = confirmOf(dialog);
-      if (!ok) throw new Error('选择窗口中没有“确定”按钮');
-      clickLikeUser(ok);
-      // the page closes its window once it took the choice; a window still open refused it (请选择具体的单位)
-      if (!(await waitUntil(() => !dialog.isConnected || !shown(dialog), { near: dialog, timeout: 1500 }))) throw new Error('门户未接受该选择');
+      await chooseInDialog(box, opener, async (dialog) => {
+        const node = await findNode(await contentOf(dialog), candidates);
+        if (!node) throw new Error('找不到选项');
+        clickLikeUser(node);
+        await nextTask(node);
+      });
     } finally {
-      await dismiss(dialog);
       blur(box);
     }
     const id = hiddenOf(box);

@@ -11,6 +11,7 @@ import { nameVariant, pickNameVariant } from '../../../core/autofill/names.ts';
 import { compactRegion, isRegionName, regionIndexOf, regionParts, regionPrefix } from '../../../core/autofill/region.ts';
 import { appearing, blur, clickLikeUser, entering, fire, hover, key, leaveClassed, leaving, setNativeValue, shownOrAppearing, textOf, unusableReason, win } from '../util.ts';
 import { componentOf } from '../framework-state.ts';
+import { chooserBeside, tickInDialog } from './dialog-picker.ts';
 import { itemsOf, same, type OptionItem, type ReadValue, type WidgetAdapter, type WidgetHandle } from './types.ts';
 import { nextFrame, nextTask, waitUntil } from './wait.ts';
 
@@ -313,7 +314,14 @@ export function popupSelect(cfg: PopupSelectConfig): WidgetAdapter {
       // a select held shut by its page (open: false) shows what a picker beside it chose (JeecgBoot's
       // JSelectUserByDept: a 选择 button opens a modal of users): its dropdown never opens, so no
       // waiting out the open, twice, before saying so
-      if (componentOf(h.el, ['open'])?.props.open === false) throw new Error('该下拉框不能展开，由旁边的选择按钮或弹窗选择，请手动选择');
+      if (componentOf(h.el, ['open'])?.props.open === false) {
+        // chosen as the clerk does: its 选择 button, the people ticked in the window it opens, 确定
+        const chooser = chooserBeside(h.el);
+        if (!chooser) throw new Error('该下拉框不能展开，由旁边的选择按钮或弹窗选择，请手动选择');
+        if (h.multiple ? tagTexts(h).length : adapter.read(h)) throw new Error('已有选择，请在选择窗口中手动更改');
+        await tickInDialog(h.el, chooser, items);
+        return;
+      }
       const opener = (cfg.trigger ? h.el.querySelector(cfg.trigger) : null) ?? h.el;
       if (h.multiple && tagTexts(h).length) await adapter.clear!(h);
       const search = () => (cfg.search ? h.el.querySelector<HTMLInputElement>(cfg.search) : null) ?? (cfg.popupSearch && popup ? popup.querySelector<HTMLInputElement>(cfg.popupSearch) : null);
