@@ -16,6 +16,11 @@ describe('a list written as one text, into a control of several choices', () => 
     // options not known before the popup opens: the items go to the widget as they are named
     expect(convertForControl('县公安局、县财政局', text as never, undefined, multi())).toMatchObject({ ok: true, value: { type: 'options', items: [{ candidates: ['县公安局'] }, { candidates: ['县财政局'] }] } });
   });
+  it('writes one person (a roster entry) into a select of several people as a list of one', () => {
+    const person = { key: 't.recorder', label: '记录人', type: 'person' } as const;
+    expect(convertForControl({ name: '徐静', unit: '镇人大办' }, person as never, undefined, multi())).toMatchObject({ ok: true, value: { type: 'options', items: [{ candidates: ['徐静'] }] }, display: '徐静' });
+    expect(convertForControl({ unit: '镇人大办' }, person as never, undefined, multi())).toMatchObject({ ok: false, reason: 'unsupported' });
+  });
   it('keeps a text that is one option as a whole, and never drops an item the portal lacks', () => {
     expect(convertForControl('县生态环境分局、县水利局联合工作组', text as never, undefined, multi(OPTS))).toMatchObject({ ok: true, value: { type: 'options', items: [{ value: 'hb' }] } });
     expect(convertForControl('县公安局、县教育局', text as never, undefined, multi(OPTS))).toMatchObject({ ok: false, reason: 'no-option' });

@@ -375,7 +375,9 @@ export function convertForControl(value: unknown, entry: DictionaryEntry | undef
       return { ok: true, value: { type: 'option', candidates: cands }, display: cands[0]! };
     }
     case 'multiselect': case 'checkboxes': {
-      const list = Array.isArray(value) ? value.map((v) => personName(v) ?? String(v)) : typeof value === 'string' ? listedItems(value, options, control, transform) : typeof value === 'boolean' ? [] : null;
+      // one person (a roster entry) into a select of several people is a list of one
+      const one = personName(value);
+      const list = Array.isArray(value) ? value.map((v) => personName(v) ?? String(v)) : typeof value === 'string' ? listedItems(value, options, control, transform) : typeof value === 'boolean' ? [] : one !== undefined ? [one] : null;
       if (!list) return { ok: false, reason: 'unsupported', detail: '值不是选项列表' };
       const items: { value?: string; candidates: string[] }[] = [];
       for (const v of list) {
