@@ -5,10 +5,9 @@
  * normalisation. Pure comparison here; apply.ts waits for the page to settle and calls it.
  */
 import type { FillValue } from '../../core/autofill/types.ts';
-import { nameVariant } from '../../core/autofill/names.ts';
 import { regionPathHolds } from '../../core/autofill/region.ts';
 import type { PlainModel } from './framework-state.ts';
-import { same, type ReadValue, type WidgetHandle } from './adapters/types.ts';
+import { same, sameName, type ReadValue, type WidgetHandle } from './adapters/types.ts';
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 const DECIMAL = /^-?\d{1,15}(\.\d{1,10})?$/;
@@ -24,8 +23,6 @@ function sameDate(a: string, b: string): boolean {
   return x.length > 0 && x.length === y.length && x.every((n, i) => n === y[i]);
 }
 
-/** The option shown is the one asked for, by the same text or the same name with its place in front or without (see names.ts). */
-const sameName = (shown: string, asked: string) => same(shown, asked) || nameVariant(shown, asked);
 
 const pathParts = (s: string) => s.split(/\s*[/／>＞,，]\s*|\s+/).filter(Boolean);
 

@@ -13,10 +13,10 @@
  * 选择 button — JeecgBoot's user pickers): a table of people with checkboxes, each searched for by
  * name, its one row ticked, 确定.
  */
-import { blur, clickLikeUser, key, setNativeValue, textOf, unusableReason, win } from '../util.ts';
+import { blur, clickLikeUser, key, textOf, unusableReason, win } from '../util.ts';
 import { nameVariant } from '../../../core/autofill/names.ts';
 import { isInput, same, type OptionItem, type WidgetAdapter, type WidgetHandle } from './types.ts';
-import { expandTree, findItem, findNameVariant } from './popup.ts';
+import { expandTree, findItem, findNameVariant, typeSearch } from './popup.ts';
 import { defineAdapter, PRIORITY } from './registry.ts';
 import { nextTask, waitUntil } from './wait.ts';
 
@@ -145,9 +145,7 @@ async function searchFor(dialog: HTMLElement, name: string, found: () => boolean
   // the name's own box before a user's account or number one (用户账号 / 用户姓名)
   const box = boxes.find((i) => says(i, /姓名|名字/)) ?? boxes.find((i) => says(i, SEARCH_HINT) && !says(i, /账号|编号|工号|手机|电话/)) ?? (boxes.length === 1 ? boxes[0] : undefined);
   if (!box) return false;
-  box.focus({ preventScroll: true });
-  setNativeValue(box, name);
-  box.dispatchEvent(new (win(box).InputEvent)('input', { bubbles: true, data: name, inputType: 'insertText' }));
+  typeSearch(box, name);
   key(box, 'Enter');
   const button = Array.from(dialog.querySelectorAll<HTMLElement>('button, a, input[type=button]')).find((b) => shown(b) && SEARCH_BUTTON.test(buttonWords(b)));
   if (button) clickLikeUser(button);

@@ -9,8 +9,7 @@
  * were reported filled while the widget's model stayed empty.
  */
 import { clickLikeUser, textOf } from '../util.ts';
-import { nameVariant } from '../../../core/autofill/names.ts';
-import { itemsOf, same, type OptionItem, type WidgetAdapter, type WidgetHandle } from './types.ts';
+import { itemsOf, sameName, type OptionItem, type WidgetAdapter, type WidgetHandle } from './types.ts';
 import { defineAdapter, PRIORITY } from './registry.ts';
 import { findItem, findNameVariant, typeSearch } from './popup.ts';
 import { waitUntil } from './wait.ts';
@@ -110,7 +109,7 @@ function transfer(dom: TransferDom): WidgetAdapter {
       const [source, target] = lists(h);
       if (!source || !target) throw new Error('穿梭框不完整');
       // whoever is held and not asked for goes back first (a second record replacing the first)
-      const unwanted = items(target).filter((i) => { const t = textOfItem(i); return !wanted.some((it) => it.candidates.some((c) => same(t, c) || nameVariant(c, t))); });
+      const unwanted = items(target).filter((i) => { const t = textOfItem(i); return !wanted.some((it) => it.candidates.some((c) => sameName(t, c))); });
       if (unwanted.length) await move(h, target, unwanted);
       // ticked in the source as found, moved together; one the list shows only through its filter box
       // (a list shown a page at a time) is moved on its own, the ticks before it moved first

@@ -14,6 +14,7 @@
  */
 import type { ControlKind, FillValue, ScannedOption } from '../../../core/autofill/types.ts';
 import { normalizeLabel } from '../../../core/labels.ts';
+import { nameVariant } from '../../../core/autofill/names.ts';
 
 export type ReadValue = string | string[] | boolean | null;
 
@@ -74,6 +75,8 @@ export interface WidgetAdapter {
 }
 
 export const same = (a: string, b: string) => a.trim() === b.trim() || normalizeLabel(a) === normalizeLabel(b);
+/** The name shown is the one asked for: the same text, or the same name with its place in front or without (names.ts). */
+export const sameName = (shown: string, asked: string) => same(shown, asked) || nameVariant(shown, asked);
 export const matchesAny = (text: string, candidates: readonly string[]) => candidates.some((c) => same(text, c));
 
 export function isInput(el: Element, ...types: string[]): el is HTMLInputElement {
