@@ -71,10 +71,15 @@ export async function openPopup(root: HTMLElement, opener: Element, popupSel: st
   const expanded = opts.expanded ?? combo?.getAttribute('aria-expanded') === 'true';
   if (!expanded) clickLikeUser(opener);
   const fresh = () => { const p = viaAria() ?? opened().filter(shown)[0]; return p && shown(p) ? p : undefined; };
-  const got = await waitUntil(fresh, { near: root, timeout: expanded ? 100 : timeout });
   // already open before (expanded) or a popup that stays in the DOM: its own (drawn inside it), else the last visible one
-  const open = visibleIn(doc, popupSel).filter((p) => !leaveClassed(p) && !leaving(p) && shown(p));
-  const popup = got ?? (expanded ? open.find((p) => root.contains(p)) ?? open[open.length - 1] : open.length === 1 ? open[0] : undefined);
+  const openNow = () => visibleIn(doc, popupSel).filter((p) => !leaveClassed(p) && !leaving(p) && shown(p));
+  const ownOpen = () => { const open = openNow(); return open.find((p) => root.contains(p)) ?? open[open.length - 1]; };
+  // a widget that says it is open and shows its popup is taken at once; one that says so before
+  // drawing it (opened by its focus a moment ago) is given a moment (waiting the moment out every
+  // time cost a grid's select editor 0.1 s a cell)
+  const got = await waitUntil(expanded ? () => fresh() ?? ownOpen() : fresh, { near: root, timeout: expanded ? 100 : timeout });
+  const open = openNow();
+  const popup = got ?? (expanded ? ownOpen() : open.length === 1 ? open[0] : undefined);
   if (popup && entering(popup)) await waitUntil(() => !entering(popup), { root: popup, timeout: 300 });
   return popup;
 }
@@ -177,7 +182,7 @@ export async function expandTree<T>(scope: ParentNode, closed: string, until?: (
  * Finds the option in an open popup: rendered already, rendered soon (options loading), or
  * further down a virtual list (scrolled page by page, each page awaited on its mutations).
  */
-export async function pickFromPopup(popup: HTMLElement, itemSelector: string, textOfItem: (e: HTMLElement) => string, candidates: readonly string[], opts: { scrollHolder?: string; timeout?: number } = {}): Promise<HTMLElement | undefined> {
+export async function pickFromPopup(popup: HTMLElement, itemSelector: string, textOfItem: (e: HTMLElement) => string, candidates: readonly string[], opts: { scrollHolder?: string; timeout?: number; collapsed?: string } = {}): Promise<HTMLElement | undefined> {
   const find = () => findItem(popup, itemSelector, textOfItem, candidates);
   const anyItems = () => popup.querySelector(itemSelector);
   // wait for the list to be rendered (or to load), then for the option itself while the list
@@ -196,7 +201,11 @@ export async function pickFromPopup(popup: HTMLElement, itemSelector: string, te
   // not among the rows drawn will not appear by waiting for the list to be still — it is scrolled
   // to or searched for at once (waiting cost a ProComponents page ~0.4 s a select)
   const overflowing = () => !!holder && holder.isConnected && holder.scrollHeight > holder.clientHeight + 2;
-  const direct = listed ? find() ?? await waitUntil(() => find() ?? variant() ?? (!moving() && overflowing() ? NOT_SHOWN : undefined), { root: popup, timeout: Math.max(0, timeout - (Date.now() - t0)), idle: SETTLED_MS, moving }) : undefined;
+  // a tree drawn with closed branches: a node not among those drawn is inside one of them, and
+  // waiting for the tree to be still will not draw it (it cost each tree-select ~0.3–0.4 s before
+  // its search or its branches were tried)
+  const folded = () => !!opts.collapsed && !!popup.querySelector(opts.collapsed);
+  const direct = listed ? find() ?? await waitUntil(() => find() ?? variant() ?? (!moving() && (overflowing() || folded()) ? NOT_SHOWN : undefined), { root: popup, timeout: Math.max(0, timeout - (Date.now() - t0)), idle: SETTLED_MS, moving }) : undefined;
   if (direct && direct !== NOT_SHOWN) return direct;
   if (!holder || holder.scrollHeight <= holder.clientHeight + 2) return find() ?? findNameVariant(popup, itemSelector, textOfItem, candidates);
   holder.scrollTop = 0;
@@ -332,7 +341,7 @@ export function popupSelect(cfg: PopupSelectConfig): WidgetAdapter {
           // (nor one replaying its fade-in after the pick: see appearing)
           if (!popup || !popup.isConnected || !shownOrAppearing(popup)) popup = await openOwnPopup(h.el, opener, cfg.popup, { open: () => isOpen(h) });
           if (!popup) throw new Error('下拉框没有打开');
-          let item = await pickFromPopup(popup, cfg.item, textOfItem, it.candidates, cfg.scrollHolder ? { scrollHolder: cfg.scrollHolder } : {});
+          let item = await pickFromPopup(popup, cfg.item, textOfItem, it.candidates, { ...(cfg.scrollHolder ? { scrollHolder: cfg.scrollHolder } : {}), ...(cfg.expand ? { collapsed: cfg.expand } : {}) });
           const box = search();
           if (!item && box && !box.readOnly) {
             // a remote or long list: let the widget search for the most specific text
