@@ -198,6 +198,26 @@ describe('jQuery plugins that hide the native select (select2, bootstrap-select)
   });
 });
 
+describe('jQuery plugins: chosen, and pickers that keep their choice outside the box', () => {
+  it('writes chosen selects through their native select (chosen redraws), and leaves read-only boxes of jQuery WeUI pickers unfilled, saying so, instead of typing text the picker never chose', async () => {
+    const page = await openPage('jquery-plugin-pickers.html');
+    try {
+      const values = { 'inspection.subject': '《中华人民共和国食品安全法》执法检查', 'inspection.type': '执法检查', 'inspection.enforcementUnits': ['县公安局', '县城管局'], 'inspection.leader': { name: '王建国' }, 'inspection.deputies': [{ name: '李秀英' }, { name: '赵德明' }] };
+      const { report } = await fillFixture(page, values);
+      const state = await portalState(page);
+      const detail = JSON.stringify({ state, report });
+      expect(state, detail).toEqual({ jcmc: values['inspection.subject'], jclx: '2', zfdw: ['ga', 'cg'], ddldId: '', chdb: '', shown: { jclx: '执法检查', zfdw: '县公安局、县城管局' } });
+      for (const k of ['inspection.subject', 'inspection.type', 'inspection.enforcementUnits']) expect(statusOf(report, k), `${k}: ${detail}`).toBe('filled');
+      // the pickers' boxes: reported as a widget to choose by hand, and left as the page had them
+      for (const label of ['带队领导', '参加代表']) expect(report.skipped.find((s) => s.label === label)?.reason, `${label}: ${detail}`).toBe('unsupported');
+      expect(report.filled.map((f) => f.label), detail).not.toContain('带队领导');
+      expect(await page.evaluate(() => [(document.getElementById('ddld') as HTMLInputElement).value, (document.getElementById('chdb') as HTMLInputElement).value]), detail).toEqual(['', '']);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('antd 6: a virtual list longer than its box', () => {
   it('reaches a 民族 near the end of a plain select (no search box) by scrolling its list: 基诺族 is held by its code, and the page submits', async () => {
     const page = await openPage('long-select-antd.html');

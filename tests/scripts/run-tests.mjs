@@ -89,6 +89,10 @@ try {
   if (ensureSystemTools()) {
     step('type check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
     step('build (packs + extension)', 'npm', ['run', 'build']);
+    // the browser suites' test pages (registry tarballs on a first run, large bundles such as amis):
+    // built here, outside the suites' 120 s hook bound, which a cold build can pass
+    step('build (test pages)', 'npx', ['tsx', 'tests/fixtures/adapters/build.ts']);
+    step('build (evaluation pages)', 'npx', ['tsx', 'tests/eval/portals/build.ts']);
     for (const suite of SUITES) runSuite(suite);
   }
 } catch (error) {

@@ -110,6 +110,8 @@ function holdsAnotherControl(wrapper: Element, el: Element): boolean {
   return false;
 }
 const POPUP_WRAPPER_LEVELS = 4;
+const PICKER_PLUGIN = /picker|select|calendar|datetime|combo|tree|city|area|region|chosen|dropdown|cascader/i;
+const TYPED_PLUGIN = /^(datepicker|datetimepicker|daterangepicker|timepicker)$/i;
 export function unknownWidgetReason(adapter: WidgetAdapter, h: WidgetHandle): { zh: string; en: string } | undefined {
   if (adapter.name !== 'native' || !TEXT_KINDS.has(h.kind)) return undefined;
   const el = h.el;
@@ -124,6 +126,11 @@ export function unknownWidgetReason(adapter: WidgetAdapter, h: WidgetHandle): { 
     for (let p = el.parentElement, i = 0; !wrapper && p && i < POPUP_WRAPPER_LEVELS; p = p.parentElement, i++) if (opens(p)) wrapper = p;
     popup = !!wrapper && !holdsAnotherControl(wrapper, el);
   }
+  // a read-only box a jQuery plugin owns (it keeps its instance in the box's jQuery data): a picker
+  // that keeps its choice elsewhere — a code in a hidden input or a data attribute (jQuery WeUI's
+  // picker, select, calendar) — so text typed into the box is shown but never chosen. Date pickers
+  // that read a typed box on keyup (jQuery UI, bootstrap-datetimepicker, daterangepicker) take it.
+  if (!popup && h.readOnly) popup = (pageWorld().jqueryPlugins?.(el) ?? []).some((k) => PICKER_PLUGIN.test(k) && !TYPED_PLUGIN.test(k));
   if (popup) return { zh: '该框属于尚未适配的下拉或日期控件，未填写，请手动选择', en: 'this box belongs to a dropdown or date widget autofill does not support yet; not filled, choose it by hand' };
   return undefined;
 }

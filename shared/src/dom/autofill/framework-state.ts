@@ -530,11 +530,30 @@ export interface PageWorld {
   readModel?(el: Element): PlainModel | undefined;
   /** An editable grid's row data for one body cell (undefined when unreachable): read-back of a cell edited in place. */
   readGridCell?(cell: Element): GridCellRead | undefined;
+  /** The names of the jQuery plugins that keep an instance on the element (jQuery.data keys); undefined without jQuery. */
+  jqueryPlugins?(el: Element): string[] | undefined;
   /** The widget component's props (format, type, showTime, dataSource…), when not read here. */
   componentOf?(el: Element, want: readonly string[]): WidgetComponent | undefined;
 }
 
-let world: PageWorld = { readRadioModel, restoreRadioModel, readModel: readWidgetModel, readGridCell };
+/**
+ * What jQuery plugins keep on an element: the keys of its jQuery.data (a plugin stores its
+ * instance there — jQuery WeUI's picker / weui-select / calendar, daterangepicker, chosen…).
+ * Invisible from an isolated world, like expandos. Bounded: 20 keys of at most 40 characters.
+ */
+export function jqueryPluginsOf(el: Element): string[] | undefined {
+  const W = el.ownerDocument?.defaultView as unknown as Anyish | null;
+  const $ = (W?.jQuery ?? undefined) as Anyish | undefined;
+  if (!$ || typeof $.hasData !== 'function' || typeof $.data !== 'function') return undefined;
+  try {
+    // (hasData first: jQuery.data creates an empty store on an element that has none)
+    if (!($.hasData as (e: Element) => boolean)(el)) return [];
+    const d = ($.data as (e: Element) => unknown)(el);
+    return d && typeof d === 'object' ? Object.keys(d).filter((k) => k.length <= 40).slice(0, 20) : [];
+  } catch { return undefined; }
+}
+
+let world: PageWorld = { readRadioModel, restoreRadioModel, readModel: readWidgetModel, readGridCell, jqueryPlugins: jqueryPluginsOf };
 
 /** The extension's isolated-world content script sets a bridge to its MAIN-world helper here. */
 export function setPageWorld(w: PageWorld): void { world = w; forgetPropsReads(); }
@@ -562,7 +581,7 @@ const FIXED_CHANNEL: PageWorldChannel = { request: PAGE_WORLD_REQUEST, reply: PA
 type Wire =
   | { op: 'read' } | { op: 'restore'; framework: 'vue' | 'react'; value?: ModelValue }
   // reads only, of the element the event is dispatched on: its widget model, its grid cell, its component's props
-  | { op: 'model' } | { op: 'grid' } | { op: 'props'; want: string[] };
+  | { op: 'model' } | { op: 'grid' } | { op: 'props'; want: string[] } | { op: 'jq' };
 
 /** Props as plain JSON, bounded (5000 values, 10 000 characters a text): what a picker's format, type or data source says; functions, nodes and cycles dropped. */
 export function plainProps(v: unknown, depth = 0, budget = { left: 5000 }): unknown {
@@ -588,6 +607,7 @@ export function plainProps(v: unknown, depth = 0, budget = { left: 5000 }): unkn
 function answerRead(el: Element, w: Wire): string | undefined {
   if (w.op === 'model') { const m = readWidgetModel(el); return JSON.stringify(m === undefined ? { none: true } : { value: m }); }
   if (w.op === 'grid') return JSON.stringify(readGridCell(el) ?? null);
+  if (w.op === 'jq') return JSON.stringify(jqueryPluginsOf(el) ?? null);
   if (w.op === 'props' && Array.isArray(w.want) && w.want.length <= 20 && w.want.every((k) => typeof k === 'string' && k.length <= 40)) {
     const c = componentHere(el, w.want);
     return JSON.stringify(c ? { framework: c.framework, props: plainProps(c.props), ...(c.bound ? { bound: c.bound } : {}) } : null);
@@ -669,6 +689,11 @@ export function eventBridgePageWorld(channel: PageWorldChannel = FIXED_CHANNEL):
       const a = ask(cell, { op: 'grid' });
       const o = a === undefined ? null : JSON.parse(a) as GridCellRead | null;
       return o && typeof o === 'object' ? { ...o, value: plainModel(o.value) } : undefined;
+    },
+    jqueryPlugins(el) {
+      const a = ask(el, { op: 'jq' });
+      const o = a === undefined ? null : JSON.parse(a) as unknown;
+      return Array.isArray(o) ? o.filter((k): k is string => typeof k === 'string' && k.length <= 40).slice(0, 20) : undefined;
     },
     componentOf(el, want) {
       const a = ask(el, { op: 'props', want: [...want] });
