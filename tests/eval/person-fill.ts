@@ -1555,6 +1555,323 @@ async function jeecgUserpickerActivity(page: Page, v: Values): Promise<void> {
   await text('活动成效', 'effect');
 }
 
+// ------------------------------------------------------------- AdminLTE 2 (Bootstrap 3): chosen and daterangepicker
+
+async function chosenLetter(page: Page, v: Values): Promise<void> {
+  // form-horizontal rows hold one or two label/control pairs: the control is the column right after its label.
+  const ctl = (l: string) => page.locator('#letterForm label.control-label').filter({ hasText: new RegExp(`^[\\s*]*${l}\\s*$`) })
+    .locator('xpath=following-sibling::div[1]');
+  // after the empty submit jQuery Validation re-checks a field when it loses focus and its message goes,
+  // moving the rows below: a person finishes a field before reaching for the next one
+  const text = async (l: string, k: string) => {
+    const input = ctl(l).locator('input, textarea').first();
+    await input.fill(s(v, k));
+    await input.blur();
+  };
+  const radio = (l: string, t: string) => ctl(l).locator('label.radio-inline').filter({ hasText: exact(t) }).locator('input').check();
+  // chosen: open the box, type a few characters into its search field where it has one, click the result
+  const choose = async (l: string, t: string, search?: string) => {
+    const box = ctl(l).locator('.chosen-container');
+    await box.locator('a.chosen-single').click();
+    if (search) await box.locator('.chosen-search input').pressSequentially(search);
+    await box.locator('li.active-result').filter({ hasText: exact(t) }).click();
+  };
+  await text('信访编号', 'xfjBh');
+  // 来信日期 holds today's date: select it and type the date; the picker reads it on each key, Enter closes it
+  const lxrq = ctl('来信日期').locator('input');
+  await lxrq.click();
+  await lxrq.press('ControlOrMeta+A');
+  await lxrq.pressSequentially(s(v, 'xfjLxrq'));
+  await lxrq.press('Enter');
+  await choose('来信来源', '上级交办');
+  await text('来信人姓名', 'xfjXm');
+  await radio('性别', '女');
+  await text('身份证号', 'xfjSfzh');
+  await text('联系电话', 'xfjLxdh');
+  await text('邮政编码', 'xfjYzbm');
+  await text('工作单位', 'xfjGzdw');
+  await text('联名人数', 'xfjLmrs');
+  await text('家庭住址', 'xfjZz');
+  await choose('问题属地', '柳河村', '柳河');
+  await choose('问题类别', '城乡建设', '城乡');
+  await radio('信访目的', '求决');
+  await radio('是否重复来信', '是');
+  await text('信访事项', 'xfjBt');
+  await text('来信内容', 'xfjNr');
+  await text('拟办意见', 'xfjNbyj');
+  await choose('处理方式', '转送有关部门');
+  await choose('登记人', '徐静');
+  // 转办单位: the multiple chosen, a search typed for each department
+  const zbdw = ctl('转办单位').locator('.chosen-container');
+  for (const [t, q] of [['青山镇村镇建设办公室', '村镇建设'], ['青山镇自然资源所', '自然资源所']] as const) {
+    await zbdw.locator('.chosen-choices').click();
+    await zbdw.locator('input.chosen-search-input').pressSequentially(q);
+    await zbdw.locator('li.active-result').filter({ hasText: exact(t) }).click();
+  }
+  // 办理期限 is read-only: the range picker's year / month dropdowns, the first day, the last day, 确定
+  await ctl('办理期限').locator('input').click();
+  const drp = page.locator('.daterangepicker:not(.single):visible');
+  await drp.locator('.drp-calendar.left select.yearselect').selectOption('2025');
+  await drp.locator('.drp-calendar.left select.monthselect').selectOption({ label: '六月' });
+  await drp.locator('.drp-calendar.left td.available:not(.off)').filter({ hasText: exact('4') }).click();
+  await drp.locator('.drp-calendar.right td.available:not(.off)').filter({ hasText: exact('3') }).click();
+  await drp.locator('button.applyBtn').click();
+}
+
+// ------------------------------------------------------------- jQuery WeUI (WeChat H5, phone)
+
+async function weuiVisit(page: Page, v: Values): Promise<void> {
+  const cell = (l: string) => itemBy(page, '.weui-cell', '.weui-label', l);
+  const text = (l: string, k: string) => cell(l).locator('input, textarea').first().fill(s(v, k));
+  // the pop-up of picker / calendar / select, gone once closed
+  const modal = page.locator('.weui-picker-container .weui-picker-modal');
+  const closed = () => page.locator('.weui-picker-container').waitFor({ state: 'detached' });
+  // A person swipes each wheel to the option; tapping the option does the same. Then 完成.
+  const wheel = async (l: string, texts: string[]) => {
+    await cell(l).locator('input.weui-input').click();
+    const cols = modal.locator('.picker-items-col:not(.picker-items-col-divider)');
+    for (const [i, t] of texts.entries()) {
+      await cols.nth(i).locator('.picker-item').filter({ hasText: exact(t) }).dispatchEvent('click');
+      await expectSelected(cols.nth(i), t);
+    }
+    await modal.locator('.close-picker').click();
+    await closed();
+  };
+  const expectSelected = (col: Locator, t: string) => col.locator('.picker-item.picker-selected').filter({ hasText: exact(t) }).waitFor();
+  // weui select: tick the rows, 确定 (a single select closes by itself)
+  const choose = async (l: string, names: string[], multi: boolean) => {
+    await cell(l).locator('input.weui-input').click();
+    for (const n of names) await modal.locator('label.weui-cell').filter({ hasText: exact(n) }).click();
+    if (multi) await modal.locator('.close-select').click();
+    await closed();
+  };
+  // calendar: page back with the year and month arrows, tap the day
+  const months = ['一月', '二月', '三月', '四月', '五月', '六月', '七月', '八月', '九月', '十月', '十一月', '十二月'];
+  const calendar = async (l: string, k: string) => {
+    const [y, m, d] = s(v, k).split('/').map(Number) as [number, number, number];
+    await cell(l).locator('input.weui-input').click();
+    const year = modal.locator('.current-year-value');
+    const month = modal.locator('.current-month-value');
+    for (;;) {
+      const cy = Number(await year.textContent());
+      if (cy === y) break;
+      await modal.locator(cy > y ? '.picker-calendar-prev-year' : '.picker-calendar-next-year').click();
+      await year.filter({ hasText: String(cy > y ? cy - 1 : cy + 1) }).waitFor();
+    }
+    for (;;) {
+      const cm = months.indexOf((await month.textContent())!.trim()) + 1;
+      if (cm === m) break;
+      await modal.locator(cm > m ? '.picker-calendar-prev-month' : '.picker-calendar-next-month').click();
+      await month.filter({ hasText: exact(months[cm > m ? cm - 2 : cm]!) }).waitFor();
+    }
+    await modal.locator(`.picker-calendar-month-current .picker-calendar-day[data-date="${y}-${m - 1}-${d}"]`).click();
+    await closed();
+  };
+
+  await text('登记编号', 'djbh');
+  await calendar('来访日期', 'lfrq');
+  await wheel('接待方式', ['代表接待日']);
+  await wheel('来访方式', ['个人访']);
+  await text('来访人数', 'lfrs');
+  await choose('接待人员', ['赵德明', '吴海燕'], true);
+  await text('来访人', 'lfrxm');
+  await page.locator('.weui-cells_radio label.weui-check__label').filter({ hasText: exact('女') }).click();
+  await text('身份证号', 'sfzh');
+  await text('联系电话', 'lxdh');
+  await text('家庭住址', 'jtzz');
+  await wheel('问题属地', ['江苏省', '泰州市', '泰兴市']);
+  await wheel('问题类别', ['城乡建设']);
+  await text('来访事由', 'lfsy');
+  await text('反映内容', 'fynr');
+  await page.locator('.weui-cell_switch').filter({ hasText: '是否重复访' }).locator('.weui-switch').click();
+  await choose('转交部门', ['青山镇村镇建设办公室'], false);
+  await calendar('办理时限', 'blsx');
+  await text('登记人', 'djr');
+}
+
+// ------------------------------------------------------------- Semi Design (React 18)
+
+async function semiMeeting(page: Page, v: Values): Promise<void> {
+  const item = (l: string) => itemBy(page, '.semi-form-field', '.semi-form-field-label-text', l);
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  // Semi's date and time pickers take typed text; Enter commits it, Escape closes the panel.
+  const typed = async (l: string, k: string) => {
+    const input = item(l).locator('input');
+    await input.click();
+    await input.fill(s(v, k));
+    await input.press('Enter');
+    await page.keyboard.press('Escape');
+  };
+  const option = (t: string) => page.locator('.semi-select-option').filter({ hasText: exact(t) }).locator('visible=true').first().click();
+  await text('会议名称', 'title');
+  await item('会议类型').locator('.semi-radio').filter({ hasText: exact('主席团会议') }).click();
+  await typed('会议时间', 'startTime');
+  await typed('结束时间', 'endTime');
+  await text('会议地点', 'place');
+  await item('主持人').locator('.semi-select').click();
+  await page.keyboard.type('王建国');
+  await option('王建国');
+  await text('记录人', 'recorder');
+  await item('出席人员').locator('.semi-select').click();
+  for (const n of ['王建国', '李秀英', '陈志强', '刘桂兰', '赵德明', '孙丽华']) {
+    await page.keyboard.type(n);
+    await option(n);
+    await item('出席人员').locator('.semi-tag').filter({ hasText: exact(n) }).first().waitFor();
+  }
+  await page.keyboard.press('Escape');
+  await text('出席人数', 'attendeeNum');
+  for (const n of ['黄立新', '郑国平', '周宏伟']) await item('列席人员').locator('.semi-checkbox').filter({ hasText: exact(n) }).click();
+  const rows = v['agenda'] as Array<{ topic: string; presenter: string }>;
+  for (const [i, r] of rows.entries()) {
+    await page.getByRole('button', { name: '新增议程' }).click();
+    await page.getByPlaceholder('请输入议题', { exact: true }).nth(i).fill(r.topic);
+    await page.getByPlaceholder('汇报人', { exact: true }).nth(i).fill(r.presenter);
+  }
+  await text('通报和讨论情况', 'content');
+  await text('议定事项', 'decisions');
+  // 发送: the tree opens collapsed; a person searches each unit in the dropdown's box and ticks it
+  await item('发送').locator('.semi-tree-select').click();
+  for (const n of ['镇党委', '镇人民政府', '镇人大主席团成员', '各代表小组']) {
+    await page.locator('.semi-tree-select-popover .semi-input').locator('visible=true').first().fill(n);
+    await page.locator('.semi-tree-option').filter({ hasText: exact(n) }).locator('visible=true').first().click();
+  }
+  await page.keyboard.press('Escape');
+  await typed('印发日期', 'issueDate');
+}
+
+// ------------------------------------------------------------- OpenTiny Vue (TinyPro style): TinyDialogBox, TinyForm, TinyGrid
+
+async function opentinyAppraisal(page: Page, v: Values): Promise<void> {
+  const dialog = page.locator('.tiny-dialog-box');
+  // labels like 发放测评表(份) hold brackets
+  const item = (l: string) => itemBy(page, '.tiny-dialog-box .tiny-form-item', '.tiny-form-item__label', l.replace(/[()]/g, '\\$&'));
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  const option = (t: string) => page.locator('.tiny-select-dropdown:visible .tiny-option').filter({ hasText: exact(t) }).first().click();
+  // a click on the dialog's title closes an open drop-down (Escape would close the dialog and reset the form)
+  const away = () => dialog.locator('.tiny-dialog-box__title').click();
+  const date = async (l: string, k: string) => {
+    const input = item(l).locator('input');
+    await input.click();
+    await input.fill(s(v, k));
+    await input.press('Enter');
+  };
+  // TinyNumeric takes its value on change (Tab), not while typing
+  const number = async (scope: Locator, n: unknown) => {
+    const input = scope.locator('input').first();
+    await input.fill(String(n));
+    await input.press('Tab');
+  };
+  await text('评议名称', 'appraisalName');
+  await item('组织单位').locator('input').first().click();
+  await page.locator('.tiny-tree-node__content:visible').filter({ hasText: exact('青山镇人大主席团') }).first().click();
+  await date('测评日期', 'appraisalDate');
+  for (const m of ['民主测评', '座谈会', '走访调查', '听取述职']) await item('评议方式').locator('.tiny-checkbox').filter({ hasText: exact(m) }).click();
+  const members = item('评议组成员');
+  await members.locator('.tiny-select').click();
+  for (const n of ['王建国', '刘桂兰', '陈志强', '吴海燕', '何春生', '马玉梅']) {
+    await members.locator('input.tiny-select__input').fill(n);
+    await option(n);
+  }
+  await away();
+  await number(item('发放测评表(份)'), v['sheetsIssued']);
+  await number(item('收回测评表(份)'), v['sheetsReturned']);
+  // 各单位测评结果: 新增单位 adds a row with its 被评议单位 editor open; a click on a cell opens its editor.
+  const units: Record<string, string> = { ZS12: '青山镇社会保障服务中心', ZS08: '青山镇卫生院', ZS09: '青山镇中心学校', ZS11: '青山镇交通管理站' };
+  const rows = v['resultList'] as Array<Record<string, string | number>>;
+  const grid = item('各单位测评结果');
+  for (const [i, r] of rows.entries()) {
+    await grid.getByRole('button', { name: '新增单位' }).click();
+    const cells = grid.locator('.tiny-grid-body__row').nth(i).locator('td');
+    // columns: 序号, 被评议单位, 满意(票), 基本满意(票), 不满意(票), 平均得分, 名次, 操作
+    await cells.nth(1).locator('.tiny-select').click();
+    await option(units[r['unitCode'] as string]!);
+    for (const [c, k] of [[2, 'satisfied'], [3, 'basicSatisfied'], [4, 'dissatisfied'], [5, 'avgScore'], [6, 'ranking']] as const) {
+      await cells.nth(c).click();
+      await number(cells.nth(c), r[k]);
+    }
+    await away();
+  }
+  await item('人民满意单位').locator('.tiny-select').click();
+  await option('青山镇社会保障服务中心');
+  await option('青山镇卫生院');
+  await away();
+  await number(item('督促整改意见(条)'), v['rectifyCount']);
+  await text('主要意见和建议', 'mainOpinion');
+  await text('通报内容', 'noticeContent');
+  await date('通报日期', 'noticeDate');
+}
+
+// ------------------------------------------------------------- amis (cxd theme): a low-code platform's form
+
+async function amisInspection(page: Page, v: Values): Promise<void> {
+  // amis draws each item as [data-role=form-item] with its label in .cxd-Form-label; the input-tables'
+  // cells are form items too, without labels.
+  const item = (l: string) => itemBy(page, '[data-role="form-item"]', '.cxd-Form-label', l);
+  const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
+  // a select's options sit in a popover whose overlay takes the next click anywhere on the page
+  const option = (t: string) => page.locator('.cxd-PopOver .cxd-Select-option').filter({ hasText: exact(t) }).first();
+  const away = async () => {
+    await page.locator('.app-crumb').click({ force: true });
+    await page.locator('.cxd-PopOver').waitFor({ state: 'detached' });
+  };
+  const typedDate = async (input: Locator, value: string) => {
+    await input.click();
+    await input.fill(value);
+    await input.press('Enter');
+    await away();
+  };
+  const addRow = (l: string) => item(l).getByRole('button', { name: '新增' }).last().click();
+  const cell = (l: string, row: number, col: number) => item(l).locator('tbody tr').nth(row).locator('td').nth(col);
+
+  await text('检查名称', 'checkName');
+  await item('检查类型').locator('label.cxd-Checkbox').filter({ hasText: exact('执法检查') }).click();
+  // 检查时间: the range picker's two inputs take typed date-times, 确认 keeps them
+  const range = item('检查时间').locator('input.cxd-DateRangePicker-input');
+  await range.nth(0).click();
+  await range.nth(0).fill(s(v, 'startTime').slice(0, 16));
+  await range.nth(1).click();
+  await range.nth(1).fill(s(v, 'endTime').slice(0, 16));
+  await page.locator('.cxd-PopOver button').filter({ hasText: '确认' }).click();
+  await text('检查地点', 'checkPlace');
+  await item('组织单位').locator('.cxd-TreeSelect').click();
+  await page.locator('.cxd-PopOver .cxd-Tree-itemText').filter({ hasText: exact('青山镇人大主席团') }).click();
+  await item('带队领导').locator('.cxd-Select').click();
+  await option('周宏伟').click();
+  for (const t of ['实地察看', '听取汇报', '查阅资料']) await item('检查方式').locator('label.cxd-Checkbox').filter({ hasText: exact(t) }).click();
+  // 参加代表: the options arrive from the API; a multiple select ticks each option's checkbox
+  await item('参加代表').locator('.cxd-Select').click();
+  for (const n of ['陈志强', '刘桂兰', '何春生', '马玉梅', '王秀芳']) await option(n).locator('label').click();
+  await away();
+  await item('参加人数').locator('input').fill(s(v, 'attendNum'));
+
+  const units = v['unitList'] as Array<{ unitName: string; unitAddress: string; unitLeader: string }>;
+  for (const [i, r] of units.entries()) {
+    await addRow('被检查单位');
+    await cell('被检查单位', i, 0).locator('input').fill(r.unitName);
+    await cell('被检查单位', i, 1).locator('input').fill(r.unitAddress);
+    await cell('被检查单位', i, 2).locator('input').fill(r.unitLeader);
+  }
+  await text('检查情况', 'checkContent');
+  const problems = v['problemList'] as Array<{ problemDesc: string; rectifyLimit: string }>;
+  const duty = ['青山镇市场监督管理所', '青山镇农业农村服务中心'];
+  const status = ['整改中', '待整改'];
+  for (const [i, r] of problems.entries()) {
+    await addRow('发现问题');
+    await cell('发现问题', i, 0).locator('input').fill(r.problemDesc);
+    await cell('发现问题', i, 1).locator('.cxd-Select').click();
+    await option(duty[i]!).click();
+    await typedDate(cell('发现问题', i, 2).locator('input'), r.rectifyLimit);
+    await cell('发现问题', i, 3).locator('.cxd-Select').click();
+    await option(status[i]!).click();
+  }
+  await text('意见建议', 'opinion');
+  await typedDate(item('整改期限').locator('input'), s(v, 'rectifyDeadline'));
+  await item('交办单位').locator('.cxd-Select').click();
+  await option('青山镇农业农村服务中心').click();
+  await text('记录人', 'recorder');
+  await typedDate(item('填表日期').locator('input'), s(v, 'fillDate'));
+}
+
 export const PERSON_FILLS: Record<string, PersonFill> = {
   'element2-deputy': element2,
   'antdv-meeting': antdv,
@@ -1590,4 +1907,9 @@ export const PERSON_FILLS: Record<string, PersonFill> = {
   'wangeditor-meeting': wangeditorMeeting,
   'ruoyi2-visit': ruoyi2Visit,
   'jeecg-userpicker-activity': jeecgUserpickerActivity,
+  'weui-visit': weuiVisit,
+  'chosen-letter': chosenLetter,
+  'semi-meeting': semiMeeting,
+  'opentiny-appraisal': opentinyAppraisal,
+  'amis-inspection': amisInspection,
 };

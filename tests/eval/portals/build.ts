@@ -21,6 +21,7 @@
  *   sources) from its registry tarball, extracted in .cache/ and resolved by packedModules().
  * - The TinyMCE page bundles TinyMCE 8 and @tinymce/tinymce-vue; only the skins it loads by URL are
  *   copied (dist/vendor/tinymce/skins).
+ * - The amis page bundles amis 6 (its cxd theme CSS and iconfont too); amisDeps() says what it needs.
  * - The ASP.NET page and the wizard are plain files (no bundling needed for the ASP.NET one).
  *
  * `buildEvalPortals()` skips the work when dist/ is newer than every source.
@@ -88,6 +89,11 @@ export const EVAL_PAGES: readonly EvalPage[] = [
   { id: 'kindeditor-letter', page: 'kindeditor-letter.html', library: 'JSP-era table page (jQuery): letter.* names, code-valued selects and radios, a typed Wdate date input, 来信内容 and 拟办意见 as KindEditor 4 (iframe) synced on blur and before the post, a hand-written check', kind: '来信登记' },
   { id: 'ruoyi2-visit', page: 'ruoyi2-visit.html', library: 'RuoYi-Vue 3.x style admin (Element UI 2.15 on Vue 2.7, script tags, in-DOM template): the 新增 el-dialog over the list, @riophae/vue-treeselect of the dept tree by id (collapsed under the town), an el-transfer of user ids, dict select / radios of codes, an el-cascader of division codes, el-input-number, RuoYi\'s phone pattern', kind: '来访登记' },
   { id: 'jeecg-userpicker-activity', page: 'jeecg-userpicker-activity.html', entry: 'jeecg-userpicker-activity.ts', library: 'JeecgBoot 3 style (Ant Design Vue 4): the 新增 modal of the generated native form in two columns, people chosen with JSelectUserByDept (a read-only box + 选择 opening a 部门用户选择 a-modal: lazy depart a-tree, searchable paginated user a-table with row-selection) posted as comma-joined usernames, dict select, tree-select of org codes, time pickers', kind: '代表履职活动登记' },
+  { id: 'chosen-letter', page: 'chosen-letter.html', library: 'AdminLTE 2 on Bootstrap 3 (jQuery, script tags): form-horizontal col-sm-2 labels two pairs a row over three boxes, chosen 1.8 single selects of codes (village codes in town optgroups, user ids) and a multiple chosen of dept ids, daterangepicker 3.1 (singleDatePicker defaulted to today, a read-only range posted as one string), radio-inline / checkbox-inline inputs, jQuery Validation with messages_zh', kind: '来信登记' },
+  { id: 'weui-visit', page: 'weui-visit.html', library: 'jQuery WeUI 1.2 (WeChat H5 phone page, script tags): weui-cells_form cells with weui-label, $.fn.picker single choices keeping codes in a hidden input / data-code, $.fn.select multi (user ids) and single (dept ids) in data-values, $.fn.calendar dates (yyyy/mm/dd), a defaulted $.fn.datetimePicker, $.fn.cityPicker division code, weui-check radios, weui-switch, $.toptip check', kind: '来访登记', viewport: { width: 375, height: 812 } },
+  { id: 'semi-meeting', page: 'semi-meeting.html', entry: 'semi-meeting.tsx', library: 'Semi Design 2 (@douyinfe/semi-ui) on React 18: a Semi admin layout (Nav, Breadcrumb, Card) around one Form with labels on the left, Form.Section headings, a RadioGroup of dict codes, dateTime / date DatePickers and an HH:mm TimePicker, filter Selects of user ids (single and multiple), InputNumber checked against the attendees, a CheckboxGroup of user ids, a multiple leafOnly TreeSelect of unit codes, an ArrayField of agenda rows added with 新增议程', kind: '会议登记（主席团会议）' },
+  { id: 'opentiny-appraisal', page: 'opentiny-appraisal.html', entry: 'opentiny-appraisal.ts', library: 'OpenTiny Vue 3 (@opentiny/vue, components from their own packages), TinyPro style: the 新增 TinyDialogBox over the list, TinyForm rules in TinyRow/TinyCol, a TinyTreeSelect of dept codes, date and datetime TinyDatePicker (yyyy-MM-dd), a defaulted radio group and a checkbox group of dict codes, a multiple filterable TinySelect of numeric user ids, TinyNumeric, an editable TinyGrid of unit results (click-to-edit cells, select and numeric editors, edit-rules) grown with 新增单位', kind: '工作评议测评登记（汇总）' },
+  { id: 'amis-inspection', page: 'amis-inspection.html', entry: 'amis-inspection.tsx', library: 'amis 6 (Baidu\'s JSON renderer, React 18, cxd theme), an amis low-code platform page: one page schema with a horizontal form of group rows, input-text / textarea, radios and checkboxes of dict codes (joined), an input-datetime-range posting start and end (extraName), input-date, a tree-select of dept org codes, searchable selects (deputy ids multiple from a delayed source API, joined), input-number checked by a form rule, a switch, two input-tables (needConfirm false) with input/select/date cells', kind: '执法检查登记' },
 ];
 
 function newest(path: string): number {
@@ -152,6 +158,15 @@ const PACKED: readonly VendorSource[] = [
   // the RuoYi-Vue 3.x (Vue 2) visit page: @riophae/vue-treeselect 0.4.0, RuoYi-Vue's dept tree picker,
   // its UMD build (global VueTreeselect, on the Vue 2.7 above) and stylesheet
   { pack: '@riophae/vue-treeselect@0.4.0', copy: [['dist/vue-treeselect.umd.min.js', 'vue-treeselect/vue-treeselect.umd.min.js'], ['dist/vue-treeselect.min.css', 'vue-treeselect/vue-treeselect.min.css']] },
+  // the AdminLTE 2 letter page: AdminLTE 2.4 (its dist css / skin / js, and the Font Awesome 4.7 it carries
+  // in bower_components), on the Bootstrap 3 above
+  {
+    pack: 'admin-lte@2.4.18',
+    copy: [
+      ['dist/css/AdminLTE.min.css', 'admin-lte/css/AdminLTE.min.css'], ['dist/css/skins/skin-blue.min.css', 'admin-lte/css/skins/skin-blue.min.css'], ['dist/js/adminlte.min.js', 'admin-lte/js/adminlte.min.js'],
+      ['bower_components/font-awesome/css', 'admin-lte/font-awesome/css'], ['bower_components/font-awesome/fonts', 'admin-lte/font-awesome/fonts'],
+    ],
+  },
 ];
 
 /**
@@ -166,6 +181,39 @@ function packedModules(): Plugin {
       b.onResolve({ filter: /^vform3-builds(\/.*)?$/ }, (args) => {
         const m = /^(vform3-builds)(?:\/(.*))?$/.exec(args.path)!;
         return { path: join(roots[m[1]!]!, m[2] ?? 'dist/render.umd.js') };
+      });
+    },
+  };
+}
+
+/**
+ * What the amis page needs besides plain resolution (only modules imported from amis's own packages):
+ * - amis 6.13 imports mobx-react-lite without declaring it (it comes with its nested mobx-react);
+ * - react-overlays (amis-ui's popovers) deep-imports @popperjs/core/lib/*, which the workspace's
+ *   @popperjs/core (an alias of @sxzz/popperjs-es, the same Popper 2.11.8 as ES modules) does not ship:
+ *   each deep import is re-exported from the package itself;
+ * - amis loads its heavy optional renderers (code editor, charts, Excel, rich text, PDF, video, …) with
+ *   import(); a webpack-built platform keeps them in chunks fetched only when such a renderer is used, and
+ *   this page uses none, so they are left out of the one-file bundle (external) instead of inlined.
+ */
+function amisDeps(): Plugin {
+  const lazy = /^(monaco-editor|echarts|echarts-stat|echarts-wordcloud|exceljs|xlsx|office-viewer|hls\.js|mpegts\.js|codemirror|papaparse|react-json-view|react-cropper|amis-ui\/lib\/components\/(Tinymce|RichText|PdfViewer|Markdown|BarCode|CityDB))(\/.*)?$/;
+  const fromAmis = (importer: string) => /[\\/]node_modules[\\/](amis|amis-ui|amis-core|react-overlays)[\\/]/.test(importer);
+  return {
+    name: 'amis-deps',
+    setup(b) {
+      b.onResolve({ filter: lazy }, (args) => (args.kind === 'dynamic-import' && fromAmis(args.importer) ? { path: args.path, external: true } : undefined));
+      b.onResolve({ filter: /^mobx-react-lite$/ }, async (args) => {
+        const amis = /^(.*[\\/]node_modules[\\/]amis)[\\/]/.exec(args.importer)?.[1];
+        if (!amis) return undefined;
+        const lite = join(amis, 'node_modules', 'mobx-react', 'node_modules', 'mobx-react-lite');
+        const r = await b.resolve('./', { resolveDir: lite, kind: args.kind });
+        return { path: r.path };
+      });
+      b.onResolve({ filter: /^@popperjs\/core\/lib\// }, (args) => (fromAmis(args.importer) ? { path: args.path, namespace: 'popper-lib', pluginData: args.resolveDir } : undefined));
+      b.onLoad({ filter: /.*/, namespace: 'popper-lib' }, (args) => {
+        const m = /\/modifiers\/(\w+)$/.exec(args.path);
+        return { contents: m ? `export { ${m[1]} as default } from '@popperjs/core';` : "export * from '@popperjs/core';", resolveDir: args.pluginData as string, loader: 'js' };
       });
     },
   };
@@ -203,6 +251,18 @@ const INSTALLED: readonly VendorSource[] = [
     installed: 'kindeditor',
     copy: [['kindeditor-all-min.js', 'kindeditor/kindeditor-all-min.js'], ['themes', 'kindeditor/themes'], ['lang', 'kindeditor/lang'], ['plugins', 'kindeditor/plugins']],
   },
+  // chosen 1.8 and daterangepicker 3.1 (on the moment above) for the AdminLTE 2 letter page
+  { installed: 'chosen-js', copy: [['chosen.jquery.min.js', 'chosen/chosen.jquery.min.js'], ['chosen.min.css', 'chosen/chosen.min.css'], ['chosen-sprite.png', 'chosen/chosen-sprite.png'], ['chosen-sprite@2x.png', 'chosen/chosen-sprite@2x.png']] },
+  { installed: 'daterangepicker', copy: [['daterangepicker.js', 'daterangepicker/daterangepicker.js'], ['daterangepicker.css', 'daterangepicker/daterangepicker.css']] },
+  // jQuery WeUI 1.2 for the WeChat H5 visit page, as such pages shipped it: the package's own
+  // lib/ (jQuery 2.1.4, FastClick, weui.min.css) beside js/jquery-weui.min.js, js/city-picker.min.js and its css.
+  {
+    installed: 'jquery-weui',
+    copy: [
+      ['dist/lib/jquery-2.1.4.js', 'jquery-weui/lib/jquery-2.1.4.js'], ['dist/lib/fastclick.js', 'jquery-weui/lib/fastclick.js'], ['dist/lib/weui.min.css', 'jquery-weui/lib/weui.min.css'],
+      ['dist/js/jquery-weui.min.js', 'jquery-weui/js/jquery-weui.min.js'], ['dist/js/city-picker.min.js', 'jquery-weui/js/city-picker.min.js'], ['dist/css/jquery-weui.min.css', 'jquery-weui/css/jquery-weui.min.css'],
+    ],
+  },
 ];
 
 export async function buildEvalPortals(force = false): Promise<string> {
@@ -228,7 +288,7 @@ export async function buildEvalPortals(force = false): Promise<string> {
       __VUE_PROD_DEVTOOLS__: 'false',
       __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
     },
-    plugins: [singleCopies(), packedModules()],
+    plugins: [singleCopies(), packedModules(), amisDeps()],
     logLevel: 'error',
     nodePaths: [join(TESTS_DIR, 'node_modules'), join(REPO, 'node_modules')],
   });
