@@ -160,7 +160,7 @@ async function scorePage(page: Page, url: string, p: EvalPage, loaded: LoadedPac
     report = more.report;
     filled.push(...((report as Report).filled ?? []));
   }
-  const after = await portalState(frame);
+  const after = await settledState(frame);
   const submit = await portalSubmit(frame);
   const filledLabels = new Set(filled.map((f) => normaliseLabel(f.label ?? '')));
   const details: FieldScore[] = Object.entries(exp.fields).map(([key, f]) => {
@@ -208,6 +208,29 @@ export function tableVerdict(actual: unknown, expected: unknown, before: unknown
     }
   }
   return 'missing';
+}
+
+/** The time the clerk takes to read the fill's report before pressing 提交 (ms), then how often and how long the state is read again until two reads agree. */
+const READ_REPORT_MS = 1000;
+const SETTLE_STEP_MS = 200;
+const SETTLE_MAX_MS = 1000;
+
+/**
+ * The state the page settles on after the fill. The clerk reads the fill's report before pressing
+ * 提交, so a page that takes edits into its model a moment later (amis's input-table commits its
+ * rows on a debounce, ~0.5 s) is judged on what it then holds, as the clerk's submit would be:
+ * read after that second, then until two reads 200 ms apart agree. Not part of `fillMs`.
+ */
+async function settledState(frame: Awaited<ReturnType<typeof portalFrame>>): Promise<Record<string, unknown>> {
+  await new Promise((r) => setTimeout(r, READ_REPORT_MS));
+  let last = await portalState(frame);
+  for (let t = 0; t < SETTLE_MAX_MS; t += SETTLE_STEP_MS) {
+    await new Promise((r) => setTimeout(r, SETTLE_STEP_MS));
+    const now = await portalState(frame);
+    if (JSON.stringify(now) === JSON.stringify(last)) return now;
+    last = now;
+  }
+  return last;
 }
 
 export async function scoreEvalCorpus(opts: ScoreOptions = {}): Promise<CorpusScore> {

@@ -166,7 +166,7 @@ function holds(adapter: WidgetAdapter, h: WidgetHandle, v: FillValue): boolean {
   // engine does not know may keep its own value and ignore the typed text
   const native = adapter.name === 'native' || adapter.name === 'my97';
   const model = h.kind === 'file' || (native && !(h.readOnly && adapter.name === 'native')) ? undefined
-    : native ? ownerModel(h.el) : pageWorld().readModel?.(h.el);
+    : native ? ownerModel(h.el) : pageWorld().readModel?.(adapter.modelAt?.(h) ?? h.el);
   return readMatches(adapter.read(h), v, h) && modelMatches(model, v, h);
 }
 

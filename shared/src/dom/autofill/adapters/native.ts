@@ -7,7 +7,7 @@ import type { ControlKind } from '../../../core/autofill/types.ts';
 import { blur, clickLikeUser, fire, setNativeValue, textOf, typeValue, unusableReason } from '../util.ts';
 import { itemsOf, isInput, matchesAny, type WidgetAdapter, type WidgetHandle } from './types.ts';
 import { defineAdapter, PRIORITY } from './registry.ts';
-import { nextFrame } from './wait.ts';
+import { nextFrame, waitUntil } from './wait.ts';
 // ---------------------------------------------------------------- native inputs
 
 const TEXT_TYPES = ['text', 'search', 'tel', 'email', 'url', 'number', 'date', 'datetime-local', 'month', 'time', ''];
@@ -44,7 +44,45 @@ export function groupOf(input: HTMLInputElement): HTMLInputElement[] {
     return named.length === 1 && type === 'checkbox' ? indexedList(input, root) ?? named : named;
   }
   if (container) return Array.from(container.querySelectorAll<HTMLInputElement>(`input[type="${type}"]`));
-  return [input];
+  return layoutGroup(input) ?? [input];
+}
+
+/** How far up an unnamed box's list is looked for (its label, the list's rows, the list). */
+const LAYOUT_GROUP_LEVELS = 5;
+
+/**
+ * Unnamed radios or boxes of a library that keeps the choice in its model, not in a name (amis's
+ * radios and checkboxes draw bare inputs in labels): the boxes of one question sit together in an
+ * element holding no other field. The nearest element around the box holding another unnamed box of
+ * its type is the list when it holds nothing else; never climbed past a table row (a table's
+ * selection column is not one question).
+ */
+function layoutGroup(input: HTMLInputElement): HTMLInputElement[] | undefined {
+  const type = input.type;
+  let group: HTMLInputElement[] | undefined;
+  let loose = 0;
+  for (let p = input.parentElement, i = 0; p && i < LAYOUT_GROUP_LEVELS && !/^(TR|TBODY|THEAD|TABLE|FORM|BODY)$/.test(p.tagName); p = p.parentElement, i++) {
+    const fields = Array.from(p.querySelectorAll<HTMLInputElement>('input, select, textarea')).filter((e) => e.type !== 'hidden');
+    const same = fields.filter((e) => e.tagName === 'INPUT' && e.type === type && !e.name);
+    if (fields.length > same.length) return group;
+    if (same.length < 2) continue;
+    // a list laid out in rows (a grid of columns): climbed while the wider element adds only boxes
+    // with their own labels — text beside them is the question's label: that element is the field's
+    const text = looseText(p, same);
+    if (group && text > loose) return group;
+    group = same;
+    loose = text;
+  }
+  return group;
+}
+
+/** Length of the text in `el` outside the labels of `boxes` (spaces ignored). */
+function looseText(el: Element, boxes: readonly HTMLInputElement[]): number {
+  const len = (e: Element) => (e.textContent ?? '').replace(/\s+/g, '').length;
+  const labels = new Set(boxes.map((b) => b.closest('label')).filter((l): l is HTMLLabelElement => !!l && el.contains(l)));
+  let n = len(el);
+  for (const l of labels) n -= len(l);
+  return n;
 }
 
 /** A box name that ends in its item's index: ASP.NET CheckBoxList (`ctl00$Main$cblX$0`) or indexed form binding (`units[0]`). */
@@ -84,6 +122,9 @@ function toggle(i: HTMLInputElement): void {
   const label = unusableReason(i) ? i.closest('label') : null;
   if (label) clickLikeUser(label); else i.click();
 }
+
+/** How long one tick of a box in a list is given to show in its model before the next is clicked (ms). */
+const TICK_TAKES_MS = 300;
 
 export const nativeInput: WidgetAdapter = {
   aliases: ['element-radio', 'element-checkbox', 'antd-radio', 'antd-checkbox', 'layui-date'],
@@ -138,7 +179,9 @@ export const nativeInput: WidgetAdapter = {
       // ticked in one burst each start from the old value and only the last one is kept
       for (const i of h.group) {
         const want = targets.includes(i);
-        if (i.checked !== want && (want || h.kind === 'checkboxes')) { toggle(i); await nextFrame(i); }
+        // and each seen to take before the next: a model updated after the click (amis's store) re-renders the
+        // boxes from the old value meanwhile, and the next click would start from it
+        if (i.checked !== want && (want || h.kind === 'checkboxes')) { toggle(i); await nextFrame(i); if (i.checked !== want) await waitUntil(() => i.checked === want, { near: i, timeout: TICK_TAKES_MS }); }
       }
       return;
     }

@@ -67,6 +67,12 @@ export interface WidgetAdapter {
    * (grid.ts openCell), and the write takes an open dropdown as it is (popup.ts openOwnPopup).
    */
   expanded?(h: WidgetHandle): boolean;
+  /**
+   * The element whose framework component holds the widget's model, when it is not the handle's
+   * root (the read-back asks the framework there): a widget whose root is drawn by an inner part
+   * bound to something else (amis's tree-select root is its result box, whose value is the search text).
+   */
+  modelAt?(h: WidgetHandle): Element;
   detect(el: Element): WidgetHandle | undefined;
   read(h: WidgetHandle): ReadValue;
   write(h: WidgetHandle, v: FillValue): Promise<void>;
