@@ -234,6 +234,22 @@ describe('amis (low-code JSON forms)', () => {
   });
 });
 
+describe('OpenTiny Vue', () => {
+  it('chooses in a TinySelect of codes, a multiple filterable TinySelect of ids and a TinyTreeSelect, types the date of a TinyDatePicker, each held in its model', async () => {
+    const page = await openPage('opentiny.html');
+    try {
+      const values = { 'inspection.subject': '农村饮水安全工作视察', 'inspection.type': '执法检查', 'inspection.deputies': [{ name: '李秀英' }, { name: '孙丽华' }, { name: '马玉梅' }], 'inspection.organiser': '青山镇人大主席团', 'inspection.date': '2025-04-16' };
+      const { report } = await fillFixture(page, values);
+      const state = await portalState(page);
+      const detail = JSON.stringify({ state, report });
+      expect(state, detail).toEqual({ subject: values['inspection.subject'], type: 'jc', deputies: [5002, 5005, 5008], org: 'T01', date: '2025-04-16' });
+      for (const k of Object.keys(values)) expect(statusOf(report, k), `${k}: ${detail}`).toBe('filled');
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('antd 6: a virtual list longer than its box', () => {
   it('reaches a 民族 near the end of a plain select (no search box) by scrolling its list: 基诺族 is held by its code, and the page submits', async () => {
     const page = await openPage('long-select-antd.html');
