@@ -137,7 +137,10 @@ async function scorePage(page: Page, url: string, p: EvalPage, loaded: LoadedPac
   await page.goto(url);
   const frame = await portalFrame(page);
   // Let the page settle as a person would before starting (opening animations, fonts).
-  await page.waitForLoadState('networkidle');
+  // (Playwright's network idle does not always come for some script-tag pages — Vue 2 + Element UI with
+  // its icon font — though every request has finished: waited for a while, then the page is taken as it is)
+  await page.waitForLoadState('load');
+  await page.waitForLoadState('networkidle', { timeout: NETWORK_IDLE_MS }).catch(() => undefined);
   await page.waitForTimeout(300);
   const before = await portalState(frame);
   const engine = await injectEngine(page, bundle, { world });
@@ -209,6 +212,9 @@ export function tableVerdict(actual: unknown, expected: unknown, before: unknown
   }
   return 'missing';
 }
+
+/** How long the page is given to go network-idle before it is filled (ms). */
+const NETWORK_IDLE_MS = 3000;
 
 /** The time the clerk takes to read the fill's report before pressing 提交 (ms), then how often and how long the state is read again until two reads agree. */
 const READ_REPORT_MS = 1000;
