@@ -41,7 +41,9 @@ export function tarballName(spec: string): string {
 function packed(specs: readonly string[], cache: string): Map<string, string> {
   mkdirSync(cache, { recursive: true });
   const missing = specs.filter((s) => !existsSync(join(cache, tarballName(s))));
-  if (missing.length) execFileSync('npm', ['pack', ...missing, '--pack-destination', cache], { stdio: ['ignore', 'ignore', 'pipe'], cwd: cache });
+  // (quiet: npm lists every file of every tarball as a notice, past execFileSync's buffer for a
+  // package of thousands of files such as AdminLTE — ENOBUFS on a fresh clone)
+  if (missing.length) execFileSync('npm', ['pack', ...missing, '--pack-destination', cache, '--loglevel', 'error'], { stdio: ['ignore', 'ignore', 'pipe'], cwd: cache, maxBuffer: 64 * 1024 * 1024 });
   const dirs = new Map<string, string>();
   for (const spec of specs) {
     const tgz = join(cache, tarballName(spec));
