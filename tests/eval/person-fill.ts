@@ -825,8 +825,15 @@ async function avueAppraisal(page: Page, v: Values): Promise<void> {
   for (const [i, r] of rows.entries()) {
     await grid.locator('.el-table__header .el-button').click();
     const row = grid.locator('.el-table__body tr.el-table__row').nth(i);
-    await row.locator('.el-select__wrapper').click();
-    await option(units[r['unitId']!]!);
+    // (the last row's dropdown may still be fading out with the same names: the person looks at what the
+    // row's select shows and picks again when the click went to the one leaving)
+    const unit = units[r['unitId']!]!;
+    for (let k = 0; k < 3; k++) {
+      await row.locator('.el-select__wrapper').click();
+      await option(unit);
+      if (await row.locator('.el-select__wrapper').filter({ hasText: exact(unit) }).count()) break;
+      await page.waitForTimeout(300);
+    }
     const cells = row.locator('td');
     // columns: #, 被评议单位, 满意, 基本满意, 不满意, 综合得分, 名次
     for (const [c, k] of [[2, 'satisfiedNum'], [3, 'basicNum'], [4, 'dissatisfiedNum'], [5, 'score'], [6, 'ranking']] as const) await number(cells.nth(c), r[k]);
@@ -1810,6 +1817,15 @@ async function amisInspection(page: Page, v: Values): Promise<void> {
   const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
   // a select's options sit in a popover whose overlay takes the next click anywhere on the page
   const option = (t: string) => page.locator('.cxd-PopOver .cxd-Select-option').filter({ hasText: exact(t) }).first();
+  // a select in a table row opened while the last popover was still going: its click can be taken by
+  // that popover's overlay, so the person clicks the select again when no option shows
+  const choose = async (select: Locator, t: string) => {
+    for (let i = 0; i < 3; i++) {
+      await select.click();
+      try { await option(t).waitFor({ state: 'visible', timeout: 3000 }); break; } catch { /* clicked again */ }
+    }
+    await option(t).click();
+  };
   const away = async () => {
     await page.locator('.app-crumb').click({ force: true });
     await page.locator('.cxd-PopOver').waitFor({ state: 'detached' });
@@ -1858,11 +1874,9 @@ async function amisInspection(page: Page, v: Values): Promise<void> {
   for (const [i, r] of problems.entries()) {
     await addRow('发现问题');
     await cell('发现问题', i, 0).locator('input').fill(r.problemDesc);
-    await cell('发现问题', i, 1).locator('.cxd-Select').click();
-    await option(duty[i]!).click();
+    await choose(cell('发现问题', i, 1).locator('.cxd-Select'), duty[i]!);
     await typedDate(cell('发现问题', i, 2).locator('input'), r.rectifyLimit);
-    await cell('发现问题', i, 3).locator('.cxd-Select').click();
-    await option(status[i]!).click();
+    await choose(cell('发现问题', i, 3).locator('.cxd-Select'), status[i]!);
   }
   await text('意见建议', 'opinion');
   await typedDate(item('整改期限').locator('input'), s(v, 'rectifyDeadline'));
