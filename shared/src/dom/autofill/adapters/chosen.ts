@@ -17,8 +17,9 @@ const redraw = (el: Element) => fire(el, 'chosen:updated', { cancelable: false }
 export const chosen: WidgetAdapter = defineAdapter({
   name: 'chosen',
   // a root selector: tried before the native adapter takes the hidden select, or the ARIA and
-  // text adapters its search box
-  roots: 'select',
+  // text adapters its search box. Only a select chosen has drawn its box after: a root a widget
+  // adapter matches is that adapter's, so every other select of the page must not match
+  roots: 'select:has(+ .chosen-container)',
   dropdown: { popup: '.chosen-drop', item: '.chosen-results li' },
   detect(el) {
     if (el.tagName !== 'SELECT') return undefined;
