@@ -110,6 +110,7 @@ function holdsAnotherControl(wrapper: Element, el: Element): boolean {
   return false;
 }
 const POPUP_WRAPPER_LEVELS = 4;
+/** jQuery.data keys naming a plugin that chooses for its box, and those among them that parse a typed box (unknownWidgetReason). */
 const PICKER_PLUGIN = /picker|select|calendar|datetime|combo|tree|city|area|region|chosen|dropdown|cascader/i;
 const TYPED_PLUGIN = /^(datepicker|datetimepicker|daterangepicker|timepicker)$/i;
 export function unknownWidgetReason(adapter: WidgetAdapter, h: WidgetHandle): { zh: string; en: string } | undefined {

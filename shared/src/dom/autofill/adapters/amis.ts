@@ -38,7 +38,7 @@ const treeSelect = popupSelect({
   name: 'amis-tree-select',
   roots: THEMES.map((t) => `.${t}-ResultBox.${t}-TreeSelect`).join(', '),
   popup: any('TreeSelect-popover'),
-  item: `${THEMES.map((t) => `.${t}-Tree-itemLabel-item`).join(', ')}`,
+  item: any('Tree-itemLabel-item'),
   itemText: (e) => e.querySelector('[title]')?.getAttribute('title') || textOf(e, 200),
   multipleDom: (el) => hasClass(el, 'TreeSelect--multi') || hasClass(el, 'TreeSelect--multiple'),
   tags: any('ResultBox-valueLabel'),

@@ -235,3 +235,43 @@ export const nativeInput: WidgetAdapter = {
 /** A native select whose options have not arrived yet (only a placeholder): not ready to take a choice. */
 nativeInput.ready = (h) => h.el.tagName !== 'SELECT' || (h.options?.length ?? 0) > 0 || (h.el as HTMLSelectElement).options.length > 1;
 defineAdapter(nativeInput, PRIORITY.native);
+
+/**
+ * A jQuery plugin that hides a native <select> behind a box of its own (select2, bootstrap-select,
+ * chosen): the native select is the page's state, so it is written and read natively — its
+ * `change` reaches the page's handlers and, for most plugins, makes the plugin redraw; `redraw`
+ * is the event a plugin listens to instead. The plugin's box is what the clerk sees, and it and
+ * the inputs inside it are the select's, never fields of their own.
+ */
+export function selectBehindPlugin(cfg: {
+  name: string;
+  /** The native selects the plugin hides, exactly: a root a widget adapter matches changes how the scan reads the page around it. */
+  roots: string;
+  dropdown: { popup: string; item: string };
+  /** The plugin's box for this select (undefined: not this plugin's after all). */
+  box(select: HTMLSelectElement): Element | null | undefined;
+  /** What the clerk sees and clicks, inside the box (default: the box). */
+  visible?: string;
+  /** The elements inside the box the scan must not take for fields. */
+  inside: string;
+  /** An event to fire on the select after a write, for a plugin that does not redraw on `change`. */
+  redraw?: string;
+}): WidgetAdapter {
+  const after = (h: WidgetHandle) => { if (cfg.redraw) fire(h.el, cfg.redraw, { cancelable: false }); };
+  return defineAdapter({
+    name: cfg.name,
+    roots: cfg.roots,
+    dropdown: cfg.dropdown,
+    detect(el) {
+      if (el.tagName !== 'SELECT') return undefined;
+      const box = cfg.box(el as HTMLSelectElement);
+      if (!box) return undefined;
+      const base = nativeInput.detect(el)!;
+      return { ...base, visible: (cfg.visible ? box.querySelector(cfg.visible) : null) ?? box, claims: [el, box, ...Array.from(box.querySelectorAll(cfg.inside))] };
+    },
+    read: (h) => nativeInput.read(h),
+    async write(h, v) { await nativeInput.write(h, v); after(h); },
+    async clear(h) { await nativeInput.clear!(h); after(h); },
+    ready: (h) => nativeInput.ready!(h),
+  }, PRIORITY.layui);
+}

@@ -19,7 +19,7 @@ import { defineAdapter } from './registry.ts';
 function dropdownShown(el: HTMLElement): boolean {
   const id = el.querySelector('[aria-owns]')?.getAttribute('aria-owns');
   const d = (id ? el.ownerDocument.getElementById(id) : null) ?? el.querySelector<HTMLElement>('.tiny-select-dropdown');
-  return !!d && (d as HTMLElement).style.display !== 'none' && d.getClientRects().length > 0;
+  return !!d && d.style.display !== 'none' && d.getClientRects().length > 0;
 }
 
 // (the root is what the clerk sees and clicks: a multiple select lays its tags over its input)

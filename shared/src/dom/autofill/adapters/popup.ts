@@ -78,8 +78,8 @@ export async function openPopup(root: HTMLElement, opener: Element, popupSel: st
   // drawing it (opened by its focus a moment ago) is given a moment (waiting the moment out every
   // time cost a grid's select editor 0.1 s a cell)
   const got = await waitUntil(expanded ? () => fresh() ?? ownOpen() : fresh, { near: root, timeout: expanded ? 100 : timeout });
-  const open = openNow();
-  const popup = got ?? (expanded ? ownOpen() : open.length === 1 ? open[0] : undefined);
+  const only = () => { const open = openNow(); return open.length === 1 ? open[0] : undefined; };
+  const popup = got ?? (expanded ? ownOpen() : only());
   if (popup && entering(popup)) await waitUntil(() => !entering(popup), { root: popup, timeout: 300 });
   return popup;
 }
