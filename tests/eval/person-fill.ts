@@ -1137,12 +1137,23 @@ async function viewdesignReply(page: Page, v: Values): Promise<void> {
   // the list's search form has a 建议标题 too: a person works in the modal only
   const item = (l: string) => itemBy(page, '.ivu-modal-wrap:not(.ivu-modal-hidden) .ivu-form-item', '.ivu-form-item-label', l);
   const text = (l: string, k: string) => item(l).locator('input, textarea').first().fill(s(v, k));
-  const option = (t: string) => page.locator('.ivu-select-dropdown:visible .ivu-select-item').filter({ hasText: t }).first().click();
-  // a filterable select: type a part of the name, take the option
+  const option = (t: string, timeout?: number) =>
+    page.locator('.ivu-select-dropdown:visible .ivu-select-item').filter({ hasText: t }).first().click(timeout === undefined ? {} : { timeout });
+  // a filterable select: type a part of the name, take the option. A click on the box while the
+  // previous dropdown is still closing can close this one again (CI saw the option found, then
+  // hidden): the person, seeing no list, opens it again
   const choose = async (l: string, typed: string, t: string) => {
-    await item(l).locator('.ivu-select-selection').click();
-    await item(l).locator('input.ivu-select-input').fill(typed);
-    await option(t);
+    for (let attempt = 1; ; attempt++) {
+      await item(l).locator('.ivu-select-selection').click();
+      await item(l).locator('input.ivu-select-input').fill(typed);
+      try {
+        await option(t, 3000);
+        return;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await page.keyboard.press('Escape');
+      }
+    }
   };
   const date = async (l: string, typed: string) => {
     const input = item(l).locator('input.ivu-input');

@@ -39,6 +39,14 @@ describe('honest read-back', () => {
     expect(readMatches('09:00', { type: 'text', text: '09:00:30' }, { kind: 'datetime' })).toBe(false);
     expect(readMatches('2024-03-05', { type: 'text', text: '2024-03-05 00:00' }, { kind: 'datetime' })).toBe(false);
   });
+  it('a text box padding a decimal to its precision holds the number; a code with a leading zero is another value', () => {
+    expect(readMatches('91.40', { type: 'text', text: '91.4' }, { kind: 'text' })).toBe(true);
+    expect(readMatches('3.0', { type: 'text', text: '3' }, { kind: 'text' })).toBe(true);
+    expect(readMatches('91.41', { type: 'text', text: '91.4' }, { kind: 'text' })).toBe(false);
+    expect(readMatches('01', { type: 'text', text: '1' }, { kind: 'text' })).toBe(false);
+    expect(readMatches('10', { type: 'text', text: '1' }, { kind: 'text' })).toBe(false);
+    expect(readMatches('1.50', { type: 'text', text: '15' }, { kind: 'text' })).toBe(false);
+  });
   it('multi-selects item by item, cascaders by their last level', () => {
     expect(readMatches(['县公安局', '县城管局'], { type: 'options', items: [{ candidates: ['县公安局'] }, { candidates: ['县城管局'] }] }, { kind: 'multiselect' })).toBe(true);
     expect(readMatches(['县公安局', '县公安局', '县城管局'], { type: 'options', items: [{ candidates: ['县公安局'] }, { candidates: ['县城管局'] }] }, { kind: 'multiselect' })).toBe(false);

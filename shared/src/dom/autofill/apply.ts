@@ -10,7 +10,7 @@ import type { FillPlan, FillReport, FillReportEntry, FillValue } from '../../cor
 import type { PortalMapping } from '../../core/pack-schema.ts';
 import { adapterByName, getWaitLimit, nextTask, waitUntil, type ReadValue, type WidgetAdapter, type WidgetHandle } from './adapters/index.ts';
 import { buttonText, CONTROL_SELECTOR, controlWithin, dataRows, liveBody, scanPage, type ControlEntry, type PageSession, type ScanOptions, type TableEntry } from './scan.ts';
-import { cellHolds, closeCell, controlOf, editableCell, openCell, type FindCell } from './grid.ts';
+import { cellHolds, closeCell, controlOf, editableCell, openCell, rowHolds, type FindCell } from './grid.ts';
 import { liveTable, type LiveTable } from './live-table.ts';
 import { blur, cautionReason, clickLikeUser, forgetReach, holdScroll, key, leaving, leavingIn, reachNow, textOf, unusableReason, win } from './util.ts';
 import { hiddenTabs, openTab, selectedTabBeside, showTabsOf, unopenedTabs } from './tabs.ts';
@@ -244,7 +244,7 @@ interface AddedRow { row: HTMLTableRowElement; key: string; live: LiveTable; at:
  * back there, left, and the value then read back from the grid's own row data (else the cell's
  * text). Undefined when held, else why not (the caller names the row and the column).
  */
-async function fillGridCell(cell: HTMLTableCellElement, table: Element, value: FillValue, shown: ControlEntry | undefined, onWritten: (e: { before: ReadValue; kind: WidgetHandle['kind'] }) => void, find?: FindCell): Promise<string | undefined> {
+async function fillGridCell(cell: HTMLTableCellElement, table: Element, value: FillValue, shown: ControlEntry | undefined, onWritten: (e: { before: ReadValue; kind: WidgetHandle['kind'] }) => void, find: FindCell | undefined, onLeftOpen: (close: () => Promise<unknown>) => void): Promise<string | undefined> {
   let ctl = shown;
   if (!ctl) {
     const opened = await openCell(cell, find);
@@ -269,7 +269,9 @@ async function fillGridCell(cell: HTMLTableCellElement, table: Element, value: F
   // the editor's own model, before it goes: what the grid's row must hold once it is closed
   // (a text box's model is its widget's: ElInput, VxeInput draw the native input inside their root)
   const model = !stays ? undefined : adapter.name === 'native' ? ownerModel(handle.el) : pageWorld().readModel?.(handle.el);
-  await closeCell(cell, table, find);
+  // a grid whose row data already holds the value needs no wait for its editor to go: the next
+  // cell's click closes it, as it does a person's; the table's last one is closed at its end
+  if (!(await closeCell(cell, table, find, held === true ? () => rowHolds(cell, value, handle.kind, model, find) : undefined))) onLeftOpen(() => closeCell(cell, table, find));
   if (held !== true) return notAccepted(held, false);
   const kept = await cellHolds(cell, value, handle.kind, model, find);
   return kept === true ? undefined : `关闭编辑后表格未保留该值（现为 ${kept || '空'}）`;
@@ -338,6 +340,8 @@ const COVER_WAIT_MS = 1200;
 /** A new table row is settled once nothing in its table changed for this long (ms), waited at most ROW_SETTLE_MAX_MS. */
 const ROW_SETTLED_MS = 60;
 const ROW_SETTLE_MAX_MS = 400;
+/** How long a disabled add-row button is waited for (a button disabled for a moment after each click) (ms). */
+const ADD_BUTTON_WAIT_MS = 1500;
 
 /** How long a rescan waits for popups still fading out (ms). */
 const SETTLE_MS = 800;
@@ -453,11 +457,16 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
         const live = liveTable(te, t.table);
         const cellErrors: Record<string, string[]> = {};
         const noEditor = new Set<string>();
+        // the last editor a cell's fill left open (its value held): closed before the table is done
+        let leftOpen: (() => Promise<unknown>) | undefined;
         for (let i = 0; i < t.rows.length; i++) {
           if (live.rows().length <= i) {
-            if (!te.addButton || unusableReason(te.addButton)) throw new Error('没有可用的添加行按钮');
+            // a button that refuses a second click for a moment after the first (OpenTiny's TinyButton
+            // is disabled for its reset-time, 1 s) is waited for, as a person waits for it
+            const add = te.addButton;
+            if (!add || (unusableReason(add) && !(await waitUntil(() => !unusableReason(add), { near: add, timeout: ADD_BUTTON_WAIT_MS })))) throw new Error('没有可用的添加行按钮');
             const count = live.rows().length;
-            clickLikeUser(te.addButton);
+            clickLikeUser(add);
             // watched from the document: a library may put the first row into a body table it renders then
             const row = await waitUntil(() => live.row(count), { near: te.table, timeout: 1500 });
             if (!row) throw new Error('点击添加后没有出现新行');
@@ -480,7 +489,7 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
             if (!hit || editableCell(cell)) {
               // a column whose cell opened no editor in an earlier row opens none in this one: not clicked again
               if (!hit && noEditor.has(header)) { (cellErrors[header] ??= []).push(`第 ${i + 1} 行同上`); continue; }
-              const why = await fillGridCell(cell, live.body(), value, hit, (h) => editedCells.push({ ...h, table: te.table, row: live.cellNow(cell, i, idx).parentElement as HTMLTableRowElement, index: idx, control: `${t.table}:${i}:${header}`, live, at: i }), live.findCell(i, idx));
+              const why = await fillGridCell(cell, live.body(), value, hit, (h) => editedCells.push({ ...h, table: te.table, row: live.cellNow(cell, i, idx).parentElement as HTMLTableRowElement, index: idx, control: `${t.table}:${i}:${header}`, live, at: i }), live.findCell(i, idx), (close) => { leftOpen = close; });
               if (why) (cellErrors[header] ??= []).push(`第 ${i + 1} 行${why}`);
               if (why && NO_EDITOR.test(why)) noEditor.add(header);
               continue;
@@ -495,6 +504,7 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
             if (held !== true) (cellErrors[header] ??= []).push(`第 ${i + 1} 行${notAccepted(held, false)}`);
           }
         }
+        if (leftOpen) await leftOpen();
         // a column whose cells could not be edited: named, never reported filled
         const bad = Object.entries(cellErrors);
         if (bad.length) throw new Error(bad.map(([h, list]) => `“${h}”一栏未能填写（${list.slice(0, 2).join('；')}${list.length > 2 ? ` 等 ${list.length} 处` : ''}）`).join('；'));

@@ -442,6 +442,27 @@ function vxeCell(cell: Element): GridCellRead | undefined {
   return out;
 }
 
+/**
+ * OpenTiny's TinyGrid (a vxe-table 2 fork, Vue 3 or 2): its table provides `$table` to every
+ * component inside it, and finds a row and a column by the ids on the DOM (`getRowNode(tr)`,
+ * `getColumnNode(td)`, data-rowid / data-colid). A column takes an editor when it has `editor`.
+ */
+function tinyGridCell(cell: Element): GridCellRead | undefined {
+  const t = vueAncestors(cell).map((c) => (c.provides?.$table ?? c.proxy?.$table) as Anyish | undefined).find((x) => !!x && typeof x.getRowNode === 'function' && typeof x.getColumnNode === 'function');
+  const tr = cell.closest('tr');
+  if (!t || !tr) return undefined;
+  const row = (t.getRowNode(tr) as Anyish | null)?.item as Anyish | undefined;
+  const col = (t.getColumnNode(cell) as Anyish | null)?.item as Anyish | undefined;
+  if (!row || !col) return undefined;
+  const field = col.property ?? col.field;
+  const ec = t.editConfig as Anyish | undefined;
+  const on = !!ec && ec.enabled !== false;
+  const out: GridCellRead = { value: field ? plainModel(pathValue(row, field)) : undefined, editable: on && !!col.editor };
+  if (field) out.field = String(field);
+  if (on) out.trigger = typeof ec.trigger === 'string' ? ec.trigger : 'click';
+  return out;
+}
+
 /** Element Plus el-table: the body's store holds the rows and the columns (a cell's class names its column id). */
 function elementCell(cell: Element): GridCellRead | undefined {
   const inst = vueAncestors(cell).find((c) => c.props?.store?.states);
@@ -515,6 +536,7 @@ export function readGridCell(cell: Element): GridCellRead | undefined {
   try {
     if (cell.closest('.dx-datagrid, .dx-treelist')) return devExtremeCell(cell);
     if (cell.closest('.vxe-table')) return vxeCell(cell);
+    if (cell.closest('.tiny-grid')) return tinyGridCell(cell);
     if (cell.closest('.el-table')) return elementCell(cell);
     return reactCell(cell);
   } catch { return undefined; }

@@ -131,20 +131,25 @@ export async function openCell(cell0: HTMLElement, find?: FindCell): Promise<Cel
 /**
  * Leaves the editor of `cell` as a person does: the box loses the focus, then a press outside
  * the table (in the dialog the table sits in, else on the page). Waits, bounded, for the editor
- * to go; an editor a grid keeps open is left so (the value check decides).
+ * to go, or for `held` (the grid's own row data holds the value: nothing is left to wait for);
+ * an editor a grid keeps open is left so (the value check decides). True when it went. OpenTiny's TinyGrid, in a
+ * dialog, ends an edit on no press inside the dialog (it takes the dialog for the editor's
+ * popup): only the next cell's click closes it, as it does for a person going on to the next cell.
  */
-export async function closeCell(cell: HTMLElement, table: Element, find?: FindCell): Promise<void> {
+export async function closeCell(cell: HTMLElement, table: Element, find?: FindCell, held?: () => boolean): Promise<boolean> {
   const doc = cell.ownerDocument;
-  const gone = () => { const c = liveCell(cell, find); return !c.isConnected || !editorShown(c); };
-  if (gone()) return;
+  const shut = () => { const c = liveCell(cell, find); return !c.isConnected || !editorShown(c); };
+  const gone = held ? () => shut() || held() : shut;
+  if (shut()) return true;
   // (a grid that closes on the blur alone — a React cell saving on blur — has closed before the press lands: it is harmless)
   for (let i = 0; i < 2 && !gone(); i++) {
     const active = doc.activeElement as HTMLElement | null;
     const c = liveCell(cell, find);
     if (active && active !== doc.body && (c.contains(active) || overlaid(c) === active)) blur(active);
     clickLikeUser(dialogOf(table) ?? doc.body);
-    if (await waitUntil(gone, { near: doc, timeout: CLOSE_MS / 2 })) return;
+    if (await waitUntil(gone, { near: doc, timeout: CLOSE_MS / 2 })) return shut();
   }
+  return shut();
 }
 
 /**
@@ -154,30 +159,42 @@ export async function closeCell(cell: HTMLElement, table: Element, find?: FindCe
  * Waits on the page's changes, bounded. True when held, else what the grid or cell holds.
  */
 export async function cellHolds(cell0: HTMLElement, v: FillValue, kind: WidgetHandle['kind'], model: PlainModel | undefined, find?: FindCell): Promise<true | string> {
-  const now = (): true | string => {
-    const cell = liveCell(cell0, find);
-    if (!cell.isConnected) return '单元格已不在页面上';
-    const g = gridCell(cell);
-    if (g && g.value !== undefined) {
-      const held = g.value;
-      const text = held === null ? '' : Array.isArray(held) ? held.join('、') : String(held);
-      if (model !== undefined && model !== null && model !== '') return JSON.stringify(held) === JSON.stringify(model) || text === String(model) ? true : text;
-      // no editor model to compare with (the editor went with the choice): the row holds a value,
-      // and it is the one asked for, as held or as the cell shows it (a code shown by its label)
-      if (text === '') return text;
-      if (readMatches(text, v, { kind })) return true;
-      // a code the grid itself names (a lookup column's id and its name)
-      if (g.text !== undefined && readMatches(g.text, v, { kind })) return true;
-      // a choice the row keeps as its code: the cell shows it by its label
-      return v.type === 'option' && readMatches(textOf(cell, 400), v, { kind }) ? true : text;
-    }
-    const shown = textOf(cell, 400);
-    return readMatches(shown, v, { kind }) ? true : shown;
-  };
+  const now = () => cellHoldsNow(cell0, v, kind, model, find);
   let last: true | string = now();
   if (last === true) return true;
   await waitUntil(() => (last = now()) === true, { near: cell0.ownerDocument, timeout: CLOSE_MS });
   return last;
+}
+
+/**
+ * Whether the grid's own row data holds `v` for `cell0` now, its editor open or closed: false when
+ * the grid's state is not reachable (only a closed cell's text can say it then).
+ */
+export function rowHolds(cell0: HTMLElement, v: FillValue, kind: WidgetHandle['kind'], model: PlainModel | undefined, find?: FindCell): boolean {
+  const g = gridCell(liveCell(cell0, find));
+  return g !== undefined && g.value !== undefined && cellHoldsNow(cell0, v, kind, model, find) === true;
+}
+
+/** cellHolds, once. */
+function cellHoldsNow(cell0: HTMLElement, v: FillValue, kind: WidgetHandle['kind'], model: PlainModel | undefined, find?: FindCell): true | string {
+  const cell = liveCell(cell0, find);
+  if (!cell.isConnected) return '单元格已不在页面上';
+  const g = gridCell(cell);
+  if (g && g.value !== undefined) {
+    const held = g.value;
+    const text = held === null ? '' : Array.isArray(held) ? held.join('、') : String(held);
+    if (model !== undefined && model !== null && model !== '') return JSON.stringify(held) === JSON.stringify(model) || text === String(model) ? true : text;
+    // no editor model to compare with (the editor went with the choice): the row holds a value,
+    // and it is the one asked for, as held or as the cell shows it (a code shown by its label)
+    if (text === '') return text;
+    if (readMatches(text, v, { kind })) return true;
+    // a code the grid itself names (a lookup column's id and its name)
+    if (g.text !== undefined && readMatches(g.text, v, { kind })) return true;
+    // a choice the row keeps as its code: the cell shows it by its label
+    return v.type === 'option' && readMatches(textOf(cell, 400), v, { kind }) ? true : text;
+  }
+  const shown = textOf(cell, 400);
+  return readMatches(shown, v, { kind }) ? true : shown;
 }
 
 /** Whether the grid says the column of `cell` takes an editor (vxe's edit-render or #edit slot). */

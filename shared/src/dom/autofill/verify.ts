@@ -11,6 +11,17 @@ import { same, sameName, type ReadValue, type WidgetHandle } from './adapters/ty
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 const DECIMAL = /^-?\d{1,15}(\.\d{1,10})?$/;
+
+/**
+ * The same decimal shown with the box's own precision (91.4 as 91.40, 3 as 3.0): a number box
+ * drawn as a plain text input (OpenTiny's TinyNumeric, many grids' editors) pads the fraction.
+ * Only zeros after the point count: 01 is not 1 (a code).
+ */
+function samePadded(read: string, want: string): boolean {
+  if (!DECIMAL.test(read) || !DECIMAL.test(want) || read === want) return read === want;
+  const bare = (s: string) => (s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s);
+  return bare(read) === bare(want);
+}
 const numbers = (s: string) => (s.match(/\d+/g) ?? []).map(Number);
 
 /**
@@ -35,7 +46,7 @@ export function readMatches(read: ReadValue, v: FillValue, h: Pick<WidgetHandle,
       // a number box shows its own precision (学时 1 as 1.0): the same number is the same value
       if (h.kind === 'number' && DECIMAL.test(read.trim()) && DECIMAL.test(v.text.trim())) return Number(read) === Number(v.text);
       if (h.kind === 'select' || h.kind === 'radio') return same(read, v.text);
-      return read === v.text || read.trim() === v.text.trim();
+      return read === v.text || read.trim() === v.text.trim() || samePadded(read.trim(), v.text.trim());
     case 'option': {
       const r = Array.isArray(read) && read.length === 1 ? read[0]! : read;
       return typeof r === 'string' && (v.candidates.some((c) => sameName(r, c)) || (v.value !== undefined && r === v.value));
