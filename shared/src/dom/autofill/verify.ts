@@ -104,8 +104,10 @@ export function modelMatches(model: PlainModel | undefined, v: FillValue, h: Pic
     const want = numbers(v.text), held = numbers(m);
     // a picker's value format may differ from its display format: compare the parts the display has
     if (held.length < 3) return true; // a timestamp or a code: nothing to compare part by part
-    if (held.length < want.length) return false;
-    return want.every((n, i) => n === held[i]);
+    // a time of day held as a whole date (Semi's TimePicker keeps a Date of today): its time is compared
+    const timeOnly = /^\s*\d{1,2}:\d{2}(:\d{2})?\s*$/.test(v.text) && held.length >= 5 ? held.slice(3) : held;
+    if (timeOnly.length < want.length) return false;
+    return want.every((n, i) => n === timeOnly[i]);
   }
   return true;
 }

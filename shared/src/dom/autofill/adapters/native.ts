@@ -19,6 +19,10 @@ function optionTextOfInput(input: HTMLInputElement): string {
     const l = input.ownerDocument.querySelector(`label[for="${CSS.escape(input.id)}"]`);
     if (l) { const t = textOf(l); if (t) return t; }
   }
+  // a box drawn without a label around it names its text by aria (Semi's checkbox: a span whose
+  // input is aria-labelledby its addon text); read as the text after it, it was its value "on"
+  const named = ariaText(input);
+  if (named) return named;
   // text right after the input: <input type=radio> 男
   let n = input.nextSibling;
   let out = '';
@@ -34,13 +38,25 @@ function optionTextOfInput(input: HTMLInputElement): string {
   return out.trim() || input.value;
 }
 
+/** The text an input's aria-labelledby elements hold, else its aria-label. */
+function ariaText(input: HTMLInputElement): string {
+  const root = input.getRootNode() as Document | ShadowRoot;
+  const ids = (input.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+  const t = ids.map((id) => root.getElementById?.(id)).filter((e): e is HTMLElement => !!e && e !== input).map((e) => textOf(e)).join(' ').trim();
+  return t || (input.getAttribute('aria-label') ?? '').trim();
+}
+
 /** Radios or checkboxes that form one question: same name in the same form, or the same group element. */
 export function groupOf(input: HTMLInputElement): HTMLInputElement[] {
-  const container = input.closest('[role="radiogroup"],[role="group"],.el-radio-group,.el-checkbox-group,.ant-radio-group,.ant-checkbox-group,.next-radio-group,.next-checkbox-group,.t-radio-group,.t-checkbox-group,.n-radio-group,.n-checkbox-group,.arco-radio-group,.arco-radio-group-button,.arco-checkbox-group,.ivu-radio-group,.ivu-checkbox-group,.van-radio-group,.van-checkbox-group');
+  const container = input.closest('[role="radiogroup"],[role="group"],.el-radio-group,.el-checkbox-group,.ant-radio-group,.ant-checkbox-group,.next-radio-group,.next-checkbox-group,.t-radio-group,.t-checkbox-group,.n-radio-group,.n-checkbox-group,.arco-radio-group,.arco-radio-group-button,.arco-checkbox-group,.ivu-radio-group,.ivu-checkbox-group,.van-radio-group,.van-checkbox-group,.semi-radioGroup,.semi-checkboxGroup');
   const root: ParentNode = input.form ?? container ?? (input.getRootNode() as ParentNode);
   const type = input.type;
   if (input.name) {
-    const named = Array.from(root.querySelectorAll<HTMLInputElement>(`input[type="${type}"]`)).filter((i) => i.name === input.name);
+    let named = Array.from(root.querySelectorAll<HTMLInputElement>(`input[type="${type}"]`)).filter((i) => i.name === input.name);
+    // a library that gives every group the same name (Semi: "default") draws each in its own
+    // group element: the boxes of that element are the question, not every box of the form
+    const inside = container ? named.filter((i) => container.contains(i)) : named;
+    if (inside.length > 1 && inside.length < named.length) named = inside;
     return named.length === 1 && type === 'checkbox' ? indexedList(input, root) ?? named : named;
   }
   if (container) return Array.from(container.querySelectorAll<HTMLInputElement>(`input[type="${type}"]`));

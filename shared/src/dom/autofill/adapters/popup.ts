@@ -163,16 +163,24 @@ const TREE_SETTLED_MS = 120;
  * mutations; bounded by MAX_BRANCHES. With `until`, stops at what it finds, looked for once the
  * tree is still again after each branch (the nodes of a branch sliding open count once drawn).
  */
-export async function expandTree<T>(scope: ParentNode, closed: string, until?: () => T | undefined): Promise<T | undefined> {
+export async function expandTree<T>(scope: ParentNode, closed: string, until?: () => T | undefined, item?: string): Promise<T | undefined> {
   for (let i = 0; i < MAX_BRANCHES; i++) {
     if (until) {
       const hit = await waitUntil(until, { root: scope as Node, timeout: 1000, idle: TREE_SETTLED_MS });
       if (hit) return hit;
     }
-    const next = Array.from(scope.querySelectorAll<HTMLElement>(closed)).find(pickable);
+    const toggles = () => Array.from(scope.querySelectorAll<HTMLElement>(closed)).find(pickable);
+    // the branches a toggle just opened may still be growing in (Semi's tree slides each open
+    // from no height): their toggles are waited for, not taken for none
+    const next = toggles() ?? (item && scope.querySelector(closed) ? await waitUntil(toggles, { root: scope as Node, timeout: 400 }) : undefined);
     if (!next) break;
+    const drawn = item ? scope.querySelectorAll(item).length : 0;
     clickLikeUser(next);
     await waitUntil(() => !next.isConnected || !next.matches(closed), { root: scope as Node, timeout: 400 });
+    // a tree may mark the branch open a task before it draws its nodes (Semi's TreeSelect mounts
+    // them in a collapsible that opens on a timer): the nodes (`item`) are awaited, or the walk
+    // ended at a branch that looked empty
+    if (item && next.isConnected && !next.matches(closed)) await waitUntil(() => scope.querySelectorAll(item).length !== drawn, { root: scope as Node, timeout: 400 });
     if (next.isConnected && next.matches(closed)) break; // a toggle that does not open: stop, do not loop on it
   }
   return until?.() ?? undefined;
@@ -359,7 +367,7 @@ export function popupSelect(cfg: PopupSelectConfig): WidgetAdapter {
             // a tree without a search box, or whose search found no node by the record's name (it
             // names the node longer or shorter): open its branches as a person does, then look again
             if (box && !box.readOnly && box.value) { typeSearch(box, ''); await waitUntil(() => false, { root: popup, timeout: 400, idle: SEARCH_SETTLED_MS }); }
-            await expandTree(popup, cfg.expand);
+            await expandTree(popup, cfg.expand, undefined, cfg.item);
             item = findItem(popup, cfg.item, textOfItem, it.candidates) ?? findNameVariant(popup, cfg.item, textOfItem, it.candidates);
           }
           if (!item) throw new Error('找不到选项');
