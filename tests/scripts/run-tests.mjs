@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureSystemTools as ensureSharedSystemTools } from './system-deps.mjs';
-import { countsFromReport, exitCode, summaryLine, totals } from './summary.mjs';
+import { countsFromReport, exitCode, retriedFromReport, summaryLine, totals } from './summary.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 process.chdir(repo);
@@ -70,8 +70,11 @@ function runSuite(suite) {
     process.stderr.write(`${suite.name}: no report at ${suite.json}\n`);
     return;
   }
-  const counts = countsFromReport(JSON.parse(readFileSync(jsonPath, 'utf8')));
+  const report = JSON.parse(readFileSync(jsonPath, 'utf8'));
+  const counts = countsFromReport(report);
   runs.push(counts);
+  const retried = retriedFromReport(report);
+  if (retried.length) process.stdout.write(`${suite.name}: passed only on a second try (flaky, to look into):\n  ${retried.join('\n  ')}\n`);
   // vitest failed but the report shows no failure (unhandled error, coverage…): the step
   // failure recorded by step() stays; otherwise the failed tests already carry it.
   if (!ok && counts.failed > 0) failedSteps.pop();

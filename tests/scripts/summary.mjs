@@ -20,6 +20,23 @@ export function countsFromReport(report) {
 }
 
 /**
+ * The tests that passed only on their second try (the browser suite runs a failed test once
+ * more): a passed test whose report still holds the first try's failure. Named in the output, so
+ * a flaky test is seen, not hidden by its retry.
+ * @param {any} report parsed JSON of the json reporter
+ * @returns {string[]} `file > test` names
+ */
+export function retriedFromReport(report) {
+  const out = [];
+  for (const file of Array.isArray(report?.testResults) ? report.testResults : []) {
+    for (const a of Array.isArray(file?.assertionResults) ? file.assertionResults : []) {
+      if (a?.status === 'passed' && Array.isArray(a.failureMessages) && a.failureMessages.length > 0) out.push(`${String(file.name ?? '').replace(/^.*?\/tests\//, 'tests/')} > ${a.fullName ?? a.title}`);
+    }
+  }
+  return out;
+}
+
+/**
  * Adds up runs. Each `failedSteps` entry (a step that failed outside the test counts: type
  * check, build, a test run that crashed) adds one failure.
  * @param {{ passed: number, failed: number, skipped: number }[]} runs

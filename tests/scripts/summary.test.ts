@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countsFromReport, exitCode, summaryLine, totals } from './summary.mjs';
+import { countsFromReport, exitCode, retriedFromReport, summaryLine, totals } from './summary.mjs';
 
 const report = (over: Record<string, unknown> = {}) => ({
   numPassedTests: 3, numFailedTests: 1, numPendingTests: 0, numTodoTests: 0, testResults: [], ...over,
@@ -21,6 +21,16 @@ describe('countsFromReport', () => {
       ],
     });
     expect(countsFromReport(r).failed).toBe(1);
+  });
+
+  it('names the tests that passed only on their second try', () => {
+    const r = report({ testResults: [{ name: '/work/x/tests/e2e/a.e2e.test.ts', status: 'passed', assertionResults: [
+      { status: 'passed', fullName: 'a > flaky', failureMessages: ['TimeoutError'] },
+      { status: 'passed', fullName: 'a > steady', failureMessages: [] },
+      { status: 'failed', fullName: 'a > broken', failureMessages: ['x', 'y'] },
+    ] }] });
+    expect(retriedFromReport(r)).toEqual(['tests/e2e/a.e2e.test.ts > a > flaky']);
+    expect(retriedFromReport(null)).toEqual([]);
   });
 
   it('treats garbage as nothing run', () => {
