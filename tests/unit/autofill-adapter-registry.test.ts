@@ -46,6 +46,11 @@ describe('honest read-back', () => {
     expect(readMatches('01', { type: 'text', text: '1' }, { kind: 'text' })).toBe(false);
     expect(readMatches('10', { type: 'text', text: '1' }, { kind: 'text' })).toBe(false);
     expect(readMatches('1.50', { type: 'text', text: '15' }, { kind: 'text' })).toBe(false);
+    // a unit the box shows after the number is no other value; another number before it is
+    expect(readMatches('5人', { type: 'text', text: '5' }, { kind: 'text' })).toBe(true);
+    expect(readMatches('12.50 万元', { type: 'text', text: '12.5' }, { kind: 'text' })).toBe(true);
+    expect(readMatches('6人', { type: 'text', text: '5' }, { kind: 'text' })).toBe(false);
+    expect(readMatches('5人', { type: 'text', text: '5人次' }, { kind: 'text' })).toBe(false);
   });
   it('multi-selects item by item, cascaders by their last level', () => {
     expect(readMatches(['县公安局', '县城管局'], { type: 'options', items: [{ candidates: ['县公安局'] }, { candidates: ['县城管局'] }] }, { kind: 'multiselect' })).toBe(true);

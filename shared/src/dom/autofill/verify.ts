@@ -12,12 +12,17 @@ import { same, sameName, type ReadValue, type WidgetHandle } from './adapters/ty
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 const DECIMAL = /^-?\d{1,15}(\.\d{1,10})?$/;
 
+/** A counting word or unit a number box may show after the number (人, 份, 万元, %…). */
+const UNIT_AFTER = /\s*(人|名|位|个|份|件|次|天|日|元|万元|户|家|条|项|岁|小时|分钟|%)$/;
+
 /**
  * The same decimal shown with the box's own precision (91.4 as 91.40, 3 as 3.0): a number box
  * drawn as a plain text input (OpenTiny's TinyNumeric, many grids' editors) pads the fraction.
  * Only zeros after the point count: 01 is not 1 (a code).
  */
-function samePadded(read: string, want: string): boolean {
+function samePadded(read0: string, want: string): boolean {
+  // a number box showing its unit after the number (amis input-number's `suffix`: 5人)
+  const read = DECIMAL.test(want) ? read0.replace(UNIT_AFTER, '') : read0;
   if (!DECIMAL.test(read) || !DECIMAL.test(want) || read === want) return read === want;
   const bare = (s: string) => (s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s);
   return bare(read) === bare(want);
