@@ -554,6 +554,8 @@ export interface PageWorld {
   readGridCell?(cell: Element): GridCellRead | undefined;
   /** The names of the jQuery plugins that keep an instance on the element (jQuery.data keys); undefined without jQuery. */
   jqueryPlugins?(el: Element): string[] | undefined;
+  /** The options of the jQuery plugin instance the element keeps under data key `key`, as plain JSON; undefined without it. */
+  jqueryOptions?(el: Element, key: string): Record<string, unknown> | undefined;
   /** The widget component's props (format, type, showTime, dataSource…), when not read here. */
   componentOf?(el: Element, want: readonly string[]): WidgetComponent | undefined;
 }
@@ -575,7 +577,30 @@ export function jqueryPluginsOf(el: Element): string[] | undefined {
   } catch { return undefined; }
 }
 
-let world: PageWorld = { readRadioModel, restoreRadioModel, readModel: readWidgetModel, readGridCell, jqueryPlugins: jqueryPluginsOf };
+/** A jQuery data key as jqueryPluginsOf lists them (picker, weuiSelect, calendar…): what the bridge accepts. */
+const JQ_KEY = /^[A-Za-z][\w-]{0,39}$/;
+
+/**
+ * The options a jQuery plugin instance was made with (jQuery WeUI's picker keeps them as `params`,
+ * its select as `config`; others as `options`), as plain JSON (plainProps: functions and nodes
+ * dropped, bounded): the items a select offers, a picker's columns, a calendar's minDate. Read
+ * only; undefined without jQuery or such an instance.
+ */
+export function jqueryOptionsOf(el: Element, key: string): Record<string, unknown> | undefined {
+  if (!JQ_KEY.test(key)) return undefined;
+  const W = el.ownerDocument?.defaultView as unknown as Anyish | null;
+  const $ = (W?.jQuery ?? undefined) as Anyish | undefined;
+  if (!$ || typeof $.hasData !== 'function' || typeof $.data !== 'function') return undefined;
+  try {
+    if (!($.hasData as (e: Element) => boolean)(el)) return undefined;
+    const inst = ($.data as (e: Element, k: string) => unknown)(el, key) as Anyish | null | undefined;
+    const opts = inst && typeof inst === 'object' ? (inst.params ?? inst.config ?? inst.options) as unknown : undefined;
+    const plain = opts && typeof opts === 'object' ? plainProps(opts) : undefined;
+    return plain && typeof plain === 'object' && !Array.isArray(plain) ? plain as Record<string, unknown> : undefined;
+  } catch { return undefined; }
+}
+
+let world: PageWorld = { readRadioModel, restoreRadioModel, readModel: readWidgetModel, readGridCell, jqueryPlugins: jqueryPluginsOf, jqueryOptions: jqueryOptionsOf };
 
 /** The extension's isolated-world content script sets a bridge to its MAIN-world helper here. */
 export function setPageWorld(w: PageWorld): void { world = w; forgetPropsReads(); }
@@ -603,7 +628,7 @@ const FIXED_CHANNEL: PageWorldChannel = { request: PAGE_WORLD_REQUEST, reply: PA
 type Wire =
   | { op: 'read' } | { op: 'restore'; framework: 'vue' | 'react'; value?: ModelValue }
   // reads only, of the element the event is dispatched on: its widget model, its grid cell, its component's props
-  | { op: 'model' } | { op: 'grid' } | { op: 'props'; want: string[] } | { op: 'jq' };
+  | { op: 'model' } | { op: 'grid' } | { op: 'props'; want: string[] } | { op: 'jq' } | { op: 'jqopts'; key: string };
 
 /** Props as plain JSON, bounded (5000 values, 10 000 characters a text): what a picker's format, type or data source says; functions, nodes and cycles dropped. */
 export function plainProps(v: unknown, depth = 0, budget = { left: 5000 }): unknown {
@@ -630,6 +655,7 @@ function answerRead(el: Element, w: Wire): string | undefined {
   if (w.op === 'model') { const m = readWidgetModel(el); return JSON.stringify(m === undefined ? { none: true } : { value: m }); }
   if (w.op === 'grid') return JSON.stringify(readGridCell(el) ?? null);
   if (w.op === 'jq') return JSON.stringify(jqueryPluginsOf(el) ?? null);
+  if (w.op === 'jqopts' && typeof w.key === 'string' && JQ_KEY.test(w.key)) return JSON.stringify(jqueryOptionsOf(el, w.key) ?? null);
   if (w.op === 'props' && Array.isArray(w.want) && w.want.length <= 20 && w.want.every((k) => typeof k === 'string' && k.length <= 40)) {
     const c = componentHere(el, w.want);
     return JSON.stringify(c ? { framework: c.framework, props: plainProps(c.props), ...(c.bound ? { bound: c.bound } : {}) } : null);
@@ -716,6 +742,12 @@ export function eventBridgePageWorld(channel: PageWorldChannel = FIXED_CHANNEL):
       const a = ask(el, { op: 'jq' });
       const o = a === undefined ? null : JSON.parse(a) as unknown;
       return Array.isArray(o) ? o.filter((k): k is string => typeof k === 'string' && k.length <= 40).slice(0, 20) : undefined;
+    },
+    jqueryOptions(el, key) {
+      if (!JQ_KEY.test(key)) return undefined;
+      const a = ask(el, { op: 'jqopts', key });
+      const o = a === undefined ? null : JSON.parse(a) as unknown;
+      return o && typeof o === 'object' && !Array.isArray(o) ? o as Record<string, unknown> : undefined;
     },
     componentOf(el, want) {
       const a = ask(el, { op: 'props', want: [...want] });

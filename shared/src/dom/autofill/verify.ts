@@ -94,9 +94,11 @@ export function modelMatches(model: PlainModel | undefined, v: FillValue, h: Pic
   if (v.type === 'range') {
     // the widget's model holds both ends ([start, end] as text in its value format, dayjs or
     // timestamps): each must carry the asked end's numbers; one end, or none, is not a period
-    if (!Array.isArray(model) || model.length !== 2) return false;
+    // (amis posts a period joined: "2024-09-10,2024-09-11", its joinValues with a comma delimiter)
+    const ends = typeof model === 'string' ? model.split(/\s*[,~]\s*/) : model;
+    if (!Array.isArray(ends) || ends.length !== 2) return false;
     return [v.from, v.to].every((want, i) => {
-      const m = model[i];
+      const m = ends[i];
       const held = typeof m === 'number' ? isoOf(m) : typeof m === 'string' ? m : undefined;
       if (held === undefined || held === '') return false;
       const w = numbers(want), hn = numbers(held);

@@ -9,7 +9,7 @@
  * widget updates on the click; the read-back is what the widget shows.
  */
 import { textOf } from '../util.ts';
-import { popupSelect } from './popup.ts';
+import { popupSelect, rangePicker } from './popup.ts';
 import { defineAdapter } from './registry.ts';
 
 const THEMES = ['cxd', 'antd'] as const;
@@ -56,3 +56,24 @@ export const amisTreeSelect = defineAdapter({
   modelAt: (h) => h.el.closest(any('TreeSelectControl')) ?? h.el,
   read(h) { const r = treeSelect.read(h); return typeof r === 'string' ? leaf(r) : Array.isArray(r) ? r.map(leaf) : r; },
 });
+
+/**
+ * input-date-range / input-datetime-range: a `{p}DateRangePicker` of two inputs that take typed
+ * text (parsed with the display format on each change), its popover — drawn inside the picker —
+ * holding the calendars and 确认; the form gets the period only on 确认 (a close without it puts
+ * the old value back). The kind comes from the control's type prop (input-datetime-range).
+ */
+export const amisDateRange = defineAdapter(rangePicker({
+  name: 'amis-date-range',
+  roots: any('DateRangePicker'),
+  exclude: (el) => !!el.parentElement?.closest(any('PopOver')),
+  inputs: THEMES.map((t) => `input.${t}-DateRangePicker-input`).join(', '),
+  panel: any('DateRangePicker-popover'),
+  popup: any('DateRangePicker-popover'),
+  dateFormat: 'YYYY-MM-DD',
+  dateTimeFormat: 'YYYY-MM-DD HH:mm',
+  clearIcon: any('DateRangePicker-clear'),
+  confirmAlways: true,
+  // (its boxes say 开始时间 / 结束时间 over a date range too: the control's own class says which)
+  kindDom: (el) => (el.closest(any('DateRangeControl'))?.classList.contains('is-datetime') ? 'datetime' : 'date'),
+}));

@@ -439,12 +439,21 @@ export async function typeIntoPicker(input: HTMLInputElement, text: string, conf
   await nextTask(input);
   // date-time panels of some libraries (TDesign, Arco) keep a typed value pending until their own 确定 is clicked
   if (confirm && text) {
-    const ok = Array.from(input.ownerDocument.querySelectorAll<HTMLElement>('button, .t-button, [role=button]')).find((b) => /^(确定|确认|OK|Ok)$/.test(textOf(b)) && !!b.closest('[class*="picker"], [class*="popup"], [class*="popper"], [class*="dropdown"]') && !unusableReason(b) && !(b as HTMLButtonElement).disabled);
+    const ok = panelConfirm(input.ownerDocument);
     if (ok) { clickLikeUser(ok); await nextTask(input); }
   }
   blur(input);
   key(input, 'Escape');
   await nextTask(input);
+}
+
+/**
+ * The 确定 / 确认 button of an open picker panel (a button inside an element whose class names a
+ * picker, popup, popper, popover or dropdown) that a person can press. Its words are the button's
+ * own text: textOf leaves buttons out (their words are no label), so it found none of them.
+ */
+function panelConfirm(doc: Document): HTMLElement | undefined {
+  return Array.from(doc.querySelectorAll<HTMLElement>('button, .t-button, [role=button]')).find((b) => /^(确定|确认|OK|Ok)$/.test((b.textContent ?? '').replace(/\s+/g, '')) && !!b.closest('[class*="picker"], [class*="Picker"], [class*="popup"], [class*="popper"], [class*="PopOver"], [class*="popover"], [class*="dropdown"]') && !unusableReason(b) && !(b as HTMLButtonElement).disabled);
 }
 
 /** What a single date picker and a range picker of one library share (the library files pass both). */
@@ -455,6 +464,8 @@ export interface PickerConfig {
   exclude?(el: Element): boolean;
   /** A class or DOM sign that the picker takes a time too (besides its props). */
   timeDom?(el: Element): boolean;
+  /** The kind the library's own DOM states (amis marks its control is-date / is-datetime): placeholders are then not read. */
+  kindDom?(el: Element): 'date' | 'datetime';
   /** A class or DOM sign that the picker takes a time of day only (Element's el-time-picker, antd's TimePicker). */
   timeOnlyDom?(el: Element): boolean;
   /** The format it shows by default (date, date-time). */
@@ -557,7 +568,9 @@ function pickerFormat(el: Element, input: HTMLInputElement, cfg: TextPickerConfi
   // a Vue 2 wrapper sharing the picker's root without a format prop of its own (JeecgBoot's j-date,
   // dateFormat) passes it as the picker's format: the outermost instance declaring one has it
   const inner = c?.framework === 'vue2' && !('format' in p) ? fmtOf(componentOf(el, ['format'])?.props.format) : undefined;
-  const fmtProp = fmtOf(p.format) ?? fmtOf(p.displayFormat) ?? inner;
+  // a format of no date or time parts is a value format (amis's `format: 'X'`, a Unix timestamp), not what the box shows
+  const shows = (f: string | undefined) => (f && /[YyMDdHhms]/.test(f) ? f : undefined);
+  const fmtProp = shows(fmtOf(p.format)) ?? shows(fmtOf(p.displayFormat)) ?? shows(fmtOf(p.inputFormat)) ?? inner;
   // a time of day only (开始时间 09:00 beside 活动日期): a format of hours and minutes alone, the
   // component's picker/type of time, or the library's own sign — written as the time the record
   // holds, never a date read as a time (2025-05-15 taken for 20:05)
@@ -571,7 +584,7 @@ function pickerFormat(el: Element, input: HTMLInputElement, cfg: TextPickerConfi
   // the placeholder's 时间 is the page's wording (请选择 印发时间 over a date-only picker): it
   // counts only when the component's props do not say the kind (a type such as date or datetime)
   const typed = [p.type, p.picker, p.mode].some((x) => typeof x === 'string');
-  const byDom = !!cfg.timeDom?.(el) || (!typed && /时间|time/i.test(ph) && !/日期$/.test(ph));
+  const byDom = cfg.kindDom ? cfg.kindDom(el) === 'datetime' : !!cfg.timeDom?.(el) || (!typed && /时间|time/i.test(ph) && !/日期$/.test(ph));
   const withTime = showTime || !!(fmtProp && /[Hh]/.test(fmtProp)) || byDom;
   // unknown: leave it to the scan (placeholder hint, current value)
   const format = fmtProp ? normalizeDateFormat(fmtProp) : level === 'month' ? 'YYYY-MM' : level === 'year' ? 'YYYY' : withTime ? cfg.dateTimeFormat : Object.keys(p).length ? cfg.dateFormat : undefined;
@@ -635,6 +648,8 @@ export interface RangePickerConfig extends PickerConfig {
    * would only wait for their panel to go.
    */
   retypeStartOnClose?: boolean;
+  /** A date range, too, takes the typed period only on its 确定 / 确认 (amis: a close without it puts the old one back). */
+  confirmAlways?: boolean;
 }
 
 /** The component's props say it picks a range (type / mode daterange, datetimerange…). */
@@ -648,7 +663,10 @@ export function rangeProps(el: Element): boolean {
  * showTime, enableTimePicker, format) when reachable, else its DOM and placeholders.
  */
 function rangeFormat(el: Element, inputs: HTMLInputElement[], cfg: RangePickerConfig): { kind: 'daterange' | 'datetimerange'; format: string } {
-  const f = pickerFormat(el, inputs[0]!, { ...cfg, timeDom: (e) => !!cfg.timeDom?.(e) || inputs.some((i) => /时间|time/i.test(i.getAttribute('placeholder') ?? '') && !/日期$/.test(i.getAttribute('placeholder') ?? '')) });
+  // either box's placeholder may say 时间 (开始时间 / 结束时间 over a date range too): the library's
+  // own sign (timeDom) counts first, placeholders only when it gives none
+  const byPlaceholder = !cfg.kindDom && inputs.some((i) => /时间|time/i.test(i.getAttribute('placeholder') ?? '') && !/日期$/.test(i.getAttribute('placeholder') ?? ''));
+  const f = pickerFormat(el, inputs[0]!, { ...cfg, timeDom: (e) => (cfg.kindDom ? cfg.kindDom(e) === 'datetime' : !!cfg.timeDom?.(e) || byPlaceholder) });
   // the two inputs show the library's default format when the props are out of reach
   return { kind: f.kind === 'datetime' ? 'datetimerange' : 'daterange', format: f.format ?? (f.kind === 'datetime' ? cfg.dateTimeFormat : cfg.dateFormat) };
 }
@@ -680,7 +698,7 @@ export async function typeRange(start: HTMLInputElement, end: HTMLInputElement, 
   if (cfg.enter ?? true) key(end, 'Enter');
   await nextTask(end);
   if (confirm) {
-    const ok = Array.from(end.ownerDocument.querySelectorAll<HTMLElement>('button, .t-button, [role=button]')).find((b) => /^(确定|确认|OK|Ok)$/.test(textOf(b)) && !!b.closest('[class*="picker"], [class*="popup"], [class*="popper"], [class*="dropdown"]') && !unusableReason(b) && !(b as HTMLButtonElement).disabled);
+    const ok = panelConfirm(end.ownerDocument);
     if (ok) { clickLikeUser(ok); await nextTask(end); }
   }
   blur(end);
@@ -748,7 +766,7 @@ export function rangePicker(cfg: RangePickerConfig): WidgetAdapter {
         }
         if (cfg.panelInput && cfg.popup) await typeIntoPanel(start, [v.from, v.to], cfg.popup, cfg.panelInput);
         else {
-          await typeRange(start, end, v.from, v.to, h.kind === 'datetimerange', cfg);
+          await typeRange(start, end, v.from, v.to, h.kind === 'datetimerange' || !!cfg.confirmAlways, cfg);
           const gone = () => cfg.popup ? waitUntil(() => !visibleIn(docOf(h.el), cfg.popup!).some((p) => !unusableReason(p)), { near: h.el, timeout: 600 }) : Promise.resolve(undefined);
           // (see retypeStartOnClose)
           if (cfg.popup && cfg.retypeStartOnClose && h.kind === 'datetimerange') {
