@@ -57,6 +57,11 @@ describe('required means required: minutes and signing', () => {
     expect(await panel.getByTestId('record-editor').getAttribute('data-record-id')).toBe(noChair.id);
     await expect.poll(() => panel.evaluate(() => document.activeElement?.closest('[data-field]')?.getAttribute('data-field'))).toBe('chair');
     await panel.getByTestId('editor-back').click();
+    // back in the list, the clerk moves between tabs: 记录 shows the list, not the record the link opened before
+    await panel.getByTestId('tab-minutes').click();
+    await panel.getByTestId('tab-records').click();
+    await panel.getByTestId('record-row').first().waitFor();
+    expect(await panel.getByTestId('record-editor').count()).toBe(0);
   });
 
   it('shows a draft\'s minutes but never signs them, listing what the draft lacks with links', async () => {

@@ -71,6 +71,8 @@ export function PanelRoot() {
     }).catch(() => undefined);
   }, []);
   const [intentNote, setIntentNote] = useState(false);
+  // A record another tab asked to open (a minutes link, 回读, a workflow): the records view opens
+  // it once; the clerk's own click on a tab drops it, or 记录 reopened that record over the list.
   const [editRequest, setEditRequest] = useState<LvzhiRecord>();
 
   // The launcher's 自动填写 and the Alt+Shift+F shortcut open the panel with a fill intent:
@@ -114,7 +116,7 @@ export function PanelRoot() {
           </header>
           <nav className="tabs" role="tablist">
             {TABS.map((x) => (
-              <button key={x.id} type="button" role="tab" aria-selected={tab === x.id} data-testid={`tab-${x.id}`} className={tab === x.id ? 'tab on' : 'tab'} onClick={() => setTab(x.id)}>{t(x.label)}</button>
+              <button key={x.id} type="button" role="tab" aria-selected={tab === x.id} data-testid={`tab-${x.id}`} className={tab === x.id ? 'tab on' : 'tab'} onClick={() => { setEditRequest(undefined); setTab(x.id); }}>{t(x.label)}</button>
             ))}
           </nav>
           {guard('packs', <PackProblems />)}
