@@ -459,6 +459,7 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
         const noEditor = new Set<string>();
         // the last editor a cell's fill left open (its value held): closed before the table is done
         let leftOpen: (() => Promise<unknown>) | undefined;
+        try {
         for (let i = 0; i < t.rows.length; i++) {
           if (live.rows().length <= i) {
             // a button that refuses a second click for a moment after the first (OpenTiny's TinyButton
@@ -504,7 +505,7 @@ export async function applyPlan(session: PageSession, plan: FillPlan): Promise<A
             if (held !== true) (cellErrors[header] ??= []).push(`第 ${i + 1} 行${notAccepted(held, false)}`);
           }
         }
-        if (leftOpen) await leftOpen();
+        } finally { if (leftOpen) await leftOpen(); }
         // a column whose cells could not be edited: named, never reported filled
         const bad = Object.entries(cellErrors);
         if (bad.length) throw new Error(bad.map(([h, list]) => `“${h}”一栏未能填写（${list.slice(0, 2).join('；')}${list.length > 2 ? ` 等 ${list.length} 处` : ''}）`).join('；'));

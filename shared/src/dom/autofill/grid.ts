@@ -171,12 +171,11 @@ export async function cellHolds(cell0: HTMLElement, v: FillValue, kind: WidgetHa
  * the grid's state is not reachable (only a closed cell's text can say it then).
  */
 export function rowHolds(cell0: HTMLElement, v: FillValue, kind: WidgetHandle['kind'], model: PlainModel | undefined, find?: FindCell): boolean {
-  const g = gridCell(liveCell(cell0, find));
-  return g !== undefined && g.value !== undefined && cellHoldsNow(cell0, v, kind, model, find) === true;
+  return cellHoldsNow(cell0, v, kind, model, find, true) === true;
 }
 
-/** cellHolds, once. */
-function cellHoldsNow(cell0: HTMLElement, v: FillValue, kind: WidgetHandle['kind'], model: PlainModel | undefined, find?: FindCell): true | string {
+/** cellHolds, once; with `rowOnly`, the grid's row data alone (an open editor's cell text says nothing). */
+function cellHoldsNow(cell0: HTMLElement, v: FillValue, kind: WidgetHandle['kind'], model: PlainModel | undefined, find?: FindCell, rowOnly = false): true | string {
   const cell = liveCell(cell0, find);
   if (!cell.isConnected) return '单元格已不在页面上';
   const g = gridCell(cell);
@@ -193,6 +192,7 @@ function cellHoldsNow(cell0: HTMLElement, v: FillValue, kind: WidgetHandle['kind
     // a choice the row keeps as its code: the cell shows it by its label
     return v.type === 'option' && readMatches(textOf(cell, 400), v, { kind }) ? true : text;
   }
+  if (rowOnly) return '';
   const shown = textOf(cell, 400);
   return readMatches(shown, v, { kind }) ? true : shown;
 }

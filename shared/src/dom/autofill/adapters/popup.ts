@@ -666,7 +666,7 @@ function rangeFormat(el: Element, inputs: HTMLInputElement[], cfg: RangePickerCo
   // either box's placeholder may say 时间 (开始时间 / 结束时间 over a date range too): the library's
   // own sign (timeDom) counts first, placeholders only when it gives none
   const byPlaceholder = !cfg.kindDom && inputs.some((i) => /时间|time/i.test(i.getAttribute('placeholder') ?? '') && !/日期$/.test(i.getAttribute('placeholder') ?? ''));
-  const f = pickerFormat(el, inputs[0]!, { ...cfg, timeDom: (e) => (cfg.kindDom ? cfg.kindDom(e) === 'datetime' : !!cfg.timeDom?.(e) || byPlaceholder) });
+  const f = pickerFormat(el, inputs[0]!, { ...cfg, timeDom: (e) => !!cfg.timeDom?.(e) || byPlaceholder });
   // the two inputs show the library's default format when the props are out of reach
   return { kind: f.kind === 'datetime' ? 'datetimerange' : 'daterange', format: f.format ?? (f.kind === 'datetime' ? cfg.dateTimeFormat : cfg.dateFormat) };
 }
