@@ -13,7 +13,7 @@ import { appearing, blur, clickLikeUser, entering, fire, hover, key, leaveClasse
 import { componentOf } from '../framework-state.ts';
 import { chooserBeside, tickInDialog } from './dialog-picker.ts';
 import { itemsOf, same, type OptionItem, type ReadValue, type WidgetAdapter, type WidgetHandle } from './types.ts';
-import { nextFrame, nextTask, waitUntil } from './wait.ts';
+import { nextFrame, nextTask, scrollsSettled, waitUntil } from './wait.ts';
 
 /**
  * The elements matching `selector` a person sees or is about to: drawn (perhaps scrolled off), or
@@ -439,6 +439,7 @@ export async function typeIntoPicker(input: HTMLInputElement, text: string, conf
   await nextTask(input);
   // date-time panels of some libraries (TDesign, Arco) keep a typed value pending until their own 确定 is clicked
   if (confirm && text) {
+    await scrollsSettled(input);
     const ok = panelConfirm(input.ownerDocument);
     if (ok) { clickLikeUser(ok); await nextTask(input); }
   }
@@ -698,6 +699,7 @@ export async function typeRange(start: HTMLInputElement, end: HTMLInputElement, 
   if (cfg.enter ?? true) key(end, 'Enter');
   await nextTask(end);
   if (confirm) {
+    await scrollsSettled(end);
     const ok = panelConfirm(end.ownerDocument);
     if (ok) { clickLikeUser(ok); await nextTask(end); }
   }

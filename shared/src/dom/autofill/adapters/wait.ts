@@ -99,3 +99,24 @@ export function nextTask(near: Node): Promise<void> {
     try { const ch = new w.MessageChannel(); ch.port1.onmessage = () => { ch.port1.close(); r(); }; ch.port2.postMessage(null); } catch { w.setTimeout(r, 0); }
   });
 }
+
+/**
+ * Resolves once nothing in `near`'s document has scrolled for two frames (at most `timeout` ms).
+ * A date-time panel scrolls its time columns to a typed time smoothly, and some (TDesign) take
+ * the time the columns show when its 确定 is pressed: pressed mid-scroll, 17:30:00 became
+ * 17:30:59. A person presses it once the columns stand still.
+ */
+export function scrollsSettled(near: Node, timeout = 500): Promise<void> {
+  const doc = near.ownerDocument ?? (near as Document);
+  const w = win(doc);
+  return new Promise((resolve) => {
+    let quiet = 0;
+    let done = false;
+    const onScroll = () => { quiet = 0; };
+    const finish = () => { if (done) return; done = true; doc.removeEventListener('scroll', onScroll, true); w.clearTimeout(timer); resolve(); };
+    const timer = w.setTimeout(finish, timeout);
+    doc.addEventListener('scroll', onScroll, true);
+    const tick = () => { if (done) return; if (++quiet >= 2) finish(); else w.requestAnimationFrame(tick); };
+    w.requestAnimationFrame(tick);
+  });
+}
