@@ -131,7 +131,12 @@ export function unknownWidgetReason(adapter: WidgetAdapter, h: WidgetHandle): { 
   // that keeps its choice elsewhere — a code in a hidden input or a data attribute (jQuery WeUI's
   // picker, select, calendar) — so text typed into the box is shown but never chosen. Date pickers
   // that read a typed box on keyup (jQuery UI, bootstrap-datetimepicker, daterangepicker) take it.
-  if (!popup && h.readOnly) popup = (pageWorld().jqueryPlugins?.(el) ?? []).some((k) => PICKER_PLUGIN.test(k) && !TYPED_PLUGIN.test(k));
+  // Such a picker may copy its options into the box's data (daterangepicker extends the element's
+  // data with them: singleDatePicker, timePicker…): beside its own key, those name no other plugin.
+  if (!popup && h.readOnly) {
+    const keys = pageWorld().jqueryPlugins?.(el) ?? [];
+    popup = !keys.some((k) => TYPED_PLUGIN.test(k)) && keys.some((k) => PICKER_PLUGIN.test(k));
+  }
   if (popup) return { zh: '该框属于尚未适配的下拉或日期控件，未填写，请手动选择', en: 'this box belongs to a dropdown or date widget autofill does not support yet; not filled, choose it by hand' };
   return undefined;
 }

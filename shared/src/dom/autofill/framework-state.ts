@@ -558,6 +558,8 @@ export interface PageWorld {
   jqueryOptions?(el: Element, key: string): Record<string, unknown> | undefined;
   /** The widget component's props (format, type, showTime, dataSource…), when not read here. */
   componentOf?(el: Element, want: readonly string[]): WidgetComponent | undefined;
+  /** Turns the open jQuery WeUI calendar of `el` to a month (0-11) in one slide; false when it has none or refuses. */
+  turnCalendar?(el: Element, year: number, month: number): boolean;
 }
 
 /**
@@ -580,11 +582,50 @@ export function jqueryPluginsOf(el: Element): string[] | undefined {
 /** A jQuery data key as jqueryPluginsOf lists them (picker, weuiSelect, calendar…): what the bridge accepts. */
 const JQ_KEY = /^[A-Za-z][\w-]{0,39}$/;
 
+/** A moment (daterangepicker's dates) as `YYYY-MM-DD HH:mm:ss` by its own format; null for none or an invalid one. */
+function momentText(m: unknown): string | null {
+  const o = m as Anyish | null | undefined;
+  if (!o || typeof o !== 'object' || typeof o.format !== 'function' || typeof o.isValid !== 'function' || !o.isValid()) return null;
+  const t = o.format('YYYY-MM-DD HH:mm:ss') as unknown;
+  return typeof t === 'string' && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(t) ? t : null;
+}
+
+/**
+ * daterangepicker (Dan Grossman, 3.x) keeps no options object: its settings and its state are
+ * the instance's own fields (moments for startDate, endDate, minDate, maxDate; `locale`;
+ * `singleDatePicker`, `timePicker`…), beside a jQuery container and callbacks. What an adapter
+ * needs of them, as a fixed set of plain values: the dates written by the instance's own moment,
+ * the locale's texts bounded, and which `.daterangepicker` of the document is its calendar.
+ * Read only; undefined for anything else kept under that key.
+ */
+function daterangepickerState(el: Element, inst: Anyish): Record<string, unknown> | undefined {
+  const loc = inst.locale as Anyish | undefined;
+  if (!momentText(inst.startDate) || !loc || typeof loc !== 'object' || !inst.container) return undefined;
+  const text = (v: unknown, max = 100) => (typeof v === 'string' ? v.slice(0, max) : null);
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && /^\d{1,6}$/.test(v) ? Number(v) : null);
+  const box = (inst.container as Anyish)[0] as unknown;
+  const all = el.ownerDocument.getElementsByClassName('daterangepicker');
+  return {
+    singleDatePicker: inst.singleDatePicker === true, timePicker: inst.timePicker === true, timePicker24Hour: inst.timePicker24Hour === true,
+    timePickerSeconds: inst.timePickerSeconds === true, timePickerIncrement: num(inst.timePickerIncrement), autoApply: inst.autoApply === true,
+    autoUpdateInput: inst.autoUpdateInput !== false, showDropdowns: inst.showDropdowns === true, linkedCalendars: inst.linkedCalendars !== false,
+    minYear: num(inst.minYear), maxYear: num(inst.maxYear), isShowing: inst.isShowing === true, maxSpan: !!inst.maxSpan,
+    startDate: momentText(inst.startDate), endDate: momentText(inst.endDate), minDate: momentText(inst.minDate), maxDate: momentText(inst.maxDate),
+    locale: {
+      format: text(loc.format), separator: text(loc.separator), applyLabel: text(loc.applyLabel), cancelLabel: text(loc.cancelLabel), customRangeLabel: text(loc.customRangeLabel),
+      monthNames: Array.isArray(loc.monthNames) ? (loc.monthNames as unknown[]).slice(0, 12).map((m) => text(m, 40) ?? '') : [],
+    },
+    // (the container is the instance's own element: found among the document's by its place)
+    container: box ? Array.prototype.indexOf.call(all, box) : -1,
+  };
+}
+
 /**
  * The options a jQuery plugin instance was made with (jQuery WeUI's picker keeps them as `params`,
- * its select as `config`; others as `options`), as plain JSON (plainProps: functions and nodes
- * dropped, bounded): the items a select offers, a picker's columns, a calendar's minDate. Read
- * only; undefined without jQuery or such an instance.
+ * its select as `config`; others as `options`; daterangepicker its own fields, see
+ * daterangepickerState), as plain JSON (plainProps: functions and nodes dropped, bounded): the
+ * items a select offers, a picker's columns, a calendar's minDate. Read only; undefined without
+ * jQuery or such an instance.
  */
 export function jqueryOptionsOf(el: Element, key: string): Record<string, unknown> | undefined {
   if (!JQ_KEY.test(key)) return undefined;
