@@ -81,6 +81,12 @@ describe('a period into a range picker', () => {
     expect(planFill(ctx, scan(dateRange('办理期限')), suggestion).steps.map((s) => [s.key, s.value])).toEqual([['suggestion.handlingPeriod', { type: 'range', from: '2025-04-08', to: '2025-07-08' }]]);
     expect(planFill(ctx, scan(ctl('办理期限', { kind: 'date', dateFormat: 'YYYY-MM-DD' })), suggestion).steps.map((s) => [s.key, s.value])).toEqual([['suggestion.dueDate', { type: 'text', text: '2025-07-08' }]]);
     expect(planFill(ctx, scan(dateRange('办理期限')), { 'suggestion.dueDate': '2025-07-08' }).skipped[0]).toMatchObject({ reason: 'no-value' });
+    // a petition's 办理期限 over a range picker: from its 转办日期 to its 办理时限 (the letter's own
+    // period, not the suggestion's, under the same label); over a date box, the due date alone
+    const letter = { 'letter.name': '蒋玉芬', 'letter.forwardDate': '2025-06-04', 'letter.dueDate': '2025-07-03' };
+    expect(planFill(ctx, scan(dateRange('办理期限')), letter).steps.map((s) => [s.key, s.value])).toEqual([['letter.handlingPeriod', { type: 'range', from: '2025-06-04', to: '2025-07-03' }]]);
+    expect(planFill(ctx, scan(ctl('办理期限', { kind: 'date', dateFormat: 'YYYY-MM-DD' })), letter).steps.map((s) => [s.key, s.value])).toEqual([['letter.dueDate', { type: 'text', text: '2025-07-03' }]]);
+    expect(planFill(ctx, scan(dateRange('办理期限')), { 'letter.dueDate': '2025-07-03' }).skipped[0]).toMatchObject({ reason: 'no-value' });
     // an inspection record keeps its own period under the same label
     expect(planFill(ctx, scan(dateTimeRange('活动时间')), inspection).steps.map((s) => s.key)).toEqual(['inspection.period']);
   });
