@@ -635,13 +635,36 @@ export function jqueryOptionsOf(el: Element, key: string): Record<string, unknow
   try {
     if (!($.hasData as (e: Element) => boolean)(el)) return undefined;
     const inst = ($.data as (e: Element, k: string) => unknown)(el, key) as Anyish | null | undefined;
-    const opts = inst && typeof inst === 'object' ? (inst.params ?? inst.config ?? inst.options) as unknown : undefined;
+    const own = inst && typeof inst === 'object' ? (inst.params ?? inst.config ?? inst.options) as unknown : undefined;
+    const opts = own ?? (key === 'daterangepicker' && inst && typeof inst === 'object' ? daterangepickerState(el, inst) : undefined);
     const plain = opts && typeof opts === 'object' ? plainProps(opts) : undefined;
     return plain && typeof plain === 'object' && !Array.isArray(plain) ? plain as Record<string, unknown> : undefined;
   } catch { return undefined; }
 }
 
-let world: PageWorld = { readRadioModel, restoreRadioModel, readModel: readWidgetModel, readGridCell, jqueryPlugins: jqueryPluginsOf, jqueryOptions: jqueryOptionsOf };
+const validMonth = (year: unknown, month: unknown): boolean => Number.isInteger(year) && Number.isInteger(month) && (year as number) >= 1000 && (year as number) <= 9999 && (month as number) >= 0 && (month as number) <= 11;
+
+/**
+ * Turns an open jQuery WeUI (Framework7) calendar straight to a month with its own setYearMonth,
+ * which slides once: its arrows slide ~0.3 s a tap, and a date 18 months away took seven taps.
+ * The day is then tapped as a person does. The calendar refuses (false) a month past its
+ * minDate / maxDate. Nothing else is reachable: the instance under the `calendar` key, an
+ * integer year and month.
+ */
+export function turnJqueryCalendar(el: Element, year: number, month: number): boolean {
+  if (!validMonth(year, month)) return false;
+  const W = el.ownerDocument?.defaultView as unknown as Anyish | null;
+  const $ = (W?.jQuery ?? undefined) as Anyish | undefined;
+  if (!$ || typeof $.hasData !== 'function' || typeof $.data !== 'function') return false;
+  try {
+    if (!($.hasData as (e: Element) => boolean)(el)) return false;
+    const inst = ($.data as (e: Element, k: string) => unknown)(el, 'calendar') as Anyish | null | undefined;
+    if (!inst || typeof inst !== 'object' || typeof inst.setYearMonth !== 'function' || !inst.opened || !inst.wrapper) return false;
+    return (inst.setYearMonth as (y: number, m: number) => unknown)(year, month) !== false;
+  } catch { return false; }
+}
+
+let world: PageWorld = { readRadioModel, restoreRadioModel, readModel: readWidgetModel, readGridCell, jqueryPlugins: jqueryPluginsOf, jqueryOptions: jqueryOptionsOf, turnCalendar: turnJqueryCalendar };
 
 /** The extension's isolated-world content script sets a bridge to its MAIN-world helper here. */
 export function setPageWorld(w: PageWorld): void { world = w; forgetPropsReads(); }
@@ -669,7 +692,9 @@ const FIXED_CHANNEL: PageWorldChannel = { request: PAGE_WORLD_REQUEST, reply: PA
 type Wire =
   | { op: 'read' } | { op: 'restore'; framework: 'vue' | 'react'; value?: ModelValue }
   // reads only, of the element the event is dispatched on: its widget model, its grid cell, its component's props
-  | { op: 'model' } | { op: 'grid' } | { op: 'props'; want: string[] } | { op: 'jq' } | { op: 'jqopts'; key: string };
+  | { op: 'model' } | { op: 'grid' } | { op: 'props'; want: string[] } | { op: 'jq' } | { op: 'jqopts'; key: string }
+  // a month turned in the element's own calendar (what its arrows do)
+  | { op: 'jqmonth'; year: number; month: number };
 
 /** Props as plain JSON, bounded (5000 values, 10 000 characters a text): what a picker's format, type or data source says; functions, nodes and cycles dropped. */
 export function plainProps(v: unknown, depth = 0, budget = { left: 5000 }): unknown {
@@ -729,6 +754,7 @@ export function listenForPageWorldRequests(doc: Document, channel: PageWorldChan
       const w = JSON.parse(detail) as Wire;
       const read = answerRead(target, w);
       if (read !== undefined) reply = read;
+      else if (w.op === 'jqmonth') reply = JSON.stringify(turnJqueryCalendar(target, w.year, w.month));
       else if (!radio) return;
       else if (w.op === 'read') reply = encodeRead(readRadioModel([input]));
       else if (w.op === 'restore' && (w.framework === 'vue' || w.framework === 'react') && isPrimitive(w.value)) reply = JSON.stringify(restoreRadioModel([input], { framework: w.framework, value: 'value' in w ? w.value : undefined }));
@@ -789,6 +815,9 @@ export function eventBridgePageWorld(channel: PageWorldChannel = FIXED_CHANNEL):
       const a = ask(el, { op: 'jqopts', key });
       const o = a === undefined ? null : JSON.parse(a) as unknown;
       return o && typeof o === 'object' && !Array.isArray(o) ? o as Record<string, unknown> : undefined;
+    },
+    turnCalendar(el, year, month) {
+      return validMonth(year, month) && ask(el, { op: 'jqmonth', year, month }) === 'true';
     },
     componentOf(el, want) {
       const a = ask(el, { op: 'props', want: [...want] });

@@ -107,7 +107,7 @@ const sliding = (popup: Element) => ((popup as Animated).getAnimations?.() ?? []
 /** The plugin's open popup: one at a time ($.openPicker closes any other first). */
 const openModal = (doc: Document) => Array.from(doc.querySelectorAll<HTMLElement>(`.weui-picker-modal.${OPEN}`)).pop();
 
-async function openFrom(input: HTMLElement, kind: string): Promise<HTMLElement> {
+async function openFrom(input: HTMLElement, kind: string, opts: { turning?: boolean } = {}): Promise<HTMLElement> {
   const doc = input.ownerDocument;
   const already = openModal(doc);
   // the plugin opens on the box's click; a popup of this box left open is taken as it is
@@ -118,7 +118,8 @@ async function openFrom(input: HTMLElement, kind: string): Promise<HTMLElement> 
   // transition ends: closed in the same frame it opened in, no transition runs and the popup
   // (and its container) would stay in the page for good, over the fields below it
   await nextFrame(popup);
-  await waitUntil(() => !sliding(popup), { root: popup, timeout: 600 });
+  // (a calendar turns its month meanwhile: that slide outlasts this one)
+  if (!opts.turning) await waitUntil(() => !sliding(popup), { root: popup, timeout: 600 });
   return popup;
 }
 
@@ -360,7 +361,7 @@ async function pickDate(input: HTMLElement, opts: Options, v: FillValue): Promis
   if (y === undefined || m === undefined || d === undefined || y < 1000) throw new Error('日期格式无法识别');
   if (!withinBounds(text, opts.minDate, opts.maxDate)) throw new Error(`日期不在可选范围内（${str(opts.minDate) || '…'} 至 ${str(opts.maxDate) || '…'}）`);
   const target = y * 12 + (m - 1);
-  const popup = await openFrom(input, '.weui-picker-calendar');
+  const popup = await openFrom(input, '.weui-picker-calendar', { turning: true });
   let chosen = false;
   try {
     const current = () => popup.querySelector('.picker-calendar-month-current');
@@ -379,6 +380,14 @@ async function pickDate(input: HTMLElement, opts: Options, v: FillValue): Promis
       clickLikeUser(button);
       return !!(await waitUntil(() => monthOf(current()) !== at && settled(), { root: popup, timeout: 1000 }));
     };
+    // straight to the month in one slide through the calendar's own setYearMonth (see
+    // turnJqueryCalendar); the arrows below when the bridge cannot reach it
+    const from = monthOf(current());
+    if (from !== target && pageWorld().turnCalendar?.(input, y, m - 1)) {
+      await waitUntil(() => monthOf(current()) === target && settled(), { root: popup, timeout: 1000 });
+    }
+    // (the sheet's own slide up, not waited for by openFrom: over by now when the month turned)
+    await waitUntil(() => !sliding(popup), { root: popup, timeout: 600 });
     for (let step = 0; monthOf(current()) !== target; step++) {
       const at = monthOf(current());
       if (Number.isNaN(at) || step >= CALENDAR_STEPS) throw new Error('日历无法翻到该月份');
