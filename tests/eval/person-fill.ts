@@ -1838,6 +1838,8 @@ async function amisInspection(page: Page, v: Values): Promise<void> {
     await option(t).click();
   };
   const away = async () => {
+    // (the crumb may be above the viewport by now, and a click is refused there: a person scrolls up to it)
+    await page.locator('.app-crumb').evaluate((e) => e.scrollIntoView({ block: 'nearest' }));
     await page.locator('.app-crumb').click({ force: true });
     await page.locator('.cxd-PopOver').waitFor({ state: 'detached' });
   };
