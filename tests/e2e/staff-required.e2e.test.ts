@@ -78,8 +78,17 @@ describe('required means required: minutes and signing', () => {
     // the preview is there (marked 草稿 by the minutes themselves); signing stays refused
     expect(await panel.getByTestId('minutes-download').isEnabled()).toBe(true);
     expect(await panel.getByTestId('minutes-sign').isDisabled()).toBe(true);
-    await panel.getByTestId('sign-draft-missing').getByTestId('minutes-missing-link').click();
-    await panel.getByTestId('record-editor').waitFor();
+    // the link is below the preview: a person clicks it once the PDF viewer has loaded (CI, once:
+    // the click went in as the viewer loaded, and the editor never opened — the viewer taking the
+    // focus scrolls the panel to itself, under the pointer); then, like a person, once more if
+    // nothing opened
+    const frame = await (await panel.getByTestId('minutes-frame').elementHandle())?.contentFrame();
+    await frame?.waitForLoadState('load').catch(() => undefined);
+    for (let tries = 0; !(await panel.getByTestId('record-editor').count()) && tries < 3; tries++) {
+      await panel.getByTestId('sign-draft-missing').getByTestId('minutes-missing-link').click();
+      await panel.getByTestId('record-editor').waitFor({ timeout: 3000 }).catch(() => undefined);
+    }
+    await panel.getByTestId('record-editor').waitFor({ timeout: 1000 });
     await expect.poll(() => panel.evaluate(() => document.activeElement?.closest('[data-field]')?.getAttribute('data-field'))).toBe('place');
     await panel.getByTestId('editor-back').click();
   });
