@@ -119,6 +119,7 @@ export const dictionaryEntrySchema = z.strictObject({
   sensitive: z.boolean().optional().meta({ description: 'personal data (ID numbers, phones): masked in exports, never logged' }),
   derive: deriveSchema.optional().meta({ description: 'how autofill computes this key from stored keys when the record does not hold it (a value the record holds always wins)' }),
   timeOfDay: dictionaryKey.optional().meta({ description: 'for a date key: the key that holds its time of day (a datetime such as 开始时间, or a text HH:mm), so a portal’s date-time box gets the date with that time; without it such a box is left empty, never given an invented time' }),
+  peopleDetails: dictionaryKey.optional().meta({ description: 'for a people key (列席人员, names only): a table key whose rows name each person in a person column beside more about them (签到表: 单位及职务), so a portal table of these people with such a column takes it from there, looked up by name; a person not in it leaves that cell empty' }),
   description: text.optional(),
 });
 

@@ -226,6 +226,13 @@ function checkPack(pack: PackDefinition, scope: PackScope): Located[] {
       else if (!companion) out.push(unknownRef([...path, 'timeOfDay'], '字典键', 'dictionary key', entry.timeOfDay, scope.dictionary.keys()));
       else if (companion.entry.type !== 'datetime' && companion.entry.type !== 'text') out.push(issue([...path, 'timeOfDay'], 'derive-source', `timeOfDay 应为 datetime 或 text（时:分）类型的键，"${entry.timeOfDay}" 是 ${companion.entry.type}`, `timeOfDay must be a datetime or text (HH:mm) key; "${entry.timeOfDay}" is ${companion.entry.type}`));
     }
+    if (entry.peopleDetails !== undefined) {
+      // where more about a list's people is kept: a people key, and a table key (its rows name the people)
+      const details = scope.dictionary.get(entry.peopleDetails);
+      if (entry.type !== 'people') out.push(issue([...path, 'peopleDetails'], 'not-applicable', '只有 people 类型的键可以有 peopleDetails', 'only people keys take peopleDetails'));
+      else if (!details) out.push(unknownRef([...path, 'peopleDetails'], '字典键', 'dictionary key', entry.peopleDetails, scope.dictionary.keys()));
+      else if (details.entry.type !== 'table') out.push(issue([...path, 'peopleDetails'], 'derive-source', `peopleDetails 应为 table 类型的键（每行有一个人员列），"${entry.peopleDetails}" 是 ${details.entry.type}`, `peopleDetails must be a table key (a person column in each row); "${entry.peopleDetails}" is ${details.entry.type}`));
+    }
     if (entry.derive) {
       out.push(...checkDerivation(entry.derive, [...path, 'derive'], scope, entry.key, pack.forms));
       const types = derivationType(entry.derive);

@@ -457,6 +457,54 @@ function columnsOfKey(form: FormDefinition | undefined, key: string): ColumnFiel
 
 const NAME_HEADERS = ['姓名', '代表姓名', '人员', '名字', '人员姓名'];
 
+/** A person as a list keeps one (a name, or an object with a name). */
+function personName(p: unknown): string | undefined {
+  const name = typeof p === 'string' ? p : p && typeof p === 'object' ? (p as { name?: unknown }).name : undefined;
+  return typeof name === 'string' && name.trim() ? name.trim() : undefined;
+}
+
+/** A table column's value as the portal's cell takes it (undefined when empty or of no shape a cell takes). */
+function cellValue(ctx: AutofillContext, col: ColumnFieldDefinition, v: unknown): FillValue | undefined {
+  if (isEmptyValue(v)) return undefined;
+  if (col.type === 'date' && typeof v === 'string') return { type: 'text', text: formatDate(v, 'YYYY-MM-DD') ?? v };
+  if ((col.type === 'select' || col.type === 'radio') && typeof v === 'string') return { type: 'option', candidates: optionCandidates(v, 'options' in col && col.options ? col.options : 'optionSet' in col && col.optionSet ? ctx.optionSet(col.optionSet) : undefined) };
+  if (col.type === 'person' && v && typeof v === 'object') return { type: 'text', text: String((v as { name?: string }).name ?? '') };
+  if (typeof v === 'boolean') return { type: 'check', checked: v };
+  if (typeof v === 'string' || typeof v === 'number') return { type: 'text', text: String(v) };
+  return undefined;
+}
+
+/**
+ * The record's column each of a portal table's headers names: by the column's label; a header
+ * that says more than a label (议题名称, 汇报人姓名) takes the column whose label it contains (the
+ * longest), when no other header took or contains it; a header naming the row's content (议程内容,
+ * 内容) the first text column, when only one header says so.
+ */
+function matchColumns(headers: readonly string[], columns: readonly ColumnFieldDefinition[]): Map<string, ColumnFieldDefinition> {
+  const norm = headers.map((c) => labelVariants(c));
+  const colFor = new Map<string, ColumnFieldDefinition>();
+  // (意见建议 is the column 意见和建议: the joining 和 is no change of column, as for labels)
+  const colNames = (cd: ColumnFieldDefinition) => [normalizeLabel(cd.label), withoutParticles(normalizeLabel(cd.label)), ...(cd.labelEn !== undefined ? [normalizeLabel(cd.labelEn)] : [])];
+  headers.forEach((header, i) => {
+    const c = columns.find((cd) => colNames(cd).some((n) => norm[i]!.includes(n)));
+    if (c) colFor.set(header, c);
+  });
+  const taken = new Set(colFor.values());
+  const proposals = new Map<string, ColumnFieldDefinition>();
+  headers.forEach((header, i) => {
+    if (colFor.has(header)) return;
+    const inside = columns.filter((cd) => !taken.has(cd) && cd.label.length >= 2 && norm[i]!.some((v) => v.includes(normalizeLabel(cd.label))));
+    const longest = Math.max(0, ...inside.map((cd) => cd.label.length));
+    const best = inside.filter((cd) => cd.label.length === longest);
+    if (best.length === 1) proposals.set(header, best[0]!);
+  });
+  for (const [header, cd] of proposals) if ([...proposals.values()].filter((x) => x === cd).length === 1) colFor.set(header, cd);
+  const contentHeaders = headers.filter((header, i) => !colFor.has(header) && norm[i]!.some((v) => v.endsWith('内容')));
+  const firstText = columns.find((cd) => cd.type === 'text' || cd.type === 'textarea');
+  if (contentHeaders.length === 1 && firstText && ![...colFor.values()].includes(firstText)) colFor.set(contentHeaders[0]!, firstText);
+  return colFor;
+}
+
 function planTable(ctx: AutofillContext, t: ScannedTable, values: Record<string, unknown>, scope: Set<string>, m: ReturnType<typeof resolveMapping>): TableFillStep | SkippedControl | undefined {
   const label = visibleLabel(t.labels[0]?.text) || '无标题的表格';
   const no = (reason: SkippedControl['reason'], zh: string, en: string, extra: Partial<SkippedControl> = {}): SkippedControl => ({ control: t.id, label, reason, detail: zh, detailEn: en, ...extra });
@@ -477,51 +525,31 @@ function planTable(ctx: AutofillContext, t: ScannedTable, values: Record<string,
   if (!t.canAddRow && value.length > t.rows) return no('unsupported', '表格行数不够，且没有添加行的按钮', 'the table has too few rows and no add-row button');
   const norm = t.columns.map((c) => labelVariants(c));
   const rows: Record<string, FillValue>[] = [];
+  const columnsOf = (k: string) => columnsOfKey(m.form, k) ?? columnsOfKey([...ctx.forms.values()].find((f) => columnsOfKey(f, k)), k) ?? [];
   if (entry?.type === 'people') {
     const col = t.columns.find((_, i) => norm[i]!.some((v) => NAME_HEADERS.includes(v))) ?? (t.columns.length === 1 ? t.columns[0] : undefined);
     if (!col) return no('no-match', '表格中没有姓名列', 'the table has no name column');
+    // more about these people (单位及职务) where the dictionary says the record keeps it: the
+    // details table's row naming each person (列席人员 by name, their units in the 签到表)
+    const detailsKey = entry.peopleDetails;
+    const detailRows = detailsKey && Array.isArray(values[detailsKey]) ? (values[detailsKey] as unknown[]).filter((r): r is Record<string, unknown> => !!r && typeof r === 'object') : [];
+    const detailCols = detailsKey && detailRows.length ? columnsOf(detailsKey) : [];
+    const personCol = detailCols.find((c) => c.type === 'person');
+    const others = personCol ? matchColumns(t.columns.filter((h) => h !== col), detailCols.filter((c) => c !== personCol)) : new Map<string, ColumnFieldDefinition>();
     for (const p of value) {
-      const name = typeof p === 'string' ? p : (p as { name?: string }).name;
-      if (name) rows.push({ [col]: { type: 'text', text: name } });
+      const name = personName(p);
+      if (!name) continue;
+      const row: Record<string, FillValue> = { [col]: { type: 'text', text: name } };
+      const d = personCol ? detailRows.find((r) => personName(r[personCol.id]) === name) : undefined;
+      if (d) for (const [header, cd] of others) { const cell = cellValue(ctx, cd, d[cd.id]); if (cell) row[header] = cell; }
+      rows.push(row);
     }
   } else {
-    const columns = columnsOfKey(m.form, key) ?? columnsOfKey([...ctx.forms.values()].find((f) => columnsOfKey(f, key)), key) ?? [];
-    const colFor = new Map<string, ColumnFieldDefinition>();
-    // (意见建议 is the column 意见和建议: the joining 和 is no change of column, as for labels)
-    const colNames = (cd: ColumnFieldDefinition) => [normalizeLabel(cd.label), withoutParticles(normalizeLabel(cd.label)), ...(cd.labelEn !== undefined ? [normalizeLabel(cd.labelEn)] : [])];
-    t.columns.forEach((header, i) => {
-      const c = columns.find((cd) => colNames(cd).some((n) => norm[i]!.includes(n)));
-      if (c) colFor.set(header, c);
-    });
-    // a header that says more than the column's label (议题名称, 汇报人姓名): the column whose label
-    // it contains (the longest), when no other header took that column or also contains it
-    const taken = new Set(colFor.values());
-    const proposals = new Map<string, ColumnFieldDefinition>();
-    t.columns.forEach((header, i) => {
-      if (colFor.has(header)) return;
-      const inside = columns.filter((cd) => !taken.has(cd) && cd.label.length >= 2 && norm[i]!.some((v) => v.includes(normalizeLabel(cd.label))));
-      const longest = Math.max(0, ...inside.map((cd) => cd.label.length));
-      const best = inside.filter((cd) => cd.label.length === longest);
-      if (best.length === 1) proposals.set(header, best[0]!);
-    });
-    for (const [header, cd] of proposals) if ([...proposals.values()].filter((x) => x === cd).length === 1) colFor.set(header, cd);
-    // a header naming the row's content (议程内容 in 会议议程, 内容): the list's first text column,
-    // when that column is not taken and only one header says so
-    const contentHeaders = t.columns.filter((header, i) => !colFor.has(header) && norm[i]!.some((v) => v.endsWith('内容')));
-    const firstText = columns.find((cd) => cd.type === 'text' || cd.type === 'textarea');
-    if (contentHeaders.length === 1 && firstText && ![...colFor.values()].includes(firstText)) colFor.set(contentHeaders[0]!, firstText);
+    const colFor = matchColumns(t.columns, columnsOf(key));
     if (colFor.size === 0) return no('no-match', '表格的列与记录中的列对不上', 'the table’s columns do not match the record’s');
     for (const row of value as Record<string, unknown>[]) {
       const out: Record<string, FillValue> = {};
-      for (const [header, col] of colFor) {
-        const v = row?.[col.id];
-        if (isEmptyValue(v)) continue;
-        if (col.type === 'date' && typeof v === 'string') out[header] = { type: 'text', text: formatDate(v, 'YYYY-MM-DD') ?? v };
-        else if ((col.type === 'select' || col.type === 'radio') && typeof v === 'string') out[header] = { type: 'option', candidates: optionCandidates(v, 'options' in col && col.options ? col.options : 'optionSet' in col && col.optionSet ? ctx.optionSet(col.optionSet) : undefined) };
-        else if (col.type === 'person' && v && typeof v === 'object') out[header] = { type: 'text', text: String((v as { name?: string }).name ?? '') };
-        else if (typeof v === 'boolean') out[header] = { type: 'check', checked: v };
-        else if (typeof v === 'string' || typeof v === 'number') out[header] = { type: 'text', text: String(v) };
-      }
+      for (const [header, col] of colFor) { const cell = cellValue(ctx, col, row?.[col.id]); if (cell) out[header] = cell; }
       rows.push(out);
     }
   }
